@@ -1,0 +1,45 @@
+import { z } from 'zod';
+
+const printable = (max: number) =>
+  z
+    .string()
+    .max(max)
+    .refine(
+      (s) => !/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/.test(s),
+      'must not contain control characters',
+    );
+
+/** POST /api/chat body. Unknown fields are ignored. */
+export function chatRequestSchema(maxTextChars: number) {
+  return z
+    .object({
+      user: printable(128).min(1, 'must not be empty').regex(/\S/, 'must not be blank'),
+      text: printable(maxTextChars).optional().default(''),
+      conversation: z
+        .string()
+        .regex(/^[A-Za-z0-9_.:-]{1,128}$/, 'must be an id returned by an earlier answer')
+        .optional(),
+      value: z.record(z.string(), z.unknown()).optional(),
+      id: z.string().min(1).max(128).optional(),
+      displayName: printable(120).optional(),
+      attachments: z
+        .array(
+          z.object({
+            name: printable(255).min(1),
+            mimeType: z
+              .string()
+              .max(255)
+              .regex(/^[\w.+-]+\/[\w.+-]+$/, 'must be a MIME type'),
+            contentBase64: z.string().max(2_000_000),
+          }),
+        )
+        .max(5)
+        .optional(),
+    })
+    .refine((b) => b.text.trim() !== '' || b.value !== undefined || (b.attachments?.length ?? 0) > 0, {
+      message: 'send a non-empty text, a value or an attachment',
+      path: ['text'],
+    });
+}
+
+export type ChatRequest = z.infer<ReturnType<typeof chatRequestSchema>>;

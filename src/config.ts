@@ -1,0 +1,79 @@
+import { resolve } from 'node:path';
+import { z } from 'zod';
+import { BotError } from './core/errors.js';
+
+const loopbackHosts = new Set(['127.0.0.1', 'localhost', '::1']);
+
+const optionalText = z
+  .string()
+  .optional()
+  .transform((v) => (v && v.trim() !== '' ? v.trim() : undefined));
+
+const envSchema = z.object({
+  HOST: z.string().default('127.0.0.1'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  DATABASE_URL: optionalText,
+  DATA_DIR: z.string().default('data'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  WEB_AUTH_TOKEN: optionalText,
+  MAX_MESSAGE_CHARS: z.coerce.number().int().min(100).max(100_000).default(8000),
+  DOCS_DIR: z.string().default('content/docs'),
+  DOCS_BASE_URL: z.string().url().default('https://help.example.com/articles'),
+  DOCS_WATCH: optionalText,
+  TICKET_BASE_URL: z.string().url().default('https://support.example.com/tickets'),
+  TICKET_REOPEN_DAYS: z.coerce.number().int().min(0).max(365).default(14),
+  HANDOFF_CLAIM_TIMEOUT_MIN: z.coerce.number().min(0.05).default(5),
+  HANDOFF_AGENT_REMINDER_MIN: z.coerce.number().min(0.05).default(3),
+  HANDOFF_USER_IDLE_MIN: z.coerce.number().min(0.05).default(15),
+  SLACK_BOT_TOKEN: optionalText,
+  SLACK_SIGNING_SECRET: optionalText,
+  SLACK_APP_TOKEN: optionalText,
+  SLACK_API_URL: optionalText,
+  SLACK_AGENTS_CHANNEL: optionalText,
+  SLACK_TICKET_REACTION: z.string().default('ticket'),
+  MICROSOFT_APP_ID: optionalText,
+  MICROSOFT_APP_PASSWORD: optionalText,
+  MICROSOFT_APP_TENANT_ID: optionalText,
+  MICROSOFT_APP_TYPE: z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).default('MultiTenant'),
+  TEAMS_AGENTS_CHANNEL: optionalText,
+});
+
+export type Env = z.infer<typeof envSchema>;
+
+export interface Config extends Env {
+  readonly databaseUrl: string;
+  readonly loopback: boolean;
+  readonly slackEnabled: boolean;
+  readonly cacheDir: string;
+}
+
+/** Reads and checks the environment once; a wrong value stops the start with a clear message. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
+    throw new BotError('config_invalid', `Invalid configuration: ${problems}`);
+  }
+  const e = parsed.data;
+  const loopback = loopbackHosts.has(e.HOST);
+  if (!loopback && !e.WEB_AUTH_TOKEN) {
+    throw new BotError(
+      'config_invalid',
+      `Invalid configuration: HOST=${e.HOST} is reachable from other machines; set WEB_AUTH_TOKEN to protect the web chat API`,
+    );
+  }
+  if (e.SLACK_BOT_TOKEN && !e.SLACK_APP_TOKEN && !e.SLACK_SIGNING_SECRET) {
+    throw new BotError(
+      'config_invalid',
+      'Invalid configuration: SLACK_BOT_TOKEN is set but neither SLACK_SIGNING_SECRET (HTTP mode) nor SLACK_APP_TOKEN (Socket Mode) is',
+    );
+  }
+  const dataDir = resolve(e.DATA_DIR);
+  return {
+    ...e,
+    databaseUrl: e.DATABASE_URL ?? `file:${resolve(dataDir, 'helpdesk.db')}`,
+    loopback,
+    slackEnabled: Boolean(e.SLACK_BOT_TOKEN),
+    cacheDir: resolve(dataDir, 'cache'),
+  };
+}

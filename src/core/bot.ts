@@ -1,0 +1,182 @@
+import { randomUUID } from 'node:crypto';
+import type { Logger } from 'pino';
+import type { UserProfile } from '../domain/user.js';
+import type { ConversationRepository, StoredMessage } from '../store/conversation-repository.js';
+import type { ProcessedEvents } from '../store/processed-events.js';
+import type { UserDirectory } from '../store/user-directory.js';
+import { BotError, isDatabaseUnavailable } from './errors.js';
+import type { InboundMessage } from './inbound-message.js';
+import { KeyedLock } from './keyed-lock.js';
+import type { BotMetrics } from './metrics.js';
+import type { Reply } from './reply.js';
+import { replyToPlainText } from './reply.js';
+import type { Responses } from './responses.js';
+import type { IntentResult, TurnContext, TurnMiddleware } from './turn-context.js';
+
+export interface TurnResult {
+  readonly conversationId: string;
+  readonly replies: readonly Reply[];
+  readonly intent: IntentResult | null;
+  /** The event was handled before (a platform retry); nothing was done. */
+  readonly duplicate: boolean;
+  readonly user: UserProfile;
+}
+
+export interface Bot {
+  /** Runs one turn: never throws for the user's input; throws `database_unavailable` when nothing could be stored. */
+  handle(message: InboundMessage): Promise<TurnResult>;
+  /** Waits for turns in flight (graceful shutdown). */
+  drain(): Promise<void>;
+}
+
+export interface BotDeps {
+  readonly users: UserDirectory;
+  readonly conversations: ConversationRepository;
+  readonly events: ProcessedEvents;
+  readonly middleware: readonly TurnMiddleware[];
+  readonly route: (ctx: TurnContext) => Promise<void>;
+  readonly responses: Responses;
+  readonly logger: Logger;
+  readonly metrics: BotMetrics;
+  readonly clock?: () => Date;
+}
+
+/** The turn pipeline: dedupe → user and conversation → middleware → router → save, with one error path. */
+export function createBot(deps: BotDeps): Bot {
+  const clock = deps.clock ?? (() => new Date());
+  const lock = new KeyedLock();
+  const inFlight = new Set<Promise<unknown>>();
+
+  async function runTurn(message: InboundMessage, attempt: number): Promise<TurnResult> {
+    const user = await deps.users.resolve(message.channel, message.workspace, message.user);
+    const conversation = await deps.conversations.open({
+      channel: message.channel,
+      workspace: message.workspace,
+      externalKey: message.conversationKey,
+      userId: user.id,
+      reference: message.reference,
+    });
+    const turnId = randomUUID();
+    const logger = deps.logger.child({ turnId, conversationId: conversation.id, userId: user.id });
+    const replies: Reply[] = [];
+    const ctx: TurnContext = {
+      turnId,
+      message,
+      user,
+      conversation: {
+        id: conversation.id,
+        channel: message.channel,
+        workspace: message.workspace,
+        externalKey: message.conversationKey,
+      },
+      state: structuredClone(conversation.state),
+      intent: null,
+      handoffId: null,
+      replies,
+      reply: (...r) => {
+        replies.push(...r);
+      },
+      now: clock(),
+      logger,
+    };
+
+    let failed: unknown = null;
+    try {
+      await compose(deps.middleware, deps.route)(ctx);
+    } catch (error) {
+      failed = error;
+      const code = error instanceof BotError ? error.code : 'internal';
+      deps.metrics.errors.inc({ code });
+      logger.error({ err: error, code }, 'turn failed');
+      replies.length = 0;
+      replies.push({ type: 'text', text: deps.responses.t('core.error') });
+    }
+
+    const inbound: StoredMessage = {
+      direction: 'in',
+      author: 'user',
+      authorId: user.id,
+      text: message.text,
+      payload: message.value ? { value: message.value } : undefined,
+      intent: ctx.intent?.name ?? null,
+      confidence: ctx.intent?.confidence ?? null,
+    };
+    const outbound: StoredMessage[] = replies.map((r) => ({
+      direction: 'out',
+      author: 'bot',
+      text: replyToPlainText(r),
+      payload: r,
+    }));
+    try {
+      // A failed turn keeps the state it started with, but never loses the user's message.
+      await deps.conversations.saveTurn(
+        conversation.id,
+        conversation.version,
+        failed ? conversation.state : ctx.state,
+        [{ ...inbound, handoffId: ctx.handoffId }, ...outbound],
+      );
+    } catch (error) {
+      if (error instanceof BotError && error.code === 'conflict' && attempt === 0) {
+        return runTurn(message, attempt + 1);
+      }
+      throw error;
+    }
+    if (ctx.intent) deps.metrics.intents.inc({ intent: ctx.intent.name });
+    return { conversationId: conversation.id, replies, intent: ctx.intent, duplicate: false, user };
+  }
+
+  async function handle(message: InboundMessage): Promise<TurnResult> {
+    const started = performance.now();
+    deps.metrics.messages.inc({ channel: message.channel });
+    const eventKey = message.eventId ? `${message.channel}:${message.workspace}:${message.eventId}` : null;
+    try {
+      if (eventKey && !(await deps.events.claim(eventKey))) {
+        const user = await deps.users.resolve(message.channel, message.workspace, message.user);
+        return { conversationId: '', replies: [], intent: null, duplicate: true, user };
+      }
+      const lockKey = `${message.channel}\u0000${message.workspace}\u0000${message.conversationKey}`;
+      try {
+        return await lock.run(lockKey, () => runTurn(message, 0));
+      } catch (error) {
+        if (eventKey) await deps.events.release(eventKey).catch(() => undefined);
+        throw error;
+      }
+    } catch (error) {
+      if (isDatabaseUnavailable(error)) {
+        deps.metrics.errors.inc({ code: 'database_unavailable' });
+        deps.logger.error({ err: error }, 'database unavailable');
+        throw new BotError('database_unavailable', 'The database cannot be reached', { cause: error });
+      }
+      deps.metrics.errors.inc({ code: 'internal' });
+      deps.logger.error({ err: error }, 'turn could not be stored');
+      throw error instanceof BotError ? error : new BotError('internal', 'The turn failed', { cause: error });
+    } finally {
+      deps.metrics.turnSeconds.observe({ channel: message.channel }, (performance.now() - started) / 1000);
+    }
+  }
+
+  return {
+    handle(message) {
+      const p = handle(message);
+      inFlight.add(p);
+      void p.finally(() => inFlight.delete(p)).catch(() => undefined);
+      return p;
+    },
+    async drain() {
+      while (inFlight.size > 0) await Promise.allSettled([...inFlight]);
+    },
+  };
+}
+
+function compose(
+  middleware: readonly TurnMiddleware[],
+  last: (ctx: TurnContext) => Promise<void>,
+): (ctx: TurnContext) => Promise<void> {
+  return (ctx) => {
+    const step = (i: number): Promise<void> => {
+      const m = middleware[i];
+      return m ? m(ctx, () => step(i + 1)) : last(ctx);
+    };
+    return step(0);
+  };
+}

@@ -1,0 +1,125 @@
+import type { Logger } from 'pino';
+import type { ConversationRepository } from '../store/conversation-repository.js';
+import type { Outbox } from '../store/outbox.js';
+import type { Channel } from './channel.js';
+import type { BotMetrics } from './metrics.js';
+import { replyToPlainText } from './reply.js';
+
+export interface OutboxDispatcher {
+  /** Delivers what is due now; returns how many items were delivered. */
+  runOnce(): Promise<number>;
+  /** Asks for a run soon (after a new item was queued). */
+  wake(): void;
+  start(): void;
+  stop(): Promise<void>;
+}
+
+/**
+ * Delivers queued proactive messages through their channel, retrying with
+ * backoff while a platform is down; each delivered message joins the transcript.
+ */
+export function createOutboxDispatcher(deps: {
+  outbox: Outbox;
+  conversations: ConversationRepository;
+  channels: ReadonlyMap<string, Channel>;
+  logger: Logger;
+  metrics: BotMetrics;
+  clock?: () => Date;
+  intervalMs?: number;
+  maxAttempts?: number;
+}): OutboxDispatcher {
+  const clock = deps.clock ?? (() => new Date());
+  const intervalMs = deps.intervalMs ?? 500;
+  const maxAttempts = deps.maxAttempts ?? 12;
+  let timer: NodeJS.Timeout | null = null;
+  let running: Promise<number> | null = null;
+  let again = false;
+  let stopped = true;
+
+  async function deliverDue(): Promise<number> {
+    let delivered = 0;
+    for (;;) {
+      const items = await deps.outbox.lease(50, clock());
+      if (items.length === 0) return delivered;
+      for (const item of items) {
+        const channel = deps.channels.get(item.channel);
+        const conversation = await deps.conversations.byId(item.conversationId);
+        try {
+          if (!conversation) throw new Error(`conversation ${item.conversationId} is gone`);
+          if (channel) {
+            await channel.deliver(
+              {
+                conversationId: conversation.id,
+                workspace: conversation.workspace,
+                externalKey: conversation.externalKey,
+                reference: conversation.reference,
+              },
+              item.replies,
+            );
+          }
+          await deps.conversations.appendMessages(
+            item.conversationId,
+            item.replies.map((r) => ({
+              direction: 'out' as const,
+              author: item.from.author,
+              authorId: item.from.authorId ?? null,
+              handoffId: item.from.handoffId ?? null,
+              text: replyToPlainText(r),
+              payload: r,
+            })),
+          );
+          await deps.outbox.markSent(item.id, clock());
+          deps.metrics.outboundDelivered.inc({ channel: item.channel, result: 'sent' });
+          delivered++;
+        } catch (error) {
+          const giveUp = item.attempts >= maxAttempts || !conversation;
+          const backoffMs = Math.min(60_000 * 10, 1000 * 2 ** item.attempts);
+          await deps.outbox.markFailed(
+            item.id,
+            String((error as Error)?.message ?? error),
+            giveUp ? null : new Date(clock().getTime() + backoffMs),
+          );
+          deps.metrics.outboundDelivered.inc({ channel: item.channel, result: giveUp ? 'failed' : 'retry' });
+          deps.logger.warn({ err: error, outboundId: item.id, attempts: item.attempts }, 'delivery failed');
+        }
+      }
+    }
+  }
+
+  function runOnce(): Promise<number> {
+    if (running) {
+      again = true;
+      return running;
+    }
+    running = deliverDue()
+      .catch((error: unknown) => {
+        deps.logger.error({ err: error }, 'outbox run failed');
+        return 0;
+      })
+      .finally(() => {
+        running = null;
+        if (again && !stopped) {
+          again = false;
+          void runOnce();
+        }
+      });
+    return running;
+  }
+
+  return {
+    runOnce,
+    wake: () => {
+      if (!stopped) void runOnce();
+    },
+    start() {
+      stopped = false;
+      timer = setInterval(() => void runOnce(), intervalMs);
+      timer.unref();
+    },
+    async stop() {
+      stopped = true;
+      if (timer) clearInterval(timer);
+      await running;
+    },
+  };
+}

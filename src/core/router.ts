@@ -1,0 +1,126 @@
+import type { Responses } from './responses.js';
+import type { Fallback, Skill } from './skill.js';
+import type { IntentResult, TurnContext } from './turn-context.js';
+
+export interface IntentMatcher {
+  match(text: string): IntentResult;
+}
+
+export interface AnswerParsers {
+  isCancel(text: string): boolean;
+  parseYesNo(text: string): 'yes' | 'no' | null;
+}
+
+export interface RouterDeps {
+  readonly skills: readonly Skill[];
+  readonly matcher: IntentMatcher;
+  readonly answers: AnswerParsers;
+  readonly fallback: Fallback;
+  /** The skill that handles an intent, for intents started by a button rather than by text. */
+  readonly skillFor: (intent: string) => string | null;
+  readonly responses: Responses;
+  /** A new intent at or above this confidence may interrupt a flow (after the user confirms). */
+  readonly interruptConfidence?: number;
+}
+
+/**
+ * Routes a turn: button click → its skill; active flow → its skill (cancel always
+ * works; a confident new intent asks before leaving the form); intent → its skill;
+ * otherwise the fallback. The live-agent gate runs before this, as middleware.
+ */
+export interface Router {
+  route(ctx: TurnContext): Promise<void>;
+  /** Starts an intent by name, as if the user had typed it (menu buttons). */
+  runIntentByName(ctx: TurnContext, intent: string): Promise<void>;
+}
+
+export function createRouter(deps: RouterDeps): Router {
+  const bySkill = new Map(deps.skills.map((s) => [s.name, s]));
+  const interruptAt = deps.interruptConfidence ?? 0.85;
+  const { t } = deps.responses;
+
+  async function runIntent(ctx: TurnContext, intent: IntentResult): Promise<void> {
+    ctx.intent = intent;
+    const skill = intent.skill ? bySkill.get(intent.skill) : undefined;
+    if (intent.name === 'flow.cancel') {
+      ctx.reply({ type: 'text', text: t('core.nothing_to_cancel') });
+    } else if (skill?.onIntent) {
+      await skill.onIntent(ctx, intent);
+    } else {
+      await deps.fallback(ctx);
+    }
+  }
+
+  async function route(ctx: TurnContext): Promise<void> {
+    const value = ctx.message.value;
+    const text = ctx.message.text.trim();
+    const valueSkill = typeof value?.skill === 'string' ? bySkill.get(value.skill) : undefined;
+    if (value && valueSkill?.onAction) {
+      await valueSkill.onAction(ctx, value);
+      return;
+    }
+
+    const flow = ctx.state.flow;
+    const flowSkill = flow ? bySkill.get(flow.skill) : undefined;
+    if (flow && !flowSkill) {
+      ctx.state.flow = undefined;
+    }
+    if (flow && flowSkill) {
+      if (text && deps.answers.isCancel(text)) {
+        ctx.state.flow = undefined;
+        ctx.state.pendingInterrupt = undefined;
+        ctx.intent = { name: 'flow.cancel', confidence: 1, skill: null };
+        ctx.reply({ type: 'text', text: t('core.cancelled') });
+        return;
+      }
+      const pending = ctx.state.pendingInterrupt;
+      if (pending) {
+        const clicked = value?.answer;
+        const answer = clicked === 'yes' || clicked === 'no' ? clicked : deps.answers.parseYesNo(text);
+        if (answer === 'yes') {
+          ctx.state.flow = undefined;
+          ctx.state.pendingInterrupt = undefined;
+          await runIntent(ctx, deps.matcher.match(pending.text));
+          return;
+        }
+        if (answer === 'no') {
+          ctx.state.pendingInterrupt = undefined;
+          await flowSkill.reprompt?.(ctx, flow);
+          return;
+        }
+        ctx.state.pendingInterrupt = undefined;
+      }
+      const outcome = flowSkill.onFlowMessage ? await flowSkill.onFlowMessage(ctx, flow) : 'not-an-answer';
+      if (outcome === 'handled') return;
+      const intent = deps.matcher.match(text);
+      if (intent.name !== 'none' && intent.confidence >= interruptAt) {
+        ctx.intent = intent;
+        ctx.state.pendingInterrupt = { intent: intent.name, text };
+        ctx.reply({
+          type: 'choices',
+          prompt: t('core.confirm_interrupt'),
+          choices: [
+            { label: t('core.yes_switch'), value: { answer: 'yes' } },
+            { label: t('core.no_continue'), value: { answer: 'no' } },
+          ],
+        });
+        return;
+      }
+      ctx.reply({ type: 'text', text: t('core.not_an_answer') });
+      await flowSkill.reprompt?.(ctx, flow);
+      return;
+    }
+
+    if (!text) {
+      ctx.reply({ type: 'text', text: t('core.empty_message') });
+      return;
+    }
+    await runIntent(ctx, deps.matcher.match(text));
+  }
+
+  return {
+    route,
+    runIntentByName: (ctx, intent) =>
+      runIntent(ctx, { name: intent, confidence: 1, skill: deps.skillFor(intent) }),
+  };
+}

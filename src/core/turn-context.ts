@@ -1,0 +1,40 @@
+import type { Logger } from 'pino';
+import type { UserProfile } from '../domain/user.js';
+import type { ConversationState } from './conversation-state.js';
+import type { InboundMessage } from './inbound-message.js';
+import type { Reply } from './reply.js';
+
+/** The outcome of intent matching, as the router sees it. */
+export interface IntentResult {
+  readonly name: string;
+  readonly confidence: number;
+  /** Skill that handles the intent; null for `none`. */
+  readonly skill: string | null;
+}
+
+export interface ConversationInfo {
+  readonly id: string;
+  readonly channel: InboundMessage['channel'];
+  readonly workspace: string;
+  readonly externalKey: string;
+}
+
+/** Everything one turn needs; skills read the message and user, change state, add replies. */
+export interface TurnContext {
+  readonly turnId: string;
+  readonly message: InboundMessage;
+  readonly user: UserProfile;
+  readonly conversation: ConversationInfo;
+  /** Saved when the turn ends. */
+  state: ConversationState;
+  /** The intent matched this turn (null inside a form or for a button click). */
+  intent: IntentResult | null;
+  /** Set by the live-agent gate when this message belongs to a live chat. */
+  handoffId: string | null;
+  readonly replies: Reply[];
+  reply(...replies: Reply[]): void;
+  readonly now: Date;
+  readonly logger: Logger;
+}
+
+export type TurnMiddleware = (ctx: TurnContext, next: () => Promise<void>) => Promise<void>;

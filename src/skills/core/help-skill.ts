@@ -1,0 +1,44 @@
+import type { Action } from '../../core/reply.js';
+import type { Responses } from '../../core/responses.js';
+import type { Skill } from '../../core/skill.js';
+
+/** The buttons every "what now?" answer offers; their values start the matching intent. */
+export function mainMenuActions(responses: Responses): Action[] {
+  const { t } = responses;
+  return [
+    { label: t('core.fallback_actions.new_ticket'), value: { skill: 'core', intent: 'ticket.create' } },
+    { label: t('core.fallback_actions.my_tickets'), value: { skill: 'core', intent: 'ticket.list' } },
+    { label: t('core.fallback_actions.agent'), value: { skill: 'core', intent: 'agent.handoff' } },
+  ];
+}
+
+/**
+ * `bot.help`, and the menu buttons: a click on "File a ticket" runs the same
+ * intent as typing it, through `runIntent` (the router's own entry point).
+ */
+export function createHelpSkill(deps: {
+  responses: Responses;
+  runIntent: (ctx: import('../../core/turn-context.js').TurnContext, intent: string) => Promise<void>;
+}): Skill {
+  const { t } = deps.responses;
+  const items = ['ticket_create', 'ticket_status', 'ticket_list', 'docs', 'partners', 'agent'];
+  return {
+    name: 'core',
+    async onIntent(ctx) {
+      const lines = items
+        .filter((i) => !(i === 'partners' && ctx.user.kind === 'partner'))
+        .map((i) => `• ${t(`smalltalk.help_items.${i}`)}`);
+      if (ctx.user.kind === 'partner') lines.push(t('smalltalk.help_items.partner_note'));
+      ctx.reply({
+        type: 'card',
+        title: t('smalltalk.help_title'),
+        body: `${t('smalltalk.help_body')}\n\n${lines.join('\n')}`,
+        fields: [],
+        actions: mainMenuActions(deps.responses),
+      });
+    },
+    async onAction(ctx, value) {
+      if (typeof value.intent === 'string') await deps.runIntent(ctx, value.intent);
+    },
+  };
+}

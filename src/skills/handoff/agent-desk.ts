@@ -1,0 +1,85 @@
+import type { InboundAttachment } from '../../core/inbound-message.js';
+import type { TicketStatus } from '../../domain/ticket-statuses.js';
+import type { UserProfile } from '../../domain/user.js';
+
+export type Availability = 'online' | 'away' | 'offline';
+export type HandoffStatus = 'pending' | 'assigned' | 'transferred' | 'resolved' | 'abandoned' | 'expired';
+
+/** A chat in the agents' queue, or one an agent is handling. */
+export interface LiveChat {
+  readonly handoffId: string;
+  readonly status: HandoffStatus;
+  readonly ticketId: number;
+  readonly ticketNumber: string;
+  readonly ticketSubject: string;
+  readonly requester: {
+    readonly id: string;
+    readonly name: string;
+    readonly accountId: string;
+    readonly accountName: string;
+  };
+  readonly teamId: string | null;
+  readonly agentId: string | null;
+  readonly reason: string;
+  /** What the bot already tried, in a few lines. */
+  readonly summary: string;
+  readonly waitingSince: Date;
+  readonly position: number | null;
+}
+
+export interface TranscriptEntry {
+  readonly id: number;
+  readonly author: 'user' | 'bot' | 'agent' | 'system' | 'note';
+  readonly authorName: string;
+  readonly text: string;
+  readonly at: Date;
+}
+
+/** Something agents' views must show; channels subscribe and render. */
+export type DeskEvent =
+  | { readonly type: 'queued'; readonly chat: LiveChat }
+  | { readonly type: 'claimed'; readonly chat: LiveChat; readonly agentId: string }
+  | { readonly type: 'user-message'; readonly chat: LiveChat; readonly entry: TranscriptEntry }
+  | { readonly type: 'agent-message'; readonly chat: LiveChat; readonly entry: TranscriptEntry }
+  | { readonly type: 'transferred'; readonly chat: LiveChat; readonly note: string }
+  | { readonly type: 'closed'; readonly chat: LiveChat; readonly by: 'agent' | 'user' | 'timeout' }
+  | { readonly type: 'availability'; readonly agentId: string; readonly availability: Availability };
+
+export type ClaimResult =
+  | { readonly ok: true; readonly chat: LiveChat }
+  | {
+      readonly ok: false;
+      readonly reason: 'taken' | 'closed' | 'not-found' | 'at-capacity' | 'not-an-agent';
+    };
+
+/**
+ * The channel-neutral agent API (`shared.agentDesk`): the web agent console,
+ * Slack and Teams agent views all work through it. Every call checks that the
+ * actor is an agent; transitions are guarded (exactly one claim wins).
+ */
+export interface AgentDesk {
+  queue(): Promise<LiveChat[]>;
+  chatsOf(agent: UserProfile): Promise<LiveChat[]>;
+  chat(handoffId: string): Promise<LiveChat | null>;
+  transcript(handoffId: string): Promise<TranscriptEntry[]>;
+  claim(agent: UserProfile, handoffId: string): Promise<ClaimResult>;
+  reply(
+    agent: UserProfile,
+    handoffId: string,
+    text: string,
+    attachments?: readonly InboundAttachment[],
+  ): Promise<void>;
+  note(agent: UserProfile, handoffId: string, text: string): Promise<void>;
+  setTicketStatus(agent: UserProfile, handoffId: string, status: TicketStatus): Promise<void>;
+  transfer(
+    agent: UserProfile,
+    handoffId: string,
+    to: { agentId?: string; teamId?: string },
+    note: string,
+  ): Promise<void>;
+  close(agent: UserProfile, handoffId: string): Promise<void>;
+  setAvailability(agent: UserProfile, availability: Availability): Promise<void>;
+  cannedReplies(): Promise<Array<{ name: string; text: string }>>;
+  /** Live events from every bot instance (PostgreSQL LISTEN/NOTIFY or in-process on SQLite). */
+  subscribe(listener: (event: DeskEvent) => void): () => void;
+}

@@ -1,0 +1,92 @@
+import type { ChannelName, InboundUser } from '../core/inbound-message.js';
+import type { UserKind, UserProfile, UserRole } from '../domain/user.js';
+import type { Db } from './prisma-client.js';
+
+/** The account that newcomers join, so anyone can try every skill locally. */
+export const DEMO_BRAND_ACCOUNT_ID = 'acc_demo_brand';
+
+export interface UserDirectory {
+  /** The profile behind a channel identity; an unknown identity becomes a requester of the demo brand. */
+  resolve(channel: ChannelName, workspace: string, user: InboundUser): Promise<UserProfile>;
+  byId(id: string): Promise<UserProfile | null>;
+  /** Forget cached profiles (after a role or account change). */
+  invalidate(): void;
+}
+
+interface CachedProfile {
+  readonly profile: UserProfile;
+  readonly expires: number;
+}
+
+export function createUserDirectory(
+  db: Db,
+  options: { cacheMs?: number; now?: () => number } = {},
+): UserDirectory {
+  const cacheMs = options.cacheMs ?? 30_000;
+  const now = options.now ?? Date.now;
+  const cache = new Map<string, CachedProfile>();
+
+  return {
+    invalidate: () => cache.clear(),
+    async byId(id) {
+      const row = await db.user.findUnique({ where: { id } });
+      return row ? toProfile(row) : null;
+    },
+    async resolve(channel, workspace, user) {
+      const key = `${channel}\u0000${workspace}\u0000${user.externalId}`;
+      const hit = cache.get(key);
+      if (hit && hit.expires > now()) return hit.profile;
+      const identity = await db.channelIdentity.findUnique({
+        where: { channel_workspace_externalId: { channel, workspace, externalId: user.externalId } },
+        include: { user: true },
+      });
+      const row = identity?.user ?? (await createNewcomer(db, channel, workspace, user));
+      const profile = toProfile(row);
+      if (cache.size > 10_000) cache.clear();
+      cache.set(key, { profile, expires: now() + cacheMs });
+      return profile;
+    },
+  };
+}
+
+async function createNewcomer(db: Db, channel: ChannelName, workspace: string, user: InboundUser) {
+  const displayName = (user.displayName ?? user.externalId).slice(0, 120);
+  try {
+    return await db.user.create({
+      data: {
+        accountId: DEMO_BRAND_ACCOUNT_ID,
+        displayName,
+        email: user.email ?? null,
+        role: 'requester',
+        kind: 'brand',
+        identities: { create: { channel, workspace, externalId: user.externalId } },
+      },
+    });
+  } catch (error) {
+    // Two first messages of one newcomer at once: the other one created the identity.
+    const identity = await db.channelIdentity.findUnique({
+      where: { channel_workspace_externalId: { channel, workspace, externalId: user.externalId } },
+      include: { user: true },
+    });
+    if (identity) return identity.user;
+    throw error;
+  }
+}
+
+function toProfile(row: {
+  id: string;
+  displayName: string;
+  email: string | null;
+  role: string;
+  kind: string;
+  accountId: string;
+}): UserProfile {
+  return {
+    id: row.id,
+    displayName: row.displayName,
+    email: row.email,
+    role: (['requester', 'agent', 'admin'].includes(row.role) ? row.role : 'requester') as UserRole,
+    kind: (row.kind === 'partner' ? 'partner' : 'brand') as UserKind,
+    accountId: row.accountId,
+  };
+}
