@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import { loadConfig } from '../src/config.js';
+
+describe('config', () => {
+  it('runs with no environment at all on SQLite under data/ and 127.0.0.1:3000', () => {
+    const c = loadConfig({});
+    expect(c.HOST).toBe('127.0.0.1');
+    expect(c.PORT).toBe(3000);
+    expect(c.databaseUrl).toMatch(/^file:.*data\/helpdesk\.db$/);
+    expect(c.slackEnabled).toBe(false);
+  });
+
+  it('fails fast with a clear message on a bad value', () => {
+    expect(() => loadConfig({ PORT: 'abc' })).toThrow(/PORT/);
+    expect(() => loadConfig({ MICROSOFT_APP_TYPE: 'Nope' })).toThrow(/MICROSOFT_APP_TYPE/);
+  });
+
+  it('requires a bearer token when the server is reachable from other machines', () => {
+    expect(() => loadConfig({ HOST: '0.0.0.0' })).toThrow(/WEB_AUTH_TOKEN/);
+    expect(loadConfig({ HOST: '0.0.0.0', WEB_AUTH_TOKEN: 's3cret' }).loopback).toBe(false);
+  });
+
+  it('needs a signing secret or an app token with a Slack bot token', () => {
+    expect(() => loadConfig({ SLACK_BOT_TOKEN: 'xoxb-1' })).toThrow(/SLACK_SIGNING_SECRET/);
+    expect(loadConfig({ SLACK_BOT_TOKEN: 'xoxb-1', SLACK_SIGNING_SECRET: 's' }).slackEnabled).toBe(true);
+  });
+});
