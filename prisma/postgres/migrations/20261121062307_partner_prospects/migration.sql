@@ -1,0 +1,4 @@
+-- AlterTable
+ALTER TABLE "Partner" ALTER COLUMN "contractStatus" DROP NOT NULL,
+ALTER COLUMN "joinedAt" DROP NOT NULL;
+
