@@ -1,0 +1,23 @@
+// Help-center quality figures: every question set in test/data against content/docs.
+// Usage: npx tsx bench/search-help-center.ts [--docs DIR] [--data DIR] [--verbose]
+import { loadHelpCenter } from '../src/search/help-center.js';
+import { evaluateHelpCenter, loadQuestionSets } from '../test/search/help-center-question-sets.js';
+
+const args = process.argv.slice(2);
+const arg = (name: string, fallback: string) => {
+  const i = args.indexOf(name);
+  return i >= 0 && args[i + 1] ? args[i + 1]! : fallback;
+};
+const helpCenter = await loadHelpCenter({ docsDir: arg('--docs', 'content/docs'), useWorker: false });
+const report = evaluateHelpCenter(helpCenter, loadQuestionSets(arg('--data', 'test/data')));
+if (args.includes('--verbose')) {
+  console.log(report.misses.join('\n'));
+  console.log(report.wronglyConfident.map((l) => `confident on unanswerable: ${l}`).join('\n'));
+}
+const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
+console.log(
+  `articles ${helpCenter.articleCount()}, sections ${helpCenter.sections().length}; ` +
+    `${report.answerable} questions: top-1 ${pct(report.top1)}, top-3 section ${pct(report.top3Section)}, ` +
+    `top-3 article ${pct(report.top3Article)}, answered confidently ${pct(report.answeredConfidently)}; ` +
+    `${report.unanswerable} unanswerable: declined ${pct(report.declined)}`,
+);

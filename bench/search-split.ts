@@ -1,0 +1,27 @@
+/** Deterministic PRNG (mulberry32) so the tuning/report split is the same on every run. */
+function mulberry32(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** Splits items into a tuning half and a report half with a seeded shuffle. */
+export function seededSplit<T>(
+  items: readonly T[],
+  seed: number,
+  tuneShare = 0.5,
+): { tune: T[]; report: T[] } {
+  const random = mulberry32(seed);
+  const shuffled = [...items];
+  for (let i = shuffled.length - 1; i > 0; i--) {
+    const j = Math.floor(random() * (i + 1));
+    [shuffled[i], shuffled[j]] = [shuffled[j]!, shuffled[i]!];
+  }
+  const cut = Math.round(shuffled.length * tuneShare);
+  return { tune: shuffled.slice(0, cut), report: shuffled.slice(cut) };
+}

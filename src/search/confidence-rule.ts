@@ -1,0 +1,35 @@
+import type { RankedSection } from './rank-sections.js';
+
+/** When the best section is good enough to answer with, and which further sections are worth showing. */
+export interface ConfidenceRule {
+  /** The best section must match at least this idf-weighted share of the question. */
+  minCoverage: number;
+  /** ...and reach this score (lunr score: BM25 over the weighted words, divided by the query length). */
+  minScore: number;
+  /** Further hits are kept only with at least this coverage... */
+  hitMinCoverage: number;
+  /** ...and at least this share of the best score. */
+  hitMinScoreShare: number;
+}
+
+// Tuned on the help-center question sets (test/data/docs-*.yml); see test/search/help-center-quality.test.ts.
+export const DEFAULT_CONFIDENCE_RULE: ConfidenceRule = {
+  minCoverage: 0.5,
+  minScore: 1,
+  hitMinCoverage: 0.3,
+  hitMinScoreShare: 0.4,
+};
+
+/** True when the best section answers the question well enough to show it as the answer. */
+export function isConfident(best: RankedSection | undefined, rule: ConfidenceRule): boolean {
+  return best !== undefined && best.coverage >= rule.minCoverage && best.score >= rule.minScore;
+}
+
+/** The best section plus the further ones that are not much weaker. */
+export function keepStrongHits(ranked: readonly RankedSection[], rule: ConfidenceRule): RankedSection[] {
+  const best = ranked[0];
+  if (!best) return [];
+  return ranked.filter(
+    (r, i) => i === 0 || (r.coverage >= rule.hitMinCoverage && r.score >= best.score * rule.hitMinScoreShare),
+  );
+}

@@ -1,0 +1,38 @@
+/** Who an article is written for; `all` articles are shown to both kinds of user. */
+export type DocAudience = 'brand' | 'partner' | 'all';
+
+/** The audience of the person asking: brand users see brand + all, partner users partner + all. */
+export type SearchAudience = 'brand' | 'partner';
+
+/** One searchable section of a help article (the intro or an h2/h3 section). */
+export interface DocSection {
+  /** `<slug>#<anchor>`; `<slug>#` for the intro. */
+  id: string;
+  slug: string;
+  /** `''` for the intro (the article top). */
+  anchor: string;
+  articleTitle: string;
+  /** The section heading; the article title for the intro. */
+  heading: string;
+  audience: DocAudience;
+  category: string;
+  tags: string[];
+  /** Plain text of the section (Markdown syntax removed, line breaks kept). */
+  text: string;
+  /** Deep link: `${baseUrl}/<slug>#<anchor>` (no `#` for the intro). */
+  url: string;
+  /** For h3 sections: the heading of the h2 section they belong to. */
+  parentHeading?: string;
+}
+
+/** A parsed help article before it is cut into sections. */
+export interface DocArticle {
+  slug: string;
+  title: string;
+  audience: DocAudience;
+  category: string;
+  tags: string[];
+  /** Path relative to the docs folder, for error messages. */
+  file: string;
+  sections: DocSection[];
+}

@@ -1,0 +1,7 @@
+import { parentPort, workerData } from 'node:worker_threads';
+import { type IndexJob, produceIndex } from './produce-index.js';
+
+// Entry of the index build worker: one job in, one compact index out (its arrays transferred, not copied).
+const result = await produceIndex(workerData as IndexJob);
+const { offsets, docs, weights } = result.compact;
+parentPort?.postMessage(result, [offsets.buffer, docs.buffer, weights.buffer] as ArrayBuffer[]);

@@ -1,0 +1,49 @@
+import type { QueryPlan } from './plan-query.js';
+import type { SectionIndex } from './section-index.js';
+
+/** A section ranked for a query, before it is turned into a hit for the user. */
+export interface RankedSection {
+  doc: number;
+  ref: string;
+  /** lunr's BM25 score over the weighted query words. */
+  score: number;
+  /** Share of the question's weight (by idf) that this section matches, 0..1. */
+  coverage: number;
+  /** Index words that matched. */
+  matchedTerms: string[];
+}
+
+/**
+ * Ranks sections for a query plan, word by word (user text never reaches a
+ * query parser), and returns the best `limit` sections that pass the filter.
+ */
+export function rankSections(
+  index: SectionIndex,
+  plan: QueryPlan,
+  limit: number,
+  accept?: (doc: number) => boolean,
+): RankedSection[] {
+  if (plan.clauses.size === 0 || limit <= 0) return [];
+  const boosts = new Map<string, number>();
+  for (const [term, { boost }] of plan.clauses) boosts.set(term, boost);
+  return index.search(boosts, limit, accept).map(({ doc, score }) => {
+    const matchedTerms = index.matchingTerms(doc, boosts.keys());
+    return { doc, ref: index.ref(doc), score, coverage: coverage(plan, matchedTerms), matchedTerms };
+  });
+}
+
+/** Idf-weighted share of the question's words matched; a synonym or typo match counts at its weight. */
+export function coverage(plan: QueryPlan, matchedTerms: readonly string[]): number {
+  const credit = new Array<number>(plan.groups.length).fill(0);
+  for (const term of matchedTerms) {
+    const clause = plan.clauses.get(term);
+    if (clause) credit[clause.group] = Math.max(credit[clause.group] ?? 0, Math.min(1, clause.boost));
+  }
+  let matched = 0;
+  let total = 0;
+  plan.groups.forEach((group, g) => {
+    matched += group.weight * (credit[g] ?? 0);
+    total += group.weight;
+  });
+  return total > 0 ? matched / total : 0;
+}

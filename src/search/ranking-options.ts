@@ -1,0 +1,45 @@
+/** The fields every section is indexed under. */
+export const INDEX_FIELDS = ['title', 'headings', 'body', 'tags'] as const;
+export type IndexField = (typeof INDEX_FIELDS)[number];
+
+/** Settings baked into the index when it is built (changing them means a rebuild). */
+export interface IndexOptions {
+  /** BM25 term-frequency saturation. */
+  k1: number;
+  /** BM25 length normalisation (0 = none, 1 = full). */
+  b: number;
+  boosts: Record<IndexField, number>;
+}
+
+/** Settings applied per query. */
+export interface QueryOptions {
+  /** Weight of a synonym relative to the word the user typed. */
+  synonymBoost: number;
+  /** Weight of a word one edit away from a typed word that the index knows. */
+  typoBoost: number;
+  /** Weight of a word one edit away from a typed word that the index does not know (a likely typo). */
+  unknownWordTypoBoost: number;
+  /** Typo tolerance only for words at least this long (short words have too many neighbours). */
+  typoMinLength: number;
+  /** Most index words one typed word may expand to. */
+  maxTypoExpansions: number;
+  /** Most distinct words of a query that are searched (long pastes are cut). */
+  maxQueryTerms: number;
+}
+
+// Tuned on the help-center question set and a seeded tuning split of SciFact / CovidFAQ queries
+// (see bench/search.ts); the reported benchmark figures come from the other split.
+export const DEFAULT_INDEX_OPTIONS: IndexOptions = {
+  k1: 1.2,
+  b: 0.75,
+  boosts: { title: 2, headings: 2, body: 1, tags: 1 },
+};
+
+export const DEFAULT_QUERY_OPTIONS: QueryOptions = {
+  synonymBoost: 0.7,
+  typoBoost: 0.2,
+  unknownWordTypoBoost: 0.6,
+  typoMinLength: 5,
+  maxTypoExpansions: 8,
+  maxQueryTerms: 32,
+};

@@ -1,0 +1,72 @@
+import { type ConfidenceRule, isConfident, keepStrongHits } from './confidence-rule.js';
+import type { DocSection, SearchAudience } from './doc-section.js';
+import { makeExtract } from './make-extract.js';
+import { planQuery, type QueryPlan } from './plan-query.js';
+import { type RankedSection, rankSections } from './rank-sections.js';
+import type { QueryOptions } from './ranking-options.js';
+import type { SearchResult } from './search-result.js';
+import type { SectionIndex } from './section-index.js';
+import type { SynonymTable } from './synonym-table.js';
+
+export interface RankOptions {
+  /** null = no audience filter (benchmarks). */
+  audience: SearchAudience | null;
+  limit: number;
+}
+
+const AUDIENCE_ALL = 0;
+const AUDIENCE_CODE = { all: AUDIENCE_ALL, brand: 1, partner: 2 } as const;
+const MAX_LIMIT = 100;
+
+/**
+ * The search engine over one index generation: plans the query, ranks
+ * sections (the core both the bot and the benchmarks use), filters by
+ * audience and decides whether the answer is good enough.
+ */
+export class SectionSearcher {
+  private readonly sectionByDoc: (DocSection | undefined)[];
+  private readonly audienceByDoc: Uint8Array;
+
+  constructor(
+    readonly sections: readonly DocSection[],
+    readonly index: SectionIndex,
+    private readonly synonyms: SynonymTable,
+    private readonly queryOptions: QueryOptions,
+    private readonly rule: ConfidenceRule,
+  ) {
+    const byId = new Map(sections.map((s) => [s.id, s]));
+    this.sectionByDoc = index.compact.refs.map((ref) => byId.get(ref));
+    this.audienceByDoc = Uint8Array.from(this.sectionByDoc, (s) => AUDIENCE_CODE[s?.audience ?? 'all']);
+  }
+
+  section(doc: number): DocSection | undefined {
+    return this.sectionByDoc[doc];
+  }
+
+  /** Ranked sections for a question: the ranking core, without cut-off or extracts. */
+  rank(query: unknown, opts: RankOptions): { plan: QueryPlan; ranked: RankedSection[] } {
+    const plan = planQuery(query, this.index, this.synonyms, this.queryOptions);
+    // An audience the engine does not know (a caller's bug) sees only the articles written for everyone.
+    const wanted =
+      opts.audience === null ? undefined : (AUDIENCE_CODE[opts.audience as keyof typeof AUDIENCE_CODE] ?? -1);
+    const accept = (doc: number) => {
+      if (!this.sectionByDoc[doc]) return false;
+      const audience = this.audienceByDoc[doc];
+      return wanted === undefined || audience === AUDIENCE_ALL || audience === wanted;
+    };
+    const limit = Math.max(1, Math.min(MAX_LIMIT, Math.floor(opts.limit) || 1));
+    return { plan, ranked: rankSections(this.index, plan, limit, accept) };
+  }
+
+  /** The bot's search: best sections for the user's audience, cut off when weak, with extracts. */
+  search(query: unknown, opts: RankOptions): SearchResult {
+    const { ranked } = this.rank(query, opts);
+    const confident = isConfident(ranked[0], this.rule);
+    const hits = keepStrongHits(ranked, this.rule).map((r) => {
+      const section = this.sectionByDoc[r.doc]!;
+      const extract = makeExtract(section.text, new Set(r.matchedTerms));
+      return { section, score: r.score, extract: extract.text, matchedTerms: extract.words };
+    });
+    return { hits, confident };
+  }
+}
