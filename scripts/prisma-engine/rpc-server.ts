@@ -1,6 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { createInterface } from 'node:readline';
-import type { DiffParams, SchemaEngine } from '@prisma/schema-engine-wasm';
+import type {
+  CreateMigrationInput,
+  CreateMigrationOutput,
+  DiffParams,
+  EvaluateDataLossInput,
+  SchemaEngine,
+} from '@prisma/schema-engine-wasm';
+import { databaseProviderOf } from '../../src/store/schema-engine/database-url.js';
 import {
   openSchemaEngine,
   type SchemaEngineSession,
@@ -9,9 +16,11 @@ import {
 import {
   createDatabase,
   databaseForStandaloneDiff,
+  dropDatabase,
   readsDatasource,
   UserFacingError,
 } from './database-commands.js';
+import { createMigrationByDiff, evaluateDataLossByDiff, SQLITE_MIGRATIONS_TABLE } from './dev-commands.js';
 import type { EngineArguments } from './engine-arguments.js';
 import { forwardEngineLog } from './engine-log.js';
 
@@ -31,21 +40,26 @@ interface RpcResponse {
 /** Engine methods forwarded unchanged (same names and params in the CLI and the wasm engine). */
 const forwarded = [
   'applyMigrations',
-  'createMigration',
   'dbExecute',
   'devDiagnostic',
   'diagnoseMigrationHistory',
   'ensureConnectionValidity',
-  'evaluateDataLoss',
   'introspect',
   'introspectSql',
   'markMigrationApplied',
   'markMigrationRolledBack',
-  'reset',
   'schemaPush',
 ] as const satisfies readonly (keyof SchemaEngine)[];
 
 type ForwardedMethod = (typeof forwarded)[number];
+
+/** Methods that read `_prisma_migrations`, which must exist first on SQLite (see dev-commands.ts). */
+const readsMigrationsTable: readonly string[] = [
+  'devDiagnostic',
+  'diagnoseMigrationHistory',
+  'markMigrationApplied',
+  'markMigrationRolledBack',
+];
 
 /**
  * The native schema engine's JSON-RPC protocol on stdin/stdout (one JSON message a
@@ -101,6 +115,9 @@ export function serveJsonRpc(args: EngineArguments): void {
     const method = request.method;
     if ((forwarded as readonly string[]).includes(method)) {
       const e = await engine();
+      if (url && databaseProviderOf(url) === 'sqlite' && readsMigrationsTable.includes(method)) {
+        await e.dbExecute({ datasourceType: { tag: 'url', url }, script: SQLITE_MIGRATIONS_TABLE });
+      }
       // Called on the engine object: the wasm bindings need `this`.
       return (e[method as ForwardedMethod] as (input: unknown) => Promise<unknown>).call(e, params);
     }
@@ -110,6 +127,26 @@ export function serveJsonRpc(args: EngineArguments): void {
         if (stdout) await print(stdout.replace(/\n$/, ''));
         return { exitCode };
       }
+      case 'reset':
+        if (url && databaseProviderOf(url) === 'sqlite') {
+          // The wasm engine resets SQLite by deleting from sqlite_master, which
+          // better-sqlite3's defensive mode silently ignores: replace the file instead.
+          const open = session;
+          session = undefined;
+          if (open) await (await open).close();
+          await dropDatabase(url);
+          await createDatabase(url);
+          return {};
+        }
+        return (await engine()).reset(params as unknown as Parameters<SchemaEngine['reset']>[0]);
+      case 'createMigration':
+        return createMigrationByDiff(
+          await engine(),
+          params as unknown as CreateMigrationInput,
+          connectorType(url),
+        );
+      case 'evaluateDataLoss':
+        return evaluateDataLossByDiff(await engine(), params as unknown as EvaluateDataLossInput);
       case 'getDatabaseVersion':
         return (await engine()).version();
       case 'createDatabase': {
@@ -151,6 +188,10 @@ export function serveJsonRpc(args: EngineArguments): void {
       .then(async () => (session ? (await session).close() : undefined))
       .finally(() => process.exit(0));
   });
+}
+
+function connectorType(url: string | undefined): CreateMigrationOutput['connectorType'] {
+  return url && databaseProviderOf(url) === 'sqlite' ? 'sqlite' : 'postgresql';
 }
 
 function toRpcError(error: unknown, session: SchemaEngineSession | undefined) {
