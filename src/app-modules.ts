@@ -1,4 +1,5 @@
 import type { AppModule } from './app-module.js';
+import { docsModule } from './skills/docs/docs-module.js';
 
 /** Every feature module of the bot, in dependency order (a module may use what earlier ones share). */
-export const appModules: readonly AppModule[] = [];
+export const appModules: readonly AppModule[] = [docsModule];
