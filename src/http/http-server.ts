@@ -1,7 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Logger } from 'pino';
-import { BotError } from '../core/errors.js';
+import { BotError, isDatabaseUnavailable } from '../core/errors.js';
 
 export type RouteParams = Readonly<Record<string, string>>;
 export type RouteHandler = (
@@ -28,11 +28,12 @@ export function createHttpServer(logger: Logger): HttpServer {
   const routes: Route[] = [];
   const server = createServer((req, res) => {
     void dispatch(req, res).catch((error: unknown) => {
-      const status = error instanceof BotError ? error.status : 500;
+      const unavailable = !(error instanceof BotError) && isDatabaseUnavailable(error);
+      const status = error instanceof BotError ? error.status : unavailable ? 503 : 500;
       if (status >= 500) logger.error({ err: error, url: req.url }, 'http request failed');
       if (!res.headersSent) {
         sendJson(res, status, {
-          error: error instanceof BotError ? error.code : 'internal',
+          error: error instanceof BotError ? error.code : unavailable ? 'database_unavailable' : 'internal',
           message: error instanceof BotError && status < 500 ? error.message : publicMessage(status),
         });
       } else {
