@@ -1,0 +1,125 @@
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
+import {
+  inScopeAccuracy,
+  largestThresholdWithinCost,
+  outOfScopeRecall,
+  thresholdMaximisingAccuracy,
+  type ValidationDecision,
+} from '../src/nlu/classifier/out-of-scope-threshold.js';
+import type { LabelledText } from './intents-datasets.js';
+import { auroc, percentile } from './intents-metrics.js';
+import type { BenchmarkSplit } from './intents-split.js';
+import type { BenchSystem } from './intents-systems.js';
+
+export interface OperatingPoint {
+  readonly threshold: number;
+  readonly inScopeAccuracy: number;
+  readonly outOfScopeRecall: number;
+}
+
+/** Every figure the issue asks for, for one system on one split. */
+export interface SystemResult {
+  readonly system: string;
+  readonly note: string;
+  /** Accuracy with every intent of the data set trained (the published benchmark figure). */
+  readonly allIntentsAccuracy: number | null;
+  /** In-scope accuracy of the model trained without the held-out intents, no threshold. */
+  readonly inScopeAccuracy: number;
+  readonly atBestValidationAccuracy: OperatingPoint;
+  readonly atCostAtMost1_5Points: OperatingPoint;
+  readonly auroc: number;
+  readonly trainCpuSeconds: number;
+  readonly trainWallSeconds: number;
+  readonly latencyMs: { readonly p50: number; readonly p99: number };
+  readonly modelHeapMb: number | null;
+  readonly rssMb: number;
+}
+
+setFlagsFromString('--expose-gc');
+const gc = runInNewContext('typeof gc === "function" ? gc : undefined') as (() => void) | undefined;
+
+function heapUsed(): number {
+  gc?.();
+  const m = process.memoryUsage();
+  return m.heapUsed + m.external;
+}
+
+async function decisions(system: BenchSystem, items: readonly LabelledText[], latencies?: number[]) {
+  const out: ValidationDecision[] = [];
+  for (const item of items) {
+    const start = performance.now();
+    const d = await system.classify(item.text);
+    latencies?.push(performance.now() - start);
+    out.push({ predicted: d.predicted, confidence: d.confidence, gold: item.label });
+  }
+  return out;
+}
+
+function operatingPoint(test: ValidationDecision[], threshold: number): OperatingPoint {
+  return {
+    threshold,
+    inScopeAccuracy: inScopeAccuracy(test, threshold),
+    outOfScopeRecall: outOfScopeRecall(test, threshold),
+  };
+}
+
+async function trainMeasured(
+  system: BenchSystem,
+  train: readonly LabelledText[],
+  validation: readonly LabelledText[],
+) {
+  const heapBefore = heapUsed();
+  const cpu = process.cpuUsage();
+  const wall = performance.now();
+  await system.train(train, validation);
+  const used = process.cpuUsage(cpu);
+  return {
+    trainCpuSeconds: (used.user + used.system) / 1e6,
+    trainWallSeconds: (performance.now() - wall) / 1000,
+    modelHeapMb: gc ? Math.max(0, heapUsed() - heapBefore) / 2 ** 20 : null,
+  };
+}
+
+/**
+ * Trains a fresh system on the split and measures it on validation (thresholds) and test (figures). When
+ * intents were held out, another fresh instance is first trained on every intent: its accuracy is the
+ * published-style figure, and its training time, latency and memory (the full-size model) are reported.
+ */
+export async function evaluateSystem(
+  makeSystem: () => BenchSystem,
+  split: BenchmarkSplit,
+): Promise<SystemResult> {
+  let allIntentsAccuracy: number | null = null;
+  let costs: Awaited<ReturnType<typeof trainMeasured>> | undefined;
+  const latencies: number[] = [];
+  if (split.allIntents) {
+    const closed = makeSystem();
+    costs = await trainMeasured(closed, split.allIntents.train, split.allIntents.validation);
+    for (const item of split.allIntents.test.slice(0, 50)) await closed.classify(item.text);
+    allIntentsAccuracy = inScopeAccuracy(await decisions(closed, split.allIntents.test, latencies), 0);
+  }
+  const system = makeSystem();
+  const openCosts = await trainMeasured(system, split.train, split.validation);
+  const validation = await decisions(system, split.validation);
+  if (!costs) for (const item of split.test.slice(0, 50)) await system.classify(item.text);
+  const test = await decisions(system, split.test, costs ? undefined : latencies);
+  costs ??= openCosts;
+  const best = thresholdMaximisingAccuracy(validation);
+  const cost = largestThresholdWithinCost(validation, 0.015);
+  return {
+    system: system.name,
+    note: system.note,
+    allIntentsAccuracy,
+    inScopeAccuracy: inScopeAccuracy(test, 0),
+    atBestValidationAccuracy: operatingPoint(test, best),
+    atCostAtMost1_5Points: operatingPoint(test, cost),
+    auroc: auroc(
+      test.filter((d) => d.gold !== null).map((d) => (d.predicted === null ? 0 : d.confidence)),
+      test.filter((d) => d.gold === null).map((d) => (d.predicted === null ? 0 : d.confidence)),
+    ),
+    ...costs,
+    latencyMs: { p50: percentile(latencies, 50), p99: percentile(latencies, 99) },
+    rssMb: process.memoryUsage().rss / 2 ** 20,
+  };
+}

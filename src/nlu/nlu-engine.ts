@@ -1,0 +1,157 @@
+import { stripChatMarkup } from '../text/strip-chat-markup.js';
+import { DEFAULT_FEATURE_CONFIG } from './classifier/feature-extractor.js';
+import { MAX_RAW_CHARS } from './classifier/normalise-text.js';
+import { compileCommandPatterns } from './command-patterns.js';
+import {
+  ENGINE_CLASSIFIER_OPTIONS,
+  ENGINE_MODEL_VERSION,
+  type EngineModel,
+  engineModelFromState,
+  engineModelToState,
+  topInScope,
+  trainEngineModel,
+} from './engine-model.js';
+import { type IntentDefinition, NONE_INTENT } from './intent-definition.js';
+import { loadIntentDefinitions } from './intent-loader.js';
+import { modelCacheKey, readCachedModel, writeCachedModel } from './model-cache.js';
+
+export type { IntentDefinition } from './intent-definition.js';
+
+export type IntentName =
+  | 'ticket.create'
+  | 'ticket.status'
+  | 'ticket.list'
+  | 'ticket.update'
+  | 'docs.search'
+  | 'partner.query'
+  | 'agent.handoff'
+  | 'smalltalk.greeting'
+  | 'smalltalk.thanks'
+  | 'bot.help'
+  | 'flow.cancel'
+  | 'admin.reload_docs'
+  | 'agent.availability'
+  // Intents are data: any name declared in intents/ is allowed.
+  | (string & {});
+
+/** The engine's answer for one message. */
+export interface IntentMatch {
+  /** The intent, or 'none' when the message is out of scope or too uncertain to route. */
+  name: IntentName | 'none';
+  /** Calibrated probability of `name` (1 for a command pattern; for 'none', 1 − best in-scope probability). */
+  confidence: number;
+  /** The skill that handles `name`; null for 'none'. */
+  skill: string | null;
+  source: 'pattern' | 'model' | 'none';
+  /** In-scope intents by calibrated probability, best first (at most five); handy for "did you mean". */
+  ranking: Array<{ name: string; confidence: number }>;
+}
+
+export interface NluEngine {
+  /** Classifies one message; never throws, whatever the input. */
+  match(text: string): IntentMatch;
+  /** Every intent definition, for help texts and validation. */
+  intents(): ReadonlyArray<IntentDefinition>;
+}
+
+export interface LoadNluEngineOptions {
+  intentsDir: string;
+  cacheDir?: string;
+  logger?: { info(o: object, msg?: string): void };
+}
+
+const RANKING_SIZE = 5;
+const NONE_MATCH: IntentMatch = { name: 'none', confidence: 1, skill: null, source: 'none', ranking: [] };
+
+/** A slash command whose sub-command no pattern knows: the rest is classified as free text. */
+const SLASH_COMMAND = /^\/[a-z][\w-]*\s*/i;
+
+/** Builds an engine from validated definitions and a trained model (no I/O). */
+export function createNluEngine(definitions: readonly IntentDefinition[], model: EngineModel): NluEngine {
+  const patterns = compileCommandPatterns(definitions);
+  const skills = new Map(definitions.map((d) => [d.name, d.skill]));
+  const labels = model.classifier.labels;
+  const frozen = Object.freeze([...definitions]);
+
+  function classify(text: string): IntentMatch {
+    const trimmed = text.length > MAX_RAW_CHARS ? text.slice(0, MAX_RAW_CHARS) : text;
+    const plain = stripChatMarkup(trimmed);
+    const command = patterns.match(plain);
+    if (command) {
+      return {
+        name: command,
+        confidence: 1,
+        skill: skills.get(command) ?? null,
+        source: 'pattern',
+        ranking: [{ name: command, confidence: 1 }],
+      };
+    }
+    const free = plain.replace(SLASH_COMMAND, '');
+    if (!/[\p{L}\p{N}]/u.test(free)) return NONE_MATCH;
+    const p = model.classifier.probabilities(free);
+    const ranking = labels
+      .map((name, i) => ({ name, confidence: p[i]! }))
+      .filter((r) => r.name !== NONE_INTENT)
+      .sort((a, b) => b.confidence - a.confidence)
+      .slice(0, RANKING_SIZE);
+    const top = topInScope(labels, p);
+    if (top.label === null || top.noneWon || top.probability < model.threshold) {
+      return { name: 'none', confidence: 1 - top.probability, skill: null, source: 'none', ranking };
+    }
+    return {
+      name: top.label,
+      confidence: top.probability,
+      skill: skills.get(top.label) ?? null,
+      source: 'model',
+      ranking,
+    };
+  }
+
+  return {
+    match(text) {
+      try {
+        return typeof text === 'string' && text.length > 0 ? classify(text) : NONE_MATCH;
+      } catch {
+        // The router must always get an answer; an unexpected failure is "not understood", not a crash.
+        return NONE_MATCH;
+      }
+    },
+    intents: () => frozen,
+  };
+}
+
+/**
+ * Loads and validates `intents/`, then trains the classifier (or restores it from `cacheDir`, keyed by the
+ * files' hash and the model code version). Throws IntentValidationError on invalid intent files.
+ */
+export async function loadNluEngine(opts: LoadNluEngineOptions): Promise<NluEngine> {
+  const started = performance.now();
+  const { definitions, hash } = await loadIntentDefinitions(opts.intentsDir);
+  const key = modelCacheKey(
+    hash,
+    JSON.stringify({ v: ENGINE_MODEL_VERSION, o: ENGINE_CLASSIFIER_OPTIONS, f: DEFAULT_FEATURE_CONFIG }),
+  );
+  let model = opts.cacheDir ? engineModelFromState(await readCachedModel(opts.cacheDir, key)) : null;
+  const fromCache = model !== null;
+  if (!model) {
+    model = trainEngineModel(definitions);
+    if (opts.cacheDir) {
+      try {
+        await writeCachedModel(opts.cacheDir, key, engineModelToState(model));
+      } catch (error) {
+        opts.logger?.info({ err: String(error), cacheDir: opts.cacheDir }, 'nlu model cache not written');
+      }
+    }
+  }
+  opts.logger?.info(
+    {
+      intents: definitions.length,
+      fromCache,
+      ms: Math.round(performance.now() - started),
+      threshold: Number(model.threshold.toFixed(3)),
+      crossValidatedAccuracy: Number(model.crossValidatedAccuracy.toFixed(3)),
+    },
+    'nlu engine ready',
+  );
+  return createNluEngine(definitions, model);
+}
