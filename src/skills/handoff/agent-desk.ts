@@ -43,7 +43,26 @@ export type DeskEvent =
   | { readonly type: 'agent-message'; readonly chat: LiveChat; readonly entry: TranscriptEntry }
   | { readonly type: 'transferred'; readonly chat: LiveChat; readonly note: string }
   | { readonly type: 'closed'; readonly chat: LiveChat; readonly by: 'agent' | 'user' | 'timeout' }
-  | { readonly type: 'availability'; readonly agentId: string; readonly availability: Availability };
+  | { readonly type: 'availability'; readonly agentId: string; readonly availability: Availability }
+  /** The user has been waiting for the assigned agent's answer longer than HANDOFF_AGENT_REMINDER_MIN. */
+  | { readonly type: 'reminder'; readonly chat: LiveChat; readonly agentId: string };
+
+/** An agent as the desk shows it (sign-in, transfer targets). */
+export interface DeskAgent {
+  readonly id: string;
+  readonly name: string;
+  readonly availability: Availability;
+  readonly maxChats: number;
+  readonly activeChats: number;
+  readonly teamIds: readonly string[];
+}
+
+export interface DeskTeam {
+  readonly id: string;
+  readonly name: string;
+  readonly timezone: string;
+  readonly open: boolean;
+}
 
 export type ClaimResult =
   | { readonly ok: true; readonly chat: LiveChat }
@@ -80,6 +99,10 @@ export interface AgentDesk {
   close(agent: UserProfile, handoffId: string): Promise<void>;
   setAvailability(agent: UserProfile, availability: Availability): Promise<void>;
   cannedReplies(): Promise<Array<{ name: string; text: string }>>;
+  /** The agent's own desk profile; null when the user is not an agent. */
+  me(agent: UserProfile): Promise<DeskAgent | null>;
+  /** Agents and teams, e.g. as transfer targets. */
+  directory(): Promise<{ agents: DeskAgent[]; teams: DeskTeam[] }>;
   /** Live events from every bot instance (PostgreSQL LISTEN/NOTIFY or in-process on SQLite). */
   subscribe(listener: (event: DeskEvent) => void): () => void;
 }

@@ -1,0 +1,73 @@
+import type { ServerResponse } from 'node:http';
+import type { Logger } from 'pino';
+import type { HttpServer } from '../../../http/http-server.js';
+import type { AgentDesk } from '../../../skills/handoff/agent-desk.js';
+import type { AgentDirectory } from '../../../store/agent-directory.js';
+import { checkConsoleToken, consoleAgent } from './agent-console-auth.js';
+
+const HEARTBEAT_MS = 15_000;
+/** How often open streams check that the server is still accepting (it ends them on shutdown). */
+const SHUTDOWN_CHECK_MS = 200;
+
+/**
+ * GET /agent/api/events: the desk's live events as Server-Sent Events. Events
+ * come from every bot instance (see AgentDesk.subscribe), so a console connected
+ * to any instance behind a load balancer sees every chat. SSE rather than
+ * WebSocket: one-way pushes are all the console needs, it reconnects by itself,
+ * and it passes through proxies as plain HTTP.
+ */
+export function mountAgentConsoleEvents(
+  http: HttpServer,
+  options: { desk: AgentDesk; agents: AgentDirectory; authToken?: string; logger: Logger },
+): { close(): void } {
+  const streams = new Set<ServerResponse>();
+  let watcher: NodeJS.Timeout | null = null;
+
+  function endAll(): void {
+    for (const res of streams) res.end();
+    streams.clear();
+    if (watcher) clearInterval(watcher);
+    watcher = null;
+  }
+
+  function watchShutdown(): void {
+    if (watcher) return;
+    // The shared server's close() waits for open connections; streams must end for it to finish.
+    watcher = setInterval(() => {
+      if (!http.server.listening) endAll();
+    }, SHUTDOWN_CHECK_MS);
+    watcher.unref();
+  }
+
+  http.route('GET', '/agent/api/events', async (req, res) => {
+    checkConsoleToken(req, options.authToken);
+    const agent = await consoleAgent(req, options.agents);
+    res.writeHead(200, {
+      'content-type': 'text/event-stream; charset=utf-8',
+      'cache-control': 'no-store',
+      connection: 'keep-alive',
+      'x-accel-buffering': 'no',
+    });
+    res.write(`retry: 2000\nevent: hello\ndata: ${JSON.stringify({ agentId: agent.id })}\n\n`);
+    streams.add(res);
+    watchShutdown();
+    const unsubscribe = options.desk.subscribe((event) => {
+      res.write(`event: ${event.type}\ndata: ${JSON.stringify(event)}\n\n`);
+    });
+    const heartbeat = setInterval(() => res.write(': ping\n\n'), HEARTBEAT_MS);
+    heartbeat.unref();
+    const cleanup = () => {
+      unsubscribe();
+      clearInterval(heartbeat);
+      streams.delete(res);
+      if (streams.size === 0 && watcher) {
+        clearInterval(watcher);
+        watcher = null;
+      }
+    };
+    res.on('close', cleanup);
+    res.on('error', (error) => options.logger.debug({ err: error }, 'agent event stream failed'));
+  });
+
+  return { close: endAll };
+}

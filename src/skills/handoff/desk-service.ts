@@ -1,0 +1,293 @@
+import { BotError } from '../../core/errors.js';
+import type { UserProfile } from '../../domain/user.js';
+import type { AgentRecord } from '../../store/agent-directory.js';
+import type { HandoffRecord } from '../../store/handoff-repository.js';
+import type { AgentDesk, ClaimResult, DeskAgent } from './agent-desk.js';
+import { isOpen } from './business-hours.js';
+import { fillCannedVariables } from './canned-reply-text.js';
+import type { ChatLifecycle } from './chat-lifecycle.js';
+import type { DeskEventHub } from './desk-events.js';
+import { formatFileSize } from './file-size.js';
+import type { HandoffDeps } from './handoff-deps.js';
+import { WAITING_HANDOFF_STATUSES } from './handoff-state-machine.js';
+import type { LiveChatViews } from './live-chat-view.js';
+import type { QueueAnnouncer } from './queue-announcer.js';
+import { notifyReadyWatchers } from './watch-notifier.js';
+
+/** The AgentDesk behind the web console, Slack and Teams agent views. */
+export function createAgentDesk(
+  deps: HandoffDeps,
+  parts: { views: LiveChatViews; hub: DeskEventHub; lifecycle: ChatLifecycle; announcer: QueueAnnouncer },
+): AgentDesk {
+  const { views, hub, lifecycle, announcer } = parts;
+  const { t } = deps.responses;
+
+  async function agentRecord(agent: UserProfile): Promise<AgentRecord | null> {
+    if (agent.role !== 'agent' && agent.role !== 'admin') return null;
+    return deps.agents.agent(agent.id);
+  }
+
+  async function requireAgent(agent: UserProfile): Promise<AgentRecord> {
+    const record = await agentRecord(agent);
+    if (!record)
+      throw new BotError('unauthorized', 'Only support agents can use the agent desk', { status: 403 });
+    return record;
+  }
+
+  async function requireChat(handoffId: string): Promise<HandoffRecord> {
+    const h = await deps.handoffs.byId(handoffId);
+    if (!h) throw new BotError('not_found', `No live chat ${handoffId}`);
+    return h;
+  }
+
+  /** The chat must be assigned to this agent right now. */
+  async function requireOwnChat(agent: UserProfile, handoffId: string): Promise<HandoffRecord> {
+    await requireAgent(agent);
+    const h = await requireChat(handoffId);
+    if (h.status !== 'assigned' || h.agentId !== agent.id) {
+      throw new BotError('conflict', `Live chat ${handoffId} is not assigned to you (it is ${h.status})`);
+    }
+    return h;
+  }
+
+  async function deskAgent(record: AgentRecord, counts?: ReadonlyMap<string, number>): Promise<DeskAgent> {
+    const active = counts ?? (await deps.handoffs.activeCounts([record.userId]));
+    return {
+      id: record.userId,
+      name: record.displayName,
+      availability: record.availability,
+      maxChats: record.maxChats,
+      activeChats: active.get(record.userId) ?? 0,
+      teamIds: record.teamIds,
+    };
+  }
+
+  async function bestEffort(what: string, handoffId: string, work: () => Promise<unknown>): Promise<void> {
+    try {
+      await work();
+    } catch (error) {
+      deps.logger.warn({ err: error, handoffId }, `${what} failed`);
+    }
+  }
+
+  return {
+    async queue() {
+      return views.views(await deps.handoffs.waiting());
+    },
+    async chatsOf(agent) {
+      await requireAgent(agent);
+      return views.views(await deps.handoffs.ofAgent(agent.id));
+    },
+    async chat(handoffId) {
+      const h = await deps.handoffs.byId(handoffId);
+      return h ? views.view(h) : null;
+    },
+    async transcript(handoffId) {
+      const h = await requireChat(handoffId);
+      const rows = await deps.messages.transcript(h.conversationId, h.id);
+      return Promise.all(rows.filter((r) => r.text.trim() !== '').map((r) => views.entry(r)));
+    },
+
+    async claim(agent, handoffId): Promise<ClaimResult> {
+      const record = await agentRecord(agent);
+      if (!record) return { ok: false, reason: 'not-an-agent' };
+      const h = await deps.handoffs.byId(handoffId);
+      if (!h) return { ok: false, reason: 'not-found' };
+      if (!WAITING_HANDOFF_STATUSES.includes(h.status)) {
+        return { ok: false, reason: h.status === 'assigned' ? 'taken' : 'closed' };
+      }
+      if (h.status === 'transferred' && h.agentId && h.agentId !== agent.id)
+        return { ok: false, reason: 'taken' };
+      const counts = await deps.handoffs.activeCounts([agent.id]);
+      if ((counts.get(agent.id) ?? 0) >= record.maxChats) return { ok: false, reason: 'at-capacity' };
+
+      const now = deps.clock();
+      const won = await deps.handoffs.transition(h, 'assigned', {
+        agentId: agent.id,
+        claimedAt: now,
+        reminderSentAt: null,
+      });
+      if (!won) {
+        const latest = await deps.handoffs.byId(handoffId);
+        return { ok: false, reason: latest && latest.status === 'assigned' ? 'taken' : 'closed' };
+      }
+      await lifecycle.tellUser(won, [
+        { type: 'text', text: t('handoff.agent_joined', { agentName: agent.displayName }) },
+      ]);
+      await deps.signals.publish({ kind: 'chat', handoffId, event: 'claimed', agentId: agent.id });
+      if (h.status === 'pending') await announcer.moved(h);
+      await bestEffort('ticket assignment', handoffId, async () => {
+        const tickets = deps.tickets();
+        await tickets.assign(agent, h.ticketId, agent.id);
+        await tickets.setStatus(agent, h.ticketId, 'in_progress');
+      });
+      return { ok: true, chat: await views.view(won) };
+    },
+
+    async reply(agent, handoffId, text, attachments = []) {
+      const h = await requireOwnChat(agent, handoffId);
+      const body = text.trim();
+      if (!body && attachments.length === 0)
+        throw new BotError('bad_request', 'Write a message or attach a file');
+      const [ticket, requester] = await Promise.all([views.ticket(h), deps.people.person(h.userId)]);
+      const filled = fillCannedVariables(body, {
+        userName: requester?.profile.displayName.split(' ')[0] ?? '',
+        ticketNumber: ticket.number,
+        agentName: agent.displayName,
+      });
+      const files = attachments.map((a) => {
+        const line = t('handoff.attachment_line', { name: a.name, size: formatFileSize(a.size) });
+        return a.url ? `[${line}](${a.url})` : line;
+      });
+      if (attachments.length > 0) {
+        // The files themselves are kept on the ticket; the chat shows their names.
+        await deps
+          .tickets()
+          .comment(agent, h.ticketId, filled || files.join('\n'), { attachments, notify: false });
+      }
+      const afterId = await deps.messages.latestId(h.id);
+      await deps.notifier.send(
+        h.conversationId,
+        [{ type: 'text', text: [filled, ...files].filter(Boolean).join('\n') }],
+        {
+          author: 'agent',
+          authorId: agent.id,
+          handoffId: h.id,
+        },
+      );
+      await deps.handoffs.touchAgent(h.id, deps.clock());
+      deps.signals.messagesWhenStored(h.id, afterId);
+    },
+
+    async note(agent, handoffId, text) {
+      await requireAgent(agent);
+      const h = await requireChat(handoffId);
+      const body = text.trim();
+      if (!body) throw new BotError('bad_request', 'A note needs some text');
+      const afterId = await deps.messages.latestId(h.id);
+      await deps.messages.appendNote({
+        conversationId: h.conversationId,
+        handoffId: h.id,
+        agentId: agent.id,
+        text: body,
+        at: deps.clock(),
+      });
+      deps.signals.messagesWhenStored(h.id, afterId);
+      await bestEffort('ticket note', handoffId, () =>
+        deps.tickets().comment(agent, h.ticketId, body, { internal: true }),
+      );
+    },
+
+    async setTicketStatus(agent, handoffId, status) {
+      await requireAgent(agent);
+      const h = await requireChat(handoffId);
+      await deps.tickets().setStatus(agent, h.ticketId, status);
+    },
+
+    async transfer(agent, handoffId, to, note) {
+      const h = await requireOwnChat(agent, handoffId);
+      let targetName: string;
+      let teamId = h.teamId;
+      if (to.agentId) {
+        if (to.agentId === agent.id) throw new BotError('bad_request', 'Choose another agent to transfer to');
+        const target = await deps.agents.agent(to.agentId);
+        if (!target) throw new BotError('bad_request', `No agent ${to.agentId}`);
+        targetName = target.displayName;
+        if (to.teamId) teamId = to.teamId;
+      } else if (to.teamId) {
+        const team = (await deps.agents.teams()).find((x) => x.id === to.teamId);
+        if (!team) throw new BotError('bad_request', `No team ${to.teamId}`);
+        targetName = team.name;
+        teamId = team.id;
+      } else {
+        throw new BotError('bad_request', 'Transfer to an agent or a team');
+      }
+      const afterId = await deps.messages.latestId(h.id);
+      const noteId = await deps.messages.appendNote({
+        conversationId: h.conversationId,
+        handoffId: h.id,
+        agentId: agent.id,
+        text: t('handoff.transfer_note', {
+          agentName: agent.displayName,
+          target: targetName,
+          note: note.trim(),
+        }),
+        at: deps.clock(),
+      });
+      const moved = await deps.handoffs.transition(h, 'transferred', {
+        agentId: to.agentId ?? null,
+        teamId,
+        reminderSentAt: null,
+      });
+      if (!moved) throw new BotError('conflict', `Live chat ${handoffId} changed meanwhile; reload it`);
+      deps.signals.messagesWhenStored(h.id, afterId);
+      await lifecycle.tellUser(moved, [
+        {
+          type: 'text',
+          text: to.agentId
+            ? t('handoff.transferred_to_agent', { agentName: targetName })
+            : t('handoff.transferred_to_team', { team: targetName }),
+        },
+      ]);
+      await deps.signals.publish({ kind: 'chat', handoffId, event: 'transferred', noteId });
+      await bestEffort('ticket transfer', handoffId, async () => {
+        const tickets = deps.tickets();
+        if (note.trim()) await tickets.comment(agent, h.ticketId, note.trim(), { internal: true });
+        await tickets.assign(agent, h.ticketId, to.agentId ?? null);
+      });
+    },
+
+    async close(agent, handoffId) {
+      const h = await requireOwnChat(agent, handoffId);
+      const done = await deps.handoffs.transition(h, 'resolved', { resolvedAt: deps.clock() });
+      if (!done) throw new BotError('conflict', `Live chat ${handoffId} changed meanwhile; reload it`);
+      const ticket = await views.ticket(h);
+      await lifecycle.tellUser(done, [
+        {
+          type: 'text',
+          text: t('handoff.closed_by_agent', { agentName: agent.displayName, ticketNumber: ticket.number }),
+        },
+        lifecycle.ratingPrompt(done, agent.displayName),
+      ]);
+      await deps.signals.publish({ kind: 'chat', handoffId, event: 'closed', by: 'agent' });
+      await lifecycle.saveTranscriptToTicket(done, agent.id);
+    },
+
+    async setAvailability(agent, availability) {
+      await requireAgent(agent);
+      await deps.agents.setAvailability(agent.id, availability);
+      await deps.signals.publish({ kind: 'availability', agentId: agent.id });
+      if (availability === 'online') {
+        await bestEffort('availability notifications', '', () => notifyReadyWatchers(deps));
+      }
+    },
+
+    async cannedReplies() {
+      return (await deps.canned.list()).map((c) => ({ name: c.name, text: c.text }));
+    },
+
+    async me(agent) {
+      const record = await agentRecord(agent);
+      return record ? deskAgent(record) : null;
+    },
+
+    async directory() {
+      const [agents, teams] = await Promise.all([deps.agents.agents(), deps.agents.teams()]);
+      const counts = await deps.handoffs.activeCounts(agents.map((a) => a.userId));
+      const now = deps.clock();
+      return {
+        agents: await Promise.all(agents.map((a) => deskAgent(a, counts))),
+        teams: teams.map((x) => ({
+          id: x.id,
+          name: x.name,
+          timezone: x.timezone,
+          open: isOpen({ timezone: x.timezone, hours: x.businessHours }, now),
+        })),
+      };
+    },
+
+    subscribe(listener) {
+      return hub.subscribe(listener);
+    },
+  };
+}

@@ -1,0 +1,33 @@
+import type { TurnMiddleware } from '../../core/turn-context.js';
+import type { HandoffDeps } from './handoff-deps.js';
+import type { HandoffRequests } from './handoff-requests.js';
+import { phraseMatcher } from './phrase-list.js';
+
+/**
+ * The live-agent gate, before the router: while the conversation has a live chat
+ * (waiting or with an agent) the bot stays quiet and every message goes to the
+ * chat, stored in order with its id; "end chat" ends it. The chat's own buttons
+ * (leave as ticket, keep waiting) still reach the handoff skill.
+ */
+export function createHandoffGate(deps: HandoffDeps, requests: HandoffRequests): TurnMiddleware {
+  const isEndChat = phraseMatcher(deps.responses, 'handoff.end_chat_commands');
+  const { t } = deps.responses;
+  return async (ctx, next) => {
+    const handoff = await deps.handoffs.activeFor(ctx.conversation.id);
+    if (!handoff) return next();
+    const value = ctx.message.value;
+    if (value && value.skill === 'handoff') return next();
+    if (isEndChat(ctx.message.text)) {
+      ctx.handoffId = handoff.id;
+      await requests.endByUser(ctx, handoff);
+      return;
+    }
+    if (value && !ctx.message.text.trim() && ctx.message.attachments.length === 0) {
+      // An old button of another skill: nothing to relay.
+      ctx.handoffId = handoff.id;
+      ctx.reply({ type: 'text', text: t('handoff.click_during_chat') });
+      return;
+    }
+    await requests.relay(ctx, handoff);
+  };
+}

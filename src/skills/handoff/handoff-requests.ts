@@ -1,0 +1,262 @@
+import type { TurnContext } from '../../core/turn-context.js';
+import type { HandoffMessage } from '../../store/handoff-messages.js';
+import type { HandoffRecord } from '../../store/handoff-repository.js';
+import type { TicketSummary } from '../tickets/ticket-service.js';
+import { checkAvailability } from './agent-availability.js';
+import { describeInstant } from './business-hours.js';
+import type { ChatLifecycle } from './chat-lifecycle.js';
+import { conversationExcerpt, summariseBotAttempts } from './chat-summary.js';
+import { formatFileSize } from './file-size.js';
+import type { HandoffDeps } from './handoff-deps.js';
+import type { LiveChatViews } from './live-chat-view.js';
+import type { QueueAnnouncer } from './queue-announcer.js';
+import { estimateWaitMinutes } from './wait-estimate.js';
+
+/** Intents whose messages say nothing about the problem (not a good ticket subject). */
+const CHATTER = new Set([
+  'agent.handoff',
+  'smalltalk.greeting',
+  'smalltalk.thanks',
+  'bot.help',
+  'flow.cancel',
+]);
+
+/** The requester's side of live chat: ask, wait, talk, leave, rate. */
+export interface HandoffRequests {
+  /** The user asked for a person (or accepted the bot's offer). */
+  start(ctx: TurnContext, reason: string): Promise<void>;
+  /** A message during a live chat: stored with the chat's id and signalled to agents; the bot stays quiet. */
+  relay(ctx: TurnContext, handoff: HandoffRecord): Promise<void>;
+  endByUser(ctx: TurnContext, handoff: HandoffRecord): Promise<void>;
+  leaveAsTicket(ctx: TurnContext, handoffId: string): Promise<void>;
+  keepWaiting(ctx: TurnContext, handoffId: string): Promise<void>;
+  watch(ctx: TurnContext, teamId: string | null): Promise<void>;
+  /** Stores a 1–5 rating; returns false when the chat was rated already or is not the user's. */
+  rate(ctx: TurnContext, handoffId: string, rating: number): Promise<boolean>;
+  comment(ctx: TurnContext, handoffId: string, comment: string): Promise<void>;
+}
+
+export function createHandoffRequests(
+  deps: HandoffDeps,
+  parts: { views: LiveChatViews; lifecycle: ChatLifecycle; announcer: QueueAnnouncer },
+): HandoffRequests {
+  const { views, lifecycle, announcer } = parts;
+  const { t } = deps.responses;
+
+  async function ensureTicket(ctx: TurnContext): Promise<{ ticket: TicketSummary; created: boolean }> {
+    const tickets = deps.tickets();
+    if (ctx.state.lastTicketId !== undefined) {
+      const discussed = await tickets.get(ctx.user, ctx.state.lastTicketId);
+      if (discussed && discussed.status !== 'closed') return { ticket: discussed, created: false };
+    }
+    const recent = await deps.messages.recentOutsideChats(ctx.conversation.id, 20);
+    const current = ctx.message.text.trim();
+    const topic = [...recent]
+      .reverse()
+      .find((m) => m.direction === 'in' && m.text.trim().length >= 8 && !CHATTER.has(m.intent ?? ''));
+    const subjectSource = topic?.text ?? t('handoff.ticket_subject_default');
+    const subject = subjectSource.replace(/\s+/g, ' ').trim().slice(0, 120);
+    const lines: HandoffMessage[] = [...recent];
+    if (current) {
+      lines.push({
+        id: 0,
+        direction: 'in',
+        author: 'user',
+        authorId: ctx.user.id,
+        text: current,
+        handoffId: null,
+        createdAt: ctx.now,
+      });
+    }
+    const excerpt = conversationExcerpt(lines, { user: ctx.user.displayName, bot: t('handoff.names.bot') });
+    const ticket = await tickets.create({
+      requester: ctx.user,
+      subject,
+      issueType: 'other',
+      description: t('handoff.ticket_description', { userName: ctx.user.displayName, excerpt }),
+      channel: ctx.conversation.channel,
+      conversationId: ctx.conversation.id,
+      idempotencyKey: `handoff:${ctx.conversation.id}:${ctx.message.eventId ?? ctx.turnId}`,
+    });
+    ctx.state.lastTicketId = ticket.id;
+    return { ticket, created: true };
+  }
+
+  async function whenText(at: Date | null, teamZone: string, ctx: TurnContext): Promise<string> {
+    if (!at) return t('handoff.when_unknown');
+    const zone = (await deps.agents.timezoneOf(ctx.user.id)) ?? teamZone;
+    const d = describeInstant(at, zone, ctx.now);
+    if (d.dayOffset <= 0) return t('handoff.when_today', { time: d.time, zone: d.zone });
+    if (d.dayOffset === 1) return t('handoff.when_tomorrow', { time: d.time, zone: d.zone });
+    return t('handoff.when_day', { day: d.weekday, time: d.time, zone: d.zone });
+  }
+
+  async function ownWaitingChat(ctx: TurnContext, handoffId: string): Promise<HandoffRecord | null> {
+    const h = await deps.handoffs.byId(handoffId);
+    return h && h.conversationId === ctx.conversation.id ? h : null;
+  }
+
+  return {
+    async start(ctx, reason) {
+      const { ticket, created } = await ensureTicket(ctx);
+      const ticketLine = created
+        ? t('handoff.ticket_created', { ticketNumber: ticket.number })
+        : t('handoff.ticket_linked', { ticketNumber: ticket.number });
+      const check = await checkAvailability(deps, ticket.issueType, ctx.now);
+      ctx.state.unhelpfulCount = 0;
+
+      if (!check.available) {
+        const unavailable =
+          check.reason === 'closed' && check.team
+            ? t('handoff.unavailable_closed', {
+                team: check.team.name,
+                when: await whenText(check.opensAt, check.team.timezone, ctx),
+              })
+            : t('handoff.unavailable_no_agent');
+        ctx.reply({ type: 'text', text: `${unavailable} ${ticketLine}` });
+        ctx.reply({
+          type: 'choices',
+          prompt: t('handoff.notify_prompt'),
+          choices: [
+            {
+              label: t('handoff.notify_yes'),
+              value: { skill: 'handoff', action: 'notify', teamId: check.team?.id ?? null },
+              style: 'primary',
+            },
+            {
+              label: t('handoff.notify_no'),
+              value: { skill: 'handoff', action: 'notify-no', ticketId: ticket.id },
+            },
+          ],
+        });
+        return;
+      }
+
+      const recent = await deps.messages.recentOutsideChats(ctx.conversation.id, 20);
+      const summary = summariseBotAttempts(recent, {
+        noAnswer: t('handoff.summary_no_answer'),
+        nothingTried: t('handoff.summary_nothing_tried'),
+      });
+      const handoff = await deps.handoffs.create({
+        conversationId: ctx.conversation.id,
+        ticketId: ticket.id,
+        userId: ctx.user.id,
+        accountId: ctx.user.accountId,
+        teamId: check.team.id,
+        reason: reason.slice(0, 500),
+        summary,
+        now: ctx.now,
+      });
+      const position = (await deps.handoffs.position(handoff)) ?? 1;
+      const minutes = estimateWaitMinutes({
+        position,
+        onlineAgents: check.onlineAgents,
+        averageHandleMin: await deps.handoffs.averageHandleMinutes(50),
+      });
+      ctx.reply({
+        type: 'text',
+        text: [
+          t('handoff.queued', { position, team: check.team.name, minutes, ticketNumber: ticket.number }),
+          created ? t('handoff.ticket_created', { ticketNumber: ticket.number }) : '',
+        ]
+          .filter(Boolean)
+          .join(' '),
+      });
+      await deps.signals.publish({ kind: 'chat', handoffId: handoff.id, event: 'queued' });
+    },
+
+    async relay(ctx, handoff) {
+      ctx.handoffId = handoff.id;
+      const afterId = await deps.messages.latestId(handoff.id);
+      const files = ctx.message.attachments;
+      if (files.length > 0) {
+        // The files are kept on the ticket; the chat gets one line per file, before the text.
+        await deps
+          .tickets()
+          .comment(
+            ctx.user,
+            handoff.ticketId,
+            ctx.message.text.trim() || files.map((f) => f.name).join(', '),
+            {
+              attachments: files,
+              // The user sent them in the chat: no notification about their own files.
+              notify: false,
+            },
+          );
+        for (const f of files) {
+          await deps.messages.appendAttachment({
+            conversationId: ctx.conversation.id,
+            handoffId: handoff.id,
+            userId: ctx.user.id,
+            text: t('handoff.attachment_line', { name: f.name, size: formatFileSize(f.size) }),
+            attachment: { name: f.name, mimeType: f.mimeType, size: f.size, url: f.url ?? null },
+            at: ctx.now,
+          });
+        }
+      }
+      await deps.handoffs.touchUser(handoff.id, ctx.now);
+      deps.signals.messagesWhenStored(handoff.id, afterId);
+    },
+
+    async endByUser(ctx, handoff) {
+      const to = handoff.status === 'pending' || !handoff.claimedAt ? 'abandoned' : 'resolved';
+      const done = await deps.handoffs.transition(handoff, to, { resolvedAt: ctx.now });
+      if (!done) {
+        ctx.reply({ type: 'text', text: t('handoff.already_ended') });
+        return;
+      }
+      const ticket = await views.ticket(handoff);
+      await deps.signals.publish({ kind: 'chat', handoffId: handoff.id, event: 'closed', by: 'user' });
+      if (to === 'abandoned') {
+        ctx.reply({ type: 'text', text: t('handoff.left_queue', { ticketNumber: ticket.number }) });
+        if (handoff.status === 'pending') await announcer.moved(handoff);
+        return;
+      }
+      ctx.reply({ type: 'text', text: t('handoff.ended_by_user', { ticketNumber: ticket.number }) });
+      const agentId = handoff.agentId;
+      if (agentId) {
+        ctx.reply(lifecycle.ratingPrompt(done, await lifecycle.agentName(agentId)));
+        await lifecycle.saveTranscriptToTicket(done, agentId);
+      }
+    },
+
+    async leaveAsTicket(ctx, handoffId) {
+      const h = await ownWaitingChat(ctx, handoffId);
+      const done =
+        h && (h.status === 'pending' || h.status === 'transferred')
+          ? await lifecycle.expireWaiting(h, 'handoff.left_as_ticket')
+          : null;
+      if (!done) ctx.reply({ type: 'text', text: t('handoff.already_ended') });
+    },
+
+    async keepWaiting(ctx, handoffId) {
+      const h = await ownWaitingChat(ctx, handoffId);
+      if (!h || (h.status !== 'pending' && h.status !== 'transferred')) {
+        ctx.reply({ type: 'text', text: t('handoff.already_ended') });
+        return;
+      }
+      ctx.handoffId = h.id;
+      await deps.handoffs.touchUser(h.id, ctx.now);
+      const position = (await deps.handoffs.position(h)) ?? 1;
+      ctx.reply({ type: 'text', text: t('handoff.kept_waiting', { position }) });
+    },
+
+    async watch(ctx, teamId) {
+      await deps.watches.create({
+        userId: ctx.user.id,
+        conversationId: ctx.conversation.id,
+        teamId,
+        at: ctx.now,
+      });
+      ctx.reply({ type: 'text', text: t('handoff.notify_set') });
+    },
+
+    async rate(ctx, handoffId, rating) {
+      return deps.handoffs.rate(handoffId, ctx.user.id, rating);
+    },
+
+    async comment(ctx, handoffId, comment) {
+      await deps.handoffs.comment(handoffId, ctx.user.id, comment.slice(0, 2000));
+    },
+  };
+}

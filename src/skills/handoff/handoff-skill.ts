@@ -1,0 +1,137 @@
+import type { IntentMatcher } from '../../core/router.js';
+import type { Skill } from '../../core/skill.js';
+import type { TurnContext } from '../../core/turn-context.js';
+import type { AgentDesk, Availability } from './agent-desk.js';
+import type { HandoffDeps } from './handoff-deps.js';
+import type { HandoffRequests } from './handoff-requests.js';
+
+const RATING_FLOW = 'rating-comment';
+/** A message this confident of another intent is a new request, not a rating comment. */
+const NEW_REQUEST_CONFIDENCE = 0.85;
+
+/**
+ * Skill `handoff`: `agent.handoff` (ask for a person), `agent.availability`
+ * (`/helpdesk online|away|offline` for agents), the chat's buttons and the
+ * optional comment after a rating.
+ */
+export function createHandoffSkill(
+  deps: HandoffDeps,
+  parts: { requests: HandoffRequests; desk: AgentDesk; matcher: IntentMatcher },
+): Skill {
+  const { requests, desk } = parts;
+  const { t } = deps.responses;
+
+  async function setAvailability(ctx: TurnContext): Promise<void> {
+    const me = await desk.me(ctx.user);
+    if (!me) {
+      ctx.reply({ type: 'text', text: t('handoff.availability_not_agent') });
+      return;
+    }
+    const word = /\b(online|away|offline)\b/i.exec(ctx.message.text)?.[1]?.toLowerCase() as
+      | Availability
+      | undefined;
+    if (!word) {
+      ctx.reply({ type: 'text', text: t('handoff.availability_usage') });
+      return;
+    }
+    await desk.setAvailability(ctx.user, word);
+    const waiting = (await desk.queue()).length;
+    ctx.reply({
+      type: 'text',
+      text: t('handoff.availability_set', { availability: t(`handoff.availability_names.${word}`), waiting }),
+    });
+  }
+
+  return {
+    name: 'handoff',
+
+    async onIntent(ctx, intent) {
+      if (intent.name === 'agent.availability') {
+        await setAvailability(ctx);
+        return;
+      }
+      await requests.start(ctx, ctx.message.text.trim() || intent.name);
+    },
+
+    async onAction(ctx, value) {
+      const handoffId = typeof value.handoffId === 'string' ? value.handoffId : '';
+      switch (value.action) {
+        case 'start':
+          await requests.start(ctx, value.via === 'offer' ? t('handoff.offer_yes') : t('handoff.talk_now'));
+          return;
+        case 'decline-offer':
+          ctx.state.unhelpfulCount = 0;
+          ctx.reply({ type: 'text', text: t('handoff.offer_declined') });
+          return;
+        case 'notify':
+          await requests.watch(ctx, typeof value.teamId === 'string' ? value.teamId : null);
+          return;
+        case 'notify-no': {
+          const ticketId = typeof value.ticketId === 'number' ? value.ticketId : null;
+          const ticket = ticketId ? await deps.tickets().get(ctx.user, ticketId) : null;
+          ctx.reply({
+            type: 'text',
+            text: t('handoff.notify_declined', { ticketNumber: ticket?.number ?? '' }),
+          });
+          return;
+        }
+        case 'leave-as-ticket':
+          await requests.leaveAsTicket(ctx, handoffId);
+          return;
+        case 'keep-waiting':
+          await requests.keepWaiting(ctx, handoffId);
+          return;
+        case 'rate': {
+          const rating = Number(value.rating);
+          if (!Number.isInteger(rating) || rating < 1 || rating > 5) return;
+          if (!(await requests.rate(ctx, handoffId, rating))) {
+            ctx.reply({ type: 'text', text: t('handoff.already_rated') });
+            return;
+          }
+          ctx.state.flow = {
+            skill: 'handoff',
+            name: RATING_FLOW,
+            step: 'comment',
+            slots: { handoffId },
+            idempotencyKey: `rating:${handoffId}`,
+            startedAt: ctx.now.toISOString(),
+          };
+          ctx.reply({
+            type: 'choices',
+            prompt: t('handoff.rate_thanks'),
+            choices: [{ label: t('handoff.skip'), value: { skill: 'handoff', action: 'skip-comment' } }],
+          });
+          return;
+        }
+        case 'skip-comment':
+          if (ctx.state.flow?.name === RATING_FLOW) ctx.state.flow = undefined;
+          ctx.reply({ type: 'text', text: t('handoff.comment_skipped') });
+          return;
+      }
+    },
+
+    async onFlowMessage(ctx, flow) {
+      if (flow.name !== RATING_FLOW) {
+        ctx.state.flow = undefined;
+        return 'not-an-answer';
+      }
+      const text = ctx.message.text.trim();
+      if (!text) return 'not-an-answer';
+      const intent = parts.matcher.match(text);
+      if (intent.name !== 'none' && intent.confidence >= NEW_REQUEST_CONFIDENCE) return 'not-an-answer';
+      const handoffId = typeof flow.slots.handoffId === 'string' ? flow.slots.handoffId : '';
+      await requests.comment(ctx, handoffId, text);
+      ctx.state.flow = undefined;
+      ctx.reply({ type: 'text', text: t('handoff.comment_thanks') });
+      return 'handled';
+    },
+
+    async reprompt(ctx) {
+      ctx.reply({
+        type: 'choices',
+        prompt: t('handoff.comment_reprompt'),
+        choices: [{ label: t('handoff.skip'), value: { skill: 'handoff', action: 'skip-comment' } }],
+      });
+    },
+  };
+}

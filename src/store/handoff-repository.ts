@@ -1,0 +1,218 @@
+import { BotError } from '../core/errors.js';
+import type { Handoff as HandoffRow } from '../generated/sqlite/client.js';
+import type { HandoffStatus } from '../skills/handoff/agent-desk.js';
+import {
+  ACTIVE_HANDOFF_STATUSES,
+  canTransition,
+  isHandoffStatus,
+  WAITING_HANDOFF_STATUSES,
+} from '../skills/handoff/handoff-state-machine.js';
+import type { Db } from './prisma-client.js';
+
+/** A live chat as stored. */
+export interface HandoffRecord {
+  readonly id: string;
+  readonly conversationId: string;
+  readonly ticketId: number;
+  readonly userId: string;
+  readonly accountId: string;
+  readonly teamId: string | null;
+  readonly agentId: string | null;
+  readonly status: HandoffStatus;
+  readonly reason: string;
+  readonly summary: string;
+  readonly version: number;
+  readonly createdAt: Date;
+  readonly claimedAt: Date | null;
+  readonly resolvedAt: Date | null;
+  readonly lastUserMessageAt: Date;
+  readonly lastAgentMessageAt: Date | null;
+  readonly reminderSentAt: Date | null;
+  readonly rating: number | null;
+  readonly ratingComment: string | null;
+}
+
+/** What a transition may change besides the status. */
+export interface TransitionPatch {
+  readonly agentId?: string | null;
+  readonly teamId?: string | null;
+  readonly claimedAt?: Date;
+  readonly resolvedAt?: Date;
+  readonly reminderSentAt?: Date | null;
+}
+
+export interface NewHandoff {
+  readonly conversationId: string;
+  readonly ticketId: number;
+  readonly userId: string;
+  readonly accountId: string;
+  readonly teamId: string | null;
+  readonly reason: string;
+  readonly summary: string;
+  readonly now: Date;
+}
+
+export interface HandoffRepository {
+  create(input: NewHandoff): Promise<HandoffRecord>;
+  byId(id: string): Promise<HandoffRecord | null>;
+  /** The chat of a conversation that is still live (pending, assigned or transferred). */
+  activeFor(conversationId: string): Promise<HandoffRecord | null>;
+  /**
+   * THE guarded transition: moves `from.status → to` only if the row still has the
+   * status and version that were read (optimistic lock), so of two agents claiming
+   * at once exactly one wins, on SQLite and across PostgreSQL instances. Returns the
+   * updated record, or null when another change came first.
+   */
+  transition(from: HandoffRecord, to: HandoffStatus, patch?: TransitionPatch): Promise<HandoffRecord | null>;
+  /** Chats waiting for an agent (pending and transferred), oldest first. */
+  waiting(): Promise<HandoffRecord[]>;
+  /** Chats an agent is handling, or that were transferred to them. */
+  ofAgent(agentId: string): Promise<HandoffRecord[]>;
+  /** Every chat in a status (the sweeper). */
+  inStatus(statuses: readonly HandoffStatus[]): Promise<HandoffRecord[]>;
+  /** 1-based place among the pending chats of the same team; null when not pending. */
+  position(handoff: HandoffRecord): Promise<number | null>;
+  /** Assigned chats per agent. */
+  activeCounts(agentIds: readonly string[]): Promise<Map<string, number>>;
+  /** Average minutes an agent spent on the latest resolved chats; null without history. */
+  averageHandleMinutes(sample: number): Promise<number | null>;
+  touchUser(id: string, at: Date): Promise<void>;
+  touchAgent(id: string, at: Date): Promise<void>;
+  /** Sets reminderSentAt only if it still has the value read: one reminder per period across instances. */
+  markReminder(id: string, expected: Date | null, at: Date): Promise<boolean>;
+  /** Stores the rating once (a second click does nothing); false when already rated or not found. */
+  rate(id: string, userId: string, rating: number): Promise<boolean>;
+  comment(id: string, userId: string, comment: string): Promise<void>;
+}
+
+export function createHandoffRepository(db: Db): HandoffRepository {
+  const activeWhere = { status: { in: [...ACTIVE_HANDOFF_STATUSES] } };
+  return {
+    async create(input) {
+      const row = await db.handoff.create({
+        data: {
+          conversationId: input.conversationId,
+          ticketId: input.ticketId,
+          userId: input.userId,
+          accountId: input.accountId,
+          teamId: input.teamId,
+          reason: input.reason,
+          summary: input.summary,
+          status: 'pending',
+          createdAt: input.now,
+          lastUserMessageAt: input.now,
+        },
+      });
+      return toRecord(row);
+    },
+    async byId(id) {
+      const row = await db.handoff.findUnique({ where: { id } });
+      return row ? toRecord(row) : null;
+    },
+    async activeFor(conversationId) {
+      const row = await db.handoff.findFirst({
+        where: { conversationId, ...activeWhere },
+        orderBy: { createdAt: 'desc' },
+      });
+      return row ? toRecord(row) : null;
+    },
+    async transition(from, to, patch = {}) {
+      if (!canTransition(from.status, to)) {
+        throw new BotError('conflict', `A live chat cannot go from ${from.status} to ${to}`);
+      }
+      const won = await db.handoff.updateMany({
+        where: { id: from.id, status: from.status, version: from.version },
+        data: { ...patch, status: to, version: { increment: 1 } },
+      });
+      if (won.count !== 1) return null;
+      return { ...from, ...patch, status: to, version: from.version + 1 };
+    },
+    async waiting() {
+      const rows = await db.handoff.findMany({
+        where: { status: { in: [...WAITING_HANDOFF_STATUSES] } },
+        orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
+      });
+      return rows.map(toRecord);
+    },
+    async ofAgent(agentId) {
+      const rows = await db.handoff.findMany({
+        where: { agentId, status: { in: ['assigned', 'transferred'] } },
+        orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
+      });
+      return rows.map(toRecord);
+    },
+    async inStatus(statuses) {
+      const rows = await db.handoff.findMany({
+        where: { status: { in: [...statuses] } },
+        orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
+      });
+      return rows.map(toRecord);
+    },
+    async position(handoff) {
+      if (handoff.status !== 'pending') return null;
+      const ahead = await db.handoff.count({
+        where: {
+          status: 'pending',
+          teamId: handoff.teamId,
+          OR: [
+            { createdAt: { lt: handoff.createdAt } },
+            { createdAt: handoff.createdAt, id: { lt: handoff.id } },
+          ],
+        },
+      });
+      return ahead + 1;
+    },
+    async activeCounts(agentIds) {
+      const counts = new Map<string, number>(agentIds.map((id) => [id, 0]));
+      if (agentIds.length === 0) return counts;
+      const groups = await db.handoff.groupBy({
+        by: ['agentId'],
+        where: { status: 'assigned', agentId: { in: [...agentIds] } },
+        _count: { _all: true },
+      });
+      for (const g of groups) if (g.agentId) counts.set(g.agentId, g._count._all);
+      return counts;
+    },
+    async averageHandleMinutes(sample) {
+      const rows = await db.handoff.findMany({
+        where: { status: 'resolved', claimedAt: { not: null }, resolvedAt: { not: null } },
+        orderBy: { resolvedAt: 'desc' },
+        take: sample,
+        select: { claimedAt: true, resolvedAt: true },
+      });
+      if (rows.length === 0) return null;
+      const total = rows.reduce((sum, r) => sum + (r.resolvedAt!.getTime() - r.claimedAt!.getTime()), 0);
+      return total / rows.length / 60_000;
+    },
+    async touchUser(id, at) {
+      await db.handoff.updateMany({ where: { id }, data: { lastUserMessageAt: at } });
+    },
+    async touchAgent(id, at) {
+      await db.handoff.updateMany({ where: { id }, data: { lastAgentMessageAt: at, reminderSentAt: null } });
+    },
+    async markReminder(id, expected, at) {
+      const won = await db.handoff.updateMany({
+        where: { id, reminderSentAt: expected },
+        data: { reminderSentAt: at },
+      });
+      return won.count === 1;
+    },
+    async rate(id, userId, rating) {
+      const won = await db.handoff.updateMany({
+        where: { id, userId, rating: null },
+        data: { rating },
+      });
+      return won.count === 1;
+    },
+    async comment(id, userId, comment) {
+      await db.handoff.updateMany({ where: { id, userId }, data: { ratingComment: comment } });
+    },
+  };
+}
+
+function toRecord(row: HandoffRow): HandoffRecord {
+  if (!isHandoffStatus(row.status)) {
+    throw new BotError('internal', `Live chat ${row.id} has an unknown status: ${row.status}`);
+  }
+  return { ...row, status: row.status };
+}
