@@ -1,0 +1,83 @@
+import type { webApi } from '@slack/bolt';
+import type { Logger } from 'pino';
+import type { AppServices } from '../../app-module.js';
+import type { Availability } from '../../skills/handoff/agent-desk.js';
+import { type AppHomeTexts, renderAppHome } from './render-app-home.js';
+import type { SlackIdentities } from './slack-identities.js';
+
+/** The App Home tab (scope: app_home_opened event) and agents' availability. */
+export interface SlackAppHome {
+  publish(team: string, slackUser: string): Promise<void>;
+  /** Sets an agent's availability; false when the user is not an agent (or there is no agent desk). */
+  setAvailability(team: string, slackUser: string, availability: Availability): Promise<boolean>;
+  /** Remembers availability changes made elsewhere (web console), so the buttons show them. */
+  noteAvailability(agentId: string, availability: Availability): void;
+}
+
+export function createSlackAppHome(deps: {
+  services: AppServices;
+  client: webApi.WebClient;
+  identities: SlackIdentities;
+  logger: Logger;
+}): SlackAppHome {
+  const { services } = deps;
+  const t = services.responses.t;
+  // The desk has no "get availability" call; what this instance saw set is good enough for a highlight.
+  const availability = new Map<string, Availability>();
+  const ticketBase = services.config.TICKET_BASE_URL.replace(/\/$/, '');
+
+  async function profileOf(team: string, slackUser: string) {
+    return services.users.resolve('slack', team, await deps.identities.inboundUser(team, slackUser));
+  }
+
+  return {
+    noteAvailability: (agentId, a) => {
+      availability.set(agentId, a);
+    },
+    async publish(team, slackUser) {
+      const profile = await profileOf(team, slackUser);
+      const tickets = (await services.shared.tickets?.listOpen(profile, 20)) ?? [];
+      const desk = services.shared.agentDesk;
+      const isAgent = Boolean(desk) && profile.role !== 'requester';
+      const current = availability.get(profile.id) ?? null;
+      const queue = isAgent && desk ? (await desk.queue()).length : 0;
+      const texts: AppHomeTexts = {
+        title: t('slack.home.title'),
+        greeting: t('slack.home.greeting', {
+          name: profile.displayName.split(' ')[0] ?? profile.displayName,
+        }),
+        newTicket: t('slack.home.new_ticket'),
+        searchDocs: t('slack.home.search_docs'),
+        agent: t('slack.home.agent'),
+        ticketsTitle: t('slack.home.tickets_title'),
+        noTickets: t('slack.home.no_tickets'),
+        lastActivity: t('slack.home.last_activity'),
+        agentsTitle: t('slack.home.agents_title'),
+        agentStatus: t('slack.home.agent_status', {
+          availability: t(`slack.home.${current ?? 'offline'}`),
+          queue,
+        }),
+        online: t('slack.home.online'),
+        away: t('slack.home.away'),
+        offline: t('slack.home.offline'),
+      };
+      await deps.client.views.publish({
+        user_id: slackUser,
+        view: renderAppHome({
+          texts,
+          tickets,
+          ticketUrl: (ticket) => `${ticketBase}/${ticket.number.replace(/^#/, '')}`,
+          ...(isAgent ? { agent: { availability: current } } : {}),
+        }),
+      });
+    },
+    async setAvailability(team, slackUser, a) {
+      const desk = services.shared.agentDesk;
+      const profile = await profileOf(team, slackUser);
+      if (!desk || profile.role === 'requester') return false;
+      await desk.setAvailability(profile, a);
+      availability.set(profile.id, a);
+      return true;
+    },
+  };
+}

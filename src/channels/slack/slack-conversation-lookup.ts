@@ -1,0 +1,49 @@
+import type { FormReply } from '../../core/reply.js';
+import type { Db } from '../../store/prisma-client.js';
+
+/** What the Slack channel reads about stored conversations (thread follow-ups, "Open form"). */
+export interface SlackConversationLookup {
+  /** True when the bot already talks in this thread (so a reply there without a mention is for it). */
+  exists(team: string, conversationKey: string): Promise<boolean>;
+  /** The latest form with this id the bot sent in a conversation. */
+  latestForm(team: string, conversationKey: string, formId: string): Promise<FormReply | null>;
+}
+
+export function createSlackConversationLookup(db: Db): SlackConversationLookup {
+  const where = (team: string, key: string) => ({
+    channel_workspace_externalId: { channel: 'slack', workspace: team, externalId: key },
+  });
+  return {
+    async exists(team, key) {
+      return (await db.conversation.findUnique({ where: where(team, key), select: { id: true } })) !== null;
+    },
+    async latestForm(team, key, formId) {
+      const conversation = await db.conversation.findUnique({
+        where: where(team, key),
+        select: { id: true },
+      });
+      if (!conversation) return null;
+      const rows = await db.message.findMany({
+        where: { conversationId: conversation.id, direction: 'out', payload: { contains: '"form"' } },
+        orderBy: { id: 'desc' },
+        take: 20,
+        select: { payload: true },
+      });
+      for (const row of rows) {
+        const reply = safeJson(row.payload);
+        if (reply?.type === 'form' && reply.id === formId) return reply as unknown as FormReply;
+      }
+      return null;
+    },
+  };
+}
+
+function safeJson(text: string | null): Record<string, unknown> | null {
+  if (!text) return null;
+  try {
+    const parsed: unknown = JSON.parse(text);
+    return parsed && typeof parsed === 'object' ? (parsed as Record<string, unknown>) : null;
+  } catch {
+    return null;
+  }
+}

@@ -1,0 +1,118 @@
+import type { App } from '@slack/bolt';
+import { attachmentsOf, type SlackFile, slackInbound } from './slack-inbound.js';
+import type { SlackListenerDeps } from './slack-listener-deps.js';
+import { fetchSourceMessage } from './slack-message-source.js';
+import { isDirectMessageChannel, type SlackReference } from './slack-reference.js';
+import { slackTextToPlain } from './slack-text.js';
+
+/** The fields of a message or app_mention event the bot reads. */
+interface MessageEventLike {
+  readonly subtype?: string;
+  readonly user?: string;
+  readonly bot_id?: string;
+  readonly text?: string;
+  readonly ts: string;
+  readonly thread_ts?: string;
+  readonly channel: string;
+  readonly channel_type?: string;
+  readonly files?: readonly SlackFile[];
+}
+
+// Edits, deletions, joins and the like are not something the user said to the bot.
+const HANDLED_SUBTYPES = new Set([undefined, 'file_share', 'thread_broadcast']);
+
+/** A ticket request from a message: the router sends the click to the help skill, which starts ticket.create. */
+export const TICKET_FROM_MESSAGE = { skill: 'core', intent: 'ticket.create' } as const;
+
+/**
+ * Direct messages, mentions (answered in their thread, which becomes the
+ * conversation), follow-ups in such threads, and the ticket reaction.
+ */
+export function registerMessageListeners(app: App, deps: SlackListenerDeps, reaction: string): void {
+  const teamOf = (context: { teamId?: string }, body: { team_id?: string }) =>
+    context.teamId ?? body.team_id ?? '';
+
+  app.event('message', async ({ event, body, context }) => {
+    const e = event as unknown as MessageEventLike;
+    if (!HANDLED_SUBTYPES.has(e.subtype) || !e.user || e.bot_id || e.user === deps.botUserId()) return;
+    const team = teamOf(context, body);
+    const eventId = body.event_id;
+    if (e.channel_type === 'im' || isDirectMessageChannel(e.channel)) {
+      await userTurn(eventId, { team, channel: e.channel, user: e.user }, e, body);
+      return;
+    }
+    if (!e.thread_ts || e.thread_ts === e.ts) return;
+    const handledByDesk = await deps.desk?.onThreadMessage({
+      team,
+      channel: e.channel,
+      threadTs: e.thread_ts,
+      user: e.user,
+      text: slackTextToPlain(e.text, deps.botUserId()),
+      ...(e.files ? { files: e.files } : {}),
+    });
+    if (handledByDesk) return;
+    // A reply that mentions the bot also comes as app_mention; that listener answers it.
+    const bot = deps.botUserId();
+    if (bot && e.text?.includes(`<@${bot}`)) return;
+    const ref: SlackReference = { team, channel: e.channel, threadTs: e.thread_ts, user: e.user };
+    if (!(await deps.lookup.exists(team, `${e.channel}:${e.thread_ts}`))) return;
+    await userTurn(eventId, ref, e, body);
+  });
+
+  app.event('app_mention', async ({ event, body, context }) => {
+    const e = event as unknown as MessageEventLike;
+    if (!e.user || e.bot_id || e.user === deps.botUserId()) return;
+    const team = teamOf(context, body);
+    const ref: SlackReference = isDirectMessageChannel(e.channel)
+      ? { team, channel: e.channel, user: e.user }
+      : { team, channel: e.channel, threadTs: e.thread_ts ?? e.ts, user: e.user };
+    await userTurn(body.event_id, ref, e, body);
+  });
+
+  app.event('reaction_added', async ({ event, body, context }) => {
+    if (event.reaction !== reaction || event.item.type !== 'message' || event.user === deps.botUserId())
+      return;
+    const team = teamOf(context, body);
+    const { channel, ts } = event.item;
+    let source: Awaited<ReturnType<typeof fetchSourceMessage>>;
+    try {
+      source = await fetchSourceMessage(deps.client, channel, ts);
+    } catch (error) {
+      deps.logger.warn({ err: error, channel, ts }, 'slack: the reacted message could not be read');
+      return;
+    }
+    if (!source) return;
+    const ref: SlackReference = isDirectMessageChannel(channel)
+      ? { team, channel, user: event.user }
+      : { team, channel, threadTs: source.threadTs ?? source.ts, user: event.user };
+    const user = await deps.identities.inboundUser(team, event.user);
+    const message = slackInbound({
+      eventId: body.event_id,
+      ref,
+      user,
+      text: slackTextToPlain(source.text, deps.botUserId()),
+      value: TICKET_FROM_MESSAGE,
+      attachments: attachmentsOf(source.files),
+      raw: body,
+    });
+    await deps.turns.run(message, { ref });
+  });
+
+  async function userTurn(
+    eventId: string,
+    ref: SlackReference,
+    e: MessageEventLike,
+    raw: unknown,
+  ): Promise<void> {
+    const user = await deps.identities.inboundUser(ref.team, e.user ?? '');
+    const message = slackInbound({
+      eventId,
+      ref,
+      user,
+      text: slackTextToPlain(e.text, deps.botUserId()),
+      attachments: attachmentsOf(e.files),
+      raw,
+    });
+    await deps.turns.run(message, { ref });
+  }
+}
