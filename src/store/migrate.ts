@@ -1,16 +1,18 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { MigrationList } from '@prisma/schema-engine-wasm';
 import pg from 'pg';
 import {
   type DatabaseProvider,
   databaseProviderOf,
+  postgresSchemaName,
   redactUrl,
   sqliteFilePath,
 } from './schema-engine/database-url.js';
+import { isFullyApplied, readPostgresHistory, readSqliteHistory } from './schema-engine/migration-history.js';
 import { readMigrationsDirectory } from './schema-engine/migrations-directory.js';
-import { createPostgresDatabase, postgresDatabaseExists } from './schema-engine/postgres-admin.js';
-import { openSchemaEngine } from './schema-engine/schema-engine-session.js';
+import { createPostgresDatabase, isUnknownDatabase } from './schema-engine/postgres-admin.js';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -48,6 +50,9 @@ export interface ApplyMigrationsResult {
  * engine the CLI uses here. Creates the database when it does not exist (SQLite:
  * the file and its folder). On PostgreSQL an advisory lock serialises concurrent
  * callers, so several bot instances can start at the same moment.
+ *
+ * When `_prisma_migrations` already records every migration of the folder, the
+ * engine is not even loaded (a few milliseconds instead of ~0.4 s).
  */
 export async function applyMigrations(
   url: string,
@@ -56,11 +61,9 @@ export async function applyMigrations(
 ): Promise<ApplyMigrationsResult> {
   const started = performance.now();
   const provider = databaseProviderOf(url);
-  const migrationsDir = options.migrationsDir ?? migrationsDirectories[provider];
+  const migrations = await readMigrationsDirectory(options.migrationsDir ?? migrationsDirectories[provider]);
   const applied =
-    provider === 'sqlite'
-      ? await applyToSqlite(url, migrationsDir)
-      : await withPostgresMigrationLock(url, () => runEngine(url, migrationsDir));
+    provider === 'sqlite' ? await migrateSqlite(url, migrations) : await migratePostgres(url, migrations);
   const durationMs = Math.round(performance.now() - started);
   if (applied.length > 0) {
     logger?.info(
@@ -70,13 +73,32 @@ export async function applyMigrations(
   return { provider, applied, durationMs };
 }
 
-async function applyToSqlite(url: string, migrationsDir: string): Promise<string[]> {
+async function migrateSqlite(url: string, migrations: MigrationList): Promise<string[]> {
   const file = sqliteFilePath(url);
+  if (isFullyApplied(migrations, readSqliteHistory(file))) return [];
   if (file !== ':memory:') mkdirSync(path.dirname(file), { recursive: true });
-  return runEngine(`file:${file}`, migrationsDir);
+  // Concurrent callers on one file are serialised by SQLite: the engine takes an
+  // exclusive lock on the file and waits up to 5 s (busy timeout) for another's.
+  return runEngine(`file:${file}`, migrations);
 }
 
-async function runEngine(url: string, migrationsDir: string): Promise<string[]> {
+async function migratePostgres(url: string, migrations: MigrationList): Promise<string[]> {
+  const client = await connectCreatingDatabase(url);
+  try {
+    await client.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK_KEY]);
+    // Read under the lock: a concurrent caller may just have applied everything.
+    if (isFullyApplied(migrations, await readPostgresHistory(client, postgresSchemaName(url)))) return [];
+    return await runEngine(url, migrations);
+  } finally {
+    // Ending the session releases the lock too; unlocking first keeps it explicit.
+    await client.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK_KEY]).catch(() => {});
+    await client.end();
+  }
+}
+
+async function runEngine(url: string, migrationsList: MigrationList): Promise<string[]> {
+  // Loaded on demand: the engine is only needed when something is pending.
+  const { openSchemaEngine } = await import('./schema-engine/schema-engine-session.js');
   let current: string | undefined;
   const session = await openSchemaEngine({
     url,
@@ -87,7 +109,6 @@ async function runEngine(url: string, migrationsDir: string): Promise<string[]> 
     },
   });
   try {
-    const migrationsList = await readMigrationsDirectory(migrationsDir);
     const result = await session.engine.applyMigrations({
       migrationsList,
       filters: { externalTables: [], externalEnums: [] },
@@ -105,26 +126,23 @@ async function runEngine(url: string, migrationsDir: string): Promise<string[]> 
   }
 }
 
-async function withPostgresMigrationLock<T>(url: string, work: () => Promise<T>): Promise<T> {
-  await ensurePostgresDatabase(url);
+/** A session on the database, which is created first when it does not exist. */
+async function connectCreatingDatabase(url: string): Promise<pg.Client> {
   const client = new pg.Client({ connectionString: url });
-  await client.connect();
   try {
-    await client.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK_KEY]);
-    return await work();
-  } finally {
-    // Closing the session releases the lock too; unlocking first keeps it explicit.
-    await client.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK_KEY]).catch(() => {});
-    await client.end();
-  }
-}
-
-async function ensurePostgresDatabase(url: string): Promise<void> {
-  if (await postgresDatabaseExists(url)) return;
-  try {
-    await createPostgresDatabase(url);
+    await client.connect();
+    return client;
   } catch (error) {
-    // Another instance may have created it between the check and the CREATE.
-    if ((error as { code?: string }).code !== '42P04' || !(await postgresDatabaseExists(url))) throw error;
+    await client.end().catch(() => {});
+    if (!isUnknownDatabase(error)) throw error;
   }
+  await createPostgresDatabase(url).catch((error: unknown) => {
+    // Another instance created it in the meantime: 42P04, or 23505 when both
+    // CREATE DATABASE statements raced on the catalog's unique index.
+    const code = (error as { code?: string }).code;
+    if (code !== '42P04' && code !== '23505') throw error;
+  });
+  const created = new pg.Client({ connectionString: url });
+  await created.connect();
+  return created;
 }

@@ -151,6 +151,11 @@ async function createPostgresDatabase(): Promise<TestDatabase> {
   };
 }
 
+/** The PostgreSQL server the tests use (a URL to a maintenance database); throws when unreachable. */
+export function testPostgresServerUrl(): string {
+  return requirePostgres();
+}
+
 function requirePostgres(): string {
   if (postgresAdminUrl) return postgresAdminUrl;
   throw new Error(
