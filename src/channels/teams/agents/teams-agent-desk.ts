@@ -1,0 +1,427 @@
+import type { Activity, TurnContext } from 'botbuilder';
+import type { Logger } from 'pino';
+import { BotError } from '../../../core/errors.js';
+import type { NoticeReply } from '../../../core/reply.js';
+import type { Responses } from '../../../core/responses.js';
+import { isTicketStatus, statusLabel } from '../../../domain/ticket-statuses.js';
+import type { UserProfile } from '../../../domain/user.js';
+import type { AgentDesk, ClaimResult, DeskEvent, LiveChat } from '../../../skills/handoff/agent-desk.js';
+import type { ProcessedEvents } from '../../../store/processed-events.js';
+import type { UserDirectory } from '../../../store/user-directory.js';
+import type { AdaptiveCard } from '../adaptive-card-types.js';
+import { renderAdaptiveCard } from '../render-adaptive-card.js';
+import { cardAttachment, renderTeamsActivities } from '../render-teams-activities.js';
+import type { TeamsIdentities } from '../teams-identities.js';
+import { cardActionData, inboundAttachments, plainText, tenantOf } from '../teams-inbound.js';
+import { inThread, rootMessageId, type TeamsPoster, type TeamsReference } from '../teams-poster.js';
+import {
+  DESK_INPUTS,
+  DESK_VERBS,
+  type DeskCardState,
+  type DeskVerb,
+  escalationCard,
+  type TransferTargets,
+  transcriptCard,
+} from './desk-cards.js';
+import type { TeamsAgentThreads } from './teams-agent-threads.js';
+
+/**
+ * Agents in Teams: live chats waiting for a person are posted to the agents'
+ * channel as cards with Claim; the claiming agent talks to the user by replying
+ * in the card's reply chain (the user's messages are relayed into it); the card
+ * carries note, ticket status, transfer and close. Works through the channel-neutral
+ * AgentDesk, like the web console and Slack.
+ */
+export interface TeamsAgentView {
+  /** Learns where the agents' channel is (service URL, bot, tenant) from any Teams activity. */
+  observe(activity: Activity): void;
+  /** Handles a message in a live chat's reply chain; false when the message is not one. */
+  onMessage(ctx: TurnContext): Promise<boolean>;
+  /** Handles a click on an escalation card; resolves to the card that replaces it. */
+  onExecute(ctx: TurnContext, verb: DeskVerb): Promise<AdaptiveCard>;
+  start(): Promise<void>;
+  stop(): Promise<void>;
+  /** Resolves when the desk events received so far are handled (tests, shutdown). */
+  idle(): Promise<void>;
+}
+
+export interface TeamsAgentViewDeps {
+  readonly desk: AgentDesk;
+  /** TEAMS_AGENTS_CHANNEL: the conversation id of the agents' channel. */
+  readonly agentsChannel: string;
+  readonly poster: TeamsPoster;
+  readonly threads: TeamsAgentThreads;
+  /** One-time marks shared by every bot instance (each instance hears every desk event). */
+  readonly once: Pick<ProcessedEvents, 'claim'>;
+  readonly users: UserDirectory;
+  readonly identities: TeamsIdentities;
+  readonly targets: () => Promise<TransferTargets>;
+  /** The last Teams reference the bot stored, for when no activity was seen since the start. */
+  readonly storedReference: () => Promise<TeamsReference | null>;
+  readonly responses: Responses;
+  readonly logger: Logger;
+}
+
+export function createTeamsAgentView(deps: TeamsAgentViewDeps): TeamsAgentView {
+  const { t } = deps.responses;
+  const threadPrefix = `${deps.agentsChannel};messageid=`;
+  let exact: TeamsReference | null = null;
+  let anyTeams: TeamsReference | null = null;
+  let unsubscribe: (() => void) | null = null;
+  // One chain per chat keeps a chat's posts in order while chats proceed in parallel.
+  const chains = new Map<string, Promise<void>>();
+
+  function enqueue(key: string, work: () => Promise<void>): void {
+    const next = (chains.get(key) ?? Promise.resolve())
+      .then(work)
+      .catch((error: unknown) =>
+        deps.logger.warn({ err: error, key }, 'teams agent view: desk event failed'),
+      );
+    chains.set(key, next);
+    void next.then(() => {
+      if (chains.get(key) === next) chains.delete(key);
+    });
+  }
+
+  /** The agents' channel as a conversation reference, built from what the bot knows of this Teams tenant. */
+  async function agentsReference(): Promise<TeamsReference | null> {
+    const base = exact ?? anyTeams ?? (await deps.storedReference());
+    if (!base) return null;
+    return {
+      channelId: base.channelId ?? 'msteams',
+      serviceUrl: base.serviceUrl,
+      ...(base.bot ? { bot: base.bot } : {}),
+      conversation: {
+        id: deps.agentsChannel,
+        isGroup: true,
+        conversationType: 'channel',
+        name: '',
+        ...(base.conversation.tenantId ? { tenantId: base.conversation.tenantId } : {}),
+      },
+    };
+  }
+
+  async function threadReference(
+    handoffId: string,
+  ): Promise<{ ref: TeamsReference; threadId: string } | null> {
+    const threadId = await deps.threads.threadOf(handoffId);
+    if (!threadId) return null;
+    const ref = await agentsReference();
+    return ref ? { ref: inThread(ref, threadId), threadId } : null;
+  }
+
+  async function postInThread(handoffId: string, text: string): Promise<void> {
+    const where = await threadReference(handoffId);
+    if (where) await deps.poster.send(where.ref, renderTeamsActivities([{ type: 'text', text }]));
+  }
+
+  async function agentName(agentId: string | null): Promise<string> {
+    if (!agentId) return '';
+    return (await deps.users.byId(agentId))?.displayName ?? agentId;
+  }
+
+  async function stateOf(chat: LiveChat): Promise<DeskCardState> {
+    if (chat.status === 'resolved' || chat.status === 'abandoned' || chat.status === 'expired') {
+      return { kind: 'closed' };
+    }
+    if (chat.status === 'assigned' && chat.agentId)
+      return { kind: 'claimed', agentName: await agentName(chat.agentId) };
+    return { kind: 'waiting' };
+  }
+
+  async function cardFor(chat: LiveChat, notice?: NoticeReply): Promise<AdaptiveCard> {
+    return escalationCard(chat, await stateOf(chat), {
+      t,
+      targets: await deps.targets(),
+      ...(notice ? { notice } : {}),
+    });
+  }
+
+  async function refreshCard(chat: LiveChat): Promise<void> {
+    const where = await threadReference(chat.handoffId);
+    const rootId = where ? rootMessageId(where.threadId) : null;
+    if (!where || !rootId) return;
+    await deps.poster.update(where.ref, rootId, {
+      type: 'message',
+      attachments: [cardAttachment(await cardFor(chat))],
+    });
+  }
+
+  async function postEscalation(chat: LiveChat): Promise<void> {
+    const ref = await agentsReference();
+    if (!ref) {
+      deps.logger.warn(
+        { handoffId: chat.handoffId },
+        'teams agent view: no Teams activity seen yet, so the agents channel cannot be reached',
+      );
+      return;
+    }
+    const tenant = ref.conversation.tenantId ?? '';
+    if (!(await deps.threads.reserve(chat.handoffId, tenant))) return;
+    try {
+      const card = await cardFor(chat);
+      const threadId = await deps.poster.startThread(ref, deps.agentsChannel, {
+        type: 'message',
+        attachments: [cardAttachment(card)],
+      });
+      await deps.threads.placed(chat.handoffId, tenant, threadId);
+    } catch (error) {
+      await deps.threads.release(chat.handoffId);
+      throw error;
+    }
+  }
+
+  /** Posts the chats waiting now that have no card yet (after a restart, or once the channel is known). */
+  async function syncQueue(): Promise<void> {
+    for (const chat of await deps.desk.queue()) {
+      if (await deps.threads.threadOf(chat.handoffId)) continue;
+      enqueue(chat.handoffId, () => postEscalation(chat));
+    }
+  }
+
+  async function onEvent(event: DeskEvent): Promise<void> {
+    switch (event.type) {
+      case 'queued':
+        if (await deps.threads.threadOf(event.chat.handoffId)) await refreshCard(event.chat);
+        else await postEscalation(event.chat);
+        return;
+      case 'claimed': {
+        const chat = event.chat;
+        if (
+          !(await deps.once.claim(
+            `teams:desk:claimed:${chat.handoffId}:${event.agentId}:${+chat.waitingSince}`,
+          ))
+        )
+          return;
+        await refreshCard(chat);
+        await postInThread(
+          chat.handoffId,
+          t('teams.desk.claimed_by', { agent: await agentName(event.agentId), user: chat.requester.name }),
+        );
+        const where = await threadReference(chat.handoffId);
+        const entries = await deps.desk.transcript(chat.handoffId);
+        if (where && entries.length > 0) {
+          await deps.poster.send(where.ref, [
+            { type: 'message', attachments: [cardAttachment(transcriptCard(entries.slice(-20), t))] },
+          ]);
+        }
+        return;
+      }
+      case 'user-message':
+        if (!(await deps.once.claim(`teams:desk:user:${event.chat.handoffId}:${event.entry.id}`))) return;
+        await postInThread(
+          event.chat.handoffId,
+          t('teams.desk.user_says', { user: event.chat.requester.name, text: event.entry.text }),
+        );
+        return;
+      case 'transferred': {
+        const chat = event.chat;
+        const key = `teams:desk:transferred:${chat.handoffId}:${chat.teamId}:${chat.agentId}:${+chat.waitingSince}`;
+        if (!(await deps.once.claim(key))) return;
+        await refreshCard(chat);
+        await postInThread(
+          chat.handoffId,
+          event.note.trim()
+            ? t('teams.desk.transferred', { note: event.note })
+            : t('teams.desk.back_in_queue'),
+        );
+        return;
+      }
+      case 'closed':
+        if (!(await deps.once.claim(`teams:desk:closed:${event.chat.handoffId}`))) return;
+        await refreshCard(event.chat);
+        await postInThread(
+          event.chat.handoffId,
+          t(`teams.desk.closed_by.${event.by}`, { user: event.chat.requester.name }),
+        );
+        return;
+      case 'reminder': {
+        const minute = Math.floor(Date.now() / 60_000);
+        if (!(await deps.once.claim(`teams:desk:reminder:${event.chat.handoffId}:${minute}`))) return;
+        await postInThread(
+          event.chat.handoffId,
+          t('teams.desk.reminder', { user: event.chat.requester.name }),
+        );
+        return;
+      }
+      default:
+        // Agents' own messages are already in the thread; availability is not shown in Teams.
+        return;
+    }
+  }
+
+  async function actor(ctx: TurnContext): Promise<UserProfile> {
+    return deps.users.resolve('teams', tenantOf(ctx.activity), await deps.identities.inboundUser(ctx));
+  }
+
+  function mentionsBot(activity: Activity): boolean {
+    return (activity.entities ?? []).some(
+      (e) =>
+        e.type === 'mention' &&
+        (e as { mentioned?: { id?: string } }).mentioned?.id === activity.recipient?.id,
+    );
+  }
+
+  async function replyInThread(ctx: TurnContext, text: string): Promise<void> {
+    await ctx.sendActivities(renderTeamsActivities([{ type: 'text', text }]));
+  }
+
+  const claimProblems: Record<Extract<ClaimResult, { ok: false }>['reason'], string> = {
+    taken: 'teams.desk.taken',
+    closed: 'teams.desk.closed',
+    'not-found': 'teams.desk.not_found',
+    'at-capacity': 'teams.desk.at_capacity',
+    'not-an-agent': 'teams.desk.not_an_agent',
+  };
+
+  async function runAction(
+    verb: DeskVerb,
+    agent: UserProfile,
+    handoffId: string,
+    data: Record<string, unknown>,
+  ): Promise<NoticeReply | undefined> {
+    const text = (key: string) => (typeof data[key] === 'string' ? (data[key] as string).trim() : '');
+    const error = (key: string): NoticeReply => ({ type: 'notice', level: 'error', text: t(key) });
+    switch (verb) {
+      case DESK_VERBS.claim: {
+        const result = await deps.desk.claim(agent, handoffId);
+        return result.ok ? undefined : error(claimProblems[result.reason]);
+      }
+      case DESK_VERBS.note: {
+        const note = text(DESK_INPUTS.note);
+        if (!note) return error('teams.desk.note_required');
+        await deps.desk.note(agent, handoffId, note);
+        return { type: 'notice', level: 'success', text: t('teams.desk.note_saved') };
+      }
+      case DESK_VERBS.status: {
+        const status = text(DESK_INPUTS.status);
+        if (!isTicketStatus(status)) return error('teams.desk.failed');
+        await deps.desk.setTicketStatus(agent, handoffId, status);
+        return {
+          type: 'notice',
+          level: 'success',
+          text: t('teams.desk.status_set', { status: statusLabel(status) }),
+        };
+      }
+      case DESK_VERBS.transfer: {
+        const [kind, id] = text(DESK_INPUTS.target).split(/:(.*)/s);
+        if (!id || (kind !== 'team' && kind !== 'agent')) return error('teams.desk.transfer_target_required');
+        await deps.desk.transfer(
+          agent,
+          handoffId,
+          kind === 'team' ? { teamId: id } : { agentId: id },
+          text(DESK_INPUTS.transferNote),
+        );
+        return undefined;
+      }
+      case DESK_VERBS.close:
+        await deps.desk.close(agent, handoffId);
+        return undefined;
+    }
+  }
+
+  return {
+    observe(activity) {
+      const ref = referenceOf(activity);
+      if (!ref) return;
+      const channelData = activity.channelData as { channel?: { id?: string } } | undefined;
+      const channel = channelData?.channel?.id ?? activity.conversation.id.split(';')[0];
+      const firstSight = !exact && !anyTeams;
+      if (channel === deps.agentsChannel) exact = ref;
+      else anyTeams ??= ref;
+      // Chats that waited while the channel could not be reached get their cards now.
+      if (firstSight && unsubscribe)
+        void syncQueue().catch((e: unknown) => deps.logger.warn({ err: e }, 'teams queue sync failed'));
+    },
+
+    async onMessage(ctx) {
+      const activity = ctx.activity;
+      if (!activity.conversation.id.startsWith(threadPrefix)) return false;
+      const tenant = tenantOf(activity);
+      const handoffId = await deps.threads.handoffOf(tenant, activity.conversation.id);
+      if (!handoffId) return false;
+      if (
+        activity.id &&
+        !(await deps.once.claim(`teams:desk:msg:${activity.conversation.id}|${activity.id}`))
+      )
+        return true;
+      const text = plainText(activity);
+      const attachments = inboundAttachments(activity);
+      if (!text && attachments.length === 0) return true;
+      const [agent, chat] = await Promise.all([actor(ctx), deps.desk.chat(handoffId)]);
+      const state = chat ? await stateOf(chat) : ({ kind: 'closed' } as const);
+      if (!chat || state.kind === 'closed') {
+        if (mentionsBot(activity)) await replyInThread(ctx, t('teams.desk.closed'));
+        return true;
+      }
+      if (chat.agentId !== agent.id || state.kind !== 'claimed') {
+        if (!mentionsBot(activity)) return true;
+        const hint =
+          agent.role === 'requester'
+            ? t('teams.desk.not_an_agent')
+            : state.kind === 'claimed'
+              ? t('teams.desk.not_yours', { agent: state.agentName })
+              : t('teams.desk.claim_first', { user: chat.requester.name });
+        await replyInThread(ctx, hint);
+        return true;
+      }
+      try {
+        await deps.desk.reply(agent, handoffId, text, attachments);
+      } catch (error) {
+        deps.logger.warn({ err: error, handoffId }, 'teams agent reply failed');
+        await replyInThread(ctx, t('teams.desk.failed'));
+      }
+      return true;
+    },
+
+    async onExecute(ctx, verb) {
+      const data = cardActionData(ctx.activity) ?? {};
+      const handoffId = typeof data.handoffId === 'string' ? data.handoffId : '';
+      const agent = await actor(ctx);
+      let notice: NoticeReply | undefined;
+      try {
+        notice = await runAction(verb, agent, handoffId, data);
+      } catch (error) {
+        deps.logger.warn({ err: error, handoffId, verb }, 'teams desk action failed');
+        const denied = error instanceof BotError && (error.status === 401 || error.status === 403);
+        notice = {
+          type: 'notice',
+          level: 'error',
+          text: t(denied ? 'teams.desk.not_an_agent' : 'teams.desk.failed'),
+        };
+      }
+      const chat = await deps.desk.chat(handoffId);
+      if (!chat)
+        return renderAdaptiveCard({ type: 'notice', level: 'error', text: t('teams.desk.not_found') });
+      return cardFor(chat, notice);
+    },
+
+    async start() {
+      unsubscribe = deps.desk.subscribe((event) => {
+        const key = 'chat' in event ? event.chat.handoffId : `agent:${event.agentId}`;
+        enqueue(key, () => onEvent(event));
+      });
+      await syncQueue().catch((e: unknown) => deps.logger.warn({ err: e }, 'teams queue sync failed'));
+    },
+
+    async stop() {
+      unsubscribe?.();
+      unsubscribe = null;
+      await this.idle();
+    },
+
+    async idle() {
+      while (chains.size > 0) await Promise.allSettled([...chains.values()]);
+    },
+  };
+}
+
+function referenceOf(activity: Activity): TeamsReference | null {
+  if (!activity.serviceUrl || !activity.conversation?.id) return null;
+  return {
+    channelId: activity.channelId,
+    serviceUrl: activity.serviceUrl,
+    bot: activity.recipient,
+    conversation: activity.conversation,
+  };
+}

@@ -1,0 +1,207 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { type Activity, ActivityTypes, type CloudAdapter, TurnContext } from 'botbuilder';
+import type { Logger } from 'pino';
+import type { Bot } from '../../core/bot.js';
+import type { Channel, DeliveryTarget } from '../../core/channel.js';
+import { BotError } from '../../core/errors.js';
+import type { InboundMessage, InboundUser } from '../../core/inbound-message.js';
+import type { Reply } from '../../core/reply.js';
+import type { Responses } from '../../core/responses.js';
+import { ADAPTIVE_CARD_CONTENT_TYPE } from './adaptive-card-types.js';
+import { isDeskVerb } from './agents/desk-cards.js';
+import type { TeamsAgentView } from './agents/teams-agent-desk.js';
+import type { TeamsAuthentication } from './bot-authentication.js';
+import { toBotRequest, toBotResponse } from './node-http-bridge.js';
+import { renderCombinedCard } from './render-adaptive-card.js';
+import { renderTeamsActivities } from './render-teams-activities.js';
+import type { TeamsIdentities } from './teams-identities.js';
+import { ADAPTIVE_CARD_ACTION_INVOKE, executeVerb, tenantOf, toInboundMessage } from './teams-inbound.js';
+import { asTeamsReference, type TeamsPoster } from './teams-poster.js';
+
+/** Stores a conversation's reference when the bot is installed, before anyone writes. */
+export interface InstallRecorder {
+  record(install: {
+    readonly workspace: string;
+    readonly conversationKey: string;
+    readonly user: InboundUser;
+    readonly reference: unknown;
+  }): Promise<void>;
+}
+
+export interface TeamsChannelDeps {
+  readonly adapter: CloudAdapter;
+  readonly auth: TeamsAuthentication;
+  readonly poster: TeamsPoster;
+  readonly bot: () => Bot;
+  readonly responses: Responses;
+  readonly identities: TeamsIdentities;
+  readonly installs: InstallRecorder;
+  readonly agents: TeamsAgentView | null;
+  readonly logger: Logger;
+  /** How often the typing indicator is renewed while a turn runs (Teams shows it for about 3 s). */
+  readonly typingIntervalMs?: number;
+}
+
+export interface TeamsChannel extends Channel {
+  /** The POST /api/messages handler. */
+  handle(req: IncomingMessage, res: ServerResponse): Promise<void>;
+}
+
+/**
+ * Microsoft Teams through botbuilder's CloudAdapter: verifies the request (JWT
+ * when an app ID is set), turns messages, card submits and Action.Execute
+ * invokes into neutral messages, runs the bot, and renders its replies as
+ * markdown and Adaptive Cards. Proactive messages use the stored conversation reference.
+ */
+export function createTeamsChannel(deps: TeamsChannelDeps): TeamsChannel {
+  const { t } = deps.responses;
+  const typingIntervalMs = deps.typingIntervalMs ?? 3000;
+
+  async function runTurn(message: InboundMessage): Promise<readonly Reply[]> {
+    try {
+      return (await deps.bot().handle(message)).replies;
+    } catch (error) {
+      // The pipeline already logged it; the user still hears that something went wrong.
+      deps.logger.warn({ err: error }, 'teams turn failed');
+      return [{ type: 'text', text: t('core.error') }];
+    }
+  }
+
+  async function withUser(ctx: TurnContext, message: InboundMessage): Promise<InboundMessage> {
+    return { ...message, user: await deps.identities.inboundUser(ctx) };
+  }
+
+  /** Shows "typing…" until stopped, renewing it while the turn takes long. */
+  function startTyping(ctx: TurnContext): () => Promise<void> {
+    let last = send();
+    const timer = setInterval(() => {
+      last = send();
+    }, typingIntervalMs);
+    function send(): Promise<void> {
+      return ctx
+        .sendActivity({ type: ActivityTypes.Typing })
+        .then(() => undefined)
+        .catch((error: unknown) => deps.logger.debug({ err: error }, 'typing indicator failed'));
+    }
+    return async () => {
+      clearInterval(timer);
+      await last;
+    };
+  }
+
+  async function onMessage(ctx: TurnContext): Promise<void> {
+    if (deps.agents && (await deps.agents.onMessage(ctx))) return;
+    const inbound = toInboundMessage(ctx.activity);
+    if (!inbound) return;
+    const stopTyping = startTyping(ctx);
+    let replies: readonly Reply[];
+    try {
+      replies = await runTurn(await withUser(ctx, inbound));
+    } finally {
+      await stopTyping();
+    }
+    const messages = renderTeamsActivities(replies);
+    if (messages.length > 0) await ctx.sendActivities(messages);
+  }
+
+  /**
+   * An Action.Execute click. Escalation cards go to the agents' view; on a user's
+   * card the turn's replies replace the clicked card (Universal Actions), which
+   * is what Teams expects as the invoke's answer.
+   */
+  async function onExecute(ctx: TurnContext): Promise<void> {
+    const verb = executeVerb(ctx.activity);
+    let card: object | null = null;
+    if (isDeskVerb(verb)) {
+      card = deps.agents ? await deps.agents.onExecute(ctx, verb) : null;
+    } else {
+      const inbound = toInboundMessage(ctx.activity);
+      const replies = inbound ? await runTurn(await withUser(ctx, inbound)) : [];
+      card = replies.length > 0 ? renderCombinedCard(replies) : null;
+    }
+    await ctx.sendActivity({
+      type: ActivityTypes.InvokeResponse,
+      value: {
+        status: 200,
+        body: card
+          ? { statusCode: 200, type: ADAPTIVE_CARD_CONTENT_TYPE, value: card }
+          : { statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: '' },
+      },
+    });
+  }
+
+  /** The bot was added to a personal chat, a group chat or a team: remember where, and say hello. */
+  async function onConversationUpdate(ctx: TurnContext): Promise<void> {
+    const activity = ctx.activity;
+    const botId = activity.recipient?.id;
+    if (!botId || !(activity.membersAdded ?? []).some((m) => m.id === botId)) return;
+    const user = await deps.identities.inboundUser(ctx);
+    try {
+      await deps.installs.record({
+        workspace: tenantOf(activity),
+        conversationKey: activity.conversation.id,
+        user,
+        reference: TurnContext.getConversationReference(activity),
+      });
+    } catch (error) {
+      deps.logger.warn({ err: error }, 'teams install could not be recorded');
+    }
+    const personal = activity.conversation.conversationType === 'personal' || !activity.conversation.isGroup;
+    const name = (user.displayName ?? '').split(' ')[0] ?? '';
+    const text = personal ? t('teams.welcome', { name }).replace(/\s+!/, '!') : t('teams.welcome_group');
+    await ctx.sendActivities(renderTeamsActivities([{ type: 'text', text }]));
+  }
+
+  async function onTurn(ctx: TurnContext): Promise<void> {
+    const activity = ctx.activity;
+    deps.agents?.observe(activity);
+    try {
+      switch (activity.type) {
+        case ActivityTypes.Message:
+          return await onMessage(ctx);
+        case ActivityTypes.Invoke:
+          if (activity.name === ADAPTIVE_CARD_ACTION_INVOKE) return await onExecute(ctx);
+          return;
+        case ActivityTypes.ConversationUpdate:
+          return await onConversationUpdate(ctx);
+        default:
+          return;
+      }
+    } catch (error) {
+      // Logged here with context; CloudAdapter would only print it to the console.
+      deps.logger.error({ err: error, activityType: activity.type }, 'teams activity failed');
+      throw error;
+    }
+  }
+
+  return {
+    name: 'teams',
+    start: async () => undefined,
+    stop: async () => undefined,
+
+    async handle(req, res) {
+      if (deps.auth.mode === 'refused') {
+        req.resume();
+        throw new BotError(
+          'unauthorized',
+          'The Teams endpoint is off: MICROSOFT_APP_ID is not set and the server is reachable from other ' +
+            'machines. Set MICROSOFT_APP_ID and MICROSOFT_APP_PASSWORD, or listen on 127.0.0.1 for local clients.',
+          { status: 403 },
+        );
+      }
+      const request = await toBotRequest(req);
+      await deps.adapter.process(request, toBotResponse(res), onTurn);
+    },
+
+    async deliver(target: DeliveryTarget, replies: readonly Reply[]) {
+      const reference = asTeamsReference(target.reference);
+      if (!reference) {
+        throw new BotError(
+          'channel_delivery_failed',
+          `No Teams conversation reference for ${target.conversationId}`,
+        );
+      }
+      await deps.poster.send(reference, renderTeamsActivities(replies) as Partial<Activity>[]);
+    },
+  };
+}

@@ -1,0 +1,139 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+/** One request the bot made to the connector: a posted, replied or updated activity, or a new thread. */
+export interface ConnectorCall {
+  readonly kind: 'send' | 'reply' | 'update' | 'create';
+  readonly conversationId: string;
+  /** For `reply`, the activity replied to; for `update`, the activity updated. */
+  readonly activityId?: string;
+  /** The id the connector gave the new activity (send, reply, create). */
+  readonly newId?: string;
+  // biome-ignore lint/suspicious/noExplicitAny: activities are free-form JSON; tests read what they assert on.
+  readonly body: any;
+  readonly authorization?: string;
+}
+
+export interface FakeMember {
+  readonly id: string;
+  readonly aadObjectId: string;
+  readonly name: string;
+  readonly email?: string;
+  readonly userPrincipalName?: string;
+}
+
+/**
+ * A local Bot Connector (the service behind an activity's `serviceUrl`): captures
+ * what the bot posts and answers like Teams does — activity ids on send and reply,
+ * `<channel>;messageid=<id>` for a new channel thread, members for the member API.
+ * `down = true` makes it answer 503, like an outage.
+ */
+export class FakeBotConnector {
+  readonly calls: ConnectorCall[] = [];
+  readonly members = new Map<string, FakeMember>();
+  down = false;
+  private server: Server | null = null;
+  private nextId = 1_700_000_000_000;
+  private waiters: Array<() => void> = [];
+  port = 0;
+
+  /** The service URL to put in activities (with the trailing slash Teams sends). */
+  get serviceUrl(): string {
+    return `http://127.0.0.1:${this.port}/`;
+  }
+
+  async start(): Promise<void> {
+    this.server = createServer((req, res) => {
+      const chunks: Buffer[] = [];
+      req.on('data', (c: Buffer) => chunks.push(c));
+      req.on('end', () => {
+        const text = Buffer.concat(chunks).toString('utf8');
+        const answer = (status: number, body?: unknown) => {
+          const json = body === undefined ? '' : JSON.stringify(body);
+          res.writeHead(status, { 'content-type': 'application/json' });
+          res.end(json);
+        };
+        if (this.down) return answer(503, { error: { code: 'ServiceUnavailable', message: 'down' } });
+        const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
+        const body = text ? JSON.parse(text) : undefined;
+        const authorization = req.headers.authorization;
+        const m = /^\/v3\/conversations(?:\/([^/]+)(?:\/(activities|members)(?:\/([^/]+))?)?)?$/.exec(path);
+        if (!m) return answer(404, { error: { code: 'NotFound', message: path } });
+        const [, conversationId, sub, itemId] = m;
+        if (req.method === 'POST' && !conversationId) {
+          const newId = String(this.nextId++);
+          const channel = body?.channelData?.channel?.id ?? `19:new-${newId}@thread.tacv2`;
+          this.record({ kind: 'create', conversationId: channel, newId, body, authorization });
+          return answer(201, { id: `${channel};messageid=${newId}`, activityId: newId });
+        }
+        if (conversationId && sub === 'activities' && req.method === 'POST') {
+          const newId = String(this.nextId++);
+          this.record({
+            kind: itemId ? 'reply' : 'send',
+            conversationId,
+            ...(itemId ? { activityId: itemId } : {}),
+            newId,
+            body,
+            authorization,
+          });
+          return answer(200, { id: newId });
+        }
+        if (conversationId && sub === 'activities' && itemId && req.method === 'PUT') {
+          this.record({ kind: 'update', conversationId, activityId: itemId, body, authorization });
+          return answer(200, { id: itemId });
+        }
+        if (conversationId && sub === 'members' && itemId && req.method === 'GET') {
+          const member = this.members.get(itemId);
+          return member
+            ? answer(200, member)
+            : answer(404, { error: { code: 'MemberNotFoundInConversation', message: 'not a member' } });
+        }
+        return answer(404, { error: { code: 'NotFound', message: `${req.method} ${path}` } });
+      });
+    });
+    await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
+    this.port = (this.server.address() as AddressInfo).port;
+  }
+
+  async close(): Promise<void> {
+    const server = this.server;
+    if (!server) return;
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+    server.closeAllConnections();
+  }
+
+  /** Messages (not typing indicators) posted into a conversation, oldest first. */
+  messagesIn(conversationId: string): ConnectorCall[] {
+    return this.calls.filter(
+      (c) =>
+        (c.kind === 'send' || c.kind === 'reply') &&
+        c.conversationId === conversationId &&
+        c.body?.type === 'message',
+    );
+  }
+
+  /** Resolves when a call matching `test` was made (already or within `timeoutMs`). */
+  async waitFor(test: (call: ConnectorCall) => boolean, timeoutMs = 5000): Promise<ConnectorCall> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const found = this.calls.find(test);
+      if (found) return found;
+      const left = deadline - Date.now();
+      if (left <= 0) throw new Error(`No matching connector call within ${timeoutMs} ms`);
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, left);
+        this.waiters.push(() => {
+          clearTimeout(timer);
+          resolve();
+        });
+      });
+    }
+  }
+
+  private record(call: ConnectorCall): void {
+    this.calls.push(call);
+    const waiters = this.waiters;
+    this.waiters = [];
+    for (const wake of waiters) wake();
+  }
+}
