@@ -1,4 +1,5 @@
 import type { Reply } from '../../core/reply.js';
+import type { TurnContext } from '../../core/turn-context.js';
 import type { HandoffRecord } from '../../store/handoff-repository.js';
 import type { HandoffDeps } from './handoff-deps.js';
 import type { LiveChatViews } from './live-chat-view.js';
@@ -13,8 +14,15 @@ export interface ChatLifecycle {
   agentName(agentId: string | null): Promise<string>;
   /** Keeps the chat on its ticket as an internal comment (best effort: the messages are stored anyway). */
   saveTranscriptToTicket(handoff: HandoffRecord, actorId: string | null): Promise<void>;
-  /** A waiting chat that nobody answered or the user left unanswered: close it, keep the ticket. */
-  expireWaiting(handoff: HandoffRecord, messageKey: string): Promise<HandoffRecord | null>;
+  /**
+   * A waiting chat that nobody answered or the user left unanswered: close it, keep
+   * the ticket. The message goes into `turn` when the user's own click did it.
+   */
+  expireWaiting(
+    handoff: HandoffRecord,
+    messageKey: string,
+    turn?: TurnContext,
+  ): Promise<HandoffRecord | null>;
   /** An assigned chat the user went quiet in: close it, keep the ticket. */
   closeIdle(handoff: HandoffRecord): Promise<HandoffRecord | null>;
 }
@@ -76,12 +84,19 @@ export function createChatLifecycle(
         })),
       };
     },
-    async expireWaiting(h, messageKey) {
+    async expireWaiting(h, messageKey, turn) {
       const done = await deps.handoffs.transition(h, 'expired', { resolvedAt: deps.clock() });
       if (!done) return null;
       const ticket = await views.ticket(h);
-      await tellUser(done, [{ type: 'text', text: t(messageKey, { ticketNumber: ticket.number }) }]);
-      await deps.signals.publish({ kind: 'chat', handoffId: h.id, event: 'closed', by: 'timeout' });
+      const message: Reply = { type: 'text', text: t(messageKey, { ticketNumber: ticket.number }) };
+      if (turn) turn.reply(message);
+      else await tellUser(done, [message]);
+      await deps.signals.publish({
+        kind: 'chat',
+        handoffId: h.id,
+        event: 'closed',
+        by: turn ? 'user' : 'timeout',
+      });
       if (h.status === 'pending') await announcer.moved(h);
       return done;
     },

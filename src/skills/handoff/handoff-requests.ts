@@ -224,7 +224,7 @@ export function createHandoffRequests(
       const h = await ownWaitingChat(ctx, handoffId);
       const done =
         h && (h.status === 'pending' || h.status === 'transferred')
-          ? await lifecycle.expireWaiting(h, 'handoff.left_as_ticket')
+          ? await lifecycle.expireWaiting(h, 'handoff.left_as_ticket', ctx)
           : null;
       if (!done) ctx.reply({ type: 'text', text: t('handoff.already_ended') });
     },
