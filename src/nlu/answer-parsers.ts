@@ -124,6 +124,7 @@ export function parseYesNo(text: string): 'yes' | 'no' | null {
   const words = plainWords(text);
   if (words.length === 0 || words.length > MAX_ANSWER_WORDS) return null;
   if (UNSURE.test(words.join(' '))) return null;
+  if (words.includes('yes') && words.includes('no')) return null;
   const yes = matchesPhrase(words, YES_PHRASES);
   const no = matchesPhrase(words, NO_PHRASES);
   if (yes === no) return null;

@@ -12,12 +12,13 @@ import { fitTemperature, type ScoredExample } from './classifier/temperature-cal
 import { type IntentDefinition, NONE_INTENT } from './intent-definition.js';
 
 /** Bump when features, training or the state format change: old caches are then ignored. */
-export const ENGINE_MODEL_VERSION = 3;
+export const ENGINE_MODEL_VERSION = 4;
 
 /** Small data (tens of examples per intent) wants more passes than the benchmark-sized default. */
 export const ENGINE_CLASSIFIER_OPTIONS: ClassifierOptions = {
   ...DEFAULT_CLASSIFIER_OPTIONS,
-  training: { ...DEFAULT_CLASSIFIER_OPTIONS.training, epochs: 15 },
+  features: { ...DEFAULT_CLASSIFIER_OPTIONS.features, unknownWordWeight: 1 },
+  training: { ...DEFAULT_CLASSIFIER_OPTIONS.training, epochs: 10 },
 };
 
 const FOLDS = 5;

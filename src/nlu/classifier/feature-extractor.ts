@@ -9,6 +9,12 @@ export interface FeatureConfig {
   /** Relative weight of the character block against the word block (each is L2-normalised first). */
   readonly charWeight: number;
   readonly minDfChar: number;
+  /**
+   * Weight of one extra feature: the share of the message's content words never seen in training. It lets
+   * the model learn that "how do I bake sourdough bread" is out of scope although "how do I" is in scope.
+   * 0 disables it.
+   */
+  readonly unknownWordWeight: number;
 }
 
 export const DEFAULT_FEATURE_CONFIG: FeatureConfig = {
@@ -17,6 +23,7 @@ export const DEFAULT_FEATURE_CONFIG: FeatureConfig = {
   charNgramMax: 5,
   charWeight: 1,
   minDfChar: 2,
+  unknownWordWeight: 0,
 };
 
 /**
@@ -28,6 +35,48 @@ export interface FeatureState {
   readonly config: FeatureConfig;
   readonly keys: number[];
   readonly idf: number[];
+  /** Document frequency of each word unigram key (for the unknown-word feature). */
+  readonly wordDf: Record<string, number>;
+  /** Content words seen in training, so that a typo of one ("tlak") does not count as unknown. */
+  readonly knownWords: string[];
+}
+
+/** Function words: neither known nor unknown content. */
+const STOPWORDS = new Set(
+  'a an the i me my we our us you your it its is are was were be been am do does did to of in on at for with from by and or but if so not no can could would should will shall may might must have has had how what which who whom when where why this that these those there here please pls any some all just about as up out than then also too very get got'.split(
+    ' ',
+  ),
+);
+
+/** The message's content words (not stop words, placeholders or punctuation). */
+function contentWords(normalised: string): string[] {
+  return words(normalised).filter(
+    (w) => w !== '?' && !STOPWORDS.has(w) && !w.startsWith('xx') && !/^\d+$/.test(w),
+  );
+}
+
+const wordKey = (w: string) => hashString(stem(w)) & ~1;
+
+function deletions(word: string): string[] {
+  return Array.from({ length: word.length }, (_, i) => word.slice(0, i) + word.slice(i + 1));
+}
+
+/** Words within one edit (insert, delete, substitute, swap) of a known word, by the symmetric-delete trick. */
+class TypoTolerantVocabulary {
+  private readonly known: Set<string>;
+  private readonly deletes = new Set<string>();
+
+  constructor(words: readonly string[]) {
+    this.known = new Set(words);
+    for (const w of words) if (w.length >= 4) for (const d of deletions(w)) this.deletes.add(d);
+  }
+
+  hasNear(word: string): boolean {
+    if (this.known.has(word)) return true;
+    if (word.length < 4) return false;
+    if (this.deletes.has(word)) return true;
+    return deletions(word).some((d) => (d.length >= 4 && this.known.has(d)) || this.deletes.has(d));
+  }
 }
 
 const FNV_OFFSET = 0x811c9dc5;
@@ -89,25 +138,50 @@ export function fitFeatures(
     keys.push(key);
     idf.push(Math.log((1 + n) / (1 + count)) + 1);
   }
-  return { config, keys, idf };
+  const wordDf: Record<string, number> = {};
+  const knownWords = new Set<string>();
+  if (config.unknownWordWeight > 0) {
+    for (const text of texts) {
+      for (const w of contentWords(text)) {
+        knownWords.add(w);
+        wordDf[wordKey(w)] = df.get(wordKey(w)) ?? 0;
+      }
+    }
+  }
+  return { config, keys, idf, wordDf, knownWords: [...knownWords] };
 }
 
 /** Turns normalised text into a TF-IDF vector: sublinear TF, L2-normalised per block, blocks weighted. */
 export class FeatureTransformer {
   private readonly index = new Map<number, number>();
   private readonly counts = new Map<number, number>();
+  private readonly vocabulary: TypoTolerantVocabulary;
 
   constructor(readonly state: FeatureState) {
     state.keys.forEach((key, i) => {
       this.index.set(key, i);
     });
+    this.vocabulary = new TypoTolerantVocabulary(state.knownWords ?? []);
   }
 
+  /** Feature count; the unknown-word feature, when on, is the last index. */
   get size(): number {
-    return this.state.keys.length;
+    return this.state.keys.length + (this.state.config.unknownWordWeight > 0 ? 1 : 0);
   }
 
-  transform(normalised: string): SparseVector {
+  /** Share of content words unknown; for a training text, "known" means seen in another training text. */
+  unknownShare(normalised: string, isTrainingText: boolean): number {
+    const content = contentWords(normalised);
+    if (content.length === 0) return 0;
+    const unknown = content.filter((w) =>
+      isTrainingText
+        ? (this.state.wordDf[wordKey(w)] ?? 0) < 2
+        : !this.state.wordDf[wordKey(w)] && !this.vocabulary.hasNear(w),
+    );
+    return unknown.length / content.length;
+  }
+
+  transform(normalised: string, isTrainingText = false): SparseVector {
     countFeatures(normalised, this.state.config, this.counts);
     const idx = new Int32Array(this.counts.size);
     const raw = new Float64Array(this.counts.size);
@@ -132,11 +206,18 @@ export class FeatureTransformer {
     const order = Array.from({ length: n }, (_, k) => k);
     const feature = (k: number) => (idx[k]! < 0 ? -1 - idx[k]! : idx[k]!);
     order.sort((a, b) => feature(a) - feature(b));
-    const out: SparseVector = { idx: new Int32Array(n), val: new Float32Array(n) };
+    const weight = this.state.config.unknownWordWeight;
+    const unknown = weight > 0 ? this.unknownShare(normalised, isTrainingText) : 0;
+    const extra = unknown > 0 ? 1 : 0;
+    const out: SparseVector = { idx: new Int32Array(n + extra), val: new Float32Array(n + extra) };
     order.forEach((k, j) => {
       (out.idx as Int32Array)[j] = feature(k);
       (out.val as Float32Array)[j] = raw[k]! * (idx[k]! < 0 ? charScale : wordScale);
     });
+    if (extra) {
+      (out.idx as Int32Array)[n] = this.state.keys.length;
+      (out.val as Float32Array)[n] = unknown * weight;
+    }
     return out;
   }
 }

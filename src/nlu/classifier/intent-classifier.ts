@@ -135,7 +135,7 @@ export function vectoriseExamples(
   return {
     labels,
     transformer,
-    xs: normalised.map((t) => transformer.transform(t)),
+    xs: normalised.map((t) => transformer.transform(t, true)),
     ys: Int32Array.from(examples.map((e) => labelIndex.get(e.label)!)),
   };
 }
