@@ -47,8 +47,14 @@ export interface TicketService {
     actor: UserProfile,
     id: number,
     body: string,
-    options?: { internal?: boolean; attachments?: readonly Attachment[] },
+    options?: {
+      internal?: boolean;
+      attachments?: readonly Attachment[];
+      /** false: no notification to the requester (e.g. the reply was already shown in a live chat). Default true. */
+      notify?: boolean;
+    },
   ): Promise<void>;
+  /** Setting the status a ticket already has changes nothing (no error, no event). */
   setStatus(actor: UserProfile, id: number, status: TicketStatus, note?: string): Promise<void>;
   assign(actor: UserProfile, id: number, assigneeId: string | null): Promise<void>;
 }

@@ -1,0 +1,430 @@
+import { randomUUID } from 'node:crypto';
+import type { ActiveFlow } from '../../../core/conversation-state.js';
+import type { Responses } from '../../../core/responses.js';
+import type { FlowOutcome } from '../../../core/skill.js';
+import type { TurnContext } from '../../../core/turn-context.js';
+import type { DocSuggestions } from '../../docs/doc-suggestions.js';
+import { checkEmailList, checkSubject, MIN_DESCRIPTION_CHARS } from '../draft-validation.js';
+import { suggestIssueType } from '../issue-type-suggester.js';
+import { shortenSubject } from '../subject-shortener.js';
+import { SKILL_NAME } from '../ticket-buttons.js';
+import type { TicketDesk } from '../ticket-desk.js';
+import type { TicketEntityReader } from '../ticket-entities.js';
+import { keepAttachments } from './attachment-intake.js';
+import { readTypedAnswer, type StepAnswer } from './create-answers.js';
+import { askQuestion } from './create-questions.js';
+import { createdCard } from './created-card.js';
+import {
+  CREATE_FLOW,
+  type CreateStep,
+  clearField,
+  draftText,
+  EDITABLE_FIELDS,
+  type EditableField,
+  nextMissing,
+  readDraft,
+  type TicketDraft,
+} from './ticket-draft.js';
+import { checkTicketForm, ticketForm } from './ticket-form.js';
+import { prefillDraft } from './ticket-prefill.js';
+
+export interface CreateFlowDeps {
+  readonly desk: TicketDesk;
+  readonly responses: Responses;
+  /** The help-center suggestions, when the docs module is installed. */
+  readonly docs: () => DocSuggestions | undefined;
+  readonly entities: TicketEntityReader;
+  readonly parseYesNo: (text: string) => 'yes' | 'no' | null;
+  /** A short message that is clearly another request ("status of 1042"), not an answer. */
+  readonly looksLikeOtherRequest: (text: string) => boolean;
+  readonly ticketBaseUrl: string;
+}
+
+/** The guided ticket flow: ask only what is missing, one question at a time, then file once. */
+export interface CreateTicketFlow {
+  start(ctx: TurnContext, text: string): Promise<void>;
+  onMessage(ctx: TurnContext, flow: ActiveFlow): Promise<FlowOutcome>;
+  /** Clicks and form submits of this flow: `answer`, `open-form`, `form-submit`. */
+  onClick(ctx: TurnContext, value: Readonly<Record<string, unknown>>): Promise<void>;
+  reprompt(ctx: TurnContext, flow: ActiveFlow): Promise<void>;
+}
+
+export function createTicketFlow(deps: CreateFlowDeps): CreateTicketFlow {
+  const { t } = deps.responses;
+
+  function save(ctx: TurnContext, key: string, draft: TicketDraft, step: CreateStep): void {
+    const previous = ctx.state.flow;
+    ctx.state.flow = {
+      skill: SKILL_NAME,
+      name: CREATE_FLOW,
+      step,
+      slots: draft,
+      idempotencyKey: key,
+      startedAt: previous?.idempotencyKey === key ? previous.startedAt : ctx.now.toISOString(),
+    };
+  }
+
+  function end(ctx: TurnContext): void {
+    ctx.state.flow = undefined;
+  }
+
+  /** Works out the next question (looking up articles and duplicates on the way), saves and asks it. */
+  async function advance(ctx: TurnContext, key: string, start: TicketDraft, lead?: string): Promise<void> {
+    let draft = start;
+    for (;;) {
+      if (draft.subject && !draft.issueType && draft.suggestedIssueType === undefined) {
+        draft = {
+          ...draft,
+          suggestedIssueType: suggestIssueType(draftText(draft), ctx.user.kind)?.id ?? null,
+        };
+      }
+      const step = nextMissing(draft);
+      if (step === 'suggestions') {
+        const suggestions = suggestArticles(ctx, draft);
+        draft = { ...draft, suggestions, suggestionsDone: suggestions.length === 0 };
+        if (suggestions.length === 0) continue;
+      }
+      if (step === 'duplicate') {
+        const dup = await deps.desk.findDuplicate(ctx.user, draftText(draft), draft.campaignId ?? null);
+        draft = {
+          ...draft,
+          duplicateDone: dup === null,
+          duplicate: dup ? { id: dup.id, subject: dup.subject, status: dup.status } : undefined,
+        };
+        if (!dup) continue;
+      }
+      ask(ctx, key, draft, step, lead);
+      return;
+    }
+  }
+
+  function ask(ctx: TurnContext, key: string, draft: TicketDraft, step: CreateStep, lead?: string): void {
+    const offerForm =
+      !draft.formOffered && step !== 'summary' && step !== 'suggestions' && step !== 'duplicate';
+    const saved = offerForm ? { ...draft, formOffered: true } : draft;
+    save(ctx, key, saved, step);
+    if (step === 'form') {
+      ctx.reply(ticketForm(deps.responses, ctx.user.kind, key, saved));
+      return;
+    }
+    ctx.reply(
+      ...askQuestion(step, {
+        responses: deps.responses,
+        draft: saved,
+        key,
+        kind: ctx.user.kind,
+        offerForm,
+        lead,
+      }),
+    );
+  }
+
+  function suggestArticles(ctx: TurnContext, draft: TicketDraft): TicketDraft['suggestions'] {
+    const docs = deps.docs();
+    if (!docs) return [];
+    try {
+      return docs.suggest(draftText(draft), ctx.user.kind, 3).map((s) => ({
+        sectionId: s.sectionId,
+        articleTitle: s.articleTitle,
+        heading: s.heading,
+        url: s.url,
+        extract: s.extract,
+      }));
+    } catch (error) {
+      // Suggestions are a help, never a reason the ticket cannot be filed.
+      ctx.logger.warn({ err: error }, 'help-doc suggestions failed');
+      return [];
+    }
+  }
+
+  async function recordDeflection(ctx: TurnContext, draft: TicketDraft, helpful: boolean): Promise<void> {
+    try {
+      await deps.docs()?.recordDeflection({
+        userId: ctx.user.id,
+        accountId: ctx.user.accountId,
+        conversationId: ctx.conversation.id,
+        query: draftText(draft),
+        sectionIds: draft.suggestions.map((s) => s.sectionId),
+        helpful,
+      });
+    } catch (error) {
+      ctx.logger.warn({ err: error }, 'deflection not recorded');
+    }
+  }
+
+  function acceptSubject(draft: TicketDraft, text: string): { draft: TicketDraft; lead?: string } {
+    const check = checkSubject(text);
+    if (check.ok) return { draft: { ...draft, subject: check.subject, subjectProposal: undefined } };
+    if (check.reason === 'empty') return { draft, lead: t('tickets.create.subject_empty') };
+    return {
+      draft: {
+        ...draft,
+        subjectProposal: shortenSubject(text),
+        longSubjectLength: check.length,
+        // A subject that long is really the description: keep it, so it is not asked again.
+        description: draft.description ?? text.trim(),
+      },
+    };
+  }
+
+  /** Applies an answer to the current step; returns what to say before the next question. */
+  async function apply(
+    ctx: TurnContext,
+    key: string,
+    step: CreateStep,
+    start: TicketDraft,
+    answer: StepAnswer,
+  ): Promise<void> {
+    let draft = start;
+    let lead: string | undefined;
+    const text = answer.text ?? '';
+    switch (step) {
+      case 'subject':
+      case 'subject-shorten':
+        if (answer.choice === 'use' && draft.subjectProposal) {
+          draft = { ...draft, subject: draft.subjectProposal, subjectProposal: undefined };
+        } else if (answer.choice === 'own') {
+          draft = { ...draft, subjectProposal: undefined, rewriteSubject: true };
+        } else {
+          ({ draft, lead } = acceptSubject(draft, text));
+        }
+        break;
+      case 'issue-type':
+      case 'issue-type-choose':
+        if (answer.choice === 'yes' && draft.suggestedIssueType) {
+          draft = { ...draft, issueType: draft.suggestedIssueType };
+        } else if (answer.choice === 'other') {
+          draft = { ...draft, suggestedIssueType: null };
+        } else if (answer.choice !== 'yes') {
+          draft = { ...draft, issueType: answer.choice };
+        }
+        break;
+      case 'campaign-specific':
+        if (answer.choice === 'id') draft = { ...draft, campaignSpecific: true, campaignId: text };
+        else draft = { ...draft, campaignSpecific: answer.choice === 'yes', campaignId: undefined };
+        break;
+      case 'campaign-id':
+        if (answer.choice === 'none') draft = { ...draft, campaignSpecific: false, campaignId: undefined };
+        else if (answer.choice === 'id') draft = { ...draft, campaignSpecific: true, campaignId: text };
+        else {
+          const where = t(`tickets.create.campaign_where_${ctx.user.kind}`);
+          lead = t('tickets.create.campaign_name_given', { name: text, where });
+        }
+        break;
+      case 'description':
+        if (text.length < MIN_DESCRIPTION_CHARS) lead = t('tickets.create.description_too_short');
+        else draft = { ...draft, description: text };
+        break;
+      case 'suggestions':
+        await recordDeflection(ctx, draft, answer.choice === 'solved');
+        if (answer.choice === 'solved') {
+          end(ctx);
+          ctx.reply({ type: 'text', text: t('tickets.create.deflected') });
+          return;
+        }
+        draft = { ...draft, suggestionsDone: true };
+        break;
+      case 'duplicate':
+        if (answer.choice === 'comment' && draft.duplicate && (await addToDuplicate(ctx, draft))) return;
+        draft = { ...draft, duplicateDone: true, duplicate: undefined };
+        break;
+      case 'access':
+        draft = {
+          ...draft,
+          shared: answer.choice === 'shared',
+          ccEmails: answer.choice === 'shared' ? draft.ccEmails : [],
+        };
+        break;
+      case 'cc': {
+        if (answer.choice === 'none') {
+          draft = { ...draft, ccEmails: [] };
+          break;
+        }
+        const emails = checkEmailList(text);
+        if (emails.ok) draft = { ...draft, ccEmails: emails.emails };
+        else if (emails.reason === 'invalid') lead = t('tickets.create.cc_invalid', { value: emails.value });
+        else lead = t('tickets.create.cc_too_many', { count: emails.count });
+        break;
+      }
+      case 'summary':
+        if (answer.choice === 'confirm') return file(ctx, key, draft);
+        if (answer.choice === 'cancel') {
+          end(ctx);
+          ctx.reply({ type: 'text', text: t('tickets.create.cancelled') });
+          return;
+        }
+        ask(ctx, key, draft, 'edit');
+        return;
+      case 'edit':
+        if ((EDITABLE_FIELDS as readonly string[]).includes(answer.choice)) {
+          draft = clearField(draft, answer.choice as EditableField);
+        }
+        break;
+      case 'form':
+        if (answer.choice === 'cancel') {
+          end(ctx);
+          ctx.reply({ type: 'text', text: t('tickets.create.cancelled') });
+          return;
+        }
+        break;
+    }
+    if (lead && nextMissing(draft) === step) {
+      ask(ctx, key, draft, step, lead);
+      return;
+    }
+    await advance(ctx, key, draft, lead);
+  }
+
+  async function addToDuplicate(ctx: TurnContext, draft: TicketDraft): Promise<boolean> {
+    const dup = draft.duplicate!;
+    const body = [draft.subject, draft.description].filter(Boolean).join('\n\n');
+    const outcome = await deps.desk.addComment(ctx.user, dup.id, body, {
+      draftAttachmentIds: draft.attachmentIds,
+    });
+    if (!outcome.ok) return false;
+    end(ctx);
+    ctx.state.lastTicketId = dup.id;
+    ctx.reply({ type: 'text', text: t('tickets.create.duplicate_added', { number: `#${dup.id}` }) });
+    return true;
+  }
+
+  async function file(ctx: TurnContext, key: string, draft: TicketDraft): Promise<void> {
+    const { summary } = await deps.desk.createTicket({
+      requester: ctx.user,
+      subject: draft.subject ?? '',
+      issueType: draft.issueType ?? 'other',
+      description: draft.description ?? '',
+      campaignId: draft.campaignSpecific ? (draft.campaignId ?? null) : null,
+      shared: draft.shared ?? false,
+      ccEmails: draft.shared ? (draft.ccEmails ?? []) : [],
+      channel: ctx.conversation.channel,
+      conversationId: ctx.conversation.id,
+      idempotencyKey: key,
+      draftAttachmentIds: draft.attachmentIds,
+    });
+    end(ctx);
+    ctx.state.lastTicketId = summary.id;
+    ctx.reply(createdCard(deps.responses, summary, deps.ticketBaseUrl));
+  }
+
+  /** A click on a button of a flow that is over, or of an older question. */
+  async function staleClick(ctx: TurnContext, key: string): Promise<void> {
+    const filed = await deps.desk.byIdempotencyKey(ctx.user, key);
+    if (filed) {
+      ctx.reply(
+        { type: 'notice', level: 'info', text: t('tickets.create.already_filed', { number: filed.number }) },
+        createdCard(deps.responses, filed, deps.ticketBaseUrl),
+      );
+      return;
+    }
+    ctx.reply({ type: 'text', text: t('tickets.create.stale_button') });
+  }
+
+  async function submitForm(ctx: TurnContext, key: string, start: TicketDraft, raw: unknown): Promise<void> {
+    const check = checkTicketForm(deps.responses, ctx.user.kind, raw);
+    if (!check.ok) {
+      save(ctx, key, start, 'form');
+      ctx.reply(
+        { type: 'notice', level: 'error', text: t('tickets.form.fix_errors') },
+        ticketForm(deps.responses, ctx.user.kind, key, start, check.values, check.errors),
+      );
+      return;
+    }
+    const f = check.fields;
+    const draft: TicketDraft = {
+      ...start,
+      subject: f.subject,
+      subjectProposal: undefined,
+      issueType: f.issueType,
+      campaignSpecific: f.campaignId !== null,
+      campaignId: f.campaignId ?? undefined,
+      description: f.description,
+      shared: f.shared,
+      ccEmails: f.ccEmails,
+      formOffered: true,
+    };
+    await advance(ctx, key, draft);
+  }
+
+  return {
+    async start(ctx, text) {
+      const key = randomUUID();
+      let draft = prefillDraft(
+        text,
+        deps.entities(text, { now: ctx.now, kind: ctx.user.kind }),
+        ctx.user.kind,
+      );
+      draft = await keepAttachments(ctx, draft, deps);
+      await advance(ctx, key, draft);
+    },
+
+    async onMessage(ctx, flow) {
+      const step = flow.step as CreateStep;
+      let draft = readDraft(flow.slots);
+      const text = ctx.message.text.trim();
+      if (ctx.message.attachments.length > 0) {
+        draft = await keepAttachments(ctx, draft, deps);
+        if (!text) {
+          ask(ctx, flow.idempotencyKey, draft, step, t('tickets.create.keep_going'));
+          return 'handled';
+        }
+      }
+      if ((step === 'subject' || step === 'description') && deps.looksLikeOtherRequest(text)) {
+        save(ctx, flow.idempotencyKey, draft, step);
+        return 'not-an-answer';
+      }
+      const buttons = askQuestion(step, {
+        responses: deps.responses,
+        draft,
+        key: flow.idempotencyKey,
+        kind: ctx.user.kind,
+        offerForm: false,
+      }).flatMap((r) => (r.type === 'choices' ? r.choices : r.type === 'card' ? r.actions : []));
+      const answer = readTypedAnswer(step, text, {
+        kind: ctx.user.kind,
+        parseYesNo: deps.parseYesNo,
+        buttons,
+      });
+      if (!answer) {
+        save(ctx, flow.idempotencyKey, draft, step);
+        return 'not-an-answer';
+      }
+      await apply(ctx, flow.idempotencyKey, step, draft, answer);
+      return 'handled';
+    },
+
+    async onClick(ctx, value) {
+      const key = typeof value.key === 'string' ? value.key : '';
+      const flow = ctx.state.flow;
+      const active =
+        flow && flow.skill === SKILL_NAME && flow.name === CREATE_FLOW && flow.idempotencyKey === key;
+      if (value.action === 'form-submit') {
+        // A form may also come straight from a channel (a Slack modal, a Teams card) without a guided flow.
+        if (!active && key && (await deps.desk.byIdempotencyKey(ctx.user, key))) return staleClick(ctx, key);
+        await submitForm(
+          ctx,
+          active ? key : key || randomUUID(),
+          active ? readDraft(flow.slots) : readDraft({}),
+          value.form,
+        );
+        return;
+      }
+      if (!active || !flow) return staleClick(ctx, key);
+      const draft = readDraft(flow.slots);
+      if (value.action === 'open-form') {
+        ask(ctx, key, draft, 'form');
+        return;
+      }
+      if (value.step !== flow.step || typeof value.choice !== 'string') {
+        ctx.reply({ type: 'text', text: t('tickets.create.stale_question') });
+        ask(ctx, key, draft, flow.step as CreateStep);
+        return;
+      }
+      await apply(ctx, key, flow.step as CreateStep, draft, { choice: value.choice });
+    },
+
+    async reprompt(ctx, flow) {
+      ask(ctx, flow.idempotencyKey, readDraft(flow.slots), flow.step as CreateStep);
+    },
+  };
+}

@@ -1,0 +1,49 @@
+import type { UserKind } from '../../../domain/user.js';
+import { checkSubject } from '../draft-validation.js';
+import { suggestIssueType } from '../issue-type-suggester.js';
+import { shortenSubject } from '../subject-shortener.js';
+import type { TicketEntities } from '../ticket-entities.js';
+import { emptyDraft, type TicketDraft } from './ticket-draft.js';
+
+/** "open a ticket", "can you file a support case about", "new ticket:" … anywhere in the message. */
+const CREATE_PHRASE =
+  /\b(?:(?:can|could|would) you\s+|please\s+|pls\s+|i\s*(?:want|need|would like|'d like|wanna)(?:\s+to)?\s+|let'?s\s+|help me\s+)*(?:open|create|file|raise|log|submit|start|make|add|new)\s+(?:(?:a|an|new|another|support|help\s?desk|me)\s+)*(?:ticket|case|support request)s?\b(?:\s+(?:for me|please|pls))?(?:\s+(?:about|for|regarding|re|on|because|saying|that|with))?/gi;
+const LEADING = /^(?:(?:hi|hello|hey|ok|okay|so|please|pls|thanks)\b[\s,!.]*)+/i;
+/** A remaining text shorter than this is not a subject ("please", "for me"). */
+const MIN_SUBJECT_WORDS = 3;
+
+/**
+ * What the request already says: "open a ticket: the tracking pixel stopped firing on
+ * campaign 48213" gives the subject, the campaign ID and a suggested issue type. A text
+ * too long for a subject becomes the description, with a shortened subject to confirm.
+ */
+export function prefillDraft(text: string, entities: TicketEntities, kind: UserKind): TicketDraft {
+  const draft = emptyDraft();
+  const rest = text
+    .replace(CREATE_PHRASE, ' ')
+    .replace(/^[\s:,;.\-–—!?]+/, '')
+    .replace(LEADING, '')
+    .replace(/[\s:,;\-–—]+$/, '')
+    .replace(/\s+/g, ' ')
+    .trim();
+  const campaignId = entities.campaignIds[0];
+  if (campaignId) {
+    draft.campaignSpecific = true;
+    draft.campaignId = campaignId;
+  }
+  if (rest.split(' ').filter((w) => /[a-z0-9]/i.test(w)).length < MIN_SUBJECT_WORDS) return draft;
+  const subject = checkSubject(rest);
+  if (subject.ok) {
+    draft.subject = capitalise(subject.subject);
+  } else {
+    draft.subjectProposal = capitalise(shortenSubject(rest));
+    draft.longSubjectLength = rest.length;
+    draft.description = text.trim();
+  }
+  draft.suggestedIssueType = suggestIssueType(rest, kind)?.id ?? null;
+  return draft;
+}
+
+function capitalise(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}

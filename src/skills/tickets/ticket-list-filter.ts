@@ -1,0 +1,88 @@
+import { z } from 'zod';
+import { OPEN_STATUSES, TICKET_STATUSES, type TicketStatus } from '../../domain/ticket-statuses.js';
+import type { UserProfile } from '../../domain/user.js';
+import { STOP_WORDS } from '../../search/stop-words.js';
+import type { TicketFilter } from '../../store/ticket-query-repository.js';
+import { isSupportStaff } from '../../store/ticket-visibility.js';
+import type { TicketEntities } from './ticket-entities.js';
+
+const STATUS_PHRASES =
+  /\b(?:awaiting|waiting (?:on|for)) (?:your|my|our|me|us)\b(?: (?:response|reply|answer|input))?/gi;
+const ACCOUNT_SCOPE =
+  /\b(?:my|our|the) (?:account|team|company|colleagues?|org(?:anisation|anization)?)\b|\b(?:everyone|everybody|colleagues?|shared|team'?s|whole account|all users)\b/i;
+const MY_SCOPE = /\b(?:my|mine|me|i|i've|i have)\b/i;
+const EVERY_STATUS = /\b(?:all|any|every|including closed|history|ever|old)\b/i;
+const UNREAD = /\b(?:unread|new (?:replies|updates|activity|answers)|not (?:yet )?(?:read|seen)|updated)\b/i;
+const READ = /\b(?:already read|read ones|seen)\b/i;
+const ABOUT =
+  /\b(?:about|regarding|concerning|mentioning|containing|matching|with the words?|re|named|called)\s+(.+)$/i;
+const SEARCH_FOR = /\b(?:search|find|look(?:ing)? for)\s+(.+)$/i;
+const QUOTED = /["“”']([^"“”']{2,80})["“”']/;
+const LIST_WORDS = new Set(
+  `ticket tickets case cases request requests show list find search give see display get open opened closed
+  all any every my mine our please pls me i status statuses awaiting waiting response reply answer unread read
+  new recent latest last account team company colleagues shared everyone everybody progress solution offered
+  created filed raised which what are is there have for with where`.split(/\s+/),
+);
+
+/**
+ * Reads a list request: "my open tickets", "tickets awaiting my response",
+ * "all tickets of my account about payouts", "unread tickets", "#1042".
+ * Without a status word the list shows every status except Closed, like the web list.
+ */
+export function parseListFilter(text: string, entities: TicketEntities, viewer: UserProfile): TicketFilter {
+  const withoutStatusPhrases = text.replace(STATUS_PHRASES, ' ');
+  const ids = [...entities.ticketNumbers];
+  let statuses: TicketStatus[] | undefined = expandStatuses(entities.statuses);
+  if (!statuses && ids.length === 0 && !EVERY_STATUS.test(text)) statuses = [...OPEN_STATUSES];
+  const staff = isSupportStaff(viewer);
+  const mine = MY_SCOPE.test(withoutStatusPhrases) && !ACCOUNT_SCOPE.test(text);
+  return {
+    createdBy: !staff && mine ? 'me' : 'anyone',
+    ...(staff && mine ? { assignedToMe: true } : {}),
+    ...(statuses ? { statuses } : {}),
+    ...(ids.length > 0 ? { ids } : {}),
+    ...(UNREAD.test(text) ? { read: 'unread' as const } : READ.test(text) ? { read: 'read' as const } : {}),
+    ...keywordsOf(text),
+  };
+}
+
+/** "open" in a list request means every status but Closed (help center: "Ticket statuses explained"). */
+function expandStatuses(statuses: readonly TicketStatus[]): TicketStatus[] | undefined {
+  if (statuses.length === 0) return undefined;
+  const out = new Set<TicketStatus>();
+  for (const s of statuses) {
+    if (s === 'open') for (const o of OPEN_STATUSES) out.add(o);
+    else out.add(s);
+  }
+  return [...out];
+}
+
+function keywordsOf(text: string): { keywords?: string[] } {
+  const quoted = text.match(QUOTED)?.[1];
+  if (quoted) return { keywords: [quoted.toLowerCase().trim()] };
+  const about = text.match(ABOUT)?.[1] ?? text.match(SEARCH_FOR)?.[1];
+  if (!about) return {};
+  const words = about
+    .toLowerCase()
+    .replace(/#?\d+/g, ' ')
+    .split(/[^\p{L}\p{N}@.-]+/u)
+    .map((w) => w.replace(/^[.-]+|[.-]+$/g, ''))
+    .filter((w) => w.length >= 3 && !STOP_WORDS.has(w) && !LIST_WORDS.has(w))
+    // Substring search: "payouts" must also find "payout".
+    .map((w) => (w.length > 4 && w.endsWith('s') && !w.endsWith('ss') ? w.slice(0, -1) : w));
+  return words.length > 0 ? { keywords: [...new Set(words)].slice(0, 5) } : {};
+}
+
+/** The filter as it travels in a "More" button; checked again when it comes back (clients can send anything). */
+export const ticketFilterSchema = z.object({
+  createdBy: z.enum(['me', 'anyone']),
+  assignedToMe: z.boolean().optional(),
+  statuses: z.array(z.enum(TICKET_STATUSES.map((s) => s.id) as [TicketStatus, ...TicketStatus[]])).optional(),
+  read: z.enum(['read', 'unread']).optional(),
+  keywords: z.array(z.string().max(80)).max(5).optional(),
+  ids: z.array(z.number().int().positive()).max(20).optional(),
+  issueTypes: z.array(z.string().max(60)).max(20).optional(),
+});
+
+export const ticketCursorSchema = z.object({ lastActivityAt: z.string().datetime(), id: z.number().int() });

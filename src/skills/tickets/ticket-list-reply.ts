@@ -1,0 +1,82 @@
+import type { CardReply, Reply } from '../../core/reply.js';
+import type { Responses } from '../../core/responses.js';
+import { OPEN_STATUSES, statusLabel } from '../../domain/ticket-statuses.js';
+import type { TicketCursor, TicketFilter } from '../../store/ticket-query-repository.js';
+import { ticketButton } from './ticket-buttons.js';
+import type { TicketSummary } from './ticket-service.js';
+import { formatAgo } from './ticket-time.js';
+
+export interface ListPage {
+  readonly items: readonly TicketSummary[];
+  readonly next: TicketCursor | null;
+  readonly total: number;
+  /** How many were shown on earlier pages. */
+  readonly offset: number;
+}
+
+/** One page of tickets: unread ones marked, a Details button each, "More" while there is more. */
+export function ticketListReply(
+  responses: Responses,
+  filter: TicketFilter,
+  page: ListPage,
+  now: Date,
+): Reply[] {
+  const { t } = responses;
+  if (page.items.length === 0 && page.offset === 0) {
+    return [
+      {
+        type: 'choices',
+        prompt: `${t('tickets.list.empty')} ${t('tickets.list.empty_hint')}`,
+        choices: [ticketButton(t('tickets.update.actions.new_ticket'), 'start-create')],
+      },
+    ];
+  }
+  const items: CardReply[] = page.items.map((ticket) => ({
+    type: 'card',
+    title: `${ticket.unread ? `${t('tickets.list.unread_marker')} ` : ''}${ticket.number} · ${ticket.subject}`,
+    subtitle: [
+      ticket.unread ? t('tickets.list.unread') : null,
+      statusLabel(ticket.status),
+      formatAgo(responses, ticket.lastActivityAt, now),
+    ]
+      .filter(Boolean)
+      .join(' · '),
+    fields: [],
+    actions: [ticketButton(t('tickets.list.details'), 'status', { id: ticket.id })],
+  }));
+  const shown = page.offset + page.items.length;
+  const title = filter.assignedToMe
+    ? t('tickets.list.title_assigned')
+    : filter.createdBy === 'me'
+      ? t('tickets.list.title_mine')
+      : t('tickets.list.title_all');
+  const filters = describeFilter(responses, filter);
+  return [
+    {
+      type: 'list',
+      title: `${title}${filters ? ` (${filters})` : ''}: ${t('tickets.list.count', { shown, total: page.total })}`,
+      items,
+      actions: page.next
+        ? [ticketButton(t('tickets.list.more'), 'list', { filter, after: page.next, offset: shown })]
+        : [],
+    },
+  ];
+}
+
+function describeFilter(responses: Responses, filter: TicketFilter): string {
+  const { t } = responses;
+  const parts: string[] = [];
+  const statuses = filter.statuses ?? [];
+  if (statuses.length === OPEN_STATUSES.length && OPEN_STATUSES.every((s) => statuses.includes(s))) {
+    parts.push(t('tickets.list.filter_open'));
+  } else if (statuses.length > 0) {
+    parts.push(t('tickets.list.filter_status', { status: statuses.map(statusLabel).join(', ') }));
+  }
+  if (filter.read === 'unread') parts.push(t('tickets.list.filter_unread'));
+  if (filter.read === 'read') parts.push(t('tickets.list.filter_read'));
+  if (filter.keywords?.length)
+    parts.push(t('tickets.list.filter_keywords', { keywords: filter.keywords.join(' ') }));
+  if (filter.ids?.length)
+    parts.push(t('tickets.list.filter_ids', { ids: filter.ids.map((i) => `#${i}`).join(', ') }));
+  return parts.join(', ');
+}

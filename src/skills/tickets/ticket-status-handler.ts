@@ -1,0 +1,97 @@
+import type { TurnContext } from '../../core/turn-context.js';
+import { OPEN_STATUSES } from '../../domain/ticket-statuses.js';
+import { isSupportStaff } from '../../store/ticket-visibility.js';
+import { ticketButton, ticketNumber } from './ticket-buttons.js';
+import type { TicketSkillDeps } from './ticket-skill-deps.js';
+import { ticketStatusCard } from './ticket-status-card.js';
+
+const CHOICE_SUBJECT_CHARS = 48;
+
+/** "status of 1042", "any news on my ticket?": the ticket's card, or a choice when it is unclear which. */
+export function createStatusHandler(deps: TicketSkillDeps) {
+  const { t } = deps.responses;
+
+  async function show(ctx: TurnContext, id: number): Promise<boolean> {
+    const details = await deps.desk.details(ctx.user, id);
+    if (!details) {
+      ctx.reply({
+        type: 'choices',
+        prompt: t('tickets.status.not_found', { number: ticketNumber(id) }),
+        choices: [ticketButton(t('tickets.update.actions.my_tickets'), 'list')],
+      });
+      return false;
+    }
+    ctx.reply(
+      ticketStatusCard(deps.responses, details, ctx.user, {
+        now: ctx.now,
+        reopenDays: deps.reopenDays,
+        ticketBaseUrl: deps.ticketBaseUrl,
+      }),
+    );
+    await deps.desk.markRead(ctx.user, id);
+    ctx.state.lastTicketId = id;
+    return true;
+  }
+
+  /** Asks which open ticket is meant; each button then runs `action` on it. Returns the only one if there is one. */
+  async function chooseTicket(
+    ctx: TurnContext,
+    action: string,
+    data: Record<string, unknown> = {},
+  ): Promise<number | null> {
+    // "My ticket": the ones the user filed (for agents: the ones assigned to them), not colleagues' shared ones.
+    const staff = isSupportStaff(ctx.user);
+    const { items: open } = await deps.desk.list(
+      ctx.user,
+      { createdBy: staff ? 'anyone' : 'me', assignedToMe: staff, statuses: [...OPEN_STATUSES] },
+      { limit: 6 },
+    );
+    if (open.length === 0) {
+      ctx.reply({
+        type: 'choices',
+        prompt: t('tickets.status.no_tickets'),
+        choices: [
+          ticketButton(t('tickets.update.actions.new_ticket'), 'start-create'),
+          ticketButton(t('tickets.update.actions.my_tickets'), 'list', {
+            filter: { createdBy: 'anyone' },
+          }),
+        ],
+      });
+      return null;
+    }
+    if (open.length === 1) return open[0]!.id;
+    ctx.reply({
+      type: 'choices',
+      prompt: t('tickets.status.choose_ticket'),
+      choices: open.map((ticket) =>
+        ticketButton(`${ticket.number} · ${shorten(ticket.subject)}`, action, { ...data, id: ticket.id }),
+      ),
+    });
+    return null;
+  }
+
+  return {
+    show,
+    chooseTicket,
+    async onIntent(ctx: TurnContext): Promise<void> {
+      const numbers = deps.entities(ctx.message.text, { now: ctx.now, kind: ctx.user.kind }).ticketNumbers;
+      if (numbers.length > 0) {
+        for (const id of numbers.slice(0, 3)) await show(ctx, id);
+        return;
+      }
+      const last = ctx.state.lastTicketId;
+      if (last && (await deps.desk.get(ctx.user, last))) {
+        await show(ctx, last);
+        return;
+      }
+      const only = await chooseTicket(ctx, 'status');
+      if (only) await show(ctx, only);
+    },
+  };
+}
+
+function shorten(subject: string): string {
+  return subject.length > CHOICE_SUBJECT_CHARS ? `${subject.slice(0, CHOICE_SUBJECT_CHARS - 1)}…` : subject;
+}
+
+export type StatusHandler = ReturnType<typeof createStatusHandler>;

@@ -1,0 +1,67 @@
+import type { TicketStatus } from '../../domain/ticket-statuses.js';
+
+/** What a user wants done to a ticket, read from "close 1042", "reply to 1042: …", "it didn't help". */
+export type UpdateRequest =
+  | { readonly kind: 'comment'; readonly body: string | null; readonly internal: boolean }
+  | { readonly kind: 'close' }
+  | { readonly kind: 'reopen'; readonly body: string | null }
+  | { readonly kind: 'solved' }
+  | { readonly kind: 'not-solved' }
+  | { readonly kind: 'status'; readonly status: TicketStatus }
+  | { readonly kind: 'assign'; readonly to: 'me' | 'nobody' | { readonly name: string } };
+
+const NOT_SOLVED =
+  /\b(?:did ?n[o']?t|does ?n[o']?t|didnt|doesnt|not|never) (?:help|work|fix|solve)|\bstill (?:broken|not working|happening|failing|the same|an issue)|\bnot (?:solved|fixed|resolved)\b|\bno luck\b|\breject (?:the )?solution\b/i;
+const SOLVED =
+  /\b(?:solved|fixed|resolved|works now|working now|(?:that|it) worked|accept(?:ed)? (?:the )?solution|problem is gone)\b/i;
+const REOPEN = /\bre-?open\b/i;
+const CLOSE = /\bclose\b|\bno longer needed\b/i;
+const ASSIGN = /\bassign(?:ed)?\b.*?\bto\s+(.+?)[.!]?$/i;
+const UNASSIGN = /\bun-?assign\b/i;
+const TAKE =
+  /\b(?:take|claim|grab)\b.*\b(?:it|ticket|this|\d+)\b|\bassign (?:it |this )?to me\b|\bassign me\b/i;
+const SET_STATUS = /\b(?:set|mark|change|move|put|switch|update)\b/i;
+const NOTE = /\b(?:internal note|private note|add (?:a |an )?note|note on)\b/i;
+
+/** The comment text in "reply to ticket 1042: the pixel fires again" or "add a comment to 1042 saying …". */
+export function commentBody(text: string): string | null {
+  const colon = text.indexOf(':');
+  if (colon >= 0 && colon < 80) {
+    const after = text.slice(colon + 1).trim();
+    if (after) return after;
+  }
+  const rest = text
+    .replace(
+      /^.*?\b(?:comment|reply|respond|answer|message|note|write|tell (?:them|support)|add)\b(?:\s+(?:to|on|in|for))?(?:\s+(?:ticket|case))?(?:\s+#?\d+)?(?:\s+(?:saying|that|with))?/i,
+      '',
+    )
+    .replace(/^\s*(?:ticket|case)?\s*#?\d+\b/i, '')
+    .trim();
+  return rest.split(/\s+/).filter((w) => /\p{L}{2,}/u.test(w)).length >= 2 ? rest : null;
+}
+
+/**
+ * Reads an update request. Assigning, setting a status and internal notes are read
+ * for everyone and refused by the ticket rules for requesters, so they hear why.
+ */
+export function parseUpdateRequest(
+  text: string,
+  options: { staff: boolean; statuses: readonly TicketStatus[] },
+): UpdateRequest {
+  if (UNASSIGN.test(text)) return { kind: 'assign', to: 'nobody' };
+  if (options.staff && TAKE.test(text)) return { kind: 'assign', to: 'me' };
+  const assignee = text.match(ASSIGN)?.[1]?.trim();
+  if (assignee) return { kind: 'assign', to: /^(me|myself)$/i.test(assignee) ? 'me' : { name: assignee } };
+  const status = options.statuses[0];
+  if (status && SET_STATUS.test(text)) {
+    if (status === 'closed') return { kind: 'close' };
+    if (status === 'open' && !options.staff) return { kind: 'reopen', body: null };
+    return { kind: 'status', status };
+  }
+  if (options.staff && NOTE.test(text)) return { kind: 'comment', body: commentBody(text), internal: true };
+  if (!options.staff && NOT_SOLVED.test(text)) return { kind: 'not-solved' };
+  if (!options.staff && SOLVED.test(text)) return { kind: 'solved' };
+  if (REOPEN.test(text)) return { kind: 'reopen', body: text.includes(':') ? commentBody(text) : null };
+  if (CLOSE.test(text)) return { kind: 'close' };
+  return { kind: 'comment', body: commentBody(text), internal: false };
+}

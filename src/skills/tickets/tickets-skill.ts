@@ -1,0 +1,66 @@
+import type { Skill } from '../../core/skill.js';
+import { COMMENT_FLOW } from './comment-flow.js';
+import { createTicketFlow } from './create-flow/create-ticket-flow.js';
+import { CREATE_FLOW } from './create-flow/ticket-draft.js';
+import { SKILL_NAME } from './ticket-buttons.js';
+import { createListHandler } from './ticket-list-handler.js';
+import type { TicketSkillDeps } from './ticket-skill-deps.js';
+import { createStatusHandler } from './ticket-status-handler.js';
+import { createUpdateHandler } from './ticket-update-handler.js';
+
+const CREATE_FLOW_ACTIONS = new Set(['answer', 'open-form', 'form-submit']);
+
+/**
+ * The ticket skill: ticket.create (guided or one-shot, or a form), ticket.status,
+ * ticket.list and ticket.update, and the buttons of its replies. Channel-neutral:
+ * everything it says is reply data with sentences from content/responses/tickets.yml.
+ */
+export function createTicketsSkill(deps: TicketSkillDeps): Skill {
+  const create = createTicketFlow(deps);
+  const status = createStatusHandler(deps);
+  const list = createListHandler(deps);
+  const update = createUpdateHandler(deps, status);
+
+  return {
+    name: SKILL_NAME,
+
+    async onIntent(ctx, intent) {
+      switch (intent.name) {
+        case 'ticket.create':
+          return create.start(ctx, ctx.message.text);
+        case 'ticket.status':
+          return status.onIntent(ctx);
+        case 'ticket.list':
+          return list.onIntent(ctx);
+        case 'ticket.update':
+          return update.onIntent(ctx);
+        default:
+          ctx.logger.warn({ intent: intent.name }, 'ticket skill got an intent it does not handle');
+      }
+    },
+
+    async onFlowMessage(ctx, flow) {
+      if (flow.name === CREATE_FLOW) return create.onMessage(ctx, flow);
+      if (flow.name === COMMENT_FLOW) return update.commentFlow.onMessage(ctx, flow);
+      return 'not-an-answer';
+    },
+
+    async reprompt(ctx, flow) {
+      if (flow.name === CREATE_FLOW) await create.reprompt(ctx, flow);
+      if (flow.name === COMMENT_FLOW) update.commentFlow.reprompt(ctx, flow);
+    },
+
+    async onAction(ctx, value) {
+      const action = typeof value.action === 'string' ? value.action : '';
+      if (CREATE_FLOW_ACTIONS.has(action)) return create.onClick(ctx, value);
+      if (action === 'start-create') return create.start(ctx, '');
+      if (action === 'list') return list.onAction(ctx, value);
+      if (action === 'status') {
+        if (typeof value.id === 'number') await status.show(ctx, value.id);
+        return;
+      }
+      if (await update.onAction(ctx, value)) return;
+      ctx.logger.warn({ action }, 'unknown ticket button');
+    },
+  };
+}

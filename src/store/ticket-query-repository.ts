@@ -1,0 +1,127 @@
+import { OPEN_STATUSES, type TicketStatus } from '../domain/ticket-statuses.js';
+import type { UserProfile } from '../domain/user.js';
+import type { Prisma } from '../generated/sqlite/client.js';
+import type { Db } from './prisma-client.js';
+import { type TicketRecord, toTicketRecord } from './ticket-record.js';
+import { isSupportStaff, visibleTicketsWhere } from './ticket-visibility.js';
+
+/** What a ticket list asks for; every field narrows the list (AND). */
+export interface TicketFilter {
+  readonly statuses?: readonly TicketStatus[];
+  /** `me`: created by the viewer; `anyone`: every ticket the viewer may see. */
+  readonly createdBy: 'me' | 'anyone';
+  /** Agents: only tickets assigned to them. */
+  readonly assignedToMe?: boolean;
+  readonly read?: 'read' | 'unread';
+  /** Lower-case words that must all occur in the subject, description or replies. */
+  readonly keywords?: readonly string[];
+  readonly ids?: readonly number[];
+  readonly issueTypes?: readonly string[];
+}
+
+/** Where the next page starts (keyset pagination: stable and index-friendly at any depth). */
+export interface TicketCursor {
+  readonly lastActivityAt: string;
+  readonly id: number;
+}
+
+export interface ListedTicket extends TicketRecord {
+  /** There is activity the viewer's account (or, on a private ticket, the creator) has not seen. */
+  readonly unread: boolean;
+}
+
+export interface TicketPage {
+  readonly items: readonly ListedTicket[];
+  readonly next: TicketCursor | null;
+}
+
+/** Reads of ticket lists, always scoped to what the viewer may see. */
+export interface TicketQueryRepository {
+  list(
+    viewer: UserProfile,
+    filter: TicketFilter,
+    page: { limit: number; after?: TicketCursor },
+  ): Promise<TicketPage>;
+  count(viewer: UserProfile, filter: TicketFilter): Promise<number>;
+  /** One visible ticket with its unread flag for the viewer. */
+  visible(viewer: UserProfile, id: number): Promise<ListedTicket | null>;
+  /** Open tickets of the viewer's account that the viewer may see, most recent first (duplicate check). */
+  openInAccount(viewer: UserProfile, limit: number): Promise<TicketRecord[]>;
+}
+
+export function createTicketQueryRepository(db: Db): TicketQueryRepository {
+  return {
+    async list(viewer, filter, { limit, after }) {
+      const where: Prisma.TicketWhereInput = {
+        AND: [whereOf(viewer, filter), ...(after ? [afterCursor(after)] : [])],
+      };
+      const rows = await db.ticket.findMany({
+        where,
+        orderBy: [{ lastActivityAt: 'desc' }, { id: 'desc' }],
+        take: limit + 1,
+        include: { reads: { select: { userId: true }, take: 1 } },
+      });
+      const items = rows.slice(0, limit).map((row) => withUnread(viewer, row));
+      const last = items[items.length - 1];
+      return {
+        items,
+        next:
+          rows.length > limit && last
+            ? { lastActivityAt: last.lastActivityAt.toISOString(), id: last.id }
+            : null,
+      };
+    },
+
+    count: (viewer, filter) => db.ticket.count({ where: whereOf(viewer, filter) }),
+
+    async visible(viewer, id) {
+      const row = await db.ticket.findFirst({
+        where: { AND: [{ id }, visibleTicketsWhere(viewer)] },
+        include: { reads: { select: { userId: true }, take: 1 } },
+      });
+      return row ? withUnread(viewer, row) : null;
+    },
+
+    async openInAccount(viewer, limit) {
+      const rows = await db.ticket.findMany({
+        where: {
+          AND: [
+            visibleTicketsWhere(viewer),
+            { accountId: viewer.accountId, status: { in: [...OPEN_STATUSES] } },
+          ],
+        },
+        orderBy: [{ lastActivityAt: 'desc' }, { id: 'desc' }],
+        take: limit,
+      });
+      return rows.map(toTicketRecord);
+    },
+  };
+}
+
+function whereOf(viewer: UserProfile, filter: TicketFilter): Prisma.TicketWhereInput {
+  const and: Prisma.TicketWhereInput[] = [visibleTicketsWhere(viewer)];
+  if (filter.createdBy === 'me') and.push({ creatorId: viewer.id });
+  if (filter.assignedToMe) and.push({ assigneeId: viewer.id });
+  if (filter.statuses && filter.statuses.length > 0) and.push({ status: { in: [...filter.statuses] } });
+  if (filter.issueTypes && filter.issueTypes.length > 0)
+    and.push({ issueType: { in: [...filter.issueTypes] } });
+  if (filter.ids && filter.ids.length > 0) and.push({ id: { in: [...filter.ids] } });
+  for (const word of filter.keywords ?? []) and.push({ searchText: { contains: word.toLowerCase() } });
+  // Staff have no read marks (they are not users of the ticket's account).
+  if (filter.read && !isSupportStaff(viewer)) {
+    and.push(filter.read === 'unread' ? { reads: { none: {} } } : { reads: { some: {} } });
+  }
+  return { AND: and };
+}
+
+function afterCursor(cursor: TicketCursor): Prisma.TicketWhereInput {
+  const at = new Date(cursor.lastActivityAt);
+  return { OR: [{ lastActivityAt: { lt: at } }, { lastActivityAt: at, id: { lt: cursor.id } }] };
+}
+
+function withUnread(
+  viewer: UserProfile,
+  row: Parameters<typeof toTicketRecord>[0] & { reads: readonly { userId: string }[] },
+): ListedTicket {
+  return { ...toTicketRecord(row), unread: !isSupportStaff(viewer) && row.reads.length === 0 };
+}

@@ -1,0 +1,352 @@
+import type { TicketStatus } from '../domain/ticket-statuses.js';
+import type { Prisma } from '../generated/sqlite/client.js';
+import type { Db } from './prisma-client.js';
+import {
+  type AttachmentInput,
+  attachmentRow,
+  MAX_SEARCH_TEXT,
+  searchTextOf,
+  type TicketRecord,
+  toTicketRecord,
+} from './ticket-record.js';
+
+type Tx = Prisma.TransactionClient;
+
+export interface NewTicketData {
+  readonly accountId: string;
+  readonly creatorId: string;
+  readonly subject: string;
+  readonly issueType: string;
+  readonly description: string;
+  readonly campaignId: string | null;
+  readonly shared: boolean;
+  readonly ccEmails: readonly string[];
+  readonly channel: string;
+  readonly conversationId: string | null;
+  readonly idempotencyKey: string;
+  /** Files that arrive with the request itself. */
+  readonly attachments: readonly AttachmentInput[];
+  /** Files stored while a guided flow was running (see `saveDraftAttachments`). */
+  readonly draftAttachmentIds: readonly string[];
+}
+
+export interface CommentData {
+  readonly ticketId: number;
+  readonly authorId: string;
+  readonly body: string;
+  readonly internal: boolean;
+  readonly attachments: readonly AttachmentInput[];
+  /** Files stored during a guided flow that now belong to this comment. */
+  readonly draftAttachmentIds?: readonly string[];
+  /** Who has now seen the ticket (the author, when a user of the ticket's account). */
+  readonly readerId: string | null;
+  /** A reply that also moves the ticket (e.g. Awaiting your response → In Progress). */
+  readonly statusChange?: { readonly from: TicketStatus; readonly to: TicketStatus };
+  readonly now: Date;
+}
+
+export interface StatusChange {
+  readonly ticketId: number;
+  /** The status the actor saw; the change is refused when the ticket moved meanwhile. */
+  readonly from: TicketStatus;
+  readonly to: TicketStatus;
+  readonly actorId: string;
+  readonly readerId: string | null;
+  readonly note?: string;
+  readonly now: Date;
+}
+
+export interface TicketComment {
+  readonly id: number;
+  readonly authorId: string;
+  readonly body: string;
+  readonly internal: boolean;
+  readonly createdAt: Date;
+  readonly attachmentNames: readonly string[];
+}
+
+export interface TicketEventRecord {
+  readonly id: number;
+  readonly actorId: string | null;
+  readonly type: string;
+  readonly data: Record<string, unknown>;
+  readonly createdAt: Date;
+}
+
+/** Writes to tickets. Every change is stored with its TicketEvent in the same transaction. */
+export interface TicketRepository {
+  /** Files the ticket; the same idempotency key twice returns the first ticket with `created: false`. */
+  create(data: NewTicketData, now: Date): Promise<{ ticket: TicketRecord; created: boolean }>;
+  byId(id: number): Promise<TicketRecord | null>;
+  byIdempotencyKey(key: string): Promise<TicketRecord | null>;
+  /** Returns the updated ticket, or null when its status was no longer `from`. */
+  changeStatus(change: StatusChange): Promise<TicketRecord | null>;
+  assign(input: { ticketId: number; assigneeId: string | null; actorId: string; now: Date }): Promise<void>;
+  addComment(data: CommentData): Promise<number>;
+  /** Files sent during a guided flow, kept until the ticket is filed (then linked to it). */
+  saveDraftAttachments(attachments: readonly AttachmentInput[]): Promise<string[]>;
+  attachmentNames(ids: readonly string[]): Promise<string[]>;
+  comments(ticketId: number, options: { includeInternal: boolean }): Promise<TicketComment[]>;
+  events(ticketId: number): Promise<TicketEventRecord[]>;
+  markRead(ticketId: number, userId: string, now: Date): Promise<void>;
+}
+
+export function createTicketRepository(db: Db): TicketRepository {
+  async function byIdempotencyKey(key: string) {
+    const row = await db.ticket.findUnique({ where: { idempotencyKey: key } });
+    return row ? toTicketRecord(row) : null;
+  }
+
+  return {
+    byIdempotencyKey,
+    async byId(id) {
+      const row = await db.ticket.findUnique({ where: { id } });
+      return row ? toTicketRecord(row) : null;
+    },
+
+    async create(data, now) {
+      const existing = await byIdempotencyKey(data.idempotencyKey);
+      if (existing) return { ticket: existing, created: false };
+      try {
+        const row = await db.$transaction(async (tx) => {
+          const ticket = await tx.ticket.create({
+            data: {
+              accountId: data.accountId,
+              creatorId: data.creatorId,
+              subject: data.subject,
+              issueType: data.issueType,
+              description: data.description,
+              campaignSpecific: data.campaignId !== null,
+              campaignId: data.campaignId,
+              shared: data.shared,
+              ccEmails: JSON.stringify(data.ccEmails),
+              status: 'open',
+              searchText: searchTextOf(data.subject, data.description),
+              channel: data.channel,
+              conversationId: data.conversationId,
+              idempotencyKey: data.idempotencyKey,
+              createdAt: now,
+              lastActivityAt: now,
+              attachments: { create: data.attachments.map(attachmentRow) },
+              reads: { create: { userId: data.creatorId, readAt: now } },
+              events: {
+                create: {
+                  actorId: data.creatorId,
+                  type: 'created',
+                  data: JSON.stringify({ subject: data.subject, issueType: data.issueType }),
+                  createdAt: now,
+                },
+              },
+            },
+          });
+          if (data.draftAttachmentIds.length > 0) {
+            await tx.attachment.updateMany({
+              where: { id: { in: [...data.draftAttachmentIds] }, ticketId: null, commentId: null },
+              data: { ticketId: ticket.id },
+            });
+          }
+          return ticket;
+        });
+        return { ticket: toTicketRecord(row), created: true };
+      } catch (error) {
+        // Two submits with one key at the same moment: the unique key lets exactly one through.
+        if (isUniqueViolation(error)) {
+          const winner = await byIdempotencyKey(data.idempotencyKey);
+          if (winner) return { ticket: winner, created: false };
+        }
+        throw error;
+      }
+    },
+
+    async changeStatus(change) {
+      return db.$transaction(async (tx) => {
+        const closing = change.to === 'closed';
+        const updated = await tx.ticket.updateMany({
+          where: { id: change.ticketId, status: change.from },
+          data: { status: change.to, closedAt: closing ? change.now : null },
+        });
+        if (updated.count !== 1) return null;
+        await tx.ticketEvent.create({
+          data: {
+            ticketId: change.ticketId,
+            actorId: change.actorId,
+            type: change.from === 'closed' ? 'reopened' : 'status',
+            data: JSON.stringify({ from: change.from, to: change.to, note: change.note ?? null }),
+            createdAt: change.now,
+          },
+        });
+        await touch(tx, change.ticketId, change.readerId, change.now);
+        const row = await tx.ticket.findUniqueOrThrow({ where: { id: change.ticketId } });
+        return toTicketRecord(row);
+      });
+    },
+
+    async assign({ ticketId, assigneeId, actorId, now }) {
+      await db.$transaction(async (tx) => {
+        const before = await tx.ticket.findUniqueOrThrow({
+          where: { id: ticketId },
+          select: { assigneeId: true },
+        });
+        await tx.ticket.update({ where: { id: ticketId }, data: { assigneeId } });
+        await tx.ticketEvent.create({
+          data: {
+            ticketId,
+            actorId,
+            type: 'assign',
+            data: JSON.stringify({ from: before.assigneeId, to: assigneeId }),
+            createdAt: now,
+          },
+        });
+      });
+    },
+
+    async addComment(data) {
+      return db.$transaction(async (tx) => {
+        if (data.statusChange) {
+          const moved = await tx.ticket.updateMany({
+            where: { id: data.ticketId, status: data.statusChange.from },
+            data: { status: data.statusChange.to, closedAt: null },
+          });
+          if (moved.count === 1) {
+            await tx.ticketEvent.create({
+              data: {
+                ticketId: data.ticketId,
+                actorId: data.authorId,
+                type: data.statusChange.from === 'closed' ? 'reopened' : 'status',
+                data: JSON.stringify({ from: data.statusChange.from, to: data.statusChange.to, note: null }),
+                createdAt: data.now,
+              },
+            });
+          }
+        }
+        const comment = await tx.ticketComment.create({
+          data: {
+            ticketId: data.ticketId,
+            authorId: data.authorId,
+            body: data.body,
+            internal: data.internal,
+            createdAt: data.now,
+            attachments: {
+              create: data.attachments.map((a) => ({ ...attachmentRow(a), ticketId: data.ticketId })),
+            },
+          },
+        });
+        const drafts = data.draftAttachmentIds ?? [];
+        if (drafts.length > 0) {
+          await tx.attachment.updateMany({
+            where: { id: { in: [...drafts] }, ticketId: null, commentId: null },
+            data: { ticketId: data.ticketId, commentId: comment.id },
+          });
+        }
+        await tx.ticketEvent.create({
+          data: {
+            ticketId: data.ticketId,
+            actorId: data.authorId,
+            type: data.internal ? 'note' : 'comment',
+            data: JSON.stringify({
+              commentId: comment.id,
+              attachments: data.attachments.map((a) => a.name),
+            }),
+            createdAt: data.now,
+          },
+        });
+        // Agents' internal notes are not news for the requester: they leave read state alone.
+        if (!data.internal) {
+          const ticket = await tx.ticket.findUniqueOrThrow({
+            where: { id: data.ticketId },
+            select: { searchText: true },
+          });
+          if (ticket.searchText.length < MAX_SEARCH_TEXT) {
+            await tx.ticket.update({
+              where: { id: data.ticketId },
+              data: { searchText: searchTextOf(ticket.searchText, data.body) },
+            });
+          }
+          await touch(tx, data.ticketId, data.readerId, data.now);
+        }
+        return comment.id;
+      });
+    },
+
+    async saveDraftAttachments(attachments) {
+      const ids: string[] = [];
+      for (const a of attachments) {
+        const row = await db.attachment.create({ data: attachmentRow(a), select: { id: true } });
+        ids.push(row.id);
+      }
+      return ids;
+    },
+
+    async attachmentNames(ids) {
+      if (ids.length === 0) return [];
+      const rows = await db.attachment.findMany({
+        where: { id: { in: [...ids] } },
+        select: { id: true, name: true },
+      });
+      const byId = new Map(rows.map((r) => [r.id, r.name]));
+      return ids.flatMap((id) => byId.get(id) ?? []);
+    },
+
+    async comments(ticketId, { includeInternal }) {
+      const rows = await db.ticketComment.findMany({
+        where: { ticketId, ...(includeInternal ? {} : { internal: false }) },
+        orderBy: { id: 'asc' },
+        include: { attachments: { select: { name: true } } },
+      });
+      return rows.map((r) => ({
+        id: r.id,
+        authorId: r.authorId,
+        body: r.body,
+        internal: r.internal,
+        createdAt: r.createdAt,
+        attachmentNames: r.attachments.map((a) => a.name),
+      }));
+    },
+
+    async events(ticketId) {
+      const rows = await db.ticketEvent.findMany({ where: { ticketId }, orderBy: { id: 'asc' } });
+      return rows.map((r) => ({
+        id: r.id,
+        actorId: r.actorId,
+        type: r.type,
+        data: parseObject(r.data),
+        createdAt: r.createdAt,
+      }));
+    },
+
+    async markRead(ticketId, userId, now) {
+      await db.ticketRead.upsert({
+        where: { ticketId_userId: { ticketId, userId } },
+        create: { ticketId, userId, readAt: now },
+        update: { readAt: now },
+      });
+    },
+  };
+}
+
+/**
+ * New activity: the ticket becomes unread for everyone (its read marks are
+ * dropped), except for the person who caused it, who has obviously seen it.
+ * Dropping marks instead of comparing times keeps "unread" a plain relation
+ * filter that both databases answer from the primary key.
+ */
+async function touch(tx: Tx, ticketId: number, readerId: string | null, now: Date): Promise<void> {
+  await tx.ticket.update({ where: { id: ticketId }, data: { lastActivityAt: now } });
+  await tx.ticketRead.deleteMany({ where: { ticketId } });
+  if (readerId) await tx.ticketRead.create({ data: { ticketId, userId: readerId, readAt: now } });
+}
+
+function isUniqueViolation(error: unknown): boolean {
+  return (error as { code?: unknown })?.code === 'P2002';
+}
+
+function parseObject(json: string): Record<string, unknown> {
+  try {
+    const value: unknown = JSON.parse(json);
+    return value && typeof value === 'object' && !Array.isArray(value)
+      ? (value as Record<string, unknown>)
+      : {};
+  } catch {
+    return {};
+  }
+}

@@ -1,0 +1,284 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ListReply } from '../../../src/core/reply.js';
+import type { UserProfile } from '../../../src/domain/user.js';
+import type { TicketDesk } from '../../../src/skills/tickets/ticket-desk.js';
+import type { Chat } from '../../support/conversation.js';
+import { testProviders } from '../../support/test-database.js';
+import { addRequester, startTicketBot, type TicketBot, testClock } from './ticket-test-bot.js';
+
+const MINUTE = 60_000;
+const DAY = 86_400_000;
+
+describe.each(testProviders())('following tickets on %s', (provider) => {
+  let bot: TicketBot;
+  let desk: TicketDesk;
+  const clock = testClock();
+  let nora: Chat;
+  let nick: Chat;
+  let sam: Chat;
+  let noraProfile: UserProfile;
+  let nickProfile: UserProfile;
+
+  /** A ticket filed as if through the chat `chat` (so notifications go there). */
+  async function file(
+    who: UserProfile,
+    chat: Chat,
+    subject: string,
+    options: { shared?: boolean; cc?: string[]; description?: string } = {},
+  ): Promise<number> {
+    clock.advance(MINUTE);
+    const ticket = await desk.create({
+      requester: who,
+      subject,
+      issueType: 'other',
+      description: options.description ?? `${subject}: details for support.`,
+      shared: options.shared ?? false,
+      ccEmails: options.cc ?? [],
+      channel: 'web',
+      conversationId: chat.last?.conversationId ?? null,
+      idempotencyKey: `${provider}-${subject}`,
+    });
+    return ticket.id;
+  }
+
+  const listTitle = (chat: Chat) =>
+    chat.replies.find((r): r is ListReply => r.type === 'list')?.title ?? chat.text();
+  const listed = (chat: Chat) =>
+    chat.replies.filter((r): r is ListReply => r.type === 'list').flatMap((r) => r.items.map((i) => i.title));
+
+  beforeAll(async () => {
+    bot = await startTicketBot(provider, { clock: clock.now });
+    desk = bot.app.services.shared.tickets as TicketDesk;
+    // Northpeak has Nora; Nick joins her account, so shared and private tickets can be told apart.
+    await addRequester(bot, 'nick', 'acc_northpeak', 'nick@northpeak.example');
+    nora = bot.chat('nora');
+    nick = bot.chat('nick');
+    sam = bot.chat('sam');
+    await nora.say('hello');
+    await nick.say('hello');
+    await sam.say('hello');
+    noraProfile = nora.last!.user;
+    nickProfile = nick.last!.user;
+  });
+  afterAll(() => bot.close());
+
+  it('status by number: what the status means now, last update, who is on it', async () => {
+    const id = await file(noraProfile, nora, 'Conversions missing since 3 June');
+    clock.advance(5 * MINUTE);
+    await nora.say(`status of #${id}`);
+    expect(nora.text()).toContain(`#${id} · Conversions missing since 3 June`);
+    expect(nora.text()).toMatch(/waiting for a support agent to pick it up/);
+    expect(nora.text()).toContain('Last update: 5 min ago');
+    expect(nora.text()).toContain('Handled by: Not picked up yet');
+    expect(nora.actions().map((a) => a.label)).toEqual([
+      'Add a comment',
+      'Close ticket',
+      'Open in the help center',
+    ]);
+  });
+
+  it('an unknown ticket number and someone else’s ticket get the same "not found"', async () => {
+    await nora.say('status of ticket 99999');
+    expect(nora.text()).toMatch(/couldn't find ticket \*\*#99999\*\* among the tickets you can see/);
+
+    const privateOfNick = await file(nickProfile, nick, 'Nick private question about invoices');
+    await nora.say(`status of #${privateOfNick}`);
+    expect(nora.text()).toMatch(new RegExp(`couldn't find ticket \\*\\*#${privateOfNick}\\*\\*`));
+
+    const sharedOfNick = await file(nickProfile, nick, 'Shared: tracking domain certificate', {
+      shared: true,
+    });
+    const alice = bot.chat('alice');
+    await alice.say(`status of #${sharedOfNick}`);
+    expect(alice.text()).toMatch(/couldn't find ticket/);
+    await nora.say(`status of #${sharedOfNick}`);
+    expect(nora.text()).toContain('Requester: Nick');
+    await alice.say(`close ticket ${privateOfNick}`);
+    expect(alice.text()).toMatch(/couldn't find ticket/);
+  });
+
+  it('"any news on my ticket?" picks the only open ticket, or asks which one', async () => {
+    await addRequester(bot, 'olga', 'acc_northpeak', 'olga@northpeak.example');
+    const olga = bot.chat('olga');
+    await olga.say('any news on my ticket?');
+    expect(olga.text()).toMatch(/no open tickets/);
+    await olga.say('hi');
+    const first = await file(olga.last!.user, olga, 'Olga: partner import stuck');
+    const fresh = bot.chat('olga');
+    await fresh.say('any news on my ticket?');
+    expect(fresh.text()).toContain(`#${first} · Olga: partner import stuck`);
+    const second = await file(olga.last!.user, olga, 'Olga: API key rejected');
+    const another = bot.chat('olga');
+    await another.say('any news on my ticket?');
+    expect(another.text()).toMatch(/several open tickets. Which one\?/);
+    await another.click(new RegExp(`#${second}`));
+    expect(another.text()).toContain(`#${second} · Olga: API key rejected`);
+  });
+
+  it('lists: mine and open by default, paginated with More; account-wide keyword search never shows colleagues’ private tickets', async () => {
+    await addRequester(bot, 'pia', 'acc_northpeak', 'pia@northpeak.example');
+    const pia = bot.chat('pia');
+    await pia.say('hi');
+    const me = pia.last!.user;
+    const ids: number[] = [];
+    for (const subject of [
+      'Banner sizes',
+      'Payout to partner delayed',
+      'Deep link 404',
+      'SSO login loop',
+      'Payouts missing in report',
+      'Feed import',
+    ]) {
+      ids.push(await file(me, pia, `Pia: ${subject}`));
+    }
+    const closed = await file(me, pia, 'Pia: old payout question');
+    await desk.setStatus(me, closed, 'closed');
+
+    await pia.say('my open tickets');
+    expect(listTitle(pia)).toBe('Your tickets (open): 5 of 6');
+    expect(listed(pia)[0]).toContain(`#${ids[5]} · Pia: Feed import`);
+    await pia.click('More');
+    expect(listTitle(pia)).toBe('Your tickets (open): 6 of 6');
+    expect(listed(pia)).toEqual([`#${ids[0]} · Pia: Banner sizes`]);
+    expect(pia.actions().map((a) => a.label)).not.toContain('More');
+
+    const nickShared = await file(nickProfile, nick, 'Nick: payout export for finance team', {
+      shared: true,
+    });
+    const nickPrivate = await file(nickProfile, nick, 'Nick: payout of my own agency');
+    await pia.say('all tickets of my account about payouts');
+    const titles = listed(pia).join('\n');
+    expect(titles).toContain(`#${nickShared} ·`);
+    expect(titles).toContain(`#${ids[1]} ·`);
+    expect(titles).toContain(`#${ids[4]} ·`);
+    expect(titles).toContain(`#${closed} ·`);
+    expect(titles).not.toContain(`#${nickPrivate} ·`);
+
+    await pia.say(`find ticket #${ids[2]}`);
+    expect(listed(pia)).toEqual([`#${ids[2]} · Pia: Deep link 404`]);
+  });
+
+  it('agent reply and status changes notify the requester where the ticket was filed, and CC’d users of the bot', async () => {
+    const id = await file(nickProfile, nick, 'Nick: postback 500 errors', {
+      shared: true,
+      cc: ['nora@northpeak.example', 'outsider@agency.example'],
+    });
+    await sam.say(`reply to #${id}: Could you send us one failing click ID?`);
+    expect(sam.text()).toContain(`Your reply on **#${id}** was sent to the requester.`);
+    await sam.say(`set #${id} to awaiting your response`);
+    expect(sam.text()).toContain(`**#${id}** is now **Awaiting your response**`);
+
+    const toNick = (await bot.notifications(nick)).join('\n---\n');
+    expect(toNick).toContain(`New reply on #${id}: Nick: postback 500 errors`);
+    expect(toNick).toContain('**Sam Agent** wrote: Could you send us one failing click ID?');
+    expect(toNick).toContain(`#${id} is now Awaiting your response`);
+    const toNora = (await bot.notifications(nora)).join('\n');
+    expect(toNora).toContain(`New reply on #${id}`);
+    const events = await bot.app.services.db.ticketEvent.findMany({
+      where: { ticketId: id },
+      orderBy: { id: 'asc' },
+    });
+    expect(events.map((e) => [e.type, e.actorId])).toEqual([
+      ['created', nickProfile.id],
+      ['comment', 'usr_sam'],
+      ['status', 'usr_sam'],
+    ]);
+
+    // The requester answers: the ticket goes back to support.
+    await nick.say(`reply to #${id}: the click ID is abc-123`, [
+      {
+        name: 'postback-log.txt',
+        mimeType: 'text/plain',
+        size: 12,
+        content: new TextEncoder().encode('HTTP 500 abc'),
+      },
+    ]);
+    expect(nick.text()).toContain(`it's back with support (**In Progress**)`);
+    const files = await bot.app.services.db.attachment.findMany({ where: { ticketId: id } });
+    expect(files.map((f) => f.name)).toEqual(['postback-log.txt']);
+  });
+
+  it('unread: an agent reply makes a ticket unread; a shared ticket is read once anyone in the account saw it', async () => {
+    const own = await file(noraProfile, nora, 'Nora: unread story private');
+    const shared = await file(nickProfile, nick, 'Nick: unread story shared', { shared: true });
+    await sam.say(`reply to #${own}: We are looking into it.`);
+    await sam.say(`reply to #${shared}: We are looking into it too.`);
+
+    await nora.say('my unread tickets');
+    expect(listed(nora)).toEqual([`● #${own} · Nora: unread story private`]);
+    await nora.say('unread tickets of my account');
+    expect(listed(nora).join('\n')).toContain(`● #${shared} ·`);
+
+    await nora.say(`status of #${own}`);
+    await nick.say(`status of #${shared}`);
+    await nora.say('unread tickets of my account');
+    const still = listed(nora).join('\n');
+    expect(still).not.toContain(`#${own} ·`);
+    expect(still).not.toContain(`#${shared} ·`);
+  });
+
+  it('solution offered: "it didn’t help" goes back to In Progress and asks what is wrong; "it’s solved" closes', async () => {
+    const id = await file(noraProfile, nora, 'Nora: attribution window wrong');
+    await sam.say(`set #${id} to solution offered`);
+    const note = (await bot.notifications(nora)).at(-1) ?? '';
+    expect(note).toContain(`#${id} is now Solution Offered`);
+
+    await nora.say(`status of #${id}`);
+    expect(nora.actions().map((a) => a.label)).toContain("It's solved");
+    await nora.click("It didn't help");
+    expect(nora.text()).toContain(`**#${id}** is back with support (**In Progress**)`);
+    await nora.say('The window is still 7 days instead of 30.');
+    expect(nora.text()).toContain(`Added your comment to **#${id}**`);
+
+    await sam.say(`set #${id} to solution offered`);
+    await nora.say(`ticket ${id} is solved, thanks`);
+    expect(nora.text()).toContain(`**#${id}** is closed as solved`);
+    await nora.say(`it's solved #${id}`);
+    expect(nora.text()).toMatch(/hasn't offered a solution|already closed/);
+  });
+
+  it('close, reopen within the window, and no reopening after it', async () => {
+    const id = await file(noraProfile, nora, 'Nora: report export slow');
+    await nora.say(`close ticket ${id}`);
+    expect(nora.text()).toMatch(
+      new RegExp(`\\*\\*#${id}\\*\\* is closed. If the problem comes back, you can reopen it until`),
+    );
+    await nora.say(`reply to #${id}: one more thing`);
+    expect(nora.text()).toContain(`**#${id}** is closed. Reopen it first`);
+    await nora.click('Reopen');
+    expect(nora.text()).toContain(`**#${id}** is reopened`);
+    await nora.say(`close ticket ${id}`);
+    clock.advance(15 * DAY);
+    await nora.say(`reopen ticket ${id}`);
+    expect(nora.text()).toContain(`closed more than 14 days ago, so it can't be reopened`);
+    const ticket = await desk.get(noraProfile, id);
+    expect(ticket?.status).toBe('closed');
+  });
+
+  it('only the creator closes a shared ticket; colleagues may still comment', async () => {
+    const id = await file(nickProfile, nick, 'Nick: shared creator rule', { shared: true });
+    await nora.say(`close ticket ${id}`);
+    expect(nora.text()).toContain(`Only the person who filed **#${id}** can do that`);
+    await nora.say(`comment on ticket ${id}: I can reproduce this too`);
+    expect(nora.text()).toContain(`Added your comment to **#${id}**`);
+  });
+
+  it('agents assign, change status with buttons and keep internal notes away from the requester', async () => {
+    const id = await file(noraProfile, nora, 'Nora: coupon codes rejected');
+    await sam.say(`assign #${id} to me`);
+    expect(sam.text()).toContain(`**#${id}** is now assigned to **Sam Agent**`);
+    await sam.say(`assign ticket ${id} to Riley`);
+    expect(sam.text()).toContain(`**#${id}** is now assigned to **Riley Agent**`);
+    await sam.say(`status of #${id}`);
+    await sam.click('Change status');
+    await sam.click('In Progress');
+    expect(sam.text()).toContain(`**#${id}** is now **In Progress**`);
+    await sam.say(`internal note on #${id}: customer is on the legacy plan`);
+    expect(sam.text()).toContain('Internal note added');
+    await nora.say(`status of #${id}`);
+    expect(nora.text()).toContain('Handled by: Riley Agent');
+    expect(nora.text()).not.toContain('legacy plan');
+    await nora.say(`assign ticket ${id} to me`);
+    expect(nora.text()).not.toMatch(/assigned to/);
+  });
+});
