@@ -85,6 +85,7 @@ export function createSlackChannel(services: AppServices): Channel {
     client,
     homeTeam: () => identity.current()?.teamId ?? null,
     logger,
+    onLinked: () => services.users.invalidate(),
   });
   const dms = createDirectMessages(client);
   const poster = createSlackPoster({ client, texts, dms });

@@ -16,6 +16,8 @@ export interface SlackIdentities {
   botUserIdOf(team: string, slackUserId: string): Promise<string | null>;
 }
 
+const FAILED_LOOKUP_TTL_MS = 30_000;
+
 interface Cached {
   readonly user: InboundUser;
   readonly expires: number;
@@ -27,6 +29,8 @@ export function createSlackIdentities(deps: {
   /** The workspace of the bot token (auth.test); null while unknown. */
   homeTeam: () => string | null;
   logger: Logger;
+  /** Called after a link, so cached profiles are read again. */
+  onLinked?: () => void;
   now?: () => number;
   cacheMs?: number;
 }): SlackIdentities {
@@ -34,28 +38,35 @@ export function createSlackIdentities(deps: {
   const cacheMs = deps.cacheMs ?? 10 * 60_000;
   const cache = new Map<string, Cached>();
 
-  async function lookUp(team: string, slackUserId: string): Promise<InboundUser> {
+  async function lookUp(team: string, slackUserId: string): Promise<{ user: InboundUser; ttl: number }> {
     const known = await deps.db.channelIdentity.findUnique({
       where: { channel_workspace_externalId: { channel: 'slack', workspace: team, externalId: slackUserId } },
-      select: { id: true },
+      select: { id: true, user: { select: { email: true } } },
     });
-    if (known) return { externalId: slackUserId };
+    if (known?.user.email) return { user: { externalId: slackUserId }, ttl: cacheMs };
     let info: webApi.UsersInfoResponse['user'];
     try {
       info = (await deps.client.users.info({ user: slackUserId })).user;
     } catch (error) {
       // Without the profile the user still gets an answer; the link is tried again next time.
       deps.logger.warn({ err: error, slackUserId }, 'slack users.info failed');
-      return { externalId: slackUserId };
+      return { user: { externalId: slackUserId }, ttl: FAILED_LOOKUP_TTL_MS };
     }
     const email = info?.profile?.email?.trim() || undefined;
     const displayName =
       info?.profile?.display_name?.trim() || info?.real_name?.trim() || info?.name?.trim() || undefined;
-    if (email && team === deps.homeTeam()) await linkByEmail(team, slackUserId, email);
-    return { externalId: slackUserId, ...(displayName ? { displayName } : {}), ...(email ? { email } : {}) };
+    if (email && team === deps.homeTeam()) await linkByEmail(team, slackUserId, email, known?.id ?? null);
+    return {
+      user: { externalId: slackUserId, ...(displayName ? { displayName } : {}), ...(email ? { email } : {}) },
+      ttl: cacheMs,
+    };
   }
 
-  async function linkByEmail(team: string, slackUserId: string, email: string): Promise<void> {
+  /**
+   * Links the Slack user to the bot user with this e-mail. An identity created
+   * without an e-mail (users.info failed on the first message) is moved over.
+   */
+  async function linkByEmail(team: string, slackUserId: string, email: string, identityId: string | null) {
     const user = await deps.db.user.findFirst({
       where: { email: { in: [...new Set([email, email.toLowerCase()])] } },
       orderBy: { createdAt: 'asc' },
@@ -63,9 +74,14 @@ export function createSlackIdentities(deps: {
     });
     if (!user) return;
     try {
-      await deps.db.channelIdentity.create({
-        data: { userId: user.id, channel: 'slack', workspace: team, externalId: slackUserId },
-      });
+      if (identityId) {
+        await deps.db.channelIdentity.update({ where: { id: identityId }, data: { userId: user.id } });
+      } else {
+        await deps.db.channelIdentity.create({
+          data: { userId: user.id, channel: 'slack', workspace: team, externalId: slackUserId },
+        });
+      }
+      deps.onLinked?.();
       deps.logger.info({ slackUserId, userId: user.id }, 'slack user linked by e-mail');
     } catch (error) {
       if ((error as { code?: string }).code !== 'P2002') throw error;
@@ -77,9 +93,9 @@ export function createSlackIdentities(deps: {
       const key = `${team}\u0000${slackUserId}`;
       const hit = cache.get(key);
       if (hit && hit.expires > now()) return hit.user;
-      const user = await lookUp(team, slackUserId);
+      const { user, ttl } = await lookUp(team, slackUserId);
       if (cache.size > 10_000) cache.clear();
-      cache.set(key, { user, expires: now() + cacheMs });
+      cache.set(key, { user, expires: now() + ttl });
       return user;
     },
     async botUserIdOf(team, slackUserId) {

@@ -50,7 +50,13 @@ export interface SlackTestBot {
 /** The whole bot with the Slack channel on a fresh database, its Web API pointed at a local fake. */
 export async function startSlackTestBot(
   provider: 'sqlite' | 'postgresql',
-  options: { modules?: readonly AppModule[]; matcher?: AppMatcher; env?: Record<string, string> } = {},
+  options: {
+    modules?: readonly AppModule[];
+    matcher?: AppMatcher;
+    env?: Record<string, string>;
+    /** Runs before the app starts (Socket Mode: the WebSocket URL). */
+    configureFake?: (fake: FakeSlackApi) => void;
+  } = {},
 ): Promise<SlackTestBot> {
   const inbound: InboundMessage[] = [];
   const capture: AppModule = {
@@ -67,6 +73,7 @@ export async function startSlackTestBot(
   const fake = new FakeSlackApi();
   await fake.start();
   for (const u of Object.values(USERS)) fake.users.set(u.id, u);
+  options.configureFake?.(fake);
   const database = await createTestDatabase(provider);
   const config = loadConfig({
     DATABASE_URL: database.url,

@@ -9,6 +9,8 @@ export interface RecordedCall {
   readonly status: number;
   /** What the fake answered (ts of a posted message, view id...). */
   readonly result: Record<string, unknown> | null;
+  /** When it arrived (ms since the epoch). */
+  readonly at: number;
 }
 
 export interface FakeUser {
@@ -155,7 +157,7 @@ export class FakeSlackApi {
       : isResponseUrl
         ? { ok: true }
         : this.answer(method, args);
-    this.calls.push({ method, args, token, status: failure?.error ? 400 : status, result });
+    this.calls.push({ method, args, token, status: failure?.error ? 400 : status, result, at: Date.now() });
     for (const wake of [...this.waiters]) wake();
 
     if (failure?.error) return send(res, 200, result);
