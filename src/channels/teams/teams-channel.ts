@@ -15,7 +15,13 @@ import { toBotRequest, toBotResponse } from './node-http-bridge.js';
 import { renderCombinedCard } from './render-adaptive-card.js';
 import { renderTeamsActivities } from './render-teams-activities.js';
 import type { TeamsIdentities } from './teams-identities.js';
-import { ADAPTIVE_CARD_ACTION_INVOKE, executeVerb, tenantOf, toInboundMessage } from './teams-inbound.js';
+import {
+  ADAPTIVE_CARD_ACTION_INVOKE,
+  executeVerb,
+  isOverheard,
+  tenantOf,
+  toInboundMessage,
+} from './teams-inbound.js';
 import { asTeamsReference, type TeamsPoster } from './teams-poster.js';
 
 /** Stores a conversation's reference when the bot is installed, before anyone writes. */
@@ -91,6 +97,7 @@ export function createTeamsChannel(deps: TeamsChannelDeps): TeamsChannel {
 
   async function onMessage(ctx: TurnContext): Promise<void> {
     if (deps.agents && (await deps.agents.onMessage(ctx))) return;
+    if (isOverheard(ctx.activity)) return;
     const inbound = toInboundMessage(ctx.activity);
     if (!inbound) return;
     const stopTyping = startTyping(ctx);

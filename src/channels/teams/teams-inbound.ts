@@ -75,6 +75,25 @@ export function neutralValue(data: Readonly<Record<string, unknown>>): Record<st
   return Object.keys(form).length > 0 ? { ...carried, form } : { ...carried };
 }
 
+/** True when the message @mentions the bot. */
+export function mentionsBot(activity: Partial<Activity>): boolean {
+  const botId = activity.recipient?.id;
+  return (activity.entities ?? []).some(
+    (e) => e.type === 'mention' && (e as { mentioned?: { id?: unknown } }).mentioned?.id === botId,
+  );
+}
+
+/**
+ * A message in a channel or group chat the bot should not answer: with the
+ * ChannelMessage.Read.Group permission Teams sends the bot every channel message,
+ * and people talking to each other must not get a help-desk answer. Card clicks
+ * and messages that mention the bot are for it.
+ */
+export function isOverheard(activity: Partial<Activity>): boolean {
+  const group = activity.conversation?.isGroup || activity.conversation?.conversationType === 'channel';
+  return Boolean(group) && activity.value === undefined && !mentionsBot(activity);
+}
+
 /** The message text without the bot's @mention (other people's mentions keep their names). */
 export function plainText(activity: Partial<Activity>): string {
   let text = activity.text ?? '';

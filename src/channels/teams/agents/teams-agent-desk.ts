@@ -12,7 +12,7 @@ import type { AdaptiveCard } from '../adaptive-card-types.js';
 import { renderAdaptiveCard } from '../render-adaptive-card.js';
 import { cardAttachment, renderTeamsActivities } from '../render-teams-activities.js';
 import type { TeamsIdentities } from '../teams-identities.js';
-import { cardActionData, inboundAttachments, plainText, tenantOf } from '../teams-inbound.js';
+import { cardActionData, inboundAttachments, mentionsBot, plainText, tenantOf } from '../teams-inbound.js';
 import { inThread, rootMessageId, type TeamsPoster, type TeamsReference } from '../teams-poster.js';
 import {
   DESK_INPUTS,
@@ -252,14 +252,6 @@ export function createTeamsAgentView(deps: TeamsAgentViewDeps): TeamsAgentView {
 
   async function actor(ctx: TurnContext): Promise<UserProfile> {
     return deps.users.resolve('teams', tenantOf(ctx.activity), await deps.identities.inboundUser(ctx));
-  }
-
-  function mentionsBot(activity: Activity): boolean {
-    return (activity.entities ?? []).some(
-      (e) =>
-        e.type === 'mention' &&
-        (e as { mentioned?: { id?: string } }).mentioned?.id === activity.recipient?.id,
-    );
   }
 
   async function replyInThread(ctx: TurnContext, text: string): Promise<void> {
