@@ -42,7 +42,11 @@ export interface HandoffKit {
 
 export async function startHandoffKit(
   provider: 'sqlite' | 'postgresql',
-  options: { env?: Record<string, string>; rules?: ReadonlyArray<[RegExp, string, string]> } = {},
+  options: {
+    env?: Record<string, string>;
+    rules?: ReadonlyArray<[RegExp, string, string]>;
+    http?: boolean;
+  } = {},
 ): Promise<HandoffKit> {
   let internals: HandoffInternals | null = null;
   let tickets: ReturnType<typeof createFakeTickets> | null = null;
@@ -53,6 +57,7 @@ export async function startHandoffKit(
     matcher: keywordMatcher(options.rules ?? handoffRules),
     clock,
     env: options.env,
+    http: options.http ?? false,
     modules: [
       fakeTicketsModule((t) => {
         tickets = t;

@@ -24,7 +24,8 @@ export function mountAgentConsoleEvents(
   let watcher: NodeJS.Timeout | null = null;
 
   function endAll(): void {
-    for (const res of streams) res.end();
+    // Closing the socket too: a kept-alive connection would carry the browser's reconnect.
+    for (const res of streams) res.end(() => res.socket?.destroy());
     streams.clear();
     if (watcher) clearInterval(watcher);
     watcher = null;
@@ -42,6 +43,10 @@ export function mountAgentConsoleEvents(
   http.route('GET', '/agent/api/events', async (req, res) => {
     checkConsoleToken(req, options.authToken);
     const agent = await consoleAgent(req, options.agents);
+    if (!http.server.listening) {
+      res.writeHead(503, { connection: 'close', 'retry-after': '2' }).end();
+      return;
+    }
     res.writeHead(200, {
       'content-type': 'text/event-stream; charset=utf-8',
       'cache-control': 'no-store',
