@@ -86,6 +86,15 @@ describe.each(testProviders())('Teams channel over HTTP (%s)', (provider) => {
     });
   });
 
+  it('stays out of channel conversations that do not mention it', async () => {
+    const chat = bot.chat(
+      teamsUser('carl', 'Carl Chatter'),
+      channelConversation(SUPPORT_CHANNEL, nextMessageId()),
+    );
+    await chat.say('echo lunch at noon?');
+    expect(bot.connector.calls.filter((c) => c.activityId === chat.lastId)).toEqual([]);
+  });
+
   it('answers an @mention in a group chat', async () => {
     const chat = bot.chat(teamsUser('gina', 'Gina Group'), groupConversation('19:meeting_group01@thread.v2'));
     chat.mention = true;

@@ -1,0 +1,223 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { teamsModule } from '../../../src/channels/teams/teams-module.js';
+import type { UserProfile } from '../../../src/domain/user.js';
+import type { AgentDesk } from '../../../src/skills/handoff/agent-desk.js';
+import { createHandoffModule } from '../../../src/skills/handoff/handoff-module.js';
+import { ticketsModule } from '../../../src/skills/tickets/tickets-module.js';
+import { handoffRules } from '../../skills/handoff/handoff-kit.js';
+import { keywordMatcher } from '../../support/keyword-matcher.js';
+import { testProviders } from '../../support/test-database.js';
+import type { ConnectorCall } from './fakes/fake-bot-connector.js';
+import {
+  AGENTS_CHANNEL,
+  channelConversation,
+  executeInvoke,
+  message,
+  personalConversationId,
+  teamsUser,
+} from './fakes/teams-activities.js';
+import { allActions, startTeamsTestBot, type TeamsTestBot } from './fakes/teams-test-bot.js';
+
+describe.each(testProviders())('agents in Teams (%s)', (provider) => {
+  let bot: TeamsTestBot;
+  let desk: AgentDesk;
+  // Teams people whose e-mail (from the member API) links them to the seeded directory.
+  const alice = teamsUser('alice', 'Alice B.', 'alice@acme.example');
+  const sam = teamsUser('sam', 'Sam A.', 'sam@support.example');
+  const riley = teamsUser('riley', 'Riley A.', 'riley@support.example');
+  const bob = teamsUser('bob', 'Bob B.', 'bob@acme.example');
+
+  beforeAll(async () => {
+    let captured: AgentDesk | null = null;
+    bot = await startTeamsTestBot(provider, {
+      matcher: keywordMatcher(handoffRules),
+      env: { TEAMS_AGENTS_CHANNEL: AGENTS_CHANNEL },
+      modules: [
+        ticketsModule,
+        createHandoffModule({
+          queueUpdateDelayMs: 0,
+          sweepIntervalMs: 3_600_000,
+          onCreated: (inner) => {
+            captured = inner.desk;
+          },
+        }),
+        teamsModule,
+      ],
+    });
+    desk = captured as unknown as AgentDesk;
+    for (const user of [alice, sam, riley, bob]) {
+      bot.connector.members.set(user.id, {
+        id: user.id,
+        aadObjectId: user.aadObjectId,
+        name: user.name,
+        email: user.email,
+        userPrincipalName: user.email,
+      });
+    }
+  });
+  afterAll(async () => bot?.close());
+  beforeEach(async () => {
+    const db = bot.app.services.db;
+    await db.handoff.updateMany({
+      where: { status: { in: ['pending', 'assigned', 'transferred'] } },
+      data: { status: 'resolved' },
+    });
+    await db.agentProfile.updateMany({ data: { availability: 'offline', maxChats: 3 } });
+  });
+
+  const profile = async (id: string): Promise<UserProfile> => (await bot.app.services.users.byId(id))!;
+  const inThread = (threadId: string) => (c: ConnectorCall) =>
+    c.conversationId === threadId && (c.kind === 'send' || c.kind === 'reply') && c.body.type === 'message';
+  const textOf = (c: ConnectorCall) => `${c.body.text ?? ''}${JSON.stringify(c.body.attachments ?? '')}`;
+
+  /** Alice escalates in her personal chat; resolves to the escalation card's thread. */
+  async function escalate(): Promise<{ threadId: string; rootId: string; card: ConnectorCall }> {
+    await desk.setAvailability(await profile('usr_sam'), 'online');
+    const chat = bot.chat(alice);
+    await chat.say('hello');
+    expect(chat.text()).toMatch(/Alice/);
+    const before = bot.connector.calls.length;
+    await chat.say('my tracking pixel stopped firing, can I talk to a person please');
+    expect(chat.text()).toMatch(/in line/);
+    const card = await bot.connector.waitFor(
+      (c) => c.kind === 'create' && bot.connector.calls.indexOf(c) >= before,
+    );
+    return { threadId: `${AGENTS_CHANNEL};messageid=${card.newId}`, rootId: card.newId!, card };
+  }
+
+  /** An agent clicks a button of the escalation card (Action.Execute in the channel). */
+  async function clickCard(
+    who: typeof sam,
+    threadId: string,
+    rootId: string,
+    card: unknown,
+    title: string,
+    inputs: Record<string, string> = {},
+  ) {
+    const action = allActions(card).find((a) => a.title === title);
+    if (!action) throw new Error(`no "${title}" in ${allActions(card).map((a) => a.title)}`);
+    const answer = await bot.post(
+      executeInvoke(
+        bot.connector.serviceUrl,
+        who,
+        channelConversation(AGENTS_CHANNEL, rootId),
+        { verb: action.verb, title, data: { ...action.data, ...inputs } },
+        rootId,
+      ),
+    );
+    expect(answer.status).toBe(200);
+    expect(answer.body).toMatchObject({ statusCode: 200, type: 'application/vnd.microsoft.card.adaptive' });
+    return answer.body.value;
+  }
+
+  it('posts the escalation to the agents channel; the claiming agent talks to the user in its thread', async () => {
+    const { threadId, rootId, card } = await escalate();
+    const escalation = card.body.activity.attachments[0].content;
+    expect(card.body.channelData.channel.id).toBe(AGENTS_CHANNEL);
+    expect(JSON.stringify(escalation)).toMatch(/Live chat waiting/);
+    expect(JSON.stringify(escalation)).toMatch(/Alice Brand/);
+    expect(allActions(escalation).map((a) => a.title)).toEqual(['Claim']);
+
+    // Bob is not an agent: his click changes nothing.
+    const refused = await clickCard(bob, threadId, rootId, escalation, 'Claim');
+    expect(JSON.stringify(refused)).toMatch(/Only support agents can do this/);
+    expect((await desk.queue()).map((c) => c.status)).toEqual(['pending']);
+
+    // Sam claims: the card turns into his, the thread says so, Alice hears it.
+    const claimed = await clickCard(sam, threadId, rootId, escalation, 'Claim');
+    expect(JSON.stringify(claimed)).toMatch(/Claimed by Sam Agent/);
+    expect(allActions(claimed).map((a) => a.title)).toEqual(
+      expect.arrayContaining(['Add note', 'Ticket status', 'Transfer', 'Close chat', 'Save note']),
+    );
+    const joined = await bot.connector.waitFor(
+      (c) => inThread(threadId)(c) && /is talking with/.test(textOf(c)),
+    );
+    expect(textOf(joined)).toMatch(/\*\*Sam Agent\*\* is talking with Alice Brand/);
+    await bot.connector.waitFor((c) => inThread(threadId)(c) && /The conversation so far/.test(textOf(c)));
+    await bot.connector.waitFor(
+      (c) => c.conversationId === personalConversationId(alice) && /Sam Agent.*joined/.test(textOf(c)),
+    );
+
+    // Alice writes; it shows up in the thread.
+    await bot.chat(alice).say('it is campaign 48213');
+    const relayed = await bot.connector.waitFor((c) => inThread(threadId)(c) && /48213/.test(textOf(c)));
+    expect(relayed.body.text).toBe('**Alice Brand:** it is campaign 48213');
+
+    // Sam replies in the thread (no mention needed with the channel permission); Alice gets it.
+    const reply = message(
+      bot.connector.serviceUrl,
+      sam,
+      channelConversation(AGENTS_CHANNEL, rootId),
+      'Looking at it now',
+    );
+    expect((await bot.post(reply)).status).toBe(200);
+    const delivered = await bot.connector.waitFor(
+      (c) => c.conversationId === personalConversationId(alice) && /Looking at it now/.test(textOf(c)),
+    );
+    expect(delivered.kind).toBe('reply');
+
+    // Riley, another agent, mentions the bot in the thread: told who has the chat; nothing reaches Alice.
+    const riley1 = message(
+      bot.connector.serviceUrl,
+      riley,
+      channelConversation(AGENTS_CHANNEL, rootId),
+      'can I help?',
+      { mention: true },
+    );
+    await bot.post(riley1);
+    const hint = bot.connector.calls.find((c) => c.activityId === riley1.id);
+    expect(hint?.body.text).toBe('Sam Agent is handling this chat.');
+
+    // Note and status from the card.
+    const noted = await clickCard(sam, threadId, rootId, claimed, 'Save note', {
+      note: 'Pixel domain changed',
+    });
+    expect(JSON.stringify(noted)).toMatch(/Note saved on the ticket/);
+    const statused = await clickCard(sam, threadId, rootId, claimed, 'Set status', {
+      status: 'awaiting_response',
+    });
+    expect(JSON.stringify(statused)).toMatch(/Ticket status set to \*\*Awaiting your response\*\*/);
+    const chatNow = (await desk.chatsOf(await profile('usr_sam')))[0]!;
+    const ticket = await bot.app.services.db.ticket.findUniqueOrThrow({ where: { id: chatNow.ticketId } });
+    expect(ticket.status).toBe('awaiting_response');
+    const notes = await bot.app.services.db.ticketComment.findMany({
+      where: { ticketId: ticket.id, internal: true },
+    });
+    expect(notes.map((n) => n.body)).toContain('Pixel domain changed');
+
+    // Close: the card shows it, the thread says so, Alice is told.
+    const closed = await clickCard(sam, threadId, rootId, claimed, 'Close chat');
+    expect(JSON.stringify(closed)).toMatch(/Chat closed/);
+    expect(allActions(closed)).toEqual([]);
+    await bot.connector.waitFor((c) => inThread(threadId)(c) && /The agent closed this chat/.test(textOf(c)));
+    await bot.connector.waitFor(
+      (c) => c.conversationId === personalConversationId(alice) && /closed the chat/.test(textOf(c)),
+    );
+    const updates = bot.connector.calls.filter((c) => c.kind === 'update' && c.activityId === rootId);
+    expect(updates.length).toBeGreaterThan(0);
+  });
+
+  it('transfers a chat to a team from the card, back to waiting with the note', async () => {
+    const { threadId, rootId, card } = await escalate();
+    const claimed = await clickCard(
+      sam,
+      threadId,
+      rootId,
+      card.body.activity.attachments[0].content,
+      'Claim',
+    );
+    const transfer = allActions(claimed).find((a) => a.title === 'Transfer')!;
+    expect(JSON.stringify(transfer.card)).toMatch(/Team: Payments and finance.*Agent: Riley Agent/);
+    const transferred = await clickCard(sam, threadId, rootId, claimed, 'Transfer chat', {
+      target: 'team:team_finance',
+      transferNote: 'Payout question, finance knows best',
+    });
+    expect(allActions(transferred).map((a) => a.title)).toEqual(['Claim']);
+    const note = await bot.connector.waitFor(
+      (c) => inThread(threadId)(c) && /Payout question/.test(c.body.text ?? ''),
+    );
+    expect(note.body.text).toMatch(/^Transferred by Sam Agent .*: Payout question, finance knows best$/);
+    const [waiting] = await desk.queue();
+    expect(waiting).toMatchObject({ teamId: 'team_finance' });
+  });
+});
