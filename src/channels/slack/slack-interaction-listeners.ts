@@ -64,22 +64,9 @@ export function registerInteractionListeners(app: App, deps: SlackListenerDeps, 
   app.command(COMMAND, async ({ ack, command, respond }) => {
     await ack();
     const team = command.team_id;
-    const text = slackTextToPlain(command.text, deps.botUserId());
-    const availability = /^(online|away|offline)$/i.exec(text)?.[1]?.toLowerCase() as
-      | 'online'
-      | 'away'
-      | 'offline'
-      | undefined;
-    if (availability && (await home.setAvailability(team, command.user_id, availability))) {
-      await respond({
-        response_type: 'ephemeral',
-        text: t('slack.availability_set', { availability: t(`slack.home.${availability}`) }).replace(
-          /\*\*/g,
-          '*',
-        ),
-      });
-      return;
-    }
+    const typed = slackTextToPlain(command.text, deps.botUserId());
+    // "/helpdesk online" is the agents' availability command in every channel; the handoff skill owns it.
+    const text = /^(online|away|offline)$/i.test(typed) ? `${COMMAND} ${typed.toLowerCase()}` : typed;
     const dm = await deps.dms.of(team, command.user_id).catch(() => null);
     // The slash command's conversation is the user's DM with the bot: follow-ups and notifications land there.
     const ref: SlackReference = { team, channel: dm ?? command.channel_id, user: command.user_id };
@@ -164,8 +151,12 @@ export function registerInteractionListeners(app: App, deps: SlackListenerDeps, 
       const form = answer.replies.find((r): r is FormReply => r.type === 'form');
       const rest = answer.replies.filter((r) => r !== form);
       if (form && form.id === meta.formId && Object.keys(form.errors ?? {}).length > 0) {
+        // The modal stays open with the errors next to the inputs; a "please fix" message
+        // in the conversation would only repeat them.
         await ack({ response_action: 'errors', errors: modalErrors(form) });
-      } else if (form) {
+        return;
+      }
+      if (form) {
         await ack({
           response_action: 'update',
           view: renderFormModal(form, encodeFormMetadata(meta.ref, form), deps.texts),

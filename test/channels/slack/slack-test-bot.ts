@@ -18,6 +18,8 @@ export const AGENTS_CHANNEL = 'C0AGENTS';
 /** Slack users of the fake workspace; e-mails link them to the seeded directory. */
 export const USERS = {
   alice: { id: 'U0ALICE', name: 'alice', realName: 'Alice Brand', email: 'alice@acme.example' },
+  bob: { id: 'U0BOB', name: 'bob', realName: 'Bob Brand', email: 'bob@acme.example' },
+  nora: { id: 'U0NORA', name: 'nora', realName: 'Nora Northpeak', email: 'nora@northpeak.example' },
   pat: { id: 'U0PAT', name: 'pat', realName: 'Pat Partner', email: 'pat@dealhunt.example' },
   sam: { id: 'U0SAM', name: 'sam', realName: 'Sam Agent', email: 'sam@support.example' },
   riley: { id: 'U0RILEY', name: 'riley', realName: 'Riley Agent', email: 'riley@support.example' },
