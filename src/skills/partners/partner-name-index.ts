@@ -1,0 +1,161 @@
+import { compactNameKey, partnerNameKey } from '../../store/partner-name-key.js';
+
+/** A partner as name matching sees it. */
+export interface NameEntry {
+  readonly id: string;
+  readonly partnerId: string;
+  readonly name: string;
+}
+
+export interface NameMatch {
+  readonly entry: NameEntry;
+  /** 0..1; 1 = the same name up to case, spaces and punctuation. */
+  readonly score: number;
+}
+
+/**
+ * Fuzzy partner-name lookup over one account's names, built for 10k+ names:
+ * candidates come from a trigram index, then each is scored by edit distance
+ * on the whole name and by how well the words typed cover the name's words
+ * ("Northwind" covers "Northwind Deals"; "Nortwind Deals" is one typo away).
+ */
+export interface PartnerNameIndex {
+  readonly size: number;
+  /** Partners whose name is the text, ignoring case, spaces and punctuation. */
+  exact(text: string): readonly NameEntry[];
+  /** Best matches first; only scores ≥ `minScore` (default 0.3). */
+  search(text: string, limit: number, minScore?: number): NameMatch[];
+}
+
+interface Indexed {
+  readonly entry: NameEntry;
+  readonly compact: string;
+  readonly tokens: readonly string[];
+  readonly letters: number;
+}
+
+function trigrams(compact: string): string[] {
+  const padded = ` ${compact} `;
+  const out: string[] = [];
+  for (let i = 0; i + 3 <= padded.length; i++) out.push(padded.slice(i, i + 3));
+  return out;
+}
+
+/** Optimal string alignment distance (Damerau–Levenshtein with adjacent swaps). */
+export function editDistance(a: string, b: string): number {
+  if (a === b) return 0;
+  if (a.length === 0) return b.length;
+  if (b.length === 0) return a.length;
+  let prev2: number[] = [];
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let v = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
+        v = Math.min(v, prev2[j - 2]! + 1);
+      cur.push(v);
+    }
+    prev2 = prev;
+    prev = cur;
+  }
+  return prev[b.length]!;
+}
+
+/** How well one typed word matches one word of a name: 1 exact, less for a prefix or a typo, 0 none. */
+function wordMatch(typed: string, word: string): number {
+  if (typed === word) return 1;
+  if (typed.length >= 3 && word.startsWith(typed)) return 0.9;
+  if (typed.length >= 4) {
+    const allowed = typed.length >= 8 ? 2 : 1;
+    if (editDistance(typed, word) <= allowed) return 0.85;
+  }
+  return 0;
+}
+
+function coverScore(typed: readonly string[], name: Indexed): number {
+  const used = new Set<number>();
+  let quality = 0;
+  let covered = 0;
+  for (const t of typed) {
+    let best = 0;
+    let bestAt = -1;
+    name.tokens.forEach((w, k) => {
+      if (used.has(k)) return;
+      const m = wordMatch(t, w);
+      if (m > best) {
+        best = m;
+        bestAt = k;
+      }
+    });
+    if (best === 0) return 0;
+    used.add(bestAt);
+    quality += best;
+    // A prefix covers only the letters typed ("cobalt" is a small part of "cobaltcollective").
+    covered += best === 0.9 ? t.length : name.tokens[bestAt]!.length;
+  }
+  return 0.55 + 0.4 * (covered / name.letters) * (quality / typed.length);
+}
+
+function score(typedCompact: string, typedTokens: readonly string[], name: Indexed): number {
+  if (typedCompact === name.compact) return 1;
+  const full =
+    1 - editDistance(typedCompact, name.compact) / Math.max(typedCompact.length, name.compact.length);
+  return Math.max(full, coverScore(typedTokens, name));
+}
+
+export function createPartnerNameIndex(entries: readonly NameEntry[]): PartnerNameIndex {
+  const items: Indexed[] = entries.map((entry) => {
+    const tokens = partnerNameKey(entry.name).split(' ').filter(Boolean);
+    const compact = tokens.join('');
+    return { entry, compact, tokens, letters: Math.max(1, compact.length) };
+  });
+  const byCompact = new Map<string, NameEntry[]>();
+  const byTrigram = new Map<string, number[]>();
+  items.forEach((item, i) => {
+    const list = byCompact.get(item.compact);
+    if (list) list.push(item.entry);
+    else byCompact.set(item.compact, [item.entry]);
+    for (const g of new Set(trigrams(item.compact))) {
+      const postings = byTrigram.get(g);
+      if (postings) postings.push(i);
+      else byTrigram.set(g, [i]);
+    }
+  });
+  const counts = new Int32Array(items.length);
+
+  return {
+    size: items.length,
+    exact: (text) => byCompact.get(compactNameKey(text)) ?? [],
+    search(text, limit, minScore = 0.3) {
+      const typedTokens = partnerNameKey(text).split(' ').filter(Boolean);
+      const typedCompact = typedTokens.join('');
+      if (typedCompact.length === 0) return [];
+      const grams = [...new Set(trigrams(typedCompact))];
+      counts.fill(0);
+      const touched: number[] = [];
+      for (const g of grams) {
+        for (const i of byTrigram.get(g) ?? []) {
+          if (counts[i] === 0) touched.push(i);
+          counts[i]! += 1;
+        }
+      }
+      // Score only names that share half the trigrams typed (one typo loses at most three);
+      // the cut keeps a 10k-name index within a few milliseconds.
+      const needed = Math.max(1, Math.floor(grams.length * 0.5));
+      const candidates = touched
+        .filter((i) => counts[i]! >= needed)
+        .sort((a, b) => counts[b]! - counts[a]!)
+        .slice(0, 120);
+      const matches: NameMatch[] = [];
+      for (const i of candidates) {
+        const item = items[i]!;
+        const s = score(typedCompact, typedTokens, item);
+        if (s >= minScore) matches.push({ entry: item.entry, score: s });
+      }
+      matches.sort((a, b) => b.score - a.score || a.entry.name.localeCompare(b.entry.name));
+      return matches.slice(0, limit);
+    },
+  };
+}
