@@ -15,6 +15,8 @@ export function formatResultsTable(results: readonly SystemResult[]): string {
     ['training CPU s', (r) => r.trainCpuSeconds, (x) => x.toFixed(2)],
     ['latency p50 ms', (r) => r.latencyMs.p50, (x) => x.toFixed(3)],
     ['latency p99 ms', (r) => r.latencyMs.p99, (x) => x.toFixed(3)],
+    ['CPU per message p50 ms', (r) => r.cpuLatencyMs.p50, (x) => x.toFixed(3)],
+    ['CPU per message p99 ms', (r) => r.cpuLatencyMs.p99, (x) => x.toFixed(3)],
     ['model heap MB', (r) => r.modelHeapMb ?? Number.NaN, (x) => x.toFixed(1)],
   ];
   const ours = results.find((r) => r.system === 'ours');

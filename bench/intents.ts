@@ -4,6 +4,7 @@
  * Prints a table and writes bench/results/intents-<dataset>.json.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -66,6 +67,8 @@ writeFileSync(
       format: dataset.format,
       date: new Date().toISOString(),
       node: process.version,
+      // Wall-clock figures depend on what else ran; the load average tells how busy the machine was.
+      machine: { cpus: cpus().length, loadAverage1m: loadavg()[0] },
       seed,
       split: {
         notes: split.notes,

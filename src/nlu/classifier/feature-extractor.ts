@@ -23,7 +23,7 @@ export const DEFAULT_FEATURE_CONFIG: FeatureConfig = {
   charNgramMax: 5,
   charWeight: 1,
   minDfChar: 2,
-  unknownWordWeight: 0,
+  unknownWordWeight: 1,
 };
 
 /**

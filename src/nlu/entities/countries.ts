@@ -179,6 +179,15 @@ const AMBIGUOUS_CODES = new Set([
 
 const regionNames = new Intl.DisplayNames(['en'], { type: 'region' });
 
+/** Deprecated codes (DD, FX, YU…) canonicalise to their successor and would shadow it. */
+function isCanonicalRegion(code: string): boolean {
+  try {
+    return Intl.getCanonicalLocales(`und-${code}`)[0] === `und-${code}`;
+  } catch {
+    return false;
+  }
+}
+
 function buildNames(): { byName: Map<string, string>; codes: Set<string> } {
   const byName = new Map<string, string>();
   const codes = new Set<string>();
@@ -186,7 +195,7 @@ function buildNames(): { byName: Map<string, string>; codes: Set<string> } {
   for (let i = 0; i < 26; i++) {
     for (let j = 0; j < 26; j++) {
       const code = String.fromCharCode(A + i, A + j);
-      if (NOT_COUNTRIES.has(code)) continue;
+      if (NOT_COUNTRIES.has(code) || !isCanonicalRegion(code)) continue;
       let name: string | undefined;
       try {
         name = regionNames.of(code);
@@ -196,10 +205,13 @@ function buildNames(): { byName: Map<string, string>; codes: Set<string> } {
       if (!name || name === code || /unknown/i.test(name)) continue;
       codes.add(code);
       const lower = name.toLowerCase().replace(/[’]/g, "'");
-      byName.set(lower, code);
-      byName.set(lower.replace(/ & /g, ' and '), code);
-      byName.set(lower.replace(/^st\. /, 'saint '), code);
-      byName.set(lower.normalize('NFKD').replace(/[\u0300-\u036f]/g, ''), code);
+      const variants = [
+        lower,
+        lower.replace(/ & /g, ' and '),
+        lower.replace(/^st\. /, 'saint '),
+        lower.normalize('NFKD').replace(/[\u0300-\u036f]/g, ''),
+      ];
+      for (const v of variants) byName.set(v, code);
     }
   }
   for (const [alias, code] of Object.entries(ALIASES)) byName.set(alias, code);

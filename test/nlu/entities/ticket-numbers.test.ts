@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { extractTicketNumbers } from '../../../src/nlu/entities/ticket-numbers.js';
+
+describe('extractTicketNumbers', () => {
+  it.each([
+    ['#1042', [1042]],
+    ['status of 1042?', [1042]],
+    ['ticket 1042', [1042]],
+    ['Ticket no. 1042 please', [1042]],
+    ['ticket number: 1042', [1042]],
+    ['T-1042', [1042]],
+    ['HD-1042 and hd1043', [1042, 1043]],
+    ['tickets 1042, 1043 and 1044', [1042, 1043, 1044]],
+    ['close 1042.', [1042]],
+    ['case #77 and ticket 88', [77, 88]],
+    ['update on #1042, see also #1042', [1042]],
+  ])('finds %j', (text, expected) => {
+    expect(extractTicketNumbers(text)).toEqual(expected);
+  });
+
+  it.each([
+    ['campaign 48213 is broken'],
+    ['campaign id 48213'],
+    ['cid=48213'],
+    ['partner 40213 joined'],
+    ['since 2026-10-01'],
+    ['tickets from March 2025'],
+    ['in 2024 we had more'],
+    ['we paid $1500 for 3000 clicks'],
+    ['20% more, 12.50 EUR'],
+    ['last 7 days'],
+    ['call me at 10:30'],
+    ['see https://example.com/tickets/1042'],
+    ['mail ops1042@example.com'],
+    ['just words here'],
+    [''],
+  ])('finds none in %j', (text) => {
+    expect(extractTicketNumbers(text)).toEqual([]);
+  });
+
+  it('keeps campaign and ticket apart in one message', () => {
+    expect(extractTicketNumbers('campaign 48213 is the one from ticket #1042')).toEqual([1042]);
+  });
+});

@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { extractStatuses } from '../../../src/nlu/entities/ticket-statuses.js';
+
+describe('extractStatuses', () => {
+  it.each([
+    ['show my open tickets', ['open']],
+    ['which are still open?', ['open']],
+    ['pending tickets', ['open']],
+    ['tickets in progress', ['in_progress']],
+    ['tickets being worked on', ['in_progress']],
+    ['tickets awaiting my response', ['awaiting_response']],
+    ['which tickets are waiting on me', ['awaiting_response']],
+    ['tickets that need my reply', ['awaiting_response']],
+    ['tickets with a solution offered', ['solution_offered']],
+    ['where support proposed a fix', ['solution_offered']],
+    ['closed tickets from last week', ['closed']],
+    ['resolved ones', ['closed']],
+    ['open or closed, all of them', ['closed', 'open']],
+  ])('finds %j', (text, expected) => {
+    expect(extractStatuses(text)).toEqual(expected);
+  });
+
+  it.each([
+    ['how do I open a ticket'],
+    ['please open one for me'],
+    ['can you open a new case'],
+    ['open ticket for me'],
+    ['close 1042'],
+    ['I want to reopen it'],
+    ['just some words'],
+    [''],
+  ])('finds none in %j', (text) => {
+    expect(extractStatuses(text)).toEqual([]);
+  });
+});
