@@ -35,8 +35,6 @@ const VIEW_ANSWER_BUDGET_MS = 2500;
  * whose answer (close, show errors, next form) is the acknowledgement itself.
  */
 export function registerInteractionListeners(app: App, deps: SlackListenerDeps, home: SlackAppHome): void {
-  const t = deps.services.responses.t;
-
   /** Where a click's answer goes: the thread or DM of the message; the user's DM for App Home and private messages. */
   async function refOfClick(b: BlockAction): Promise<{ ref: SlackReference; ephemeral: boolean }> {
     const team = b.team?.id ?? b.user.team_id ?? '';
