@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Prisma } from '../generated/sqlite/client.js';
 import { bulkInsert } from './partner-bulk-insert.js';
-import { domainOf, partnerNameKey } from './partner-name-key.js';
+import { domainOf, compactNameKey } from './partner-name-key.js';
 import type { PartnerRecord } from './partner-record.js';
 import type { DatabaseProvider, Db } from './prisma-client.js';
 
@@ -108,7 +108,8 @@ export async function replacePartners(
       accountId,
       r.partnerId,
       r.name,
-      partnerNameKey(r.name),
+      // Letters and digits only: sorts the same under any database collation (C or en_US).
+      compactNameKey(r.name),
       r.website,
       domainOf(r.website),
       r.country,

@@ -90,7 +90,7 @@ const STOP_WORDS =
   'if much many number per each whether yes same current name named called find search list our us else other ' +
   'then than ok okay into under over more less most least out up s get got doing does anything something ' +
   'sort sorted ordered display show me the a an via through thru using mostly mainly primarily since before after ' +
-  'during between within last been ones whose there their still already ever';
+  'during between within last been ones whose there their still already ever waiting awaiting wait';
 
 const STATIC_PHRASES: Phrases = [
   // How many / lists / sorting
@@ -169,6 +169,9 @@ const STATIC_PHRASES: Phrases = [
   ['in charge', field('accountManager')],
   ['assigned', field('accountManager')],
   ['assigned to', field('accountManager')],
+  ['look after', field('accountManager')],
+  ['looks after', field('accountManager')],
+  ['looking after', field('accountManager')],
   ['contact', field('contact')],
   ['contact person', field('contact')],
   ['contact name', field('contact')],

@@ -242,14 +242,15 @@ export function parsePartnerQuestion(text: string, ctx: ParserContext): PartnerQ
   const audienceAt: number[] = [];
   const countryAt: Array<{ at: number; codes: readonly (string | null)[] }> = [];
   let softNew = false;
-  let plural = false;
+  let pluralNoun = false;
+  let pluralFilter = false;
 
   tokens.forEach((t, at) => {
-    if (LIST_NOUNS.has(t.form) && /s$/i.test(t.raw) && !t.linked) plural = true;
+    if (LIST_NOUNS.has(t.form) && /s$/i.test(t.raw) && !t.linked) pluralNoun = true;
     for (const x of t.tags ?? []) {
       switch (x.kind) {
         case 'filter':
-          if (/s$/i.test(t.raw) && wordForm(t.raw) !== t.raw.toLowerCase()) plural = true;
+          if (/s$/i.test(t.raw) && wordForm(t.raw) !== t.raw.toLowerCase()) pluralFilter = true;
           if (x.soft) {
             softNew = true;
             break;
@@ -325,7 +326,9 @@ export function parsePartnerQuestion(text: string, ctx: ParserContext): PartnerQ
     return { kind: 'one', ref, fields: asked };
   }
 
-  const listForm = plural || listMarker || count || (join && who);
+  // A plural filter word ("coupons", "creators") makes a list unless a fact is asked ("status of Contoso Coupons").
+  const strongField = fields.some((f) => !f.weak);
+  const listForm = pluralNoun || listMarker || count || (join && who) || (pluralFilter && !strongField);
   if (residual.length > 0) {
     if (listForm || unsupported.length > 0) {
       const words = [...unsupported, ...residual.map((t) => t.raw)].join(' ');
@@ -374,7 +377,9 @@ export function parsePartnerQuestion(text: string, ctx: ParserContext): PartnerQ
   const anyFilter = Object.keys(filter).length > 0;
   if (count) return { kind: 'count', filter };
   if (anyFilter || listForm || join || sort) {
-    return { kind: 'list', filter, sort: sort ?? (hasPeriod || join ? 'joined-newest' : 'name') };
+    // Newest first when the question is about joining dates ("who joined last month", "who joined?").
+    const aboutJoining = hasPeriod || (join && !anyFilter);
+    return { kind: 'list', filter, sort: sort ?? (aboutJoining ? 'joined-newest' : 'name') };
   }
   return { kind: 'unclear' };
 }
