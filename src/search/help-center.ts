@@ -1,6 +1,6 @@
 import { type ConfidenceRule, DEFAULT_CONFIDENCE_RULE } from './confidence-rule.js';
 import type { DocSection, SearchAudience } from './doc-section.js';
-import { DOMAIN_SYNONYMS } from './domain-synonyms.js';
+import { DOMAIN_SYNONYMS, HELP_DESK_PARAPHRASES } from './domain-synonyms.js';
 import { type LoadedDocs, loadMarkdownDocs } from './load-markdown-docs.js';
 import { type IndexJob, type IndexJobResult, produceIndex } from './produce-index.js';
 import { produceIndexInWorker } from './produce-index-in-worker.js';
@@ -69,7 +69,7 @@ export async function loadHelpCenter(options: HelpCenterOptions): Promise<HelpCe
   const logger = options.logger ?? silentLogger;
   const baseUrl = options.baseUrl ?? DEFAULT_DOCS_BASE_URL;
   const indexOptions = options.indexOptions ?? DEFAULT_INDEX_OPTIONS;
-  const synonyms = new SynonymTable(options.synonyms ?? DOMAIN_SYNONYMS);
+  const synonyms = new SynonymTable(options.synonyms ?? [...DOMAIN_SYNONYMS, ...HELP_DESK_PARAPHRASES]);
   const queryOptions = options.queryOptions ?? DEFAULT_QUERY_OPTIONS;
   const rule = options.confidence ?? DEFAULT_CONFIDENCE_RULE;
   let current: Generation | undefined;

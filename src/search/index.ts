@@ -3,7 +3,7 @@ export type { ConfidenceRule } from './confidence-rule.js';
 export { DEFAULT_CONFIDENCE_RULE } from './confidence-rule.js';
 export { DocLoadError } from './doc-load-error.js';
 export type { DocArticle, DocAudience, DocSection, SearchAudience } from './doc-section.js';
-export { DOMAIN_SYNONYMS } from './domain-synonyms.js';
+export { DOMAIN_SYNONYMS, HELP_DESK_PARAPHRASES } from './domain-synonyms.js';
 export type { HelpCenter, HelpCenterOptions, ReloadSummary } from './help-center.js';
 export { DEFAULT_DOCS_BASE_URL, loadHelpCenter } from './help-center.js';
 export type { LoadedDocs } from './load-markdown-docs.js';

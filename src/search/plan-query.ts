@@ -2,7 +2,7 @@ import { cleanChatQuery } from './clean-chat-query.js';
 import type { QueryOptions } from './ranking-options.js';
 import type { SectionIndex } from './section-index.js';
 import { stemWord } from './stem-word.js';
-import { CHAT_FILLER_WORDS, STOP_WORDS } from './stop-words.js';
+import { CHAT_FILLER_WORDS, isNoiseWord, QUESTION_WORDS, STOP_WORDS } from './stop-words.js';
 import type { SynonymTable } from './synonym-table.js';
 import { tokenizeWords } from './tokenize-words.js';
 
@@ -44,14 +44,21 @@ export function planQuery(
 
   words.forEach((word, i) => {
     const stem = stems[i] ?? '';
-    if (!stem || STOP_WORDS.has(word) || CHAT_FILLER_WORDS.has(word)) return;
+    if (!stem || isNoiseWord(word, stem) || CHAT_FILLER_WORDS.has(word)) return;
     const existing = groupByStem.get(stem);
     if (existing) {
       groupAt.set(i, existing);
       return;
     }
     if (groups.length >= options.maxQueryTerms) return;
-    const group: QueryTermGroup = { word, terms: new Map([[stem, 1]]), weight: index.idf(stem) };
+    // Question words tell "why" from "how" headings apart, but must not outweigh what the question is about.
+    const weight = QUESTION_WORDS.has(word) ? options.questionWordBoost : 1;
+    if (weight <= 0) return;
+    const group: QueryTermGroup = {
+      word,
+      terms: new Map([[stem, weight]]),
+      weight: index.idf(stem) * weight,
+    };
     groups.push(group);
     groupAt.set(i, group);
     groupByStem.set(stem, group);
@@ -61,12 +68,17 @@ export function planQuery(
     let owner: QueryTermGroup | undefined;
     for (let k = match.start; k < match.start + match.length && !owner; k++) owner = groupAt.get(k);
     if (!owner) continue;
-    for (const term of match.alternatives) {
-      if (!owner.terms.has(term)) owner.terms.set(term, options.synonymBoost);
+    for (const [term, share] of match.alternatives) {
+      if (!owner.terms.has(term)) owner.terms.set(term, options.synonymBoost * share);
     }
   }
 
-  for (const group of groups) addTypoNeighbours(group, index, options);
+  joinAdjacentWords(words, stems, groupAt, index, options);
+  for (const group of groups) {
+    const [stem] = group.terms.keys();
+    if (stem !== undefined && !index.has(stem)) expandUnknownWord(group, stem, index, options);
+    addTypoNeighbours(group, index, options);
+  }
 
   const clauses = new Map<string, { boost: number; group: number }>();
   groups.forEach((group, g) => {
@@ -78,12 +90,60 @@ export function planQuery(
   return { groups, clauses };
 }
 
+/** "sign up" → "signup", "e mail" → "email": two typed words the index knows as one. */
+function joinAdjacentWords(
+  words: readonly string[],
+  stems: readonly string[],
+  groupAt: ReadonlyMap<number, QueryTermGroup>,
+  index: SectionIndex,
+  options: QueryOptions,
+): void {
+  for (let i = 0; i + 1 < words.length; i++) {
+    const owner = groupAt.get(i) ?? groupAt.get(i + 1);
+    if (!owner) continue;
+    const joined = stemWord(`${words[i]}${words[i + 1]}`);
+    if (joined !== stems[i] && joined !== stems[i + 1] && index.has(joined) && !owner.terms.has(joined)) {
+      owner.terms.set(joined, options.compoundBoost);
+    }
+  }
+}
+
+/** A word the index does not know: try it as an abbreviation ("params") and as a compound ("timezone"). */
+function expandUnknownWord(
+  group: QueryTermGroup,
+  stem: string,
+  index: SectionIndex,
+  options: QueryOptions,
+): void {
+  const word = group.word;
+  if (stem.length >= 3 && options.prefixBoost > 0) {
+    for (const term of index.withPrefix(stem, options.maxTypoExpansions)) {
+      if (!group.terms.has(term)) group.terms.set(term, options.prefixBoost);
+    }
+  }
+  if (word.length < 6 || options.compoundBoost <= 0) return;
+  // Split points from the middle outwards: the most balanced split that the index knows wins.
+  const middle = Math.floor(word.length / 2);
+  for (let offset = 0; offset <= middle; offset++) {
+    for (const cut of offset === 0 ? [middle] : [middle - offset, middle + offset]) {
+      if (cut < 3 || word.length - cut < 3) continue;
+      const head = word.slice(0, cut);
+      const tail = word.slice(cut);
+      if (STOP_WORDS.has(head) || STOP_WORDS.has(tail)) continue;
+      const parts = [stemWord(head), stemWord(tail)];
+      if (parts.every((p) => index.has(p))) {
+        for (const part of parts) if (!group.terms.has(part)) group.terms.set(part, options.compoundBoost);
+        return;
+      }
+    }
+  }
+}
+
 function addTypoNeighbours(group: QueryTermGroup, index: SectionIndex, options: QueryOptions): void {
-  if (group.word.length < options.typoMinLength || /[0-9]/.test(group.word)) return;
   const [stem] = group.terms.keys();
-  if (stem === undefined) return;
-  const known = index.has(stem);
-  const boost = known ? options.typoBoost : options.unknownWordTypoBoost;
+  if (stem === undefined || /[0-9]/.test(group.word)) return;
+  if (group.word.length < options.typoMinLength || stem.length < options.typoMinLength - 1) return;
+  const boost = index.has(stem) ? options.typoBoost : options.unknownWordTypoBoost;
   if (boost <= 0) return;
   // Most frequent neighbours first: a typo is far likelier to be of a common word than of a rare one.
   const neighbours = index

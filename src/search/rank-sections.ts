@@ -1,5 +1,5 @@
 import type { QueryPlan } from './plan-query.js';
-import type { SectionIndex } from './section-index.js';
+import type { SearchIndexOptions, SectionIndex } from './section-index.js';
 
 /** A section ranked for a query, before it is turned into a hit for the user. */
 export interface RankedSection {
@@ -20,13 +20,12 @@ export interface RankedSection {
 export function rankSections(
   index: SectionIndex,
   plan: QueryPlan,
-  limit: number,
-  accept?: (doc: number) => boolean,
+  opts: SearchIndexOptions,
 ): RankedSection[] {
-  if (plan.clauses.size === 0 || limit <= 0) return [];
+  if (plan.clauses.size === 0 || opts.limit <= 0) return [];
   const boosts = new Map<string, number>();
   for (const [term, { boost }] of plan.clauses) boosts.set(term, boost);
-  return index.search(boosts, limit, accept).map(({ doc, score }) => {
+  return index.search(boosts, opts).map(({ doc, score }) => {
     const matchedTerms = index.matchingTerms(doc, boosts.keys());
     return { doc, ref: index.ref(doc), score, coverage: coverage(plan, matchedTerms), matchedTerms };
   });

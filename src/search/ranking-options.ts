@@ -23,6 +23,21 @@ export interface QueryOptions {
   typoMinLength: number;
   /** Most index words one typed word may expand to. */
   maxTypoExpansions: number;
+  /** Weight of index words that start with a typed word the index does not know ("params" → "parameters"). */
+  prefixBoost: number;
+  /** Weight of the parts of a compound the index only knows apart ("timezone" → "time zone"), or of two typed words joined ("sign up" → "signup"). */
+  compoundBoost: number;
+  /** Share of the best score in a section's article added to the section's own score (0 = sections alone). */
+  articleWeight: number;
+  /**
+   * Multiplier for an article's intro. Intros summarise the whole article, so
+   * they share words with most questions, while answers sit in the sections.
+   */
+  introWeight: number;
+  /** Score multiplier 1 + weight × (share of the section heading's words that the question contains). */
+  headingMatchWeight: number;
+  /** Weight of question words (how, why, when, can...): they help pick a heading but are not the topic. */
+  questionWordBoost: number;
   /** Most distinct words of a query that are searched (long pastes are cut). */
   maxQueryTerms: number;
 }
@@ -31,15 +46,21 @@ export interface QueryOptions {
 // (see bench/search.ts); the reported benchmark figures come from the other split.
 export const DEFAULT_INDEX_OPTIONS: IndexOptions = {
   k1: 1.2,
-  b: 0.75,
-  boosts: { title: 2, headings: 2, body: 1, tags: 1 },
+  b: 0.3,
+  boosts: { title: 1, headings: 2, body: 1, tags: 1 },
 };
 
 export const DEFAULT_QUERY_OPTIONS: QueryOptions = {
-  synonymBoost: 0.7,
-  typoBoost: 0.2,
+  synonymBoost: 0.5,
+  typoBoost: 0,
   unknownWordTypoBoost: 0.6,
   typoMinLength: 5,
   maxTypoExpansions: 8,
+  prefixBoost: 0.6,
+  compoundBoost: 0.8,
   maxQueryTerms: 32,
+  articleWeight: 0,
+  introWeight: 0.8,
+  headingMatchWeight: 0.25,
+  questionWordBoost: 0.3,
 };

@@ -7,10 +7,22 @@ const TokenSets = lunr.TokenSet as unknown as {
   fromFuzzyString(word: string, editDistance: number): lunr.TokenSet;
 };
 
-/** One scored section: its document number and lunr-equivalent score. */
+/** One scored section. */
 export interface ScoredDocument {
   doc: number;
+  /** Ranking score: the section's own score plus its article's share. */
   score: number;
+  /** lunr's score for the section alone. */
+  sectionScore: number;
+}
+
+export interface SearchIndexOptions {
+  limit: number;
+  accept?: ((doc: number) => boolean) | undefined;
+  /** A multiplier per section (e.g. article intros count less than sections). */
+  prior?: Float32Array | undefined;
+  /** Article number of every section and how much the article's best section adds. */
+  articles?: { of: Int32Array; weight: number } | undefined;
 }
 
 /**
@@ -67,12 +79,29 @@ export class SectionIndex {
       .filter((t) => t !== term);
   }
 
-  /** Scores every section containing at least one of the words; best first, `limit` accepted ones. */
-  search(
-    clauses: ReadonlyMap<string, number>,
-    limit: number,
-    accept?: (doc: number) => boolean,
-  ): ScoredDocument[] {
+  /** Index words that start with `prefix` (itself excluded), at most `max`, most frequent first. */
+  withPrefix(prefix: string, max: number): string[] {
+    const terms = this.compact.terms;
+    let lo = 0;
+    let hi = terms.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (terms[mid]! < prefix) lo = mid + 1;
+      else hi = mid;
+    }
+    const found: string[] = [];
+    for (let i = lo; i < terms.length && terms[i]!.startsWith(prefix); i++)
+      if (terms[i] !== prefix) found.push(terms[i]!);
+    return found.sort((a, b) => this.documentFrequency(b) - this.documentFrequency(a)).slice(0, max);
+  }
+
+  /**
+   * Scores every section containing at least one of the words and returns the
+   * best `limit` accepted ones. With `articles`, a section also gets `weight` ×
+   * the best score in its article, so the right article wins even when the
+   * question's words are spread over several of its sections.
+   */
+  search(clauses: ReadonlyMap<string, number>, opts: SearchIndexOptions): ScoredDocument[] {
     const { offsets, docs, weights } = this.compact;
     const { scores, touchedBy } = this;
     const query = ++this.queryNumber;
@@ -95,16 +124,20 @@ export class SectionIndex {
     const magnitude = Math.sqrt(norm);
     const found: ScoredDocument[] = [];
     for (const doc of touched) {
-      found.push({ doc, score: scores[doc]! / magnitude });
+      if (opts.accept && !opts.accept(doc)) continue;
+      const score = (scores[doc]! / magnitude) * (opts.prior?.[doc] ?? 1);
+      found.push({ doc, score, sectionScore: score });
+    }
+    if (opts.articles && opts.articles.weight > 0) {
+      const best = new Map<number, number>();
+      for (const hit of found) {
+        const article = opts.articles.of[hit.doc]!;
+        best.set(article, Math.max(best.get(article) ?? 0, hit.sectionScore));
+      }
+      for (const hit of found) hit.score += opts.articles.weight * best.get(opts.articles.of[hit.doc]!)!;
     }
     found.sort((a, b) => b.score - a.score || a.doc - b.doc);
-    const result: ScoredDocument[] = [];
-    for (const hit of found) {
-      if (accept && !accept(hit.doc)) continue;
-      result.push(hit);
-      if (result.length >= limit) break;
-    }
-    return result;
+    return found.slice(0, opts.limit);
   }
 
   /** Which of the words occur in a section (binary search in each posting). */

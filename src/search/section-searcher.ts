@@ -1,3 +1,4 @@
+import { analyzeText } from './analyze-text.js';
 import { type ConfidenceRule, isConfident, keepStrongHits } from './confidence-rule.js';
 import type { DocSection, SearchAudience } from './doc-section.js';
 import { makeExtract } from './make-extract.js';
@@ -17,6 +18,7 @@ export interface RankOptions {
 const AUDIENCE_ALL = 0;
 const AUDIENCE_CODE = { all: AUDIENCE_ALL, brand: 1, partner: 2 } as const;
 const MAX_LIMIT = 100;
+const RERANK_DEPTH = 30;
 
 /**
  * The search engine over one index generation: plans the query, ranks
@@ -26,17 +28,36 @@ const MAX_LIMIT = 100;
 export class SectionSearcher {
   private readonly sectionByDoc: (DocSection | undefined)[];
   private readonly audienceByDoc: Uint8Array;
+  private readonly articleByDoc: Int32Array;
+  private prior: Float32Array;
+  private readonly headingTerms: string[][];
 
   constructor(
     readonly sections: readonly DocSection[],
     readonly index: SectionIndex,
     private readonly synonyms: SynonymTable,
-    private readonly queryOptions: QueryOptions,
+    private queryOptions: QueryOptions,
     private readonly rule: ConfidenceRule,
   ) {
     const byId = new Map(sections.map((s) => [s.id, s]));
     this.sectionByDoc = index.compact.refs.map((ref) => byId.get(ref));
     this.audienceByDoc = Uint8Array.from(this.sectionByDoc, (s) => AUDIENCE_CODE[s?.audience ?? 'all']);
+    this.prior = Float32Array.from(this.sectionByDoc, (s) =>
+      s?.anchor === '' ? queryOptions.introWeight : 1,
+    );
+    this.headingTerms = this.sectionByDoc.map((s) => [...new Set(analyzeText(s?.heading ?? ''))]);
+    const articleNumbers = new Map<string, number>();
+    this.articleByDoc = Int32Array.from(this.sectionByDoc, (s) => {
+      const slug = s?.slug ?? '';
+      if (!articleNumbers.has(slug)) articleNumbers.set(slug, articleNumbers.size);
+      return articleNumbers.get(slug)!;
+    });
+  }
+
+  /** Query-time settings can change without a rebuild (the benchmarks' tuning uses this). */
+  setQueryOptions(options: QueryOptions): void {
+    this.queryOptions = options;
+    this.prior = Float32Array.from(this.sectionByDoc, (s) => (s?.anchor === '' ? options.introWeight : 1));
   }
 
   section(doc: number): DocSection | undefined {
@@ -55,7 +76,28 @@ export class SectionSearcher {
       return wanted === undefined || audience === AUDIENCE_ALL || audience === wanted;
     };
     const limit = Math.max(1, Math.min(MAX_LIMIT, Math.floor(opts.limit) || 1));
-    return { plan, ranked: rankSections(this.index, plan, limit, accept) };
+    const articles = { of: this.articleByDoc, weight: this.queryOptions.articleWeight };
+    const headingWeight = this.queryOptions.headingMatchWeight;
+    // The heading bonus can reorder the head of the list: rank a few more, rerank, then cut.
+    const depth = headingWeight > 0 ? Math.max(limit, RERANK_DEPTH) : limit;
+    const ranked = rankSections(this.index, plan, { limit: depth, accept, articles, prior: this.prior });
+    if (headingWeight > 0) {
+      for (const r of ranked) r.score *= 1 + headingWeight * this.headingMatch(r.doc, plan);
+      ranked.sort((a, b) => b.score - a.score || a.doc - b.doc);
+    }
+    return { plan, ranked: ranked.slice(0, limit) };
+  }
+
+  /**
+   * Share of the section heading's words the question contains (a synonym or
+   * typo at its weight). A question that says most of a heading is about that section.
+   */
+  private headingMatch(doc: number, plan: QueryPlan): number {
+    const terms = this.headingTerms[doc];
+    if (!terms || terms.length === 0) return 0;
+    let matched = 0;
+    for (const term of terms) matched += Math.min(1, plan.clauses.get(term)?.boost ?? 0);
+    return matched / terms.length;
   }
 
   /** The bot's search: best sections for the user's audience, cut off when weak, with extracts. */

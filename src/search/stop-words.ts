@@ -1,17 +1,19 @@
+import { stemWord } from './stem-word.js';
+
 /**
  * Words too common to tell sections apart; dropped from the index and from
- * queries. Apostrophes are removed before the look-up, so contractions appear
- * without them ("dont").
+ * queries. Lucene's English list plus pronouns and "do": question words
+ * (how, why, when, what, can) stay, because headings such as "Why the
+ * campaign ID matters" and FAQ titles are told apart by them. Apostrophes are
+ * removed before the look-up, so contractions appear without them ("dont").
  */
 export const STOP_WORDS: ReadonlySet<string> = new Set(
-  `a able about across after all almost also am among an and any are as at be because been but by can
-  cannot could dear did do does either else ever every for from get got had has have he her hers him his
-  how however i if in into is it its just least let like likely may me might most must my neither no nor
-  not of off often on only or other our own rather said say says she should since so some than that the
-  their them then there these they this tis to too twas us wants was we were what when where which while
-  who whom why will with would yet you your yours im ive id youre dont doesnt didnt cant couldnt wont
-  wouldnt isnt arent wasnt werent havent hasnt shouldnt thats whats theres hows lets`.split(/\s+/),
+  `a an and are as at be but by for if in into is it no not of on or such that the their then there these
+  they this to was will with i me my we our us you your im ive id youre dont doesnt didnt cant its do does
+  did`.split(/\s+/),
 );
+
+const STOP_STEMS: ReadonlySet<string> = new Set([...STOP_WORDS].map(stemWord));
 
 /**
  * Chat filler that carries no meaning in a question to a help desk
@@ -19,9 +21,23 @@ export const STOP_WORDS: ReadonlySet<string> = new Set(
  * articles do not contain them in a way that matters.
  */
 export const CHAT_FILLER_WORDS: ReadonlySet<string> = new Set(
-  `hey hi hello hiya yo hallo pls plz please thanks thank thx ty cheers guys team folks anyone anybody
-  someone somebody quick question q hmm um uh umm lol ok okay actually basically wondering wonder know
-  tell explain need want wanna gonna trying tried possible way ask asking kindly sorry urgent asap`.split(
-    /\s+/,
-  ),
+  `hey hi hello hiya yo hallo pls plz please thanks thank thx ty cheers guys folks anyone anybody
+  someone somebody nobody something anything everything somewhere anywhere quick question q hmm um uh
+  umm lol oops ok okay actually basically really even still already anymore maybe exactly wondering
+  wonder know tell explain need want wanna gonna trying tried try possible way ask asking kindly sorry
+  urgent asap supposed keep keeps instead stuff thing things lot lots bit kind`.split(/\s+/),
+);
+
+/**
+ * True for words that never help find a section: stop words (also when
+ * inflected, "gets" like "get") and numbers of one or two digits (list steps,
+ * "2 days"), while error codes such as "403" stay searchable.
+ */
+export function isNoiseWord(word: string, stem: string): boolean {
+  return STOP_WORDS.has(word) || STOP_STEMS.has(stem) || /^[0-9]{1,2}$/.test(word);
+}
+
+/** Words that say what kind of answer is wanted; searched, at a low weight (see QueryOptions.questionWordBoost). */
+export const QUESTION_WORDS: ReadonlySet<string> = new Set(
+  'how what when where why which who whom whose can could should would may might'.split(' '),
 );

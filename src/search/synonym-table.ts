@@ -15,8 +15,12 @@ export interface SynonymMatch {
   /** Position of the first matched word in the query's word list. */
   start: number;
   length: number;
-  /** Index words of the other members of the group. */
-  alternatives: string[];
+  /**
+   * Index words of the other members of the group, each with a share: 1 for a
+   * one-word member, 1/n for the n words of a phrase ("support request" alone
+   * does not mean "support").
+   */
+  alternatives: Map<string, number>;
 }
 
 /** Synonym groups compiled for fast phrase look-up on stemmed query words. */
@@ -61,12 +65,16 @@ export class SynonymTable {
         i += 1;
         continue;
       }
-      const alternatives = new Set<string>();
+      const alternatives = new Map<string, number>();
       for (const other of this.groups[phrase.group] ?? []) {
         if (other === phrase) continue;
-        for (const term of other.terms) if (!phrase.terms.includes(term)) alternatives.add(term);
+        const share = 1 / other.terms.length;
+        for (const term of other.terms) {
+          if (!phrase.terms.includes(term))
+            alternatives.set(term, Math.max(alternatives.get(term) ?? 0, share));
+        }
       }
-      matches.push({ start: i, length: phrase.stems.length, alternatives: [...alternatives] });
+      matches.push({ start: i, length: phrase.stems.length, alternatives });
       i += phrase.stems.length;
     }
     return matches;

@@ -1,0 +1,48 @@
+import { DEFAULT_QUERY_OPTIONS } from '../src/search/ranking-options.js';
+import type { BeirDataset, BeirQuery } from './search-beir-data.js';
+import { buildOurEngine, type EngineVariant } from './search-engines.js';
+import { measureQueries } from './search-measure.js';
+
+/**
+ * Grid search of BM25 k1/b, the title boost and the title-in-body layout on
+ * the tuning queries only; prints the best settings to copy into search-variants.ts.
+ */
+export function runTuning(dataset: BeirDataset, tune: readonly BeirQuery[]): void {
+  const rows: { variant: EngineVariant; ndcg: number; recall: number }[] = [];
+  for (const titleInBody of [false, true]) {
+    for (const k1 of [0.9, 1.2]) {
+      for (const b of [0.6, 0.75, 0.9]) {
+        for (const title of [1, 2]) {
+          const indexOptions = { k1, b, boosts: { title, headings: 1, body: 1, tags: 1 } };
+          const engine = buildOurEngine(dataset.documents, {
+            indexOptions,
+            queryOptions: DEFAULT_QUERY_OPTIONS,
+            titleInBody,
+          });
+          // Query-time settings need no rebuild: try them on the same index.
+          for (const [headingMatchWeight, questionWordBoost] of [
+            [0, 0.3],
+            [0.25, 0.3],
+            [0.5, 0.3],
+            [0, 1],
+            [0.25, 1],
+          ] as const) {
+            const queryOptions = { ...DEFAULT_QUERY_OPTIONS, headingMatchWeight, questionWordBoost };
+            engine.searcher.setQueryOptions(queryOptions);
+            const figures = measureQueries(engine, tune);
+            rows.push({
+              variant: { indexOptions, queryOptions, titleInBody },
+              ndcg: figures.ndcg10,
+              recall: figures.recall100,
+            });
+            console.log(
+              `${figures.ndcg10.toFixed(4)} ${figures.recall100.toFixed(4)} ${JSON.stringify({ titleInBody, k1, b, title, headingMatchWeight, questionWordBoost })}`,
+            );
+          }
+        }
+      }
+    }
+  }
+  rows.sort((a, b) => b.ndcg - a.ndcg);
+  console.log(`best on ${tune.length} tuning queries:`, JSON.stringify(rows.slice(0, 3), null, 1));
+}

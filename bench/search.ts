@@ -1,0 +1,153 @@
+// Help-doc search benchmark on BEIR-format data, with plain lunr and MiniSearch as peers in the same run.
+// Usage: npm run bench:search -- --dataset DIR [--seed 7] [--tune]
+//   Figures are reported on the "report" half of a seeded query split; --tune grid-searches the engine's
+//   settings on the other half. Writes bench/results/search-<dataset>.json.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { loadBeirDataset } from './search-beir-data.js';
+import {
+  type BenchEngine,
+  buildMiniSearch,
+  buildOurEngine,
+  buildPlainLunr,
+  measureCacheLoadMs,
+} from './search-engines.js';
+import { heapUsedAfterGc, measureQueries, type QualityFigures } from './search-measure.js';
+import { percentile } from './search-metrics.js';
+import { seededSplit } from './search-split.js';
+import { runTuning } from './search-tune.js';
+import { DEFAULT_VARIANT, TUNED_VARIANTS } from './search-variants.js';
+
+const args = process.argv.slice(2);
+const arg = (name: string): string | undefined => {
+  const i = args.indexOf(name);
+  return i >= 0 ? args[i + 1] : undefined;
+};
+const datasetDir = arg('--dataset');
+if (!datasetDir) {
+  console.error('usage: npm run bench:search -- --dataset DIR [--seed 7] [--tune]');
+  process.exit(2);
+}
+const seed = Number(arg('--seed') ?? 7);
+const dataset = loadBeirDataset(datasetDir);
+const split = seededSplit(dataset.queries, seed);
+
+if (args.includes('--tune')) {
+  runTuning(dataset, split.tune);
+  process.exit(0);
+}
+
+interface EngineReport {
+  engine: string;
+  buildMs: number;
+  serializedBytes: number;
+  indexHeapMB: number;
+  processHeapMB: number;
+  report: QualityFigures;
+  allQueries: QualityFigures;
+  extra?: Record<string, number>;
+}
+
+function measureEngine(
+  build: () => BenchEngine,
+  extra?: (engine: BenchEngine) => Record<string, number>,
+): EngineReport {
+  const heapBefore = heapUsedAfterGc();
+  const started = performance.now();
+  const engine = build();
+  const buildMs = performance.now() - started;
+  const heapAfter = heapUsedAfterGc();
+  const result: EngineReport = {
+    engine: engine.name,
+    buildMs: Math.round(buildMs),
+    serializedBytes: engine.serializedBytes(),
+    indexHeapMB: round((heapAfter - heapBefore) / 2 ** 20, 1),
+    processHeapMB: round(heapAfter / 2 ** 20, 1),
+    report: measureQueries(engine, split.report),
+    allQueries: measureQueries(engine, dataset.queries),
+  };
+  if (extra) result.extra = extra(engine);
+  return result;
+}
+
+const variant = TUNED_VARIANTS[dataset.name] ?? DEFAULT_VARIANT;
+const reports: EngineReport[] = [];
+reports.push(
+  measureEngine(
+    () => buildOurEngine(dataset.documents, variant),
+    (engine) => {
+      const ours = engine as ReturnType<typeof buildOurEngine>;
+      const times: number[] = [];
+      for (const q of split.report) {
+        const started = performance.now();
+        ours.searcher.search(q.text, { audience: null, limit: 3 });
+        times.push(performance.now() - started);
+      }
+      return {
+        botSearchP50Ms: round(percentile(times, 50), 2),
+        botSearchP99Ms: round(percentile(times, 99), 2),
+        cacheLoadMs: Math.round(measureCacheLoadMs(dataset.documents, variant)),
+      };
+    },
+  ),
+);
+reports.push(measureEngine(() => buildPlainLunr(dataset.documents)));
+reports.push(measureEngine(() => buildMiniSearch(dataset.documents)));
+
+function round(x: number, digits = 3): number {
+  const f = 10 ** digits;
+  return Math.round(x * f) / f;
+}
+
+const pad = (s: string, n: number) => s.padEnd(n);
+console.log(
+  `\n${dataset.name}: ${dataset.documents.length} documents, ${dataset.queries.length} judged queries; ` +
+    `report split ${split.report.length} queries (seed ${seed}), tuning split ${split.tune.length} not reported`,
+);
+console.log(
+  `${pad('engine', 52)} nDCG@10  R@100   MRR@10  no-result errors  build ms  size MB  heap MB  p50 ms  p99 ms`,
+);
+for (const r of reports) {
+  const f = r.report;
+  console.log(
+    `${pad(r.engine, 52)} ${f.ndcg10.toFixed(3)}    ${f.recall100.toFixed(3)}   ${f.mrr10.toFixed(3)}   ` +
+      `${(f.noResultShare * 100).toFixed(1).padStart(5)}%  ${String(f.queryErrors).padStart(6)}  ${String(r.buildMs).padStart(8)}  ` +
+      `${(r.serializedBytes / 2 ** 20).toFixed(1).padStart(7)}  ${r.indexHeapMB.toFixed(1).padStart(7)}  ` +
+      `${f.queryP50Ms.toFixed(2).padStart(6)}  ${f.queryP99Ms.toFixed(2).padStart(6)}`,
+  );
+}
+const ours = reports[0]!;
+console.log(
+  `all ${dataset.queries.length} queries (tuning half included): ` +
+    reports
+      .map(
+        (r) =>
+          `${r.engine.split(' ')[0]} nDCG@10 ${r.allQueries.ndcg10.toFixed(3)} R@100 ${r.allQueries.recall100.toFixed(3)}`,
+      )
+      .join('; '),
+);
+console.log(
+  `ours: bot search() with extracts p50 ${ours.extra?.botSearchP50Ms} ms / p99 ${ours.extra?.botSearchP99Ms} ms; ` +
+    `start-up from cache ${ours.extra?.cacheLoadMs} ms; process heap ${ours.processHeapMB} MB`,
+);
+
+mkdirSync('bench/results', { recursive: true });
+const out = join('bench/results', `search-${dataset.name}.json`);
+writeFileSync(
+  out,
+  `${JSON.stringify(
+    {
+      dataset: dataset.name,
+      documents: dataset.documents.length,
+      judgedQueries: dataset.queries.length,
+      split: { seed, reportQueries: split.report.length, tuningQueries: split.tune.length },
+      settings: variant,
+      node: process.version,
+      date: new Date().toISOString(),
+      engines: reports,
+    },
+    null,
+    2,
+  )}\n`,
+);
+console.log(`wrote ${out}`);

@@ -1,0 +1,87 @@
+import { describe, expect, it } from 'vitest';
+import { buildLunrIndex } from '../../src/search/build-lunr-index.js';
+import { compactLunrIndex } from '../../src/search/compact-index.js';
+import { SectionIndex } from '../../src/search/section-index.js';
+
+const documents = [
+  {
+    id: 'a',
+    title: 'Payouts and tax',
+    headings: 'Payout schedule',
+    body: 'Payouts are sent monthly after validation.',
+    tags: 'payout',
+  },
+  {
+    id: 'b',
+    title: 'Tracking pixel',
+    headings: 'Install the tag',
+    body: 'Add the pixel to the checkout page.',
+    tags: 'pixel tag',
+  },
+  {
+    id: 'c',
+    title: 'Payouts and tax',
+    headings: 'Tax forms',
+    body: 'Submit a tax form before your first payout.',
+    tags: 'tax',
+  },
+  {
+    id: 'd',
+    title: 'Reports',
+    headings: 'Schedule a report',
+    body: 'Reports can be sent on a schedule.',
+    tags: '',
+  },
+];
+const options = { k1: 1.2, b: 0.75, boosts: { title: 2, headings: 3, body: 1, tags: 0.5 } };
+
+describe('SectionIndex scoring', () => {
+  it("ranks and scores exactly like lunr's own Index#query", () => {
+    const lunrIndex = buildLunrIndex(documents, options);
+    const index = new SectionIndex(compactLunrIndex(lunrIndex));
+    const queries: [string, number][][] = [
+      [['payout', 1]],
+      [
+        ['payout', 1],
+        ['schedul', 0.5],
+      ],
+      [
+        ['tax', 1],
+        ['form', 1],
+        ['pixel', 0.3],
+      ],
+      [
+        ['report', 2],
+        ['sent', 1],
+        ['unknown', 1],
+      ],
+    ];
+    for (const clauses of queries) {
+      const expected = lunrIndex.query((q) => {
+        for (const [term, boost] of clauses) q.term(term, { boost, usePipeline: false });
+      });
+      const actual = index.search(new Map(clauses), { limit: 10 });
+      expect(actual.map((r) => index.ref(r.doc))).toEqual(expected.map((r) => r.ref));
+      actual.forEach((r, i) => {
+        expect(r.score).toBeCloseTo(expected[i]!.score, 4);
+      });
+    }
+  });
+
+  it('survives lunr serialisation (the disk cache) unchanged', async () => {
+    const lunr = (await import('lunr')).default;
+    const lunrIndex = buildLunrIndex(documents, options);
+    const fresh = compactLunrIndex(lunrIndex);
+    const loaded = compactLunrIndex(lunr.Index.load(JSON.parse(JSON.stringify(lunrIndex))));
+    expect(loaded.terms).toEqual(fresh.terms);
+    expect([...loaded.docs]).toEqual([...fresh.docs]);
+    expect([...loaded.weights]).toEqual([...fresh.weights]);
+  });
+
+  it('finds typo neighbours and prefixes among index words', () => {
+    const index = new SectionIndex(compactLunrIndex(buildLunrIndex(documents, options)));
+    expect(index.neighbours('pxiel')).toContain('pixel');
+    expect(index.withPrefix('sched', 5)).toEqual(['schedul']);
+    expect(index.matchingTerms(2, ['tax', 'pixel', 'payout'])).toEqual(['tax', 'payout']);
+  });
+});

@@ -1,0 +1,190 @@
+import { cp, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterEach, describe, expect, it } from 'vitest';
+import { type HelpCenter, loadHelpCenter } from '../../src/search/help-center.js';
+
+const FIXTURE = fileURLToPath(new URL('./fixtures/docs', import.meta.url));
+const BASE = 'https://docs.example.org/kb';
+const open: HelpCenter[] = [];
+const temps: string[] = [];
+
+async function tempCopy(): Promise<string> {
+  const dir = await mkdtemp(join(tmpdir(), 'help-docs-'));
+  temps.push(dir);
+  await cp(FIXTURE, join(dir, 'docs'), { recursive: true });
+  return dir;
+}
+
+function recordingLogger() {
+  const lines: { level: string; details: object; message?: string }[] = [];
+  const log = (level: string) => (details: object, message?: string) =>
+    lines.push({ level, details, message });
+  return { lines, logger: { info: log('info'), warn: log('warn'), error: log('error') } };
+}
+
+async function helpCenter(options: Partial<Parameters<typeof loadHelpCenter>[0]> = {}): Promise<HelpCenter> {
+  const center = await loadHelpCenter({ docsDir: FIXTURE, baseUrl: BASE, useWorker: false, ...options });
+  open.push(center);
+  return center;
+}
+
+afterEach(async () => {
+  for (const center of open.splice(0)) center.close();
+  for (const dir of temps.splice(0)) await rm(dir, { recursive: true, force: true });
+});
+
+describe('HelpCenter.search', () => {
+  it('answers with the right section, a deep link and a bolded extract', async () => {
+    const center = await helpCenter();
+    const result = center.search('hey, when is live chat available? :wave:', { audience: 'brand' });
+    expect(result.confident).toBe(true);
+    const [best] = result.hits;
+    expect(best?.section.id).toBe('chat-live-with-support#when-live-chat-is-available');
+    expect(best?.section.url).toBe(`${BASE}/chat-live-with-support#when-live-chat-is-available`);
+    expect(best?.extract).toContain('**Live** **chat**');
+    expect(best?.matchedTerms).toEqual(expect.arrayContaining(['live', 'chat']));
+  });
+
+  it('filters by audience: partners see partner + all, brands see brand + all', async () => {
+    const center = await helpCenter();
+    const partner = center.search('when do payouts arrive', { audience: 'partner' });
+    expect(partner.hits[0]?.section.slug).toBe('partner-payouts');
+    const brand = center.search('when do payouts arrive', { audience: 'brand', limit: 10 });
+    expect(brand.hits.every((h) => h.section.audience !== 'partner')).toBe(true);
+    const brandInvoices = center.search('download invoice pdf', { audience: 'partner', limit: 10 });
+    expect(brandInvoices.hits.every((h) => h.section.slug !== 'brand-invoices')).toBe(true);
+  });
+
+  it('finds accented headings, synonyms, typos and error codes', async () => {
+    const center = await helpCenter();
+    expect(center.search('creme cafe', { audience: 'partner' }).hits[0]?.section.anchor).toBe(
+      'cafe-et-creme-accents-in-headings',
+    );
+    expect(center.search('when is my payment sent', { audience: 'partner' }).hits[0]?.section.id).toBe(
+      'partner-payouts#payout-schedule',
+    );
+    expect(center.search('W9 form', { audience: 'partner' }).hits[0]?.section.id).toBe(
+      'partner-payouts#tax-forms-for-us-partners',
+    );
+    expect(center.search('how do I downlaod an invoce', { audience: 'brand' }).hits[0]?.section.id).toBe(
+      'brand-invoices#download-an-invoice',
+    );
+    expect(center.search('getting 429', { audience: 'brand' }).hits[0]?.section.id).toBe(
+      'brand-invoices#tracking-error-codes',
+    );
+  });
+
+  it('says it found nothing good instead of answering wrongly', async () => {
+    const center = await helpCenter();
+    for (const query of ['what is the weather in Paris', 'asdfgh qwerty', '', '   ?!', 'thanks!']) {
+      expect(center.search(query, { audience: 'brand' }).confident).toBe(false);
+    }
+  });
+
+  it('never throws, whatever it is given', async () => {
+    const center = await helpCenter();
+    const inputs: unknown[] = ['~:-*^+"', 'x'.repeat(10_000), '🙂', null, undefined, 7, {}, '\u0000'];
+    for (const input of inputs) {
+      expect(() => center.search(input as string, { audience: 'brand' })).not.toThrow();
+      expect(() =>
+        center.search('payouts', { audience: input as 'brand', limit: input as number }),
+      ).not.toThrow();
+    }
+    // An unknown audience sees only articles written for everyone.
+    const hits = center.search('payouts tax form', { audience: 'nobody' as 'brand', limit: 10 }).hits;
+    expect(hits.every((h) => h.section.audience === 'all')).toBe(true);
+  });
+
+  it('respects the limit', async () => {
+    const center = await helpCenter();
+    expect(center.search('ticket', { audience: 'brand', limit: 1 }).hits).toHaveLength(1);
+  });
+});
+
+describe('HelpCenter loading', () => {
+  it('counts articles and sections', async () => {
+    const center = await helpCenter();
+    expect(center.articleCount()).toBe(4);
+    expect(center.sections().map((s) => s.id)).toContain('create-a-support-ticket#create-the-ticket-2');
+  });
+
+  it('caches the index on disk by content hash and loads it on the next start', async () => {
+    const dir = await tempCopy();
+    const cacheDir = join(dir, 'cache');
+    const first = recordingLogger();
+    await helpCenter({ docsDir: join(dir, 'docs'), cacheDir, logger: first.logger });
+    expect(first.lines.find((l) => l.message === 'help center index ready')?.details).toMatchObject({
+      fromCache: false,
+    });
+    expect((await readdir(cacheDir)).filter((f) => f.startsWith('help-index-'))).toHaveLength(1);
+
+    const second = recordingLogger();
+    const center = await helpCenter({ docsDir: join(dir, 'docs'), cacheDir, logger: second.logger });
+    expect(second.lines.find((l) => l.message === 'help center index ready')?.details).toMatchObject({
+      fromCache: true,
+    });
+    expect(center.search('live chat hours', { audience: 'brand' }).confident).toBe(true);
+
+    // New content means a new key; the stale cache file is removed.
+    await writeFile(
+      join(dir, 'docs', 'new.md'),
+      '---\ntitle: Dark mode\naudience: all\n---\nThe dashboard has a dark mode.',
+    );
+    const third = recordingLogger();
+    await helpCenter({ docsDir: join(dir, 'docs'), cacheDir, logger: third.logger });
+    expect(third.lines.find((l) => l.message === 'help center index ready')?.details).toMatchObject({
+      fromCache: false,
+    });
+    expect((await readdir(cacheDir)).filter((f) => f.startsWith('help-index-'))).toHaveLength(1);
+  });
+
+  it('reloads in a worker thread while the old index keeps answering', async () => {
+    const dir = await tempCopy();
+    const center = await helpCenter({ docsDir: join(dir, 'docs'), useWorker: true });
+    expect(center.search('dark mode dashboard', { audience: 'brand' }).confident).toBe(false);
+    await writeFile(
+      join(dir, 'docs', 'dark-mode.md'),
+      '---\ntitle: Dark mode\naudience: all\n---\nThe dashboard has a dark mode.',
+    );
+    const reloading = center.reload();
+    // Until the new index is ready the old one answers.
+    expect(center.articleCount()).toBe(4);
+    const summary = await reloading;
+    expect(summary).toMatchObject({ articles: 5, sections: center.sections().length });
+    expect(center.search('dark mode dashboard', { audience: 'brand' }).hits[0]?.section.id).toBe(
+      'dark-mode#',
+    );
+  });
+
+  it('keeps serving when a reload finds a bad article, and logs it', async () => {
+    const dir = await tempCopy();
+    const { lines, logger } = recordingLogger();
+    const center = await helpCenter({ docsDir: join(dir, 'docs'), logger });
+    await writeFile(join(dir, 'docs', 'broken.md'), '---\ntitle: Broken\naudience: sometimes\n---\nText');
+    await expect(center.reload()).resolves.toMatchObject({ articles: 4 });
+    expect(lines.some((l) => l.level === 'error' && /broken\.md:3: audience/.test(l.message ?? ''))).toBe(
+      true,
+    );
+  });
+
+  it('starts empty, with a logged error, when the folder does not exist', async () => {
+    const { lines, logger } = recordingLogger();
+    const center = await helpCenter({ docsDir: '/nonexistent/help-docs', logger });
+    expect(center.articleCount()).toBe(0);
+    expect(center.search('payouts', { audience: 'brand' })).toEqual({ hits: [], confident: false });
+    expect(lines.some((l) => l.level === 'error')).toBe(true);
+  });
+
+  it('reloads by itself when a file changes and watch is on', async () => {
+    const dir = await tempCopy();
+    const center = await helpCenter({ docsDir: join(dir, 'docs'), watch: true });
+    await writeFile(
+      join(dir, 'docs', 'watched.md'),
+      '---\ntitle: Watched article\naudience: all\n---\nZebra crossing.',
+    );
+    await expect.poll(() => center.articleCount(), { timeout: 10_000, interval: 100 }).toBe(5);
+    expect(center.search('zebra', { audience: 'partner' }).hits[0]?.section.slug).toBe('watched');
+  });
+});
