@@ -141,8 +141,9 @@ function tag(tokens: Token[], lexicon: PartnerLexicon): void {
   }
 }
 
+/** A word the lexicon does not know: part of a name, or a filter the directory lacks (numbers are neither). */
 const isResidual = (t: Token) =>
-  !t.linked && !t.covered && !ARTICLES.has(t.form) && !/^\d{1,4}$/.test(t.form);
+  !t.linked && !t.covered && !ARTICLES.has(t.form) && !/^\d[\d,.]*(k|m)?$/.test(t.form);
 
 /** Picks the words around the unknown ones that read best as a partner name ("Coupon Cav" → CouponCave). */
 function fuzzyNameSpan(
@@ -171,7 +172,15 @@ function fuzzyNameSpan(
       if (score > best.score) best = { text, from: a, to: b, score };
     }
   }
-  return best;
+  if (best.score >= 0.72) return best;
+  // Nothing close: echo the whole capitalised name typed ("Contoso Coupons"), not just its unknown word.
+  let a = first;
+  let b = last;
+  const capitalised = (t: Token | undefined) =>
+    t !== undefined && !t.linked && /^\p{Lu}/u.test(t.raw) && !t.tags?.some((x) => x.kind === 'stop');
+  while (a - 1 >= 0 && first - (a - 1) <= 2 && capitalised(tokens[a - 1])) a -= 1;
+  while (b + 1 < tokens.length && b + 1 - last <= 2 && capitalised(tokens[b + 1])) b += 1;
+  return { text: plain.slice(tokens[a]!.start, tokens[b]!.end), from: a, to: b, score: best.score };
 }
 
 function pickFields(fields: Array<{ field: PartnerField; weak: boolean }>): PartnerField[] {
