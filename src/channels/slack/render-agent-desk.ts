@@ -1,6 +1,6 @@
 import type { types } from '@slack/bolt';
 import { TICKET_STATUSES } from '../../domain/ticket-statuses.js';
-import type { LiveChat } from '../../skills/handoff/agent-desk.js';
+import type { DeskAgent, DeskTeam, LiveChat } from '../../skills/handoff/agent-desk.js';
 import { boldMrkdwn, escapeMrkdwn, slackDate, toMrkdwn, truncate } from './slack-mrkdwn.js';
 
 type Translate = (key: string, vars?: Readonly<Record<string, string | number>>) => string;
@@ -130,8 +130,54 @@ function field(label: string, mrkdwn: string): types.MrkdwnElement {
   return { type: 'mrkdwn', text: truncate(`${boldMrkdwn(label)}\n${mrkdwn}`, 2000) };
 }
 
-/** The modal an agent fills in to transfer a chat (to a Slack user who is an agent, or back to the queue). */
-export function renderTransferModal(handoffId: string, t: Translate): types.ModalView {
+/** The modal an agent fills in to transfer a chat: to another agent or to a team, with a note. */
+export function renderTransferModal(
+  handoffId: string,
+  targets: { agents: readonly DeskAgent[]; teams: readonly DeskTeam[] },
+  t: Translate,
+): types.ModalView {
+  const option = (id: string, label: string) => ({
+    text: { type: 'plain_text' as const, text: truncate(label, 75), emoji: true },
+    value: id,
+  });
+  const blocks: types.KnownBlock[] = [];
+  if (targets.agents.length > 0) {
+    blocks.push({
+      type: 'input',
+      block_id: 'agent',
+      optional: true,
+      label: { type: 'plain_text', text: t('slack.desk.transfer_agent') },
+      element: {
+        type: 'static_select',
+        action_id: 'value',
+        options: targets.agents
+          .slice(0, 100)
+          .map((a) =>
+            option(a.id, `${a.name} (${t(`slack.home.${a.availability}`)}, ${a.activeChats}/${a.maxChats})`),
+          ),
+      },
+    });
+  }
+  if (targets.teams.length > 0) {
+    blocks.push({
+      type: 'input',
+      block_id: 'team',
+      optional: true,
+      label: { type: 'plain_text', text: t('slack.desk.transfer_team') },
+      element: {
+        type: 'static_select',
+        action_id: 'value',
+        options: targets.teams.slice(0, 100).map((team) => option(team.id, team.name)),
+      },
+    });
+  }
+  blocks.push({
+    type: 'input',
+    block_id: 'note',
+    optional: true,
+    label: { type: 'plain_text', text: t('slack.desk.transfer_note') },
+    element: { type: 'plain_text_input', action_id: 'value', multiline: true, max_length: 2000 },
+  });
   return {
     type: 'modal',
     callback_id: 'hd_desk_transfer',
@@ -139,22 +185,7 @@ export function renderTransferModal(handoffId: string, t: Translate): types.Moda
     title: { type: 'plain_text', text: truncate(t('slack.desk.transfer_title'), 24) },
     submit: { type: 'plain_text', text: truncate(t('slack.desk.transfer'), 24) },
     close: { type: 'plain_text', text: truncate(t('slack.desk.cancel'), 24) },
-    blocks: [
-      {
-        type: 'input',
-        block_id: 'to',
-        optional: true,
-        label: { type: 'plain_text', text: t('slack.desk.transfer_to') },
-        element: { type: 'users_select', action_id: 'value' },
-      },
-      {
-        type: 'input',
-        block_id: 'note',
-        optional: true,
-        label: { type: 'plain_text', text: t('slack.desk.transfer_note') },
-        element: { type: 'plain_text_input', action_id: 'value', multiline: true, max_length: 2000 },
-      },
-    ],
+    blocks,
   };
 }
 

@@ -17,7 +17,7 @@ import type { AgentThreadLocation, AgentThreads } from './slack-agent-threads.js
 import type { SlackIdentities } from './slack-identities.js';
 import { attachmentsOf } from './slack-inbound.js';
 import type { AgentThreadMessage, SlackDeskThreads } from './slack-listener-deps.js';
-import { toMrkdwn } from './slack-mrkdwn.js';
+import { escapeMrkdwn, toMrkdwn } from './slack-mrkdwn.js';
 import type { OnceMarks } from './slack-once.js';
 
 /** Live chats in Slack: escalations in the agents' channel, relayed both ways through their threads. */
@@ -153,6 +153,18 @@ export function createSlackAgentDesk(deps: SlackAgentDeskDeps): SlackAgentDesk {
         );
         return;
       }
+      case 'reminder': {
+        const where = await located(chat, await stateOf(chat));
+        if (!where) return;
+        const slackUser = await deps.identities.slackUserOf(where.team, event.agentId);
+        const agent = slackUser ? `<@${slackUser}>` : escapeMrkdwn(await agentName(event.agentId));
+        const text = `${agent} ${toMrkdwn(t('slack.desk.reminder', { user: chat.requester.name }))}`;
+        // Every instance hears the reminder; one posts it (per minute, as reminders repeat).
+        const minute = Math.floor(services.clock().getTime() / 60_000);
+        if (!(await deps.once.claim(`slack-desk:${id}:reminder:${minute}`))) return;
+        await client.chat.postMessage({ channel: where.channel, thread_ts: where.ts, text });
+        return;
+      }
       case 'closed': {
         const where = await located(chat, { kind: 'closed' });
         if (!where) return;
@@ -215,15 +227,36 @@ export function createSlackAgentDesk(deps: SlackAgentDeskDeps): SlackAgentDesk {
   }
 
   async function transfer(
-    team: string,
     agent: UserProfile,
     handoffId: string,
-    to: string | null,
+    to: { agentId?: string; teamId?: string },
     note: string,
   ) {
-    const agentId = to ? await deps.identities.botUserIdOf(team, to) : null;
-    if (to && !agentId) throw new Error(t('slack.desk.unknown_target'));
-    await desk.transfer(agent, handoffId, agentId ? { agentId } : {}, note);
+    if (!to.agentId && !to.teamId) throw new Error(t('slack.desk.transfer_pick'));
+    await desk.transfer(agent, handoffId, to, note);
+  }
+
+  /** What `!transfer` names: `@U123` (a Slack user linked to an agent) or a team id or name, then the note. */
+  async function transferTarget(
+    team: string,
+    words: string,
+  ): Promise<{ to: { agentId?: string; teamId?: string }; note: string }> {
+    const mention = /^@([UW][A-Z0-9]+)\b\s*/.exec(words);
+    if (mention) {
+      const agentId = await deps.identities.botUserIdOf(team, mention[1] ?? '');
+      if (!agentId) throw new Error(t('slack.desk.unknown_target'));
+      return { to: { agentId }, note: words.slice(mention[0].length) };
+    }
+    const { teams } = await desk.directory();
+    const lower = words.toLowerCase();
+    const byName = teams
+      .filter((x) => lower.startsWith(x.name.toLowerCase()))
+      .sort((x, y) => y.name.length - x.name.length)[0];
+    const byId = teams.find((x) => lower.startsWith(x.id.toLowerCase()));
+    const used = byName ? byName.name.length : byId ? byId.id.length : 0;
+    const match = byName ?? byId;
+    if (!match) throw new Error(t('slack.desk.unknown_target'));
+    return { to: { teamId: match.id }, note: words.slice(used).trim() };
   }
 
   /** `!note`, `!status`, `!transfer`, `!close`, `!claim`, `!help` typed in a live chat's thread. */
@@ -246,12 +279,12 @@ export function createSlackAgentDesk(deps: SlackAgentDeskDeps): SlackAgentDesk {
         });
         return;
       }
-      case 'transfer': {
-        const target = /^@([UW][A-Z0-9]+)\b\s*/.exec(rest.trim());
-        const note = target ? rest.trim().slice(target[0].length) : rest.trim();
-        await attempt(where, () => transfer(m.team, agent, handoffId, target?.[1] ?? null, note));
+      case 'transfer':
+        await attempt(where, async () => {
+          const { to, note } = await transferTarget(m.team, rest.trim());
+          await transfer(agent, handoffId, to, note);
+        });
         return;
-      }
       case 'close':
         await attempt(where, () => desk.close(agent, handoffId));
         return;
@@ -321,9 +354,15 @@ export function createSlackAgentDesk(deps: SlackAgentDeskDeps): SlackAgentDesk {
           case 'claim':
             await claim(agent, handoffId, where);
             return;
-          case 'transfer':
-            await client.views.open({ trigger_id: b.trigger_id, view: renderTransferModal(handoffId, t) });
+          case 'transfer': {
+            const { agents, teams } = await desk.directory();
+            const targets = { agents: agents.filter((a) => a.id !== agent.id), teams };
+            await client.views.open({
+              trigger_id: b.trigger_id,
+              view: renderTransferModal(handoffId, targets, t),
+            });
             return;
+          }
           case 'note':
             await client.views.open({ trigger_id: b.trigger_id, view: renderNoteModal(handoffId, t) });
             return;
@@ -341,17 +380,20 @@ export function createSlackAgentDesk(deps: SlackAgentDeskDeps): SlackAgentDesk {
 
       app.view(VIEW_DESK_TRANSFER, async ({ ack, body, view }) => {
         const team = body.team?.id ?? body.user.team_id ?? '';
-        const to = view.state.values.to?.value?.selected_user ?? null;
-        const note = view.state.values.note?.value?.value ?? '';
-        if (to && !(await deps.identities.botUserIdOf(team, to))) {
-          await ack({ response_action: 'errors', errors: { to: t('slack.desk.unknown_target') } });
+        const values = view.state.values;
+        const agentId = values.agent?.value?.selected_option?.value ?? undefined;
+        const teamId = values.team?.value?.selected_option?.value ?? undefined;
+        const note = values.note?.value?.value ?? '';
+        if (!agentId && !teamId) {
+          const block = view.blocks.some((b) => b.block_id === 'agent') ? 'agent' : 'team';
+          await ack({ response_action: 'errors', errors: { [block]: t('slack.desk.transfer_pick') } });
           return;
         }
         await ack();
         const agent = await agentProfile(team, body.user.id);
         const where = await locationOf(view.private_metadata);
         await attempt({ channel: where?.channel ?? '', user: body.user.id }, () =>
-          transfer(team, agent, view.private_metadata, to, note),
+          transfer(agent, view.private_metadata, agentId ? { agentId } : { teamId: teamId ?? '' }, note),
         );
       });
 

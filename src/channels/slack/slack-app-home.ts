@@ -10,8 +10,6 @@ export interface SlackAppHome {
   publish(team: string, slackUser: string): Promise<void>;
   /** Sets an agent's availability; false when the user is not an agent (or there is no agent desk). */
   setAvailability(team: string, slackUser: string, availability: Availability): Promise<boolean>;
-  /** Remembers availability changes made elsewhere (web console), so the buttons show them. */
-  noteAvailability(agentId: string, availability: Availability): void;
 }
 
 export function createSlackAppHome(deps: {
@@ -22,8 +20,6 @@ export function createSlackAppHome(deps: {
 }): SlackAppHome {
   const { services } = deps;
   const t = services.responses.t;
-  // The desk has no "get availability" call; what this instance saw set is good enough for a highlight.
-  const availability = new Map<string, Availability>();
   const ticketBase = services.config.TICKET_BASE_URL.replace(/\/$/, '');
 
   async function profileOf(team: string, slackUser: string) {
@@ -31,16 +27,13 @@ export function createSlackAppHome(deps: {
   }
 
   return {
-    noteAvailability: (agentId, a) => {
-      availability.set(agentId, a);
-    },
     async publish(team, slackUser) {
       const profile = await profileOf(team, slackUser);
       const tickets = (await services.shared.tickets?.listOpen(profile, 20)) ?? [];
       const desk = services.shared.agentDesk;
-      const isAgent = Boolean(desk) && profile.role !== 'requester';
-      const current = availability.get(profile.id) ?? null;
-      const queue = isAgent && desk ? (await desk.queue()).length : 0;
+      const me = desk ? await desk.me(profile) : null;
+      const current = me?.availability ?? null;
+      const queue = me && desk ? (await desk.queue()).length : 0;
       const texts: AppHomeTexts = {
         title: t('slack.home.title'),
         greeting: t('slack.home.greeting', {
@@ -67,16 +60,15 @@ export function createSlackAppHome(deps: {
           texts,
           tickets,
           ticketUrl: (ticket) => `${ticketBase}/${ticket.number.replace(/^#/, '')}`,
-          ...(isAgent ? { agent: { availability: current } } : {}),
+          ...(me ? { agent: { availability: current } } : {}),
         }),
       });
     },
     async setAvailability(team, slackUser, a) {
       const desk = services.shared.agentDesk;
       const profile = await profileOf(team, slackUser);
-      if (!desk || profile.role === 'requester') return false;
+      if (!desk || !(await desk.me(profile))) return false;
       await desk.setAvailability(profile, a);
-      availability.set(profile.id, a);
       return true;
     },
   };

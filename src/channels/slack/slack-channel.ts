@@ -129,7 +129,6 @@ export function createSlackChannel(services: AppServices): Channel {
   registerMessageListeners(app, deps, config.SLACK_TICKET_REACTION.replace(/:/g, ''));
   registerInteractionListeners(app, deps, home);
   desk?.register(app);
-  let unsubscribeHome: (() => void) | null = null;
 
   return {
     name: 'slack',
@@ -142,10 +141,6 @@ export function createSlackChannel(services: AppServices): Channel {
         logger.error({ err: error }, 'slack auth.test failed; Slack requests will retry it');
       }
       desk?.start();
-      unsubscribeHome =
-        agentDesk?.subscribe((event) => {
-          if (event.type === 'availability') home.noteAvailability(event.agentId, event.availability);
-        }) ?? null;
       if (socketReceiver) {
         try {
           await socketReceiver.start();
@@ -156,7 +151,6 @@ export function createSlackChannel(services: AppServices): Channel {
     },
     async stop() {
       desk?.stop();
-      unsubscribeHome?.();
       if (socketReceiver) await socketReceiver.stop().catch(() => undefined);
     },
     async deliver(target, replies) {

@@ -14,6 +14,8 @@ export interface SlackIdentities {
   inboundUser(team: string, slackUserId: string): Promise<InboundUser>;
   /** The bot user id behind a Slack user (linking them first); null when there is none yet. */
   botUserIdOf(team: string, slackUserId: string): Promise<string | null>;
+  /** The Slack user id of a bot user in a workspace (to mention an agent); null when not linked. */
+  slackUserOf(team: string, botUserId: string): Promise<string | null>;
 }
 
 const FAILED_LOOKUP_TTL_MS = 30_000;
@@ -107,6 +109,13 @@ export function createSlackIdentities(deps: {
         select: { userId: true },
       });
       return identity?.userId ?? null;
+    },
+    async slackUserOf(team, botUserId) {
+      const identity = await deps.db.channelIdentity.findFirst({
+        where: { channel: 'slack', workspace: team, userId: botUserId },
+        select: { externalId: true },
+      });
+      return identity?.externalId ?? null;
     },
   };
 }

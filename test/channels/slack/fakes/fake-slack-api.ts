@@ -53,6 +53,10 @@ export class FakeSlackApi {
   socketUrl = '';
   /** Every call answers 503 while true (a Slack outage). */
   outage = false;
+  /** Called with every call as it arrives (benchmarks measure reply times with it). */
+  onCall: ((call: RecordedCall) => void) | null = null;
+  /** Keep calls in `calls` (off for long benchmark runs). */
+  keepCalls = true;
   private readonly failures: Array<{ method: string; failure: FakeFailure }> = [];
   private readonly waiters = new Set<() => void>();
   private server: Server | null = null;
@@ -157,7 +161,16 @@ export class FakeSlackApi {
       : isResponseUrl
         ? { ok: true }
         : this.answer(method, args);
-    this.calls.push({ method, args, token, status: failure?.error ? 400 : status, result, at: Date.now() });
+    const call: RecordedCall = {
+      method,
+      args,
+      token,
+      status: failure?.error ? 400 : status,
+      result,
+      at: Date.now(),
+    };
+    if (this.keepCalls) this.calls.push(call);
+    this.onCall?.(call);
     for (const wake of [...this.waiters]) wake();
 
     if (failure?.error) return send(res, 200, result);

@@ -1,0 +1,205 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { slackModule } from '../../../src/channels/slack/slack-module.js';
+import { handoffModule } from '../../../src/skills/handoff/handoff-module.js';
+import { ticketsModule } from '../../../src/skills/tickets/tickets-module.js';
+import { basicRules, keywordMatcher } from '../../support/keyword-matcher.js';
+import { testProviders } from '../../support/test-database.js';
+import type { RecordedCall } from './fakes/fake-slack-api.js';
+import {
+  appHomeOpened,
+  blockActions,
+  directMessage,
+  selectAction,
+  threadReply,
+  viewSubmission,
+} from './fakes/slack-payloads.js';
+import {
+  AGENTS_CHANNEL,
+  buttonIn,
+  postedText,
+  type SlackTestBot,
+  startSlackTestBot,
+  USERS,
+} from './slack-test-bot.js';
+
+const matcher = keywordMatcher([
+  [/^\/helpdesk\b/i, 'agent.availability', 'handoff'],
+  [/\b(agent|human|person)\b/i, 'agent.handoff', 'handoff'],
+  ...basicRules,
+]);
+
+describe.each(testProviders())('agents in Slack (%s)', (provider) => {
+  let slack: SlackTestBot;
+  beforeAll(async () => {
+    slack = await startSlackTestBot(provider, {
+      modules: [ticketsModule, handoffModule, slackModule],
+      matcher,
+    });
+  });
+  afterAll(() => slack.close());
+
+  const since = (mark: number) => (c: RecordedCall) => slack.fake.calls.indexOf(c) >= mark;
+  const ephemeralTo = (mark: number, user: string) =>
+    slack.fake.waitFor('chat.postEphemeral', (c) => since(mark)(c) && c.args.user === user);
+
+  function clickIn(user: string, call: RecordedCall, ts: string, label: string) {
+    const button = buttonIn(call, label);
+    return slack.sendInteractive(
+      blockActions({
+        user,
+        channel: String(call.args.channel ?? AGENTS_CHANNEL),
+        message: { ts, blocks: call.args.blocks },
+        button: {
+          action_id: button.action_id,
+          text: button.text,
+          ...(button.value ? { value: button.value } : {}),
+          ...(button.block_id ? { block_id: button.block_id } : {}),
+        },
+        responseUrl: slack.fake.responseUrl('desk'),
+      }),
+    );
+  }
+
+  /** The latest version of the escalation message (posted, then updated). */
+  function escalationNow(ts: string): RecordedCall {
+    const updates = slack.fake.callsTo('chat.update').filter((c) => c.args.ts === ts);
+    return updates.at(-1) ?? slack.fake.callsTo('chat.postMessage').find((c) => c.result?.ts === ts)!;
+  }
+
+  it('agents set their availability from the App Home', async () => {
+    let mark = slack.mark();
+    await slack.sendEvent(appHomeOpened(USERS.sam.id));
+    const home = await slack.fake.waitFor('views.publish', since(mark));
+    expect(postedText(home)).toContain('For agents');
+    mark = slack.mark();
+    await clickIn(USERS.sam.id, home, '1700000000.000001', 'Online');
+    const republished = await slack.fake.waitFor('views.publish', since(mark));
+    expect(postedText(republished)).toMatch(/You're \*Online\*/);
+    await slack.fake.waitFor('views.publish', since(mark));
+
+    // A requester's App Home has no agent section.
+    mark = slack.mark();
+    await slack.sendEvent(appHomeOpened(USERS.alice.id));
+    const requester = await slack.fake.waitFor('views.publish', since(mark));
+    expect(postedText(requester)).not.toContain('For agents');
+  });
+
+  it('claims, transfers by modal and by command, sets the status and closes', async () => {
+    await slack.sendCommand({
+      token: 't',
+      team_id: 'T0HELPDESK',
+      channel_id: 'C0AGENTS',
+      user_id: USERS.riley.id,
+      command: '/helpdesk',
+      text: 'online',
+      response_url: slack.fake.responseUrl('riley'),
+      trigger_id: '1.2.riley',
+    });
+    let mark = slack.mark();
+    await slack.sendEvent(directMessage(USERS.alice.id, 'I want a human'));
+    const escalation = await slack.nextPost(mark, AGENTS_CHANNEL);
+    const ts = String(escalation.result?.ts);
+    expect(postedText(escalation)).toContain('Claim');
+
+    mark = slack.mark();
+    await clickIn(USERS.sam.id, escalation, ts, 'Claim');
+    await slack.fake.waitFor(
+      'chat.update',
+      (c) => since(mark)(c) && postedText(c).includes('Sam Agent is talking'),
+    );
+
+    // Someone else typing in the thread is not relayed.
+    mark = slack.mark();
+    await slack.sendEvent(threadReply(USERS.riley.id, AGENTS_CHANNEL, ts, 'hello from riley'));
+    expect(String((await ephemeralTo(mark, USERS.riley.id)).args.text)).toMatch(/Only the agent who claimed/);
+
+    // Transfer with the modal: nothing chosen is an error in the modal; then to Riley.
+    mark = slack.mark();
+    await clickIn(USERS.sam.id, escalationNow(ts), ts, 'Transfer');
+    const opened = await slack.fake.waitFor('views.open', since(mark));
+    const view = opened.result?.view as Record<string, unknown>;
+    const empty = await slack.sendInteractive(viewSubmission(USERS.sam.id, view, {}));
+    expect(empty.json()).toEqual({
+      response_action: 'errors',
+      errors: { agent: 'Choose an agent or a team.' },
+    });
+    const rileyOption = (
+      view.blocks as Array<{
+        block_id: string;
+        element: { options: Array<{ value: string; text: { text: string } }> };
+      }>
+    )
+      .find((b) => b.block_id === 'agent')!
+      .element.options.find((o) => o.text.text.startsWith('Riley Agent'))!;
+    mark = slack.mark();
+    await slack.sendInteractive(
+      viewSubmission(USERS.sam.id, view, {
+        agent: { type: 'static_select', selected_option: rileyOption },
+        note: { type: 'plain_text_input', value: 'tracking expert needed' },
+      }),
+    );
+    await slack.fake.waitFor('chat.update', (c) => since(mark)(c) && postedText(c).includes('Transferred'));
+    const note = await slack.fake.waitFor(
+      'chat.postMessage',
+      (c) => since(mark)(c) && String(c.args.text).includes('tracking expert needed'),
+    );
+    expect(note.args.thread_ts).toBe(ts);
+
+    // Riley claims from the thread, sets the status with the menu, and moves it on to a team.
+    mark = slack.mark();
+    await slack.sendEvent(threadReply(USERS.riley.id, AGENTS_CHANNEL, ts, '!claim'));
+    await slack.fake.waitFor(
+      'chat.update',
+      (c) => since(mark)(c) && postedText(c).includes('Riley Agent is talking'),
+    );
+    const ticketId = (await slack.database.prisma.handoff.findFirstOrThrow({ where: { status: 'assigned' } }))
+      .ticketId;
+    mark = slack.mark();
+    await slack.sendInteractive(
+      selectAction({
+        user: USERS.riley.id,
+        channel: AGENTS_CHANNEL,
+        messageTs: ts,
+        actionId: 'hd_desk:status',
+        blockId: buttonIn(escalationNow(ts), 'Close chat').block_id!,
+        value: 'in_progress',
+        label: 'In Progress',
+      }),
+    );
+    await slack.settle();
+    expect((await slack.database.prisma.ticket.findUniqueOrThrow({ where: { id: ticketId } })).status).toBe(
+      'in_progress',
+    );
+
+    mark = slack.mark();
+    await slack.sendEvent(threadReply(USERS.riley.id, AGENTS_CHANNEL, ts, '!transfer nowhere special'));
+    expect(String((await ephemeralTo(mark, USERS.riley.id)).args.text)).toMatch(/isn't an agent or a team/);
+    mark = slack.mark();
+    await slack.sendEvent(
+      threadReply(USERS.riley.id, AGENTS_CHANNEL, ts, '!transfer team_finance billing question'),
+    );
+    await slack.fake.waitFor(
+      'chat.postMessage',
+      (c) => since(mark)(c) && String(c.args.text).includes('billing question'),
+    );
+
+    mark = slack.mark();
+    await slack.sendEvent(threadReply(USERS.riley.id, AGENTS_CHANNEL, ts, '!help'));
+    expect(String((await ephemeralTo(mark, USERS.riley.id)).args.text)).toContain('!note');
+
+    // Sam (a member of the finance team) takes it again and closes it.
+    mark = slack.mark();
+    await clickIn(USERS.sam.id, escalationNow(ts), ts, 'Claim');
+    await slack.fake.waitFor(
+      'chat.update',
+      (c) => since(mark)(c) && postedText(c).includes('Sam Agent is talking'),
+    );
+    mark = slack.mark();
+    await slack.sendEvent(threadReply(USERS.sam.id, AGENTS_CHANNEL, ts, '!close'));
+    await slack.fake.waitFor('chat.update', (c) => since(mark)(c) && postedText(c).includes('Closed'));
+    await slack.fake.waitFor(
+      'chat.postMessage',
+      (c) => since(mark)(c) && c.args.channel === 'D0ALICE' && postedText(c).includes('closed the chat'),
+    );
+  });
+});
