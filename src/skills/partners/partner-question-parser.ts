@@ -151,7 +151,7 @@ function fuzzyNameSpan(
   tokens: Token[],
   residual: Token[],
   ctx: ParserContext,
-): { text: string; from: number; to: number } {
+): { text: string; from: number; to: number; score: number } {
   const first = tokens.indexOf(residual[0]!);
   const last = tokens.indexOf(residual[residual.length - 1]!);
   let best = {
