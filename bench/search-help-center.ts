@@ -9,7 +9,8 @@ const arg = (name: string, fallback: string) => {
   return i >= 0 && args[i + 1] ? args[i + 1]! : fallback;
 };
 const helpCenter = await loadHelpCenter({ docsDir: arg('--docs', 'content/docs'), useWorker: false });
-const report = evaluateHelpCenter(helpCenter, loadQuestionSets(arg('--data', 'test/data')));
+const sets = loadQuestionSets(arg('--data', 'test/data'));
+const report = evaluateHelpCenter(helpCenter, sets);
 if (args.includes('--verbose')) {
   console.log(report.misses.join('\n'));
   console.log(report.wronglyConfident.map((l) => `confident on unanswerable: ${l}`).join('\n'));
@@ -21,3 +22,19 @@ console.log(
     `top-3 article ${pct(report.top3Article)}, answered confidently ${pct(report.answeredConfidently)}; ` +
     `${report.unanswerable} unanswerable: declined ${pct(report.declined)}`,
 );
+
+// Per question file: the settings were tuned on the "-a" files, the "-b" files are the check.
+const suffixes = [
+  ...new Set(sets.files.map((f) => f.replace(/^docs-(questions|unanswerable)-/, '').replace(/\.ya?ml$/, ''))),
+];
+for (const suffix of suffixes.sort()) {
+  const part = evaluateHelpCenter(helpCenter, {
+    answerable: sets.answerable.filter((q) => q.file.includes(`-${suffix}.`)),
+    unanswerable: sets.unanswerable.filter((q) => q.file.includes(`-${suffix}.`)),
+    files: [],
+  });
+  console.log(
+    `  set ${suffix}: ${part.answerable} questions: top-1 ${pct(part.top1)}, top-3 section ${pct(part.top3Section)}, ` +
+      `top-3 article ${pct(part.top3Article)}; ${part.unanswerable} unanswerable: declined ${pct(part.declined)}`,
+  );
+}

@@ -7,11 +7,7 @@ import { DEFAULT_CONFIDENCE_RULE } from '../src/search/confidence-rule.js';
 import type { DocSection } from '../src/search/doc-section.js';
 import { DOMAIN_SYNONYMS, HELP_DESK_PARAPHRASES } from '../src/search/domain-synonyms.js';
 import { loadMarkdownDocs } from '../src/search/load-markdown-docs.js';
-import {
-  DEFAULT_INDEX_OPTIONS,
-  DEFAULT_QUERY_OPTIONS,
-  type IndexOptions,
-} from '../src/search/ranking-options.js';
+import { DEFAULT_QUERY_OPTIONS, type IndexOptions } from '../src/search/ranking-options.js';
 import { sectionDocument } from '../src/search/section-document.js';
 import { SectionIndex } from '../src/search/section-index.js';
 import { SectionSearcher } from '../src/search/section-searcher.js';
@@ -54,11 +50,12 @@ const grid = <T extends Record<string, unknown>>(axes: { [K in keyof T]: T[K][] 
     [{} as T],
   );
 
-const indexGrid = grid({ k1: [1.2], b: [0.3, 0.6], title: [1], headings: [1, 2], tags: [1] });
+const indexGrid = grid({ k1: [1.2], b: [0.3], title: [1], headings: [2], tags: [1] });
 const queryGrid = grid({
-  introWeight: [0.8],
   synonymBoost: [0.5, 0.7],
-  headingMatchWeight: [0, 0.25, 0.5, 1, 2],
+  coverageExponent: [0, 1, 2, 3],
+  headingMatchWeight: [0, 0.25],
+  questionWordBoost: [0.3, 1],
 });
 const pct = (x: number) => (x * 100).toFixed(1);
 const rows: string[] = [];

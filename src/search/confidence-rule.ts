@@ -12,10 +12,12 @@ export interface ConfidenceRule {
   hitMinScoreShare: number;
 }
 
-// Tuned on the help-center question sets (test/data/docs-*.yml); see test/search/help-center-quality.test.ts.
+// Tuned on the help-center question set A (test/data/docs-*-a.yml): at coverage 0.5 every unanswerable
+// question of set A is declined; the score floor sits just under the 5th percentile of the best score of
+// answerable set-A questions. Set B is the check (see bench/search-help-center.ts).
 export const DEFAULT_CONFIDENCE_RULE: ConfidenceRule = {
   minCoverage: 0.5,
-  minScore: 1,
+  minScore: 2,
   hitMinCoverage: 0.3,
   hitMinScoreShare: 0.4,
 };

@@ -34,8 +34,18 @@ export interface QueryOptions {
    * they share words with most questions, while answers sit in the sections.
    */
   introWeight: number;
+  /**
+   * Multiplier for a section of an article for everyone whose heading speaks
+   * to the other kind of user ("Issue types for partner users" asked by a brand user).
+   */
+  otherAudienceWeight: number;
   /** Score multiplier 1 + weight × (share of the section heading's words that the question contains). */
   headingMatchWeight: number;
+  /**
+   * Score multiplier coverage^exponent: a section that matches more of what
+   * the question is about beats one that repeats a single word often.
+   */
+  coverageExponent: number;
   /** Weight of question words (how, why, when, can...): they help pick a heading but are not the topic. */
   questionWordBoost: number;
   /** Most distinct words of a query that are searched (long pastes are cut). */
@@ -51,7 +61,7 @@ export const DEFAULT_INDEX_OPTIONS: IndexOptions = {
 };
 
 export const DEFAULT_QUERY_OPTIONS: QueryOptions = {
-  synonymBoost: 0.5,
+  synonymBoost: 0.7,
   typoBoost: 0,
   unknownWordTypoBoost: 0.6,
   typoMinLength: 5,
@@ -61,6 +71,8 @@ export const DEFAULT_QUERY_OPTIONS: QueryOptions = {
   maxQueryTerms: 32,
   articleWeight: 0,
   introWeight: 0.8,
+  otherAudienceWeight: 0.5,
   headingMatchWeight: 0.25,
   questionWordBoost: 0.3,
+  coverageExponent: 1,
 };

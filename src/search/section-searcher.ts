@@ -6,6 +6,7 @@ import { planQuery, type QueryPlan } from './plan-query.js';
 import { type RankedSection, rankSections } from './rank-sections.js';
 import type { QueryOptions } from './ranking-options.js';
 import type { SearchResult } from './search-result.js';
+import { sectionAddressee } from './section-addressee.js';
 import type { SectionIndex } from './section-index.js';
 import type { SynonymTable } from './synonym-table.js';
 
@@ -29,7 +30,9 @@ export class SectionSearcher {
   private readonly sectionByDoc: (DocSection | undefined)[];
   private readonly audienceByDoc: Uint8Array;
   private readonly articleByDoc: Int32Array;
-  private prior: Float32Array;
+  /** Score multipliers per section, for brand users, partner users and no audience (benchmarks). */
+  private priors: Record<SearchAudience | 'none', Float32Array>;
+  private readonly addressees: (SearchAudience | undefined)[];
   private readonly headingTerms: string[][];
 
   constructor(
@@ -42,9 +45,8 @@ export class SectionSearcher {
     const byId = new Map(sections.map((s) => [s.id, s]));
     this.sectionByDoc = index.compact.refs.map((ref) => byId.get(ref));
     this.audienceByDoc = Uint8Array.from(this.sectionByDoc, (s) => AUDIENCE_CODE[s?.audience ?? 'all']);
-    this.prior = Float32Array.from(this.sectionByDoc, (s) =>
-      s?.anchor === '' ? queryOptions.introWeight : 1,
-    );
+    this.addressees = this.sectionByDoc.map((s) => (s ? sectionAddressee(s) : undefined));
+    this.priors = this.computePriors(queryOptions);
     this.headingTerms = this.sectionByDoc.map((s) => [...new Set(analyzeText(s?.heading ?? ''))]);
     const articleNumbers = new Map<string, number>();
     this.articleByDoc = Int32Array.from(this.sectionByDoc, (s) => {
@@ -57,7 +59,17 @@ export class SectionSearcher {
   /** Query-time settings can change without a rebuild (the benchmarks' tuning uses this). */
   setQueryOptions(options: QueryOptions): void {
     this.queryOptions = options;
-    this.prior = Float32Array.from(this.sectionByDoc, (s) => (s?.anchor === '' ? options.introWeight : 1));
+    this.priors = this.computePriors(options);
+  }
+
+  private computePriors(options: QueryOptions): Record<SearchAudience | 'none', Float32Array> {
+    const forAudience = (audience: SearchAudience | undefined) =>
+      Float32Array.from(this.sectionByDoc, (s, doc) => {
+        const intro = s?.anchor === '' ? options.introWeight : 1;
+        const addressee = this.addressees[doc];
+        return intro * (audience && addressee && addressee !== audience ? options.otherAudienceWeight : 1);
+      });
+    return { brand: forAudience('brand'), partner: forAudience('partner'), none: forAudience(undefined) };
   }
 
   section(doc: number): DocSection | undefined {
@@ -77,12 +89,19 @@ export class SectionSearcher {
     };
     const limit = Math.max(1, Math.min(MAX_LIMIT, Math.floor(opts.limit) || 1));
     const articles = { of: this.articleByDoc, weight: this.queryOptions.articleWeight };
-    const headingWeight = this.queryOptions.headingMatchWeight;
-    // The heading bonus can reorder the head of the list: rank a few more, rerank, then cut.
-    const depth = headingWeight > 0 ? Math.max(limit, RERANK_DEPTH) : limit;
-    const ranked = rankSections(this.index, plan, { limit: depth, accept, articles, prior: this.prior });
-    if (headingWeight > 0) {
-      for (const r of ranked) r.score *= 1 + headingWeight * this.headingMatch(r.doc, plan);
+    const { headingMatchWeight, coverageExponent } = this.queryOptions;
+    // The reranking factors can reorder the head of the list: rank a few more, rerank, then cut.
+    const rerank = headingMatchWeight > 0 || coverageExponent > 0;
+    const depth = rerank ? Math.max(limit, RERANK_DEPTH) : limit;
+    const prior =
+      opts.audience === 'brand' || opts.audience === 'partner'
+        ? this.priors[opts.audience]
+        : this.priors.none;
+    const ranked = rankSections(this.index, plan, { limit: depth, accept, articles, prior });
+    if (rerank) {
+      for (const r of ranked) {
+        r.score *= (1 + headingMatchWeight * this.headingMatch(r.doc, plan)) * r.coverage ** coverageExponent;
+      }
       ranked.sort((a, b) => b.score - a.score || a.doc - b.doc);
     }
     return { plan, ranked: ranked.slice(0, limit) };
