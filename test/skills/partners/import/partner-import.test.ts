@@ -1,0 +1,177 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import {
+  importPartnerCsv,
+  PartnerImportError,
+} from '../../../../src/skills/partners/import/partner-import.js';
+import { createPartnerRepository } from '../../../../src/store/partner-repository.js';
+import { readSeedDirectory, seedDirectory } from '../../../../src/store/seed/seed-directory.js';
+import { createTestDatabase, type TestDatabase, testProviders } from '../../../support/test-database.js';
+
+const ACCOUNT = 'acc_demo_brand';
+
+const FIRST_FILE = [
+  'PARTNER ID , partner_name,Website,Country,State,Contract Status,Date joined,Direct / Marketplace,Groups,Account manager,Contact,Media properties,Social reach',
+  '900001,Trail Mix Deals,trailmixdeals.com,Canada,Ontario,Active,2025-03-01,Marketplace,Premium;Loyalty,Dana Whitfield,Ana Lee <ana@trailmixdeals.com>,instagram https://instagram.com/trailmix (12000),12000',
+  '900002,Peak Coupons,https://peakcoupons.de,DE,,Suspended,2024-11-30,Direct,,Marcus Lee,,,',
+  'abc,Bad ID Partner,bad.example,US,,Active,2025-01-01,Direct,,,,,',
+  '900003,Wrong Country,wrong.example,Narnia,,Active,2025-13-01,Sideways,,,,,',
+  '900004,"Quoted, Name",quoted.example,US,TX,,,,,,,,',
+  '900001,Trail Mix Again,again.example,US,,Active,2025-01-01,Direct,,,,,',
+].join('\n');
+
+describe.each(testProviders())('partner CSV import on %s', (provider) => {
+  let database: TestDatabase;
+  beforeEach(async () => {
+    database = await createTestDatabase(provider);
+    await seedDirectory(database.prisma, await readSeedDirectory('content/seed/directory.yml'));
+  });
+  afterEach(() => database.drop());
+
+  const run = (csv: string, extra: Partial<Parameters<typeof importPartnerCsv>[3]> = {}) =>
+    importPartnerCsv(database.prisma, database.provider, csv, { accountId: ACCOUNT, ...extra });
+
+  it('imports the good rows and reports each bad row with its line and reason', async () => {
+    const summary = await run(FIRST_FILE);
+    expect(summary).toMatchObject({ rows: 6, created: 3, updated: 0, unknownColumns: [] });
+    expect(summary.rejected).toEqual([
+      { line: 4, partnerId: null, reason: 'Partner ID “abc” is not a number' },
+      {
+        line: 5,
+        partnerId: '900003',
+        reason:
+          'Country “Narnia” is not a country (use a two-letter code such as CA or a country name); ' +
+          'Date joined “2025-13-01” is not a date written YYYY-MM-DD; Direct / Marketplace “Sideways” is not Direct or Marketplace',
+      },
+      { line: 7, partnerId: '900001', reason: 'Partner ID 900001 is already on line 2' },
+    ]);
+
+    const repository = createPartnerRepository(database.prisma);
+    expect(await repository.byPartnerId(ACCOUNT, '900001')).toMatchObject({
+      name: 'Trail Mix Deals',
+      domain: 'trailmixdeals.com',
+      country: 'CA',
+      state: 'ON',
+      contractStatus: 'Active',
+      stage: 'Joined',
+      joinedAt: new Date('2025-03-01T00:00:00Z'),
+      joinedVia: 'marketplace',
+      groups: ['Loyalty', 'Premium'],
+      accountManager: 'Dana Whitfield',
+      contactName: 'Ana Lee',
+      contactEmail: 'ana@trailmixdeals.com',
+      media: [{ kind: 'instagram', url: 'https://instagram.com/trailmix', reach: 12000 }],
+      socialReach: 12000,
+    });
+    // No contract status: a prospect, without a join date.
+    expect(await repository.byPartnerId(ACCOUNT, '900004')).toMatchObject({
+      name: 'Quoted, Name',
+      contractStatus: null,
+      joinedAt: null,
+      stage: 'New',
+    });
+    expect(await database.prisma.partner.count({ where: { accountId: ACCOUNT } })).toBe(3);
+  });
+
+  it('updates partners by partner ID on re-import; empty cells keep the stored values', async () => {
+    await run(FIRST_FILE);
+    const summary = await run(
+      [
+        'Partner ID,Partner name,Account manager,Groups,Contract status,Country',
+        '900001,,Priya Shah,VIP,,',
+        '900002,Peak Coupons GmbH,,,Active,',
+        '900005,,,,,US',
+      ].join('\n'),
+    );
+    expect(summary).toMatchObject({ rows: 3, created: 0, updated: 2 });
+    expect(summary.rejected).toEqual([
+      {
+        line: 4,
+        partnerId: '900005',
+        reason: 'Partner ID 900005 is not in the directory, and the row has no Partner name to add it',
+      },
+    ]);
+    const repository = createPartnerRepository(database.prisma);
+    expect(await repository.byPartnerId(ACCOUNT, '900001')).toMatchObject({
+      name: 'Trail Mix Deals',
+      accountManager: 'Priya Shah',
+      groups: ['VIP'],
+      contractStatus: 'Active',
+      country: 'CA',
+      media: [{ kind: 'instagram', url: 'https://instagram.com/trailmix', reach: 12000 }],
+    });
+    expect(await repository.byPartnerId(ACCOUNT, '900002')).toMatchObject({
+      name: 'Peak Coupons GmbH',
+      contractStatus: 'Active',
+      accountManager: 'Marcus Lee',
+    });
+    expect(await database.prisma.partner.count({ where: { accountId: ACCOUNT } })).toBe(3);
+  });
+
+  it('writes nothing when the write fails half-way', async () => {
+    await run(FIRST_FILE);
+    const rows = ['Partner ID,Partner name,Account manager'];
+    for (let i = 0; i < 1200; i++) rows.push(`${910000 + i},Bulk Partner ${i},Tom Becker`);
+    rows.push('900001,,Elena Rossi');
+    let chunks = 0;
+    await expect(
+      run(rows.join('\n'), {
+        onProgress: (p) => {
+          if (p.phase === 'writing' && ++chunks === 2) throw new Error('disk full');
+        },
+      }),
+    ).rejects.toThrow('disk full');
+    expect(await database.prisma.partner.count({ where: { accountId: ACCOUNT } })).toBe(3);
+    const kept = await createPartnerRepository(database.prisma).byPartnerId(ACCOUNT, '900001');
+    expect(kept?.accountManager).toBe('Dana Whitfield');
+  });
+
+  it('refuses a file without a Partner ID column, and a partner account', async () => {
+    await expect(run('Name,Website\nX,x.example')).rejects.toThrow(PartnerImportError);
+    await expect(
+      importPartnerCsv(database.prisma, database.provider, FIRST_FILE, { accountId: 'acc_demo_partner' }),
+    ).rejects.toThrow(/only brands have a partner directory/);
+    expect(await database.prisma.partner.count()).toBe(0);
+  });
+
+  it('checks every row but writes nothing in a dry run, and lists the columns it ignored', async () => {
+    const summary = await run(`Partner ID,Partner name,Favourite colour\n900009,Nine,blue`, { dryRun: true });
+    expect(summary).toMatchObject({
+      rows: 1,
+      created: 1,
+      dryRun: true,
+      unknownColumns: ['Favourite colour'],
+    });
+    expect(await database.prisma.partner.count()).toBe(0);
+  });
+});
+
+describe('npm run import:partners', () => {
+  it('imports a file into an account, shows progress on stderr and a summary with the rejected lines', async () => {
+    const { execFile } = await import('node:child_process');
+    const { mkdtempSync, writeFileSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const database = await createTestDatabase('sqlite');
+    try {
+      await seedDirectory(database.prisma, await readSeedDirectory('content/seed/directory.yml'));
+      const file = join(mkdtempSync(join(tmpdir(), 'partners-csv-')), 'partners.csv');
+      writeFileSync(file, FIRST_FILE);
+      const result = await new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => {
+        execFile(
+          process.execPath,
+          ['--import', 'tsx', 'scripts/import-partners.ts', file, '--account', ACCOUNT],
+          { env: { ...process.env, DATABASE_URL: database.url } },
+          (error, stdout, stderr) => resolve({ code: error ? (error.code as number) : 0, stdout, stderr }),
+        );
+      });
+      expect(result.stderr).toMatch(/checked 6\/6 rows \(\d+ rows\/s\), 3 error\(s\) so far/);
+      expect(result.stderr).toMatch(/written 3\/3 rows/);
+      expect(result.stdout).toMatch(/^Imported 3 of 6 rows in [\d.]+ s: 3 added, 0 updated, 3 rejected\./);
+      expect(result.stdout).toContain('  line 4: Partner ID “abc” is not a number');
+      expect(result.code).toBe(2);
+      expect(await database.prisma.partner.count({ where: { accountId: ACCOUNT } })).toBe(3);
+    } finally {
+      await database.drop();
+    }
+  });
+});
