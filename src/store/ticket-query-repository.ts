@@ -33,7 +33,17 @@ export interface ListedTicket extends TicketRecord {
 export interface TicketPage {
   readonly items: readonly ListedTicket[];
   readonly next: TicketCursor | null;
+  /** Matching tickets from this page on, counted up to `COUNT_CAP`. */
+  readonly remaining: number;
+  /** More than `COUNT_CAP` match: `remaining` is a lower bound ("100+"). */
+  readonly remainingCapped: boolean;
 }
+
+/**
+ * Lists count their matches only this far: an exact count over a large account
+ * would read every matching row, the page itself stops after a few.
+ */
+export const COUNT_CAP = 100;
 
 /** Reads of ticket lists, always scoped to what the viewer may see. */
 export interface TicketQueryRepository {
@@ -55,20 +65,33 @@ export function createTicketQueryRepository(db: Db): TicketQueryRepository {
       const where: Prisma.TicketWhereInput = {
         AND: [whereOf(viewer, filter), ...(after ? [afterCursor(after)] : [])],
       };
-      const rows = await db.ticket.findMany({
+      // One walk in activity order gives the page and the (capped) count of what is left.
+      const matches = await db.ticket.findMany({
         where,
         orderBy: [{ lastActivityAt: 'desc' }, { id: 'desc' }],
-        take: limit + 1,
-        include: { reads: { select: { userId: true }, take: 1 } },
+        take: COUNT_CAP + 1,
+        select: { id: true },
       });
-      const items = rows.slice(0, limit).map((row) => withUnread(viewer, row));
+      const pageIds = matches.slice(0, limit).map((m) => m.id);
+      const rows =
+        pageIds.length === 0
+          ? []
+          : await db.ticket.findMany({
+              where: { id: { in: pageIds } },
+              omit: { searchText: true },
+              include: { reads: { select: { userId: true }, take: 1 } },
+            });
+      const byId = new Map(rows.map((row) => [row.id, withUnread(viewer, row)]));
+      const items = pageIds.flatMap((id) => byId.get(id) ?? []);
       const last = items[items.length - 1];
       return {
         items,
         next:
-          rows.length > limit && last
+          matches.length > limit && last
             ? { lastActivityAt: last.lastActivityAt.toISOString(), id: last.id }
             : null,
+        remaining: Math.min(matches.length, COUNT_CAP),
+        remainingCapped: matches.length > COUNT_CAP,
       };
     },
 
@@ -77,6 +100,7 @@ export function createTicketQueryRepository(db: Db): TicketQueryRepository {
     async visible(viewer, id) {
       const row = await db.ticket.findFirst({
         where: { AND: [{ id }, visibleTicketsWhere(viewer)] },
+        omit: { searchText: true },
         include: { reads: { select: { userId: true }, take: 1 } },
       });
       return row ? withUnread(viewer, row) : null;
@@ -92,6 +116,7 @@ export function createTicketQueryRepository(db: Db): TicketQueryRepository {
         },
         orderBy: [{ lastActivityAt: 'desc' }, { id: 'desc' }],
         take: limit,
+        omit: { searchText: true },
       });
       return rows.map(toTicketRecord);
     },

@@ -87,6 +87,8 @@ export interface TicketRepository {
   saveDraftAttachments(attachments: readonly AttachmentInput[]): Promise<string[]>;
   attachmentNames(ids: readonly string[]): Promise<string[]>;
   comments(ticketId: number, options: { includeInternal: boolean }): Promise<TicketComment[]>;
+  /** The newest public comment not written by `exceptAuthorId` (what the other side last said). */
+  latestReply(ticketId: number, exceptAuthorId: string): Promise<TicketComment | null>;
   events(ticketId: number): Promise<TicketEventRecord[]>;
   markRead(ticketId: number, userId: string, now: Date): Promise<void>;
 }
@@ -301,6 +303,23 @@ export function createTicketRepository(db: Db): TicketRepository {
         createdAt: r.createdAt,
         attachmentNames: r.attachments.map((a) => a.name),
       }));
+    },
+
+    async latestReply(ticketId, exceptAuthorId) {
+      const row = await db.ticketComment.findFirst({
+        where: { ticketId, internal: false, authorId: { not: exceptAuthorId } },
+        orderBy: { id: 'desc' },
+      });
+      return row
+        ? {
+            id: row.id,
+            authorId: row.authorId,
+            body: row.body,
+            internal: row.internal,
+            createdAt: row.createdAt,
+            attachmentNames: [],
+          }
+        : null;
     },
 
     async events(ticketId) {

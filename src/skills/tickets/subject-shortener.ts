@@ -12,10 +12,14 @@ export function shortenSubject(text: string, max = MAX_SUBJECT_CHARS): string {
   const clean = text.replace(/\s+/g, ' ').trim().replace(GREETING, '').replace(FILLER, '').trim();
   const firstSentence = clean.match(/^.+?[.!?](?=\s|$)/)?.[0]?.trim();
   if (firstSentence && firstSentence.length >= 15 && firstSentence.length <= max) {
-    return firstSentence.replace(/[.!]$/, '');
+    return capitalise(firstSentence.replace(/[.!]$/, ''));
   }
-  if (clean.length <= max) return clean;
+  if (clean.length <= max) return capitalise(clean);
   const cut = clean.slice(0, max - 1);
   const lastSpace = cut.lastIndexOf(' ');
-  return `${(lastSpace > max / 2 ? cut.slice(0, lastSpace) : cut).replace(/[\s,;:.-]+$/, '')}…`;
+  return capitalise(`${(lastSpace > max / 2 ? cut.slice(0, lastSpace) : cut).replace(/[\s,;:.-]+$/, '')}…`);
+}
+
+function capitalise(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
 }

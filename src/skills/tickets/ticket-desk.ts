@@ -45,6 +45,15 @@ export interface CommentOptions {
   readonly notify?: boolean;
 }
 
+export interface TicketListResult {
+  readonly items: TicketSummary[];
+  readonly records: TicketRecord[];
+  readonly next: TicketCursor | null;
+  /** Matches from this page on, counted up to COUNT_CAP (then `remainingCapped`). */
+  readonly remaining: number;
+  readonly remainingCapped: boolean;
+}
+
 export type ActionOutcome =
   | { readonly ok: true; readonly ticket: TicketRecord }
   | { readonly ok: false; readonly refusal: Refusal; readonly ticket: TicketRecord | null };
@@ -59,7 +68,7 @@ export interface TicketDesk extends TicketService {
     viewer: UserProfile,
     filter: TicketFilter,
     page: { limit: number; after?: TicketCursor },
-  ): Promise<{ items: TicketSummary[]; records: TicketRecord[]; next: TicketCursor | null; total: number }>;
+  ): Promise<TicketListResult>;
   markRead(viewer: UserProfile, id: number): Promise<void>;
   byIdempotencyKey(viewer: UserProfile, key: string): Promise<TicketSummary | null>;
   findDuplicate(viewer: UserProfile, text: string, campaignId: string | null): Promise<TicketSummary | null>;
@@ -254,27 +263,24 @@ export function createTicketDesk(deps: {
     },
 
     async list(viewer, filter, page) {
-      const [result, total] = await Promise.all([
-        queries.list(viewer, filter, page),
-        queries.count(viewer, filter),
-      ]);
+      const result = await queries.list(viewer, filter, page);
       return {
         items: result.items.map((t) => summaryOf(t, t.unread)),
         records: [...result.items],
         next: result.next,
-        total,
+        remaining: result.remaining,
+        remainingCapped: result.remainingCapped,
       };
     },
 
     async details(viewer, id) {
       const row = await queries.visible(viewer, id);
       if (!row) return null;
-      const [creator, assignee, comments] = await Promise.all([
+      const [creator, assignee, latest] = await Promise.all([
         users.byId(row.creatorId),
         row.assigneeId ? users.byId(row.assigneeId) : Promise.resolve(null),
-        tickets.comments(id, { includeInternal: false }),
+        tickets.latestReply(id, viewer.id),
       ]);
-      const latest = comments.filter((c) => c.authorId !== viewer.id).at(-1);
       const latestAuthor = latest ? await users.byId(latest.authorId) : null;
       return {
         summary: summaryOf(row, row.unread),

@@ -9,7 +9,9 @@ import { formatAgo } from './ticket-time.js';
 export interface ListPage {
   readonly items: readonly TicketSummary[];
   readonly next: TicketCursor | null;
-  readonly total: number;
+  /** Matches from this page on (capped: then shown as "100+"). */
+  readonly remaining: number;
+  readonly remainingCapped: boolean;
   /** How many were shown on earlier pages. */
   readonly offset: number;
 }
@@ -45,6 +47,7 @@ export function ticketListReply(
     actions: [ticketButton(t('tickets.list.details'), 'status', { id: ticket.id })],
   }));
   const shown = page.offset + page.items.length;
+  const total = `${page.offset + page.remaining}${page.remainingCapped ? '+' : ''}`;
   const title = filter.assignedToMe
     ? t('tickets.list.title_assigned')
     : filter.createdBy === 'me'
@@ -54,7 +57,7 @@ export function ticketListReply(
   return [
     {
       type: 'list',
-      title: `${title}${filters ? ` (${filters})` : ''}: ${t('tickets.list.count', { shown, total: page.total })}`,
+      title: `${title}${filters ? ` (${filters})` : ''}: ${t('tickets.list.count', { shown, total })}`,
       items,
       actions: page.next
         ? [ticketButton(t('tickets.list.more'), 'list', { filter, after: page.next, offset: shown })]

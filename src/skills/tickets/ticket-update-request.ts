@@ -32,7 +32,7 @@ export function commentBody(text: string): string | null {
   }
   const rest = text
     .replace(
-      /^.*?\b(?:comment|reply|respond|answer|message|note|write|tell (?:them|support)|add)\b(?:\s+(?:to|on|in|for))?(?:\s+(?:ticket|case))?(?:\s+#?\d+)?(?:\s+(?:saying|that|with))?/i,
+      /^.*?\b(?:(?:add|post|write|leave|send)\s+(?:(?:a|an|my|this)\s+)?(?:comment|reply|note|message)|comment|reply|respond|answer|message|note|write|tell (?:them|support)|add)\b(?:\s+(?:to|on|in|for))?(?:\s+(?:ticket|case))?(?:\s+#?\d+)?(?:\s+(?:saying|that|with))?/i,
       '',
     )
     .replace(/^\s*(?:ticket|case)?\s*#?\d+\b/i, '')

@@ -1,0 +1,40 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ticketsModule } from '../../../src/skills/tickets/tickets-module.js';
+import { startTestBot, type TestBot } from '../../support/conversation.js';
+
+/**
+ * The same stories routed by the trained intent engine from intents/, not by test rules.
+ * Routing does not depend on the database, so this runs on SQLite only; every database
+ * path of these stories runs on both databases in the other ticket transcripts.
+ */
+describe('tickets with the real intent engine', () => {
+  let bot: TestBot;
+  beforeAll(async () => {
+    bot = await startTestBot('sqlite', { modules: [ticketsModule] });
+  });
+  afterAll(() => bot.close());
+
+  it('files, finds, answers and closes a ticket in plain words', async () => {
+    const alice = bot.chat('alice');
+    await alice.say('open a ticket: the tracking pixel stopped firing on campaign 48213');
+    expect(alice.intent()).toBe('ticket.create');
+    await alice.say('yes');
+    await alice.say('Since Monday the pixel on the thank-you page does not fire, no conversions recorded.');
+    await alice.say('no, only me');
+    await alice.say('confirm');
+    const id = Number(alice.text().match(/Ticket #(\d+) filed/)?.[1]);
+    expect(id).toBeGreaterThanOrEqual(1000);
+
+    await alice.say(`what's the status of ticket ${id}?`);
+    expect(alice.intent()).toBe('ticket.status');
+    expect(alice.text()).toContain(`#${id} · The tracking pixel stopped firing on campaign 48213`);
+
+    await alice.say('show my open tickets');
+    expect(alice.intent()).toBe('ticket.list');
+    expect(alice.text()).toContain(`#${id} ·`);
+
+    await alice.say(`close ticket ${id}`);
+    expect(alice.intent()).toBe('ticket.update');
+    expect(alice.text()).toContain(`**#${id}** is closed`);
+  });
+});

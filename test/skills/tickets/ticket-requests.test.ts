@@ -1,0 +1,101 @@
+import { describe, expect, it } from 'vitest';
+import { OPEN_STATUSES } from '../../../src/domain/ticket-statuses.js';
+import type { UserProfile } from '../../../src/domain/user.js';
+import { readTicketEntities } from '../../../src/skills/tickets/ticket-entities.js';
+import { parseListFilter } from '../../../src/skills/tickets/ticket-list-filter.js';
+import { commentBody, parseUpdateRequest } from '../../../src/skills/tickets/ticket-update-request.js';
+
+const requester: UserProfile = {
+  id: 'u1',
+  displayName: 'Nora',
+  email: null,
+  role: 'requester',
+  kind: 'brand',
+  accountId: 'a1',
+};
+const agent: UserProfile = { ...requester, id: 'ag', role: 'agent' };
+const now = new Date('2025-06-02T09:00:00Z');
+const filter = (text: string, viewer = requester) =>
+  parseListFilter(text, readTicketEntities(text, { now, kind: 'brand' }), viewer);
+const update = (text: string, staff = false) =>
+  parseUpdateRequest(text, { staff, statuses: readTicketEntities(text, { now, kind: 'brand' }).statuses });
+
+describe('list requests', () => {
+  it('"my open tickets": created by me, every status but Closed', () => {
+    expect(filter('my open tickets')).toEqual({ createdBy: 'me', statuses: [...OPEN_STATUSES] });
+  });
+
+  it('"tickets awaiting my response": the status, not "created by me"', () => {
+    expect(filter('tickets awaiting my response')).toEqual({
+      createdBy: 'anyone',
+      statuses: ['awaiting_response'],
+    });
+  });
+
+  it('"all tickets of my account about payouts": everyone’s, every status, keyword with plural folded', () => {
+    expect(filter('all tickets of my account about payouts')).toEqual({
+      createdBy: 'anyone',
+      keywords: ['payout'],
+    });
+  });
+
+  it('unread, closed, quoted phrases and ticket IDs', () => {
+    expect(filter('my unread tickets')).toMatchObject({ createdBy: 'me', read: 'unread' });
+    expect(filter('show closed tickets')).toMatchObject({ statuses: ['closed'] });
+    expect(filter('find tickets mentioning "missing conversions"')).toMatchObject({
+      keywords: ['missing conversions'],
+    });
+    expect(filter('find ticket #1042')).toEqual({ createdBy: 'anyone', ids: [1042] });
+    expect(filter('search tickets for postback')).toMatchObject({ keywords: ['postback'] });
+  });
+
+  it('agents: "my tickets" means assigned to me', () => {
+    expect(filter('my open tickets', agent)).toEqual({
+      createdBy: 'anyone',
+      assignedToMe: true,
+      statuses: [...OPEN_STATUSES],
+    });
+  });
+});
+
+describe('update requests', () => {
+  it.each([
+    ['close ticket 1042', { kind: 'close' }],
+    ['please reopen 1042', { kind: 'reopen', body: null }],
+    ['it worked, thanks', { kind: 'solved' }],
+    ["the fix didn't help", { kind: 'not-solved' }],
+    ['still not working on 1042', { kind: 'not-solved' }],
+    [
+      'reply to ticket 1042: here is the order ID 5521',
+      { kind: 'comment', body: 'here is the order ID 5521', internal: false },
+    ],
+    [
+      'add a comment to 1042 saying the pixel fires again',
+      { kind: 'comment', body: 'the pixel fires again', internal: false },
+    ],
+    ['reply to ticket 1042', { kind: 'comment', body: null, internal: false }],
+  ])('requester: "%s"', (text, expected) => {
+    expect(update(text)).toEqual(expected);
+  });
+
+  it.each([
+    ['assign 1042 to me', { kind: 'assign', to: 'me' }],
+    ['take ticket 1042', { kind: 'assign', to: 'me' }],
+    ['assign ticket 1042 to Riley', { kind: 'assign', to: { name: 'Riley' } }],
+    ['unassign 1042', { kind: 'assign', to: 'nobody' }],
+    ['set 1042 to solution offered', { kind: 'status', status: 'solution_offered' }],
+    ['mark 1042 as in progress', { kind: 'status', status: 'in_progress' }],
+    ['internal note on 1042: legacy plan', { kind: 'comment', body: 'legacy plan', internal: true }],
+  ])('agent: "%s"', (text, expected) => {
+    expect(update(text, true)).toEqual(expected);
+  });
+
+  it('a requester asking for agent actions is read as such (and then refused by the rules)', () => {
+    expect(update('assign 1042 to me')).toEqual({ kind: 'assign', to: 'me' });
+    expect(update('set 1042 to in progress')).toEqual({ kind: 'status', status: 'in_progress' });
+  });
+
+  it('finds no comment text in a bare command', () => {
+    expect(commentBody('comment on 1042')).toBeNull();
+  });
+});
