@@ -72,18 +72,25 @@ export function createSlackAgentDesk(deps: SlackAgentDeskDeps): SlackAgentDesk {
     return renderEscalation({ chat, state, ticketUrl: ticketUrl(chat), now: services.clock() }, t);
   }
 
-  /** The chat's escalation message, posted by exactly one instance; null when there is none (yet). */
-  async function located(chat: LiveChat, state: EscalationState): Promise<AgentThreadLocation | null> {
+  /**
+   * The chat's escalation message, posted by exactly one instance; null when there is
+   * none (yet). `state` rewrites it (claimed, transferred, closed); messages leave it as is.
+   */
+  async function located(chat: LiveChat, state: EscalationState | null): Promise<AgentThreadLocation | null> {
     const existing = await deps.threads.byHandoff(chat.handoffId);
     if (existing) {
-      await client.chat.update({ channel: existing.channel, ts: existing.ts, ...message(chat, state) });
+      if (state)
+        await client.chat.update({ channel: existing.channel, ts: existing.ts, ...message(chat, state) });
       return existing;
     }
     const team = deps.homeTeam();
     if (!deps.agentsChannel || !team) return null;
     if (!(await deps.threads.reserve(chat.handoffId, team))) return null;
     try {
-      const posted = await client.chat.postMessage({ channel: deps.agentsChannel, ...message(chat, state) });
+      const posted = await client.chat.postMessage({
+        channel: deps.agentsChannel,
+        ...message(chat, state ?? (await stateOf(chat))),
+      });
       const location = { team, channel: posted.channel ?? deps.agentsChannel, ts: posted.ts ?? '' };
       await deps.threads.placed(chat.handoffId, location);
       return location;
@@ -127,7 +134,7 @@ export function createSlackAgentDesk(deps: SlackAgentDeskDeps): SlackAgentDesk {
         return;
       }
       case 'user-message': {
-        const where = await located(chat, await stateOf(chat));
+        const where = await located(chat, null);
         if (!where) return;
         const line = t('slack.desk.user_line', { name: event.entry.authorName, text: event.entry.text });
         await postInThread(where, line, `slack-desk:${id}:entry:${event.entry.id}`);
@@ -136,7 +143,7 @@ export function createSlackAgentDesk(deps: SlackAgentDeskDeps): SlackAgentDesk {
       case 'agent-message': {
         // Typed in this thread: Slack shows it already.
         if (await deps.once.consume(relayKey(id, event.entry.text))) return;
-        const where = await located(chat, await stateOf(chat));
+        const where = await located(chat, null);
         if (!where) return;
         const line = t('slack.desk.agent_line', { name: event.entry.authorName, text: event.entry.text });
         await postInThread(where, line, `slack-desk:${id}:entry:${event.entry.id}`);
@@ -154,7 +161,7 @@ export function createSlackAgentDesk(deps: SlackAgentDeskDeps): SlackAgentDesk {
         return;
       }
       case 'reminder': {
-        const where = await located(chat, await stateOf(chat));
+        const where = await located(chat, null);
         if (!where) return;
         const slackUser = await deps.identities.slackUserOf(where.team, event.agentId);
         const agent = slackUser ? `<@${slackUser}>` : escapeMrkdwn(await agentName(event.agentId));
@@ -330,8 +337,14 @@ export function createSlackAgentDesk(deps: SlackAgentDeskDeps): SlackAgentDesk {
         return true;
       }
       await attempt({ channel: m.channel, user: m.user, threadTs: m.threadTs }, async () => {
-        await deps.once.claim(relayKey(handoffId, m.text));
-        await desk.reply(agent, handoffId, m.text, attachmentsOf(m.files));
+        const key = relayKey(handoffId, m.text);
+        await deps.once.claim(key);
+        try {
+          await desk.reply(agent, handoffId, m.text, attachmentsOf(m.files));
+        } catch (error) {
+          await deps.once.consume(key);
+          throw error;
+        }
       });
       return true;
     },
