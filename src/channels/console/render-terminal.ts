@@ -3,7 +3,7 @@ import type { Action, Reply } from '../../core/reply.js';
 /** A reply as terminal text; actions are numbered so the user can type the number to click. */
 export function renderTerminal(reply: Reply, actions: Action[]): string {
   const rich = (text: string) =>
-    text.replace(/\*\*(.+?)\*\*/g, '\u001b[1m$1\u001b[22m').replace(/\[([^\]]+)\]\((\S+?)\)/g, '$1 <$2>');
+    text.replace(/\[([^\]]+)\]\((\S+?)\)/g, '$1 <$2>').replace(/\*\*(.+?)\*\*/g, '\u001b[1m$1\u001b[22m');
   const buttons = (list: readonly Action[]) =>
     list
       .map((a) => {

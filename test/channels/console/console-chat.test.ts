@@ -1,0 +1,59 @@
+import { spawn } from 'node:child_process';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestDatabase, type TestDatabase } from '../../support/test-database.js';
+
+/** Runs `npm run chat`'s entry point as a real process, typing into its stdin. */
+function runConsole(url: string, lines: string[]): Promise<{ out: string; code: number | null }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src/channels/console/console-main.ts'], {
+      env: { ...process.env, DATABASE_URL: url, CHAT_USER: 'alice', LOG_LEVEL: 'silent', NO_COLOR: '1' },
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
+    let out = '';
+    let err = '';
+    child.stdout.on('data', (d: Buffer) => {
+      out += d.toString();
+    });
+    child.stderr.on('data', (d: Buffer) => {
+      err += d.toString();
+    });
+    child.on('error', reject);
+    child.on('close', (code) =>
+      code === 0 ? resolve({ out, code }) : reject(new Error(`exit ${code}: ${err}`)),
+    );
+    // Type one line at a time, each after the previous answer has been printed.
+    let sent = 0;
+    const typeNext = () => {
+      if (sent < lines.length) child.stdin.write(`${lines[sent++]}\n`);
+      else child.stdin.end();
+    };
+    child.stdout.on('data', (d: Buffer) => {
+      if (/you › $/.test(d.toString())) typeNext();
+    });
+  });
+}
+
+describe('terminal chat', () => {
+  let database: TestDatabase;
+  beforeAll(async () => {
+    database = await createTestDatabase('sqlite');
+  });
+  afterAll(() => database.drop());
+
+  it('holds a conversation: greeting, help, a button pressed by number, an out-of-scope message, exit', async () => {
+    const { out } = await runConsole(database.url, [
+      'hello',
+      'what can you do',
+      '3',
+      'whats the weather in paris',
+      'exit',
+    ]);
+    expect(out).toMatch(/signed in as "alice"/);
+    expect(out).toMatch(/bot › (Hi|Hello) Alice/);
+    expect(out).toMatch(/Here's what I can do/);
+    expect(out).toMatch(/\[1\] File a ticket/);
+    expect(out).toMatch(/\[3\] Talk to a person/);
+    expect(out).toMatch(/not sure I understood|couldn't find/);
+    expect(await database.prisma.message.count({ where: { direction: 'in' } })).toBe(4);
+  }, 120_000);
+});
