@@ -26,10 +26,11 @@ export interface AdaptiveCard {
 
 export const ADAPTIVE_CARD_CONTENT_TYPE = 'application/vnd.microsoft.card.adaptive';
 
-/** Builds a card with the fixed header fields; `full` widens it in Teams (forms, lists). */
+/** Builds a card with the fixed header fields; `fullWidth` widens it in Teams (forms, lists, agents' cards). */
 export function adaptiveCard(
   body: readonly AdaptiveElement[],
   actions: readonly AdaptiveAction[] = [],
+  options: { fullWidth?: boolean } = {},
 ): AdaptiveCard {
   return {
     type: 'AdaptiveCard',
@@ -37,6 +38,6 @@ export function adaptiveCard(
     version: '1.5',
     body,
     ...(actions.length > 0 ? { actions } : {}),
-    msteams: { width: 'Full' },
+    ...(options.fullWidth ? { msteams: { width: 'Full' as const } } : {}),
   };
 }

@@ -42,7 +42,8 @@ const MAX_PRIMARY_ACTIONS = 6;
 /** One neutral reply as an Adaptive Card 1.5. Pure: the same reply always gives the same card. */
 export function renderAdaptiveCard(reply: Reply, options: RenderOptions = {}): AdaptiveCard {
   const { body, actions } = replyParts(reply, options.actionMode ?? 'submit');
-  return adaptiveCard(body, actions);
+  // Forms and lists need the room; short answers read better at the usual width.
+  return adaptiveCard(body, actions, { fullWidth: reply.type === 'form' || reply.type === 'list' });
 }
 
 /**
@@ -59,7 +60,7 @@ export function renderCombinedCard(replies: readonly Reply[], options: RenderOpt
     body.push(...elements);
     if (parts.actions.length > 0) body.push({ type: 'ActionSet', actions: parts.actions });
   });
-  return adaptiveCard(body);
+  return adaptiveCard(body, [], { fullWidth: replies.some((r) => r.type === 'form' || r.type === 'list') });
 }
 
 interface CardParts {

@@ -137,11 +137,9 @@ export function createTeamsChannel(deps: TeamsChannelDeps): TeamsChannel {
     });
   }
 
-  /** The bot was added to a personal chat, a group chat or a team: remember where, and say hello. */
-  async function onConversationUpdate(ctx: TurnContext): Promise<void> {
+  /** Stores where the bot was installed, so proactive messages can reach it before anyone writes. */
+  async function recordInstall(ctx: TurnContext): Promise<InboundUser> {
     const activity = ctx.activity;
-    const botId = activity.recipient?.id;
-    if (!botId || !(activity.membersAdded ?? []).some((m) => m.id === botId)) return;
     const user = await deps.identities.inboundUser(ctx);
     try {
       await deps.installs.record({
@@ -153,8 +151,18 @@ export function createTeamsChannel(deps: TeamsChannelDeps): TeamsChannel {
     } catch (error) {
       deps.logger.warn({ err: error }, 'teams install could not be recorded');
     }
+    return user;
+  }
+
+  /** The bot was added to a personal chat, a group chat or a team: remember where, and say hello. */
+  async function onConversationUpdate(ctx: TurnContext): Promise<void> {
+    const activity = ctx.activity;
+    const botId = activity.recipient?.id;
+    if (!botId || !(activity.membersAdded ?? []).some((m) => m.id === botId)) return;
+    const user = await recordInstall(ctx);
     const personal = activity.conversation.conversationType === 'personal' || !activity.conversation.isGroup;
     const name = (user.displayName ?? '').split(' ')[0] ?? '';
+    // Without a name "Hi {name}!" would read "Hi !".
     const text = personal ? t('teams.welcome', { name }).replace(/\s+!/, '!') : t('teams.welcome_group');
     await ctx.sendActivities(renderTeamsActivities([{ type: 'text', text }]));
   }
@@ -171,6 +179,10 @@ export function createTeamsChannel(deps: TeamsChannelDeps): TeamsChannel {
           return;
         case ActivityTypes.ConversationUpdate:
           return await onConversationUpdate(ctx);
+        case ActivityTypes.InstallationUpdate:
+          // Teams sends this beside conversationUpdate; the welcome goes with the latter.
+          if (String(activity.action ?? '').startsWith('add')) await recordInstall(ctx);
+          return;
         default:
           return;
       }

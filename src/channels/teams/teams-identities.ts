@@ -35,17 +35,21 @@ export function createTeamsIdentities(deps: {
   const timeoutMs = deps.timeoutMs ?? 1500;
   const cache = new Map<string, Cached>();
 
-  async function memberEmail(ctx: TurnContext, userId: string): Promise<string | undefined> {
+  /** The sender as the member API knows them: mail (or UPN) and name; null when Teams did not answer. */
+  async function member(ctx: TurnContext, userId: string): Promise<{ email?: string; name?: string } | null> {
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<undefined>((resolve) => {
       timer = setTimeout(() => resolve(undefined), timeoutMs);
     });
     try {
-      const member = await Promise.race([TeamsInfo.getMember(ctx, userId), timeout]);
-      return member?.email?.trim() || member?.userPrincipalName?.trim() || undefined;
+      const found = await Promise.race([TeamsInfo.getMember(ctx, userId), timeout]);
+      if (!found) return null;
+      const email = found.email?.trim() || found.userPrincipalName?.trim() || undefined;
+      const name = found.name?.trim() || undefined;
+      return { ...(email ? { email } : {}), ...(name ? { name } : {}) };
     } catch (error) {
       deps.logger.warn({ err: error }, 'teams member lookup failed');
-      return undefined;
+      return null;
     } finally {
       clearTimeout(timer);
     }
@@ -70,17 +74,20 @@ export function createTeamsIdentities(deps: {
 
   async function lookUp(ctx: TurnContext, tenant: string, externalId: string): Promise<InboundUser> {
     const from = ctx.activity.from;
-    const displayName = from?.name?.trim() || undefined;
-    const base = { externalId, ...(displayName ? { displayName } : {}) };
+    const activityName = from?.name?.trim() || undefined;
+    const base = { externalId, ...(activityName ? { displayName: activityName } : {}) };
     const known = await deps.db.channelIdentity.findUnique({
       where: { channel_workspace_externalId: { channel: 'teams', workspace: tenant, externalId } },
       select: { id: true },
     });
     if (known || !from?.id) return base;
-    const email = await memberEmail(ctx, from.id);
-    if (!email) return base;
-    if (deps.trustsTenant(tenant)) await linkByEmail(tenant, externalId, email);
-    return { ...base, email };
+    const found = await member(ctx, from.id);
+    // Some activities (installs, local clients) carry no name; the member API has it.
+    const displayName = activityName ?? found?.name;
+    const user = { externalId, ...(displayName ? { displayName } : {}) };
+    if (!found?.email) return user;
+    if (deps.trustsTenant(tenant)) await linkByEmail(tenant, externalId, found.email);
+    return { ...user, email: found.email };
   }
 
   return {

@@ -90,14 +90,18 @@ describe('renderAdaptiveCard', () => {
     });
   }
 
-  it('is an Adaptive Card 1.5 that Teams shows full width', () => {
-    for (const reply of Object.values(replies)) {
-      expect(renderAdaptiveCard(reply)).toMatchObject({
+  it('is an Adaptive Card 1.5, full width in Teams for forms and lists only', () => {
+    for (const [name, reply] of Object.entries(replies)) {
+      const card = renderAdaptiveCard(reply);
+      expect(card).toMatchObject({
         type: 'AdaptiveCard',
         version: '1.5',
         $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
-        msteams: { width: 'Full' },
       });
+      expect([name, card.msteams?.width ?? 'default']).toEqual([
+        name,
+        name === 'form' || name === 'list' ? 'Full' : 'default',
+      ]);
     }
   });
 

@@ -190,6 +190,25 @@ describe.each(testProviders())('Teams channel over HTTP (%s)', (provider) => {
     expect(JSON.stringify(pushed.body.attachments[0].content)).toContain('Ticket #1042 was solved.');
   });
 
+  it('stores the reference on installationUpdate too, naming the user from the member API', async () => {
+    const nia = teamsUser('nia', 'Nia Noname', 'nia@contoso.example');
+    bot.connector.members.set(nia.id, { ...nia });
+    const update: Record<string, unknown> = {
+      ...personalInstall(bot.connector.serviceUrl, nia),
+      type: 'installationUpdate',
+      action: 'add',
+      from: { id: nia.id, aadObjectId: nia.aadObjectId },
+    };
+    delete update.membersAdded;
+    expect((await bot.post(update)).status).toBe(200);
+    expect(bot.connector.calls.filter((c) => c.activityId === update.id)).toEqual([]);
+    const conversation = await bot.database.prisma.conversation.findFirstOrThrow({
+      where: { channel: 'teams', externalId: personalConversationId(nia) },
+    });
+    const user = await bot.database.prisma.user.findUniqueOrThrow({ where: { id: conversation.userId } });
+    expect(user).toMatchObject({ displayName: 'Nia Noname', email: 'nia@contoso.example' });
+  });
+
   it('welcomes a team on install in its channel', async () => {
     const install = teamInstall(bot.connector.serviceUrl, teamsUser('tom', 'Tom Teamowner'));
     await bot.post(install);

@@ -84,7 +84,7 @@ export function escalationCard(
     body.push({ type: 'TextBlock', text: t('teams.desk.summary_title'), weight: 'Bolder', wrap: true });
     body.push(...textBlocks(chat.summary, { isSubtle: true }));
   }
-  return adaptiveCard(body, deskActions(chat, state, options.t, options.targets));
+  return adaptiveCard(body, deskActions(chat, state, options.t, options.targets), { fullWidth: true });
 }
 
 function statusLine(text: string, color: string): AdaptiveElement {
@@ -190,7 +190,7 @@ export function transcriptCard(entries: readonly TranscriptEntry[], t: Responses
     });
     body.push(...textBlocks(entry.text, { spacing: 'None' }));
   }
-  return adaptiveCard(body);
+  return adaptiveCard(body, [], { fullWidth: true });
 }
 
 /** A moment as `2026-05-04 09:30 UTC`: the same for every agent, whatever their client's locale. */

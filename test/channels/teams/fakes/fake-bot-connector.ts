@@ -12,6 +12,8 @@ export interface ConnectorCall {
   // biome-ignore lint/suspicious/noExplicitAny: activities are free-form JSON; tests read what they assert on.
   readonly body: any;
   readonly authorization?: string;
+  /** When the connector received it (performance.now()), for latency figures. */
+  readonly receivedAt?: number;
 }
 
 export interface FakeMember {
@@ -32,6 +34,10 @@ export class FakeBotConnector {
   readonly calls: ConnectorCall[] = [];
   readonly members = new Map<string, FakeMember>();
   down = false;
+  /** Called for every call as it arrives (benchmarks match replies to activities with it). */
+  onCall: ((call: ConnectorCall) => void) | null = null;
+  /** Keep calls in `calls` (off for long benchmark runs). */
+  keepCalls = true;
   private server: Server | null = null;
   private nextId = 1_700_000_000_000;
   private waiters: Array<() => void> = [];
@@ -131,7 +137,9 @@ export class FakeBotConnector {
   }
 
   private record(call: ConnectorCall): void {
-    this.calls.push(call);
+    const stamped = { ...call, receivedAt: performance.now() };
+    if (this.keepCalls) this.calls.push(stamped);
+    this.onCall?.(stamped);
     const waiters = this.waiters;
     this.waiters = [];
     for (const wake of waiters) wake();
