@@ -25,9 +25,15 @@ function typesFor(kind: UserKind): readonly CompiledType[] {
   if (!list) {
     list = issueTypesFor(kind).map((type) => ({
       type,
-      phrases: (ISSUE_TYPE_KEYWORDS[type.id] ?? [])
-        .map((p) => contentWords(p))
-        .filter((words) => words.length > 0),
+      // Stemming makes "tracking" and "track" one phrase: count it once.
+      phrases: [
+        ...new Map(
+          (ISSUE_TYPE_KEYWORDS[type.id] ?? [])
+            .map((p) => contentWords(p))
+            .filter((words) => words.length > 0)
+            .map((words) => [words.join(' '), words] as const),
+        ).values(),
+      ],
     }));
     compiled.set(kind, list);
   }

@@ -1,4 +1,6 @@
+import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
 import { rankIssueTypes, suggestIssueType } from '../../../src/skills/tickets/issue-type-suggester.js';
 
 describe('issue type suggestion', () => {
@@ -35,5 +37,49 @@ describe('issue type suggestion', () => {
     expect(
       rankIssueTypes('payout tax invoice contract', 'partner').every((s) => s.type.id !== 'payments_finance'),
     ).toBe(true);
+  });
+});
+
+/** Help-center folders whose articles belong to one brand issue type. */
+const FOLDER_TYPES: Readonly<Record<string, string>> = {
+  'account-settings': 'account_program_settings',
+  compliance: 'monitoring_compliance',
+  'creator-campaigns': 'creator_campaigns',
+  'login-security': 'login',
+  'partner-management': 'partner_management',
+  'payments-finance': 'payments_finance',
+  'promo-codes-ads': 'promotional_content',
+  'tracking-reporting': 'tracking_reporting',
+};
+
+describe('issue type suggestion on the help-center question sets (brand questions)', () => {
+  it('is right at least 3 times in 4 when it suggests, and suggests for most questions', () => {
+    const folderOf = new Map<string, string>();
+    for (const folder of readdirSync('content/docs')) {
+      for (const file of readdirSync(`content/docs/${folder}`))
+        folderOf.set(file.replace(/\.md$/, ''), folder);
+    }
+    let asked = 0;
+    let suggested = 0;
+    let right = 0;
+    for (const file of ['test/data/docs-questions-a.yml', 'test/data/docs-questions-b.yml']) {
+      const questions = parse(readFileSync(file, 'utf8')) as Array<{
+        q: string;
+        audience: string;
+        slug: string;
+      }>;
+      for (const q of questions) {
+        const expected =
+          q.slug === 'advocate-referral-programs' ? 'advocate' : FOLDER_TYPES[folderOf.get(q.slug) ?? ''];
+        if (q.audience !== 'brand' || !expected) continue;
+        asked++;
+        const got = suggestIssueType(q.q, 'brand');
+        if (got) suggested++;
+        if (got?.id === expected) right++;
+      }
+    }
+    expect(asked).toBeGreaterThan(150);
+    expect(right / suggested).toBeGreaterThanOrEqual(0.75);
+    expect(suggested / asked).toBeGreaterThanOrEqual(0.6);
   });
 });

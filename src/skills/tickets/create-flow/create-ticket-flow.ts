@@ -3,6 +3,7 @@ import type { ActiveFlow } from '../../../core/conversation-state.js';
 import type { Responses } from '../../../core/responses.js';
 import type { FlowOutcome } from '../../../core/skill.js';
 import type { TurnContext } from '../../../core/turn-context.js';
+import { findIssueType } from '../../../domain/issue-types.js';
 import type { DocSuggestions } from '../../docs/doc-suggestions.js';
 import { checkEmailList, checkSubject, MIN_DESCRIPTION_CHARS } from '../draft-validation.js';
 import { suggestIssueType } from '../issue-type-suggester.js';
@@ -195,7 +196,8 @@ export function createTicketFlow(deps: CreateFlowDeps): CreateTicketFlow {
           draft = { ...draft, issueType: draft.suggestedIssueType };
         } else if (answer.choice === 'other') {
           draft = { ...draft, suggestedIssueType: null };
-        } else if (answer.choice !== 'yes') {
+        } else if (findIssueType(ctx.user.kind, answer.choice)) {
+          // Only a type of the user's own list: a click value can say anything.
           draft = { ...draft, issueType: answer.choice };
         }
         break;
