@@ -7,7 +7,10 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { DEFAULT_CLASSIFIER_OPTIONS, trainIntentClassifier } from '../src/nlu/classifier/intent-classifier.js';
+import {
+  DEFAULT_CLASSIFIER_OPTIONS,
+  trainIntentClassifier,
+} from '../src/nlu/classifier/intent-classifier.js';
 import { readDataset } from './intents-datasets.js';
 
 const here = dirname(fileURLToPath(import.meta.url));

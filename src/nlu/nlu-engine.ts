@@ -61,7 +61,14 @@ export interface LoadNluEngineOptions {
 }
 
 const RANKING_SIZE = 5;
-const NONE_MATCH: IntentMatch = { name: 'none', confidence: 1, skill: null, source: 'none', ranking: [] };
+/** A fresh object each time: callers may keep or change what they get. */
+const noneMatch = (): IntentMatch => ({
+  name: 'none',
+  confidence: 1,
+  skill: null,
+  source: 'none',
+  ranking: [],
+});
 
 /** A slash command whose sub-command no pattern knows: the rest is classified as free text. */
 const SLASH_COMMAND = /^\/[a-z][\w-]*\s*/i;
@@ -87,7 +94,7 @@ export function createNluEngine(definitions: readonly IntentDefinition[], model:
       };
     }
     const free = plain.replace(SLASH_COMMAND, '');
-    if (!/[\p{L}\p{N}]/u.test(free)) return NONE_MATCH;
+    if (!/[\p{L}\p{N}]/u.test(free)) return noneMatch();
     const p = model.classifier.probabilities(free);
     const ranking = labels
       .map((name, i) => ({ name, confidence: p[i]! }))
@@ -110,10 +117,10 @@ export function createNluEngine(definitions: readonly IntentDefinition[], model:
   return {
     match(text) {
       try {
-        return typeof text === 'string' && text.length > 0 ? classify(text) : NONE_MATCH;
+        return typeof text === 'string' && text.length > 0 ? classify(text) : noneMatch();
       } catch {
         // The router must always get an answer; an unexpected failure is "not understood", not a crash.
-        return NONE_MATCH;
+        return noneMatch();
       }
     },
     intents: () => frozen,

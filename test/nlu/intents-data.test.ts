@@ -34,7 +34,9 @@ describe('intents/ (the bot intents as data)', () => {
   });
 
   it('gives every intent with examples at least 30 of them', () => {
-    const thin = definitions.filter((d) => d.examples.length > 0 && d.examples.length < 30).map((d) => d.name);
+    const thin = definitions
+      .filter((d) => d.examples.length > 0 && d.examples.length < 30)
+      .map((d) => d.name);
     expect(thin).toEqual([]);
   });
 
