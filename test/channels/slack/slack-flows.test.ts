@@ -6,6 +6,7 @@ import { testProviders } from '../../support/test-database.js';
 import type { RecordedCall } from './fakes/fake-slack-api.js';
 import {
   appHomeOpened,
+  appMention,
   blockActions,
   directMessage,
   reactionAdded,
@@ -177,6 +178,18 @@ describe.each(testProviders())('Slack end to end with every module (%s)', (provi
   it('answers a help-doc question with the section link', async () => {
     const answer = await dm(USERS.nora.id, 'how do I set up two-factor authentication?');
     expect(postedText(answer)).toMatch(/<https:\/\/help\.example\.com\/articles\/[a-z-]+#[^|]+\|/);
+  });
+
+  it("answers about the user's partners in a mention's thread, with paging", async () => {
+    const mark = slack.mark();
+    const mention = appMention(USERS.alice.id, 'C0PARTNERS', 'active partners in Canada');
+    await slack.sendEvent(mention);
+    const list = await slack.nextPost(mark, 'C0PARTNERS', mention.ts);
+    expect(postedText(list)).toMatch(/24 partners: contract Active · in Canada/);
+    expect(postedText(list)).toContain('Showing 1–10 of 24, sorted by name.');
+    const next = await click(USERS.alice.id, list, 'More');
+    expect(postedText(next)).toContain('Showing 11–20 of 24, sorted by name.');
+    expect(next.args.thread_ts).toBe(mention.ts);
   });
 
   it('the ticket reaction starts a ticket from the message in its thread, prefilled', async () => {
