@@ -52,10 +52,9 @@ const grid = <T extends Record<string, unknown>>(axes: { [K in keyof T]: T[K][] 
 
 const indexGrid = grid({ k1: [1.2], b: [0.3], title: [1], headings: [2], tags: [1] });
 const queryGrid = grid({
-  synonymBoost: [0.5, 0.7],
-  coverageExponent: [0, 1, 2, 3],
+  coverageExponent: [0, 1, 1.5],
   headingMatchWeight: [0, 0.25],
-  questionWordBoost: [0.3, 1],
+  otherAudienceWeight: [0.25, 0.5, 1],
 });
 const pct = (x: number) => (x * 100).toFixed(1);
 const rows: string[] = [];

@@ -3,6 +3,7 @@
 //   Figures are reported on the "report" half of a seeded query split; --tune grid-searches the engine's
 //   settings on the other half. Writes bench/results/search-<dataset>.json.
 import { mkdirSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { loadBeirDataset } from './search-beir-data.js';
 import {
@@ -131,6 +132,11 @@ console.log(
     `start-up from cache ${ours.extra?.cacheLoadMs} ms; process heap ${ours.processHeapMB} MB`,
 );
 
+if (loadavg()[0]! > cpus().length) {
+  console.log(
+    `note: load average ${loadavg()[0]!.toFixed(1)} on ${cpus().length} cores while measuring; timings are inflated`,
+  );
+}
 mkdirSync('bench/results', { recursive: true });
 const out = join('bench/results', `search-${dataset.name}.json`);
 writeFileSync(
@@ -143,6 +149,8 @@ writeFileSync(
       split: { seed, reportQueries: split.report.length, tuningQueries: split.tune.length },
       settings: variant,
       node: process.version,
+      // Timings depend on what else runs: the load average shows how busy the machine was.
+      machine: { cpus: cpus().length, loadAverage: loadavg().map((x) => round(x, 2)) },
       date: new Date().toISOString(),
       engines: reports,
     },

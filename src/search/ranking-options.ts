@@ -27,8 +27,6 @@ export interface QueryOptions {
   prefixBoost: number;
   /** Weight of the parts of a compound the index only knows apart ("timezone" → "time zone"), or of two typed words joined ("sign up" → "signup"). */
   compoundBoost: number;
-  /** Share of the best score in a section's article added to the section's own score (0 = sections alone). */
-  articleWeight: number;
   /**
    * Multiplier for an article's intro. Intros summarise the whole article, so
    * they share words with most questions, while answers sit in the sections.
@@ -69,7 +67,6 @@ export const DEFAULT_QUERY_OPTIONS: QueryOptions = {
   prefixBoost: 0.6,
   compoundBoost: 0.8,
   maxQueryTerms: 32,
-  articleWeight: 0,
   introWeight: 0.8,
   otherAudienceWeight: 0.5,
   headingMatchWeight: 0.25,

@@ -10,10 +10,8 @@ const TokenSets = lunr.TokenSet as unknown as {
 /** One scored section. */
 export interface ScoredDocument {
   doc: number;
-  /** Ranking score: the section's own score plus its article's share. */
+  /** lunr's score for the section times its prior. */
   score: number;
-  /** lunr's score for the section alone. */
-  sectionScore: number;
 }
 
 export interface SearchIndexOptions {
@@ -21,8 +19,6 @@ export interface SearchIndexOptions {
   accept?: ((doc: number) => boolean) | undefined;
   /** A multiplier per section (e.g. article intros count less than sections). */
   prior?: Float32Array | undefined;
-  /** Article number of every section and how much the article's best section adds. */
-  articles?: { of: Int32Array; weight: number } | undefined;
 }
 
 /**
@@ -97,9 +93,7 @@ export class SectionIndex {
 
   /**
    * Scores every section containing at least one of the words and returns the
-   * best `limit` accepted ones. With `articles`, a section also gets `weight` ×
-   * the best score in its article, so the right article wins even when the
-   * question's words are spread over several of its sections.
+   * best `limit` accepted ones, each multiplied by its prior.
    */
   search(clauses: ReadonlyMap<string, number>, opts: SearchIndexOptions): ScoredDocument[] {
     const { offsets, docs, weights } = this.compact;
@@ -126,15 +120,7 @@ export class SectionIndex {
     for (const doc of touched) {
       if (opts.accept && !opts.accept(doc)) continue;
       const score = (scores[doc]! / magnitude) * (opts.prior?.[doc] ?? 1);
-      found.push({ doc, score, sectionScore: score });
-    }
-    if (opts.articles && opts.articles.weight > 0) {
-      const best = new Map<number, number>();
-      for (const hit of found) {
-        const article = opts.articles.of[hit.doc]!;
-        best.set(article, Math.max(best.get(article) ?? 0, hit.sectionScore));
-      }
-      for (const hit of found) hit.score += opts.articles.weight * best.get(opts.articles.of[hit.doc]!)!;
+      found.push({ doc, score });
     }
     found.sort((a, b) => b.score - a.score || a.doc - b.doc);
     return found.slice(0, opts.limit);

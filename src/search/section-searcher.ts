@@ -29,7 +29,6 @@ const RERANK_DEPTH = 30;
 export class SectionSearcher {
   private readonly sectionByDoc: (DocSection | undefined)[];
   private readonly audienceByDoc: Uint8Array;
-  private readonly articleByDoc: Int32Array;
   /** Score multipliers per section, for brand users, partner users and no audience (benchmarks). */
   private priors: Record<SearchAudience | 'none', Float32Array>;
   private readonly addressees: (SearchAudience | undefined)[];
@@ -48,12 +47,6 @@ export class SectionSearcher {
     this.addressees = this.sectionByDoc.map((s) => (s ? sectionAddressee(s) : undefined));
     this.priors = this.computePriors(queryOptions);
     this.headingTerms = this.sectionByDoc.map((s) => [...new Set(analyzeText(s?.heading ?? ''))]);
-    const articleNumbers = new Map<string, number>();
-    this.articleByDoc = Int32Array.from(this.sectionByDoc, (s) => {
-      const slug = s?.slug ?? '';
-      if (!articleNumbers.has(slug)) articleNumbers.set(slug, articleNumbers.size);
-      return articleNumbers.get(slug)!;
-    });
   }
 
   /** Query-time settings can change without a rebuild (the benchmarks' tuning uses this). */
@@ -88,16 +81,15 @@ export class SectionSearcher {
       return wanted === undefined || audience === AUDIENCE_ALL || audience === wanted;
     };
     const limit = Math.max(1, Math.min(MAX_LIMIT, Math.floor(opts.limit) || 1));
-    const articles = { of: this.articleByDoc, weight: this.queryOptions.articleWeight };
     const { headingMatchWeight, coverageExponent } = this.queryOptions;
     // The reranking factors can reorder the head of the list: rank a few more, rerank, then cut.
     const rerank = headingMatchWeight > 0 || coverageExponent > 0;
-    const depth = rerank ? Math.max(limit, RERANK_DEPTH) : limit;
+    const depth = rerank ? Math.max(limit * 3, RERANK_DEPTH) : limit;
     const prior =
       opts.audience === 'brand' || opts.audience === 'partner'
         ? this.priors[opts.audience]
         : this.priors.none;
-    const ranked = rankSections(this.index, plan, { limit: depth, accept, articles, prior });
+    const ranked = rankSections(this.index, plan, { limit: depth, accept, prior });
     if (rerank) {
       for (const r of ranked) {
         r.score *= (1 + headingMatchWeight * this.headingMatch(r.doc, plan)) * r.coverage ** coverageExponent;
