@@ -9,6 +9,7 @@ import {
   appMention,
   blockActions,
   directMessage,
+  messageShortcut,
   reactionAdded,
   slackTs,
   slashCommand,
@@ -202,6 +203,59 @@ describe.each(testProviders())('Slack end to end with every module (%s)', (provi
     const post = await slack.nextPost(mark, 'C0GENERAL', ts);
     expect(postedText(post)).toMatch(/sounds like a \*[^*]+\* issue/);
     expect(slack.inbound.at(-1)?.conversationKey).toBe(`C0GENERAL:${ts}`);
+  });
+
+  it('"Create ticket from message" files a ticket prefilled from the message, confirmed in its thread', async () => {
+    const source = {
+      ts: slackTs(),
+      user: USERS.pat.id,
+      text: 'The nightly product feed import fails with a timeout after 10 minutes',
+    };
+    let mark = slack.mark();
+    await slack.sendInteractive(
+      messageShortcut(USERS.bob.id, 'C0FEEDS', source, slack.fake.responseUrl('shortcut')),
+    );
+    const start = await slack.nextPost(mark, 'C0FEEDS', source.ts);
+    expect(postedText(start)).toMatch(/sounds like a \*[^*]+\* issue/);
+    mark = slack.mark();
+    await sendClick(USERS.bob.id, start, 'Fill in a form instead');
+    const opened = await slack.fake.waitFor('views.open', since(mark));
+    const view = opened.result?.view as {
+      blocks: Array<{ block_id?: string; element?: { initial_value?: string } }>;
+    };
+    expect(view.blocks.find((b) => b.block_id === 'subject')?.element?.initial_value).toBe(
+      'The nightly product feed import fails with a timeout after 10 minutes',
+    );
+    mark = slack.mark();
+    await slack.sendInteractive(
+      viewSubmission(USERS.bob.id, opened.result?.view as Record<string, unknown>, {
+        subject: { type: 'plain_text_input', value: 'Product feed import times out' },
+        issueType: {
+          type: 'static_select',
+          selected_option: {
+            text: { type: 'plain_text', text: 'Promotional Content' },
+            value: 'promotional_content',
+          },
+        },
+        campaignId: { type: 'plain_text_input', value: null },
+        description: { type: 'plain_text_input', value: source.text },
+        access: {
+          type: 'static_select',
+          selected_option: { text: { type: 'plain_text', text: 'Only me' }, value: 'private' },
+        },
+        cc: { type: 'plain_text_input', value: null },
+      }),
+    );
+    const summary = await slack.nextPost(mark, 'C0FEEDS', source.ts);
+    const filed = await click(USERS.bob.id, summary, 'Confirm');
+    expect(filed.args.thread_ts).toBe(source.ts);
+    const number = Number(/Ticket #(\d+) filed/.exec(postedText(filed))?.[1]);
+    const ticket = await slack.database.prisma.ticket.findUniqueOrThrow({ where: { id: number } });
+    expect(ticket).toMatchObject({
+      creatorId: 'usr_bob',
+      subject: 'Product feed import times out',
+      channel: 'slack',
+    });
   });
 
   it('hands a user over to an agent in the agents channel and relays both ways through the thread', async () => {
