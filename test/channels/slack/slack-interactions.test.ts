@@ -4,6 +4,7 @@ import { testProviders } from '../../support/test-database.js';
 import { demoFormModule, demoMatcher } from './demo-form-module.js';
 import type { RecordedCall } from './fakes/fake-slack-api.js';
 import {
+  appHomeOpened,
   appMention,
   blockActions,
   directMessage,
@@ -255,6 +256,38 @@ describe.each(testProviders())('Slack interactivity over signed HTTP (%s)', (pro
     const answer = await slack.fake.waitFor('response_url', since(mark2));
     expect(answer.args.response_type).toBe('ephemeral');
     expect(slack.inbound.at(-1)?.conversationKey).toBe('D0ALICE');
+  });
+
+  it("App Home buttons run in the user's DM; a form opens with the click trigger", async () => {
+    const mark = slack.mark();
+    await slack.sendEvent(appHomeOpened(USERS.alice.id));
+    const home = await slack.fake.waitFor('views.publish', since(mark));
+    const button = buttonIn(home, 'New ticket');
+    const mark2 = slack.mark();
+    const payload = blockActions({
+      user: USERS.alice.id,
+      channel: 'D0ALICE',
+      message: { ts: slackTs() },
+      button: {
+        action_id: button.action_id,
+        text: button.text,
+        ...(button.value ? { value: button.value } : {}),
+      },
+      responseUrl: slack.fake.responseUrl('home'),
+    });
+    const fromHome = {
+      ...payload,
+      container: { type: 'view', view_id: 'V0HOME' },
+      channel: undefined,
+      message: undefined,
+      view: { id: 'V0HOME', type: 'home' },
+    };
+    await slack.sendInteractive(fromHome);
+    await slack.fake.waitFor('views.open', since(mark2));
+    expect(slack.inbound.at(-1)).toMatchObject({
+      conversationKey: 'D0ALICE',
+      value: { skill: 'core', intent: 'ticket.create' },
+    });
   });
 
   it('mentions and clicks in a channel thread keep to that thread', async () => {
