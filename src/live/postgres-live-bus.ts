@@ -31,6 +31,7 @@ export function createPostgresLiveBus<T>(options: PostgresLiveBusOptions): LiveB
   let connecting: Promise<pg.Client> | null = null;
   let stopped = true;
   let retry: NodeJS.Timeout | null = null;
+  let publishing: Promise<void> = Promise.resolve();
 
   function onNotification(message: pg.Notification): void {
     if (message.channel !== channel || !message.payload) return;
@@ -97,9 +98,14 @@ export function createPostgresLiveBus<T>(options: PostgresLiveBusOptions): LiveB
   }
 
   return {
-    async publish(signal) {
-      const c = await ensureConnected();
-      await c.query('SELECT pg_notify($1, $2)', [channel, JSON.stringify(signal)]);
+    publish(signal) {
+      // One query at a time on the dedicated connection (pg queues them, but that is deprecated).
+      const sent = publishing.then(async () => {
+        const c = await ensureConnected();
+        await c.query('SELECT pg_notify($1, $2)', [channel, JSON.stringify(signal)]);
+      });
+      publishing = sent.catch(() => undefined);
+      return sent;
     },
     subscribe(listener) {
       listeners.add(listener);

@@ -3,12 +3,14 @@ import type { LiveBus } from '../../live/live-bus.js';
 import type { AgentDirectory } from '../../store/agent-directory.js';
 import type { HandoffMessages } from '../../store/handoff-messages.js';
 import type { HandoffRepository } from '../../store/handoff-repository.js';
-import type { DeskEvent } from './agent-desk.js';
+import type { DeskEvent, LiveChat } from './agent-desk.js';
 import type { DeskSignal } from './desk-signals.js';
 import type { LiveChatViews } from './live-chat-view.js';
 
 /** A message id is final once it has been visible this long (no transaction stays open longer). */
 const SETTLE_MS = 10_000;
+const RETRIES = 5;
+const VIEW_CACHE_MS = 1000;
 
 interface Cursor {
   /** Every message with an id up to here was delivered (or will never appear). */
@@ -75,9 +77,8 @@ export function createDeskEventHub(deps: {
     const rows = await deps.messages.after(handoffId, cursor.floor);
     const fresh = rows.filter((r) => !cursor.delivered.has(r.id));
     if (fresh.length > 0) {
-      const handoff = await deps.handoffs.byId(handoffId);
-      if (handoff) {
-        const chat = await deps.views.view(handoff);
+      const chat = await recentView(handoffId);
+      if (chat) {
         for (const row of fresh) {
           cursor.delivered.set(row.id, now);
           // A message of attachments only has no text; its files come as lines of their own.
@@ -96,10 +97,24 @@ export function createDeskEventHub(deps: {
     for (const [id, c] of cursors) if (now - c.lastUsed > 10 * 60_000) cursors.delete(id);
   }
 
+  /** Message events carry the chat as of a moment ago: a chatty conversation is not re-read per line. */
+  const viewCache = new Map<string, { chat: LiveChat; at: number }>();
+  async function recentView(handoffId: string): Promise<LiveChat | null> {
+    const hit = viewCache.get(handoffId);
+    if (hit && Date.now() - hit.at < VIEW_CACHE_MS) return hit.chat;
+    const handoff = await deps.handoffs.byId(handoffId);
+    if (!handoff) return null;
+    const chat = await deps.views.view(handoff);
+    if (viewCache.size > 1000) viewCache.clear();
+    viewCache.set(handoffId, { chat, at: Date.now() });
+    return chat;
+  }
+
   async function deliverChat(signal: Extract<DeskSignal, { kind: 'chat' }>): Promise<void> {
     const handoff = await deps.handoffs.byId(signal.handoffId);
     if (!handoff) return;
     const chat = await deps.views.view(handoff);
+    viewCache.set(handoff.id, { chat, at: Date.now() });
     switch (signal.event) {
       case 'queued':
         emit({ type: 'queued', chat });
@@ -121,10 +136,23 @@ export function createDeskEventHub(deps: {
     }
   }
 
+  /** A busy database must not make a relayed message go undelivered: try again a few times. */
+  async function withRetries(work: () => Promise<void>): Promise<void> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await work();
+        return;
+      } catch (error) {
+        if (attempt >= RETRIES) throw error;
+        await new Promise((r) => setTimeout(r, 100 * attempt));
+      }
+    }
+  }
+
   function onSignal(signal: DeskSignal): void {
     if (listeners.size === 0) return;
     if (signal.kind === 'messages') {
-      enqueue(signal.handoffId, () => deliverMessages(signal.handoffId, signal.afterId));
+      enqueue(signal.handoffId, () => withRetries(() => deliverMessages(signal.handoffId, signal.afterId)));
     } else if (signal.kind === 'chat') {
       enqueue(signal.handoffId, () => deliverChat(signal));
     } else {

@@ -14,6 +14,11 @@ import type { LiveChatViews } from './live-chat-view.js';
 import type { QueueAnnouncer } from './queue-announcer.js';
 import { notifyReadyWatchers } from './watch-notifier.js';
 
+/** How long a reply waits for the previous one to reach the transcript (a platform may be down). */
+const REPLY_ORDER_WAIT_MS = 5000;
+
+const delay = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms).unref());
+
 /** The AgentDesk behind the web console, Slack and Teams agent views. */
 export function createAgentDesk(
   deps: HandoffDeps,
@@ -21,6 +26,8 @@ export function createAgentDesk(
 ): AgentDesk {
   const { views, hub, lifecycle, announcer } = parts;
   const { t } = deps.responses;
+  /** Per chat, the latest agent reply on its way to the transcript. */
+  const replyChains = new Map<string, Promise<void>>();
 
   async function agentRecord(agent: UserProfile): Promise<AgentRecord | null> {
     if (agent.role !== 'agent' && agent.role !== 'admin') return null;
@@ -75,7 +82,8 @@ export function createAgentDesk(
       return views.views(await deps.handoffs.waiting());
     },
     async chatsOf(agent) {
-      await requireAgent(agent);
+      // A reader, not an action: someone without an agent profile simply handles no chats.
+      if (!(await agentRecord(agent))) return [];
       return views.views(await deps.handoffs.ofAgent(agent.id));
     },
     async chat(handoffId) {
@@ -145,7 +153,12 @@ export function createAgentDesk(
           .tickets()
           .comment(agent, h.ticketId, filled || files.join('\n'), { attachments, notify: false });
       }
-      const afterId = await deps.messages.latestId(h.id);
+      // One reply after the other per chat: the next is queued once the previous reached
+      // the transcript, so replies arrive in order even with several outbox dispatchers,
+      // and each one's live signal waits for its own row.
+      const previous = replyChains.get(h.id);
+      if (previous) await Promise.race([previous, delay(REPLY_ORDER_WAIT_MS)]);
+      const afterId = await deps.messages.latestId(h.id, 'agent');
       await deps.notifier.send(
         h.conversationId,
         [{ type: 'text', text: [filled, ...files].filter(Boolean).join('\n') }],
@@ -155,8 +168,12 @@ export function createAgentDesk(
           handoffId: h.id,
         },
       );
+      const stored = deps.signals.messagesWhenStored(h.id, 'agent', afterId);
+      replyChains.set(h.id, stored);
+      void stored.finally(() => {
+        if (replyChains.get(h.id) === stored) replyChains.delete(h.id);
+      });
       await deps.handoffs.touchAgent(h.id, deps.clock());
-      deps.signals.messagesWhenStored(h.id, afterId);
     },
 
     async note(agent, handoffId, text) {
@@ -172,7 +189,7 @@ export function createAgentDesk(
         text: body,
         at: deps.clock(),
       });
-      deps.signals.messagesWhenStored(h.id, afterId);
+      await deps.signals.messagesStored(h.id, afterId);
       await bestEffort('ticket note', handoffId, () =>
         deps.tickets().comment(agent, h.ticketId, body, { internal: true }),
       );
@@ -220,7 +237,7 @@ export function createAgentDesk(
         reminderSentAt: null,
       });
       if (!moved) throw new BotError('conflict', `Live chat ${handoffId} changed meanwhile; reload it`);
-      deps.signals.messagesWhenStored(h.id, afterId);
+      await deps.signals.messagesStored(h.id, afterId);
       await lifecycle.tellUser(moved, [
         {
           type: 'text',

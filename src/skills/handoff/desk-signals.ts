@@ -19,13 +19,17 @@ export type DeskSignal =
 
 export interface DeskSignals {
   publish(signal: DeskSignal): Promise<void>;
+  /** Announces messages already committed after `afterId` (notes). */
+  messagesStored(handoffId: string, afterId: number): Promise<void>;
   /**
-   * Announces new messages once they are committed. A relayed user message is
-   * stored by the turn pipeline after the gate returns, and an agent reply by the
-   * outbox dispatcher after delivery, so this waits (in the background) until a
-   * message after `afterId` is visible, then signals.
+   * Announces a message once it is committed. A relayed user message is stored by
+   * the turn pipeline after the gate returns, and an agent reply by the outbox
+   * dispatcher after delivery, so this waits (in the background) until a message
+   * of that author after `afterId` (that author's latest when the message was
+   * sent) is visible, then signals. Waiting for any message would be fooled by
+   * another writer's (a notice the dispatcher appends meanwhile).
    */
-  messagesWhenStored(handoffId: string, afterId: number): void;
+  messagesWhenStored(handoffId: string, author: 'user' | 'agent', afterId: number): Promise<void>;
   /** Waits for announcements still watching for their message (tests, shutdown). */
   settle(): Promise<void>;
 }
@@ -49,12 +53,16 @@ export function createDeskSignals(deps: {
     }
   }
 
-  async function watch(handoffId: string, afterId: number): Promise<void> {
+  async function watch(handoffId: string, author: 'user' | 'agent', afterId: number): Promise<void> {
     const started = Date.now();
     let delay = 1;
     for (;;) {
-      const latest = await deps.messages.latestId(handoffId);
-      if (latest > afterId) break;
+      try {
+        if ((await deps.messages.latestId(handoffId, author)) > afterId) break;
+      } catch (error) {
+        // A busy database: keep watching; the message must not go unannounced.
+        deps.logger.warn({ err: error, handoffId }, 'message watch query failed');
+      }
       if (Date.now() - started > maxWaitMs) break;
       await new Promise((r) => setTimeout(r, delay));
       delay = Math.min(delay * 2, 250);
@@ -64,12 +72,16 @@ export function createDeskSignals(deps: {
 
   return {
     publish,
-    messagesWhenStored(handoffId, afterId) {
-      const p = watch(handoffId, afterId).catch((error: unknown) =>
+    messagesStored(handoffId, afterId) {
+      return publish({ kind: 'messages', handoffId, afterId });
+    },
+    messagesWhenStored(handoffId, author, afterId) {
+      const p = watch(handoffId, author, afterId).catch((error: unknown) =>
         deps.logger.warn({ err: error, handoffId }, 'message signal failed'),
       );
       watching.add(p);
       void p.finally(() => watching.delete(p));
+      return p;
     },
     async settle() {
       while (watching.size > 0) await Promise.allSettled([...watching]);

@@ -43,13 +43,15 @@ export function createHandoffRequests(
   const { views, lifecycle, announcer } = parts;
   const { t } = deps.responses;
 
-  async function ensureTicket(ctx: TurnContext): Promise<{ ticket: TicketSummary; created: boolean }> {
+  async function ensureTicket(
+    ctx: TurnContext,
+    recent: Awaited<ReturnType<HandoffDeps['messages']['recentOutsideChats']>>,
+  ): Promise<{ ticket: TicketSummary; created: boolean }> {
     const tickets = deps.tickets();
     if (ctx.state.lastTicketId !== undefined) {
       const discussed = await tickets.get(ctx.user, ctx.state.lastTicketId);
       if (discussed && discussed.status !== 'closed') return { ticket: discussed, created: false };
     }
-    const recent = await deps.messages.recentOutsideChats(ctx.conversation.id, 20);
     const current = ctx.message.text.trim();
     const topic = [...recent]
       .reverse()
@@ -98,7 +100,8 @@ export function createHandoffRequests(
 
   return {
     async start(ctx, reason) {
-      const { ticket, created } = await ensureTicket(ctx);
+      const recent = await deps.messages.recentOutsideChats(ctx.conversation.id, 20);
+      const { ticket, created } = await ensureTicket(ctx, recent);
       const ticketLine = created
         ? t('handoff.ticket_created', { ticketNumber: ticket.number })
         : t('handoff.ticket_linked', { ticketNumber: ticket.number });
@@ -132,7 +135,6 @@ export function createHandoffRequests(
         return;
       }
 
-      const recent = await deps.messages.recentOutsideChats(ctx.conversation.id, 20);
       const summary = summariseBotAttempts(recent, {
         noAnswer: t('handoff.summary_no_answer'),
         nothingTried: t('handoff.summary_nothing_tried'),
@@ -148,6 +150,7 @@ export function createHandoffRequests(
         now: ctx.now,
       });
       const position = (await deps.handoffs.position(handoff)) ?? 1;
+      announcer.told(handoff.id, position);
       const minutes = estimateWaitMinutes({
         position,
         onlineAgents: check.onlineAgents,
@@ -167,7 +170,6 @@ export function createHandoffRequests(
 
     async relay(ctx, handoff) {
       ctx.handoffId = handoff.id;
-      const afterId = await deps.messages.latestId(handoff.id);
       const files = ctx.message.attachments;
       if (files.length > 0) {
         // The files are kept on the ticket; the chat gets one line per file, before the text.
@@ -195,7 +197,10 @@ export function createHandoffRequests(
         }
       }
       await deps.handoffs.touchUser(handoff.id, ctx.now);
-      deps.signals.messagesWhenStored(handoff.id, afterId);
+      // Read after the attachment lines: the next user message of the chat is this turn's own.
+      const afterId = await deps.messages.latestId(handoff.id, 'user');
+      if (files.length > 0) await deps.signals.messagesStored(handoff.id, afterId - files.length);
+      void deps.signals.messagesWhenStored(handoff.id, 'user', afterId);
     },
 
     async endByUser(ctx, handoff) {
