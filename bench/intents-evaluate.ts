@@ -42,7 +42,10 @@ export interface SystemResult {
 setFlagsFromString('--expose-gc');
 const gc = runInNewContext('typeof gc === "function" ? gc : undefined') as (() => void) | undefined;
 
-function heapUsed(): number {
+/** Heap plus external (typed-array) memory after collection; array buffers are freed a tick later. */
+async function heapUsed(): Promise<number> {
+  gc?.();
+  await new Promise((resolve) => setImmediate(resolve));
   gc?.();
   const m = process.memoryUsage();
   return m.heapUsed + m.external;
@@ -80,7 +83,7 @@ async function trainMeasured(
   train: readonly LabelledText[],
   validation: readonly LabelledText[],
 ) {
-  const heapBefore = heapUsed();
+  const heapBefore = await heapUsed();
   const cpu = process.cpuUsage();
   const wall = performance.now();
   await system.train(train, validation);
@@ -88,7 +91,7 @@ async function trainMeasured(
   return {
     trainCpuSeconds: (used.user + used.system) / 1e6,
     trainWallSeconds: (performance.now() - wall) / 1000,
-    modelHeapMb: gc ? Math.max(0, heapUsed() - heapBefore) / 2 ** 20 : null,
+    modelHeapMb: gc ? Math.max(0, (await heapUsed()) - heapBefore) / 2 ** 20 : null,
   };
 }
 
