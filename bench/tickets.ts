@@ -10,9 +10,11 @@ import { parseArgs } from 'node:util';
 import { pino } from 'pino';
 import { OPEN_STATUSES, TICKET_STATUSES, type TicketStatus } from '../src/domain/ticket-statuses.js';
 import type { UserProfile } from '../src/domain/user.js';
-import { createTicketDesk, type TicketDesk } from '../src/skills/tickets/ticket-desk.js';
+import { createTicketDesk } from '../src/skills/tickets/database-ticket-desk.js';
+import type { TicketDesk } from '../src/skills/tickets/ticket-desk.js';
 import { applyMigrations } from '../src/store/migrate.js';
 import { type Db, openDatabase } from '../src/store/prisma-client.js';
+import { createTicketCommentRepository } from '../src/store/ticket-comment-repository.js';
 import { ensureTicketNumbering } from '../src/store/ticket-numbering.js';
 import type { TicketFilter } from '../src/store/ticket-query-repository.js';
 import { createTicketQueryRepository } from '../src/store/ticket-query-repository.js';
@@ -196,6 +198,7 @@ async function runOn(provider: 'sqlite' | 'postgresql') {
       const seededData = await seed(db);
       const desk: TicketDesk = createTicketDesk({
         tickets: createTicketRepository(db),
+        comments: createTicketCommentRepository(db),
         queries: createTicketQueryRepository(db),
         users: createUserDirectory(db),
         notifications: { changed: async () => undefined },

@@ -1,16 +1,13 @@
 import type { TicketStatus } from '../domain/ticket-statuses.js';
-import type { Prisma } from '../generated/sqlite/client.js';
 import type { Db } from './prisma-client.js';
+import { touchTicket } from './ticket-activity.js';
 import {
   type AttachmentInput,
   attachmentRow,
-  MAX_SEARCH_TEXT,
   searchTextOf,
   type TicketRecord,
   toTicketRecord,
 } from './ticket-record.js';
-
-type Tx = Prisma.TransactionClient;
 
 export interface NewTicketData {
   readonly accountId: string;
@@ -30,21 +27,6 @@ export interface NewTicketData {
   readonly draftAttachmentIds: readonly string[];
 }
 
-export interface CommentData {
-  readonly ticketId: number;
-  readonly authorId: string;
-  readonly body: string;
-  readonly internal: boolean;
-  readonly attachments: readonly AttachmentInput[];
-  /** Files stored during a guided flow that now belong to this comment. */
-  readonly draftAttachmentIds?: readonly string[];
-  /** Who has now seen the ticket (the author, when a user of the ticket's account). */
-  readonly readerId: string | null;
-  /** A reply that also moves the ticket (e.g. Awaiting your response → In Progress). */
-  readonly statusChange?: { readonly from: TicketStatus; readonly to: TicketStatus };
-  readonly now: Date;
-}
-
 export interface StatusChange {
   readonly ticketId: number;
   /** The status the actor saw; the change is refused when the ticket moved meanwhile. */
@@ -54,15 +36,6 @@ export interface StatusChange {
   readonly readerId: string | null;
   readonly note?: string;
   readonly now: Date;
-}
-
-export interface TicketComment {
-  readonly id: number;
-  readonly authorId: string;
-  readonly body: string;
-  readonly internal: boolean;
-  readonly createdAt: Date;
-  readonly attachmentNames: readonly string[];
 }
 
 export interface TicketEventRecord {
@@ -82,13 +55,6 @@ export interface TicketRepository {
   /** Returns the updated ticket, or null when its status was no longer `from`. */
   changeStatus(change: StatusChange): Promise<TicketRecord | null>;
   assign(input: { ticketId: number; assigneeId: string | null; actorId: string; now: Date }): Promise<void>;
-  addComment(data: CommentData): Promise<number>;
-  /** Files sent during a guided flow, kept until the ticket is filed (then linked to it). */
-  saveDraftAttachments(attachments: readonly AttachmentInput[]): Promise<string[]>;
-  attachmentNames(ids: readonly string[]): Promise<string[]>;
-  comments(ticketId: number, options: { includeInternal: boolean }): Promise<TicketComment[]>;
-  /** The newest public comment not written by `exceptAuthorId` (what the other side last said). */
-  latestReply(ticketId: number, exceptAuthorId: string): Promise<TicketComment | null>;
   events(ticketId: number): Promise<TicketEventRecord[]>;
   markRead(ticketId: number, userId: string, now: Date): Promise<void>;
 }
@@ -177,7 +143,7 @@ export function createTicketRepository(db: Db): TicketRepository {
             createdAt: change.now,
           },
         });
-        await touch(tx, change.ticketId, change.readerId, change.now);
+        await touchTicket(tx, change.ticketId, change.readerId, change.now);
         const row = await tx.ticket.findUniqueOrThrow({ where: { id: change.ticketId } });
         return toTicketRecord(row);
       });
@@ -202,126 +168,6 @@ export function createTicketRepository(db: Db): TicketRepository {
       });
     },
 
-    async addComment(data) {
-      return db.$transaction(async (tx) => {
-        if (data.statusChange) {
-          const moved = await tx.ticket.updateMany({
-            where: { id: data.ticketId, status: data.statusChange.from },
-            data: { status: data.statusChange.to, closedAt: null },
-          });
-          if (moved.count === 1) {
-            await tx.ticketEvent.create({
-              data: {
-                ticketId: data.ticketId,
-                actorId: data.authorId,
-                type: data.statusChange.from === 'closed' ? 'reopened' : 'status',
-                data: JSON.stringify({ from: data.statusChange.from, to: data.statusChange.to, note: null }),
-                createdAt: data.now,
-              },
-            });
-          }
-        }
-        const comment = await tx.ticketComment.create({
-          data: {
-            ticketId: data.ticketId,
-            authorId: data.authorId,
-            body: data.body,
-            internal: data.internal,
-            createdAt: data.now,
-            attachments: {
-              create: data.attachments.map((a) => ({ ...attachmentRow(a), ticketId: data.ticketId })),
-            },
-          },
-        });
-        const drafts = data.draftAttachmentIds ?? [];
-        if (drafts.length > 0) {
-          await tx.attachment.updateMany({
-            where: { id: { in: [...drafts] }, ticketId: null, commentId: null },
-            data: { ticketId: data.ticketId, commentId: comment.id },
-          });
-        }
-        await tx.ticketEvent.create({
-          data: {
-            ticketId: data.ticketId,
-            actorId: data.authorId,
-            type: data.internal ? 'note' : 'comment',
-            data: JSON.stringify({
-              commentId: comment.id,
-              attachments: data.attachments.map((a) => a.name),
-            }),
-            createdAt: data.now,
-          },
-        });
-        // Agents' internal notes are not news for the requester: they leave read state alone.
-        if (!data.internal) {
-          const ticket = await tx.ticket.findUniqueOrThrow({
-            where: { id: data.ticketId },
-            select: { searchText: true },
-          });
-          if (ticket.searchText.length < MAX_SEARCH_TEXT) {
-            await tx.ticket.update({
-              where: { id: data.ticketId },
-              data: { searchText: searchTextOf(ticket.searchText, data.body) },
-            });
-          }
-          await touch(tx, data.ticketId, data.readerId, data.now);
-        }
-        return comment.id;
-      });
-    },
-
-    async saveDraftAttachments(attachments) {
-      const ids: string[] = [];
-      for (const a of attachments) {
-        const row = await db.attachment.create({ data: attachmentRow(a), select: { id: true } });
-        ids.push(row.id);
-      }
-      return ids;
-    },
-
-    async attachmentNames(ids) {
-      if (ids.length === 0) return [];
-      const rows = await db.attachment.findMany({
-        where: { id: { in: [...ids] } },
-        select: { id: true, name: true },
-      });
-      const byId = new Map(rows.map((r) => [r.id, r.name]));
-      return ids.flatMap((id) => byId.get(id) ?? []);
-    },
-
-    async comments(ticketId, { includeInternal }) {
-      const rows = await db.ticketComment.findMany({
-        where: { ticketId, ...(includeInternal ? {} : { internal: false }) },
-        orderBy: { id: 'asc' },
-        include: { attachments: { select: { name: true } } },
-      });
-      return rows.map((r) => ({
-        id: r.id,
-        authorId: r.authorId,
-        body: r.body,
-        internal: r.internal,
-        createdAt: r.createdAt,
-        attachmentNames: r.attachments.map((a) => a.name),
-      }));
-    },
-
-    async latestReply(ticketId, exceptAuthorId) {
-      const row = await db.ticketComment.findFirst({
-        where: { ticketId, internal: false, authorId: { not: exceptAuthorId } },
-        orderBy: { id: 'desc' },
-      });
-      return row
-        ? {
-            id: row.id,
-            authorId: row.authorId,
-            body: row.body,
-            internal: row.internal,
-            createdAt: row.createdAt,
-            attachmentNames: [],
-          }
-        : null;
-    },
-
     async events(ticketId) {
       const rows = await db.ticketEvent.findMany({ where: { ticketId }, orderBy: { id: 'asc' } });
       return rows.map((r) => ({
@@ -341,18 +187,6 @@ export function createTicketRepository(db: Db): TicketRepository {
       });
     },
   };
-}
-
-/**
- * New activity: the ticket becomes unread for everyone (its read marks are
- * dropped), except for the person who caused it, who has obviously seen it.
- * Dropping marks instead of comparing times keeps "unread" a plain relation
- * filter that both databases answer from the primary key.
- */
-async function touch(tx: Tx, ticketId: number, readerId: string | null, now: Date): Promise<void> {
-  await tx.ticket.update({ where: { id: ticketId }, data: { lastActivityAt: now } });
-  await tx.ticketRead.deleteMany({ where: { ticketId } });
-  if (readerId) await tx.ticketRead.create({ data: { ticketId, userId: readerId, readAt: now } });
 }
 
 function isUniqueViolation(error: unknown): boolean {

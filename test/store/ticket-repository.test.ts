@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { UserProfile } from '../../src/domain/user.js';
+import { createTicketCommentRepository } from '../../src/store/ticket-comment-repository.js';
 import { ensureTicketNumbering, FIRST_TICKET_ID } from '../../src/store/ticket-numbering.js';
 import { createTicketQueryRepository } from '../../src/store/ticket-query-repository.js';
 import { createTicketRepository, type NewTicketData } from '../../src/store/ticket-repository.js';
@@ -89,6 +90,7 @@ describe.each(testProviders())('ticket repositories on %s', (provider) => {
   it('unread: activity by someone else makes a ticket unread; a shared ticket is read once anyone in the account saw it', async () => {
     const tickets = createTicketRepository(database.prisma);
     const queries = createTicketQueryRepository(database.prisma);
+    const comments = createTicketCommentRepository(database.prisma);
     const { ticket: own } = await tickets.create(draft(ann, 'unread-own'), at(5));
     const { ticket: shared } = await tickets.create(draft(ben, 'unread-shared', { shared: true }), at(5));
     expect((await queries.visible(ann, own.id))?.unread).toBe(false);
@@ -101,8 +103,8 @@ describe.each(testProviders())('ticket repositories on %s', (provider) => {
       readerId: null,
       now: at(6),
     };
-    await tickets.addComment({ ...reply, ticketId: own.id });
-    await tickets.addComment({ ...reply, ticketId: shared.id });
+    await comments.addComment({ ...reply, ticketId: own.id });
+    await comments.addComment({ ...reply, ticketId: shared.id });
     expect((await queries.visible(ann, own.id))?.unread).toBe(true);
     expect((await queries.visible(ann, shared.id))?.unread).toBe(true);
     const unread = await queries.list(ann, { createdBy: 'anyone', read: 'unread' }, { limit: 50 });
@@ -112,7 +114,7 @@ describe.each(testProviders())('ticket repositories on %s', (provider) => {
     expect((await queries.visible(ann, shared.id))?.unread).toBe(false);
     // An internal note is not news for the requester.
     await tickets.markRead(own.id, ann.id, at(7));
-    await tickets.addComment({ ...reply, ticketId: own.id, internal: true, now: at(8) });
+    await comments.addComment({ ...reply, ticketId: own.id, internal: true, now: at(8) });
     expect((await queries.visible(ann, own.id))?.unread).toBe(false);
   });
 

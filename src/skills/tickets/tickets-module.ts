@@ -1,10 +1,11 @@
 import type { AppModule } from '../../app-module.js';
+import { createTicketCommentRepository } from '../../store/ticket-comment-repository.js';
 import { ensureTicketNumbering } from '../../store/ticket-numbering.js';
 import { createTicketQueryRepository } from '../../store/ticket-query-repository.js';
 import { createTicketRecipients } from '../../store/ticket-recipients.js';
 import { createTicketRepository } from '../../store/ticket-repository.js';
 import { findStaffByName } from '../../store/ticket-staff-directory.js';
-import { createTicketDesk } from './ticket-desk.js';
+import { createTicketDesk } from './database-ticket-desk.js';
 import { readTicketEntities } from './ticket-entities.js';
 import { createTicketNotifications } from './ticket-notifications.js';
 import { createTicketsSkill } from './tickets-skill.js';
@@ -41,6 +42,7 @@ export const ticketsModule: AppModule = {
     });
     const desk = createTicketDesk({
       tickets,
+      comments: createTicketCommentRepository(db),
       queries: createTicketQueryRepository(db),
       users: services.users,
       notifications,

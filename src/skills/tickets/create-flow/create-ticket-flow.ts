@@ -6,20 +6,19 @@ import type { TurnContext } from '../../../core/turn-context.js';
 import { findIssueType } from '../../../domain/issue-types.js';
 import type { DocSuggestions } from '../../docs/doc-suggestions.js';
 import { checkEmailList, checkSubject, MIN_DESCRIPTION_CHARS } from '../draft-validation.js';
-import { suggestIssueType } from '../issue-type-suggester.js';
 import { shortenSubject } from '../subject-shortener.js';
 import { SKILL_NAME } from '../ticket-buttons.js';
 import type { TicketDesk } from '../ticket-desk.js';
 import type { TicketEntityReader } from '../ticket-entities.js';
 import { keepAttachments } from './attachment-intake.js';
 import { readTypedAnswer, type StepAnswer } from './create-answers.js';
+import { createFlowEndings } from './create-flow-endings.js';
+import { createFlowStepper } from './create-flow-stepper.js';
 import { askQuestion } from './create-questions.js';
-import { createdCard } from './created-card.js';
 import {
   CREATE_FLOW,
   type CreateStep,
   clearField,
-  draftText,
   EDITABLE_FIELDS,
   type EditableField,
   nextMissing,
@@ -52,106 +51,9 @@ export interface CreateTicketFlow {
 
 export function createTicketFlow(deps: CreateFlowDeps): CreateTicketFlow {
   const { t } = deps.responses;
-
-  function save(ctx: TurnContext, key: string, draft: TicketDraft, step: CreateStep): void {
-    const previous = ctx.state.flow;
-    ctx.state.flow = {
-      skill: SKILL_NAME,
-      name: CREATE_FLOW,
-      step,
-      slots: draft,
-      idempotencyKey: key,
-      startedAt: previous?.idempotencyKey === key ? previous.startedAt : ctx.now.toISOString(),
-    };
-  }
-
-  function end(ctx: TurnContext): void {
-    ctx.state.flow = undefined;
-  }
-
-  /** Works out the next question (looking up articles and duplicates on the way), saves and asks it. */
-  async function advance(ctx: TurnContext, key: string, start: TicketDraft, lead?: string): Promise<void> {
-    let draft = start;
-    for (;;) {
-      if (draft.subject && !draft.issueType && draft.suggestedIssueType === undefined) {
-        draft = {
-          ...draft,
-          suggestedIssueType: suggestIssueType(draftText(draft), ctx.user.kind)?.id ?? null,
-        };
-      }
-      const step = nextMissing(draft);
-      if (step === 'suggestions') {
-        const suggestions = suggestArticles(ctx, draft);
-        draft = { ...draft, suggestions, suggestionsDone: suggestions.length === 0 };
-        if (suggestions.length === 0) continue;
-      }
-      if (step === 'duplicate') {
-        const dup = await deps.desk.findDuplicate(ctx.user, draftText(draft), draft.campaignId ?? null);
-        draft = {
-          ...draft,
-          duplicateDone: dup === null,
-          duplicate: dup ? { id: dup.id, subject: dup.subject, status: dup.status } : undefined,
-        };
-        if (!dup) continue;
-      }
-      ask(ctx, key, draft, step, lead);
-      return;
-    }
-  }
-
-  function ask(ctx: TurnContext, key: string, draft: TicketDraft, step: CreateStep, lead?: string): void {
-    const offerForm =
-      !draft.formOffered && step !== 'summary' && step !== 'suggestions' && step !== 'duplicate';
-    const saved = offerForm ? { ...draft, formOffered: true } : draft;
-    save(ctx, key, saved, step);
-    if (step === 'form') {
-      ctx.reply(ticketForm(deps.responses, ctx.user.kind, key, saved));
-      return;
-    }
-    ctx.reply(
-      ...askQuestion(step, {
-        responses: deps.responses,
-        draft: saved,
-        key,
-        kind: ctx.user.kind,
-        offerForm,
-        lead,
-      }),
-    );
-  }
-
-  function suggestArticles(ctx: TurnContext, draft: TicketDraft): TicketDraft['suggestions'] {
-    const docs = deps.docs();
-    if (!docs) return [];
-    try {
-      return docs.suggest(draftText(draft), ctx.user.kind, 3).map((s) => ({
-        sectionId: s.sectionId,
-        articleTitle: s.articleTitle,
-        heading: s.heading,
-        url: s.url,
-        extract: s.extract,
-      }));
-    } catch (error) {
-      // Suggestions are a help, never a reason the ticket cannot be filed.
-      ctx.logger.warn({ err: error }, 'help-doc suggestions failed');
-      return [];
-    }
-  }
-
-  async function recordDeflection(ctx: TurnContext, draft: TicketDraft, helpful: boolean): Promise<void> {
-    try {
-      await deps.docs()?.recordDeflection({
-        userId: ctx.user.id,
-        accountId: ctx.user.accountId,
-        conversationId: ctx.conversation.id,
-        query: draftText(draft),
-        sectionIds: draft.suggestions.map((s) => s.sectionId),
-        helpful,
-      });
-    } catch (error) {
-      ctx.logger.warn({ err: error }, 'deflection not recorded');
-    }
-  }
+  const stepper = createFlowStepper(deps);
+  const { save, end, advance, ask } = stepper;
+  const { recordDeflection, addToDuplicate, file, staleClick } = createFlowEndings({ ...deps, stepper });
 
   function acceptSubject(draft: TicketDraft, text: string): { draft: TicketDraft; lead?: string } {
     const check = checkSubject(text);
@@ -275,51 +177,6 @@ export function createTicketFlow(deps: CreateFlowDeps): CreateTicketFlow {
       return;
     }
     await advance(ctx, key, draft, lead);
-  }
-
-  async function addToDuplicate(ctx: TurnContext, draft: TicketDraft): Promise<boolean> {
-    const dup = draft.duplicate!;
-    const body = [draft.subject, draft.description].filter(Boolean).join('\n\n');
-    const outcome = await deps.desk.addComment(ctx.user, dup.id, body, {
-      draftAttachmentIds: draft.attachmentIds,
-    });
-    if (!outcome.ok) return false;
-    end(ctx);
-    ctx.state.lastTicketId = dup.id;
-    ctx.reply({ type: 'text', text: t('tickets.create.duplicate_added', { number: `#${dup.id}` }) });
-    return true;
-  }
-
-  async function file(ctx: TurnContext, key: string, draft: TicketDraft): Promise<void> {
-    const { summary } = await deps.desk.createTicket({
-      requester: ctx.user,
-      subject: draft.subject ?? '',
-      issueType: draft.issueType ?? 'other',
-      description: draft.description ?? '',
-      campaignId: draft.campaignSpecific ? (draft.campaignId ?? null) : null,
-      shared: draft.shared ?? false,
-      ccEmails: draft.shared ? (draft.ccEmails ?? []) : [],
-      channel: ctx.conversation.channel,
-      conversationId: ctx.conversation.id,
-      idempotencyKey: key,
-      draftAttachmentIds: draft.attachmentIds,
-    });
-    end(ctx);
-    ctx.state.lastTicketId = summary.id;
-    ctx.reply(createdCard(deps.responses, summary, deps.ticketBaseUrl));
-  }
-
-  /** A click on a button of a flow that is over, or of an older question. */
-  async function staleClick(ctx: TurnContext, key: string): Promise<void> {
-    const filed = await deps.desk.byIdempotencyKey(ctx.user, key);
-    if (filed) {
-      ctx.reply(
-        { type: 'notice', level: 'info', text: t('tickets.create.already_filed', { number: filed.number }) },
-        createdCard(deps.responses, filed, deps.ticketBaseUrl),
-      );
-      return;
-    }
-    ctx.reply({ type: 'text', text: t('tickets.create.stale_button') });
   }
 
   async function submitForm(ctx: TurnContext, key: string, start: TicketDraft, raw: unknown): Promise<void> {

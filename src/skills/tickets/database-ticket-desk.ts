@@ -1,0 +1,282 @@
+import type { Logger } from 'pino';
+import { BotError } from '../../core/errors.js';
+import { findIssueType } from '../../domain/issue-types.js';
+import type { TicketStatus } from '../../domain/ticket-statuses.js';
+import type { UserProfile } from '../../domain/user.js';
+import type { TicketCommentRepository } from '../../store/ticket-comment-repository.js';
+import type { TicketQueryRepository } from '../../store/ticket-query-repository.js';
+import type { TicketRecord } from '../../store/ticket-record.js';
+import type { TicketRepository } from '../../store/ticket-repository.js';
+import { canSeeTicket, isSupportStaff, readerOf } from '../../store/ticket-visibility.js';
+import type { UserDirectory } from '../../store/user-directory.js';
+import { checkEmailList, checkSubject, MAX_ATTACHMENTS } from './draft-validation.js';
+import { findDuplicate } from './duplicate-finder.js';
+import { ticketNumber } from './ticket-buttons.js';
+import type { ActionOutcome, CommentOptions, TicketDesk } from './ticket-desk.js';
+import type { TicketNotifications } from './ticket-notifications.js';
+import {
+  commentRefusal,
+  reopenDeadline,
+  statusAfterRequesterReply,
+  statusChangeRefusal,
+} from './ticket-rules.js';
+import type { NewTicketInput, TicketSummary } from './ticket-service.js';
+
+/** The ticket desk on the database: access rules, events (via the repositories) and notifications. */
+export function createTicketDesk(deps: {
+  tickets: TicketRepository;
+  comments: TicketCommentRepository;
+  queries: TicketQueryRepository;
+  users: UserDirectory;
+  notifications: TicketNotifications;
+  reopenDays: number;
+  clock: () => Date;
+  logger: Logger;
+}): TicketDesk {
+  const { tickets, comments, queries, users } = deps;
+
+  function summaryOf(ticket: TicketRecord, unread: boolean): TicketSummary {
+    return {
+      id: ticket.id,
+      number: ticketNumber(ticket.id),
+      subject: ticket.subject,
+      issueType: ticket.issueType,
+      status: ticket.status,
+      accountId: ticket.accountId,
+      creatorId: ticket.creatorId,
+      assigneeId: ticket.assigneeId,
+      conversationId: ticket.conversationId,
+      createdAt: ticket.createdAt,
+      lastActivityAt: ticket.lastActivityAt,
+      unread,
+    };
+  }
+
+  async function visibleTicket(viewer: UserProfile, id: number): Promise<TicketRecord | null> {
+    const ticket = await tickets.byId(id);
+    return ticket && canSeeTicket(viewer, ticket) ? ticket : null;
+  }
+
+  async function notify(
+    ticket: TicketRecord,
+    actor: UserProfile,
+    change: Parameters<TicketNotifications['changed']>[2],
+  ) {
+    try {
+      await deps.notifications.changed(ticket, actor, change);
+    } catch (error) {
+      deps.logger.warn({ err: error, ticketId: ticket.id }, 'ticket notifications failed');
+    }
+  }
+
+  async function changeStatus(
+    actor: UserProfile,
+    id: number,
+    to: TicketStatus,
+    note?: string,
+  ): Promise<ActionOutcome> {
+    const ticket = await visibleTicket(actor, id);
+    if (!ticket) return { ok: false, refusal: 'not-visible', ticket: null };
+    const now = deps.clock();
+    const refusal = statusChangeRefusal(actor, ticket, to, { now, reopenDays: deps.reopenDays });
+    if (refusal) return { ok: false, refusal, ticket };
+    const updated = await tickets.changeStatus({
+      ticketId: id,
+      from: ticket.status,
+      to,
+      actorId: actor.id,
+      readerId: readerOf(actor, ticket),
+      note,
+      now,
+    });
+    if (!updated) return { ok: false, refusal: 'same-status', ticket: await tickets.byId(id) };
+    await notify(updated, actor, { kind: 'status', to, note });
+    return { ok: true, ticket: updated };
+  }
+
+  async function addComment(
+    actor: UserProfile,
+    id: number,
+    body: string,
+    options: CommentOptions = {},
+  ): Promise<ActionOutcome> {
+    const ticket = await visibleTicket(actor, id);
+    if (!ticket) return { ok: false, refusal: 'not-visible', ticket: null };
+    const internal = options.internal ?? false;
+    const refusal = commentRefusal(actor, ticket, internal);
+    if (refusal) return { ok: false, refusal, ticket };
+    const staff = isSupportStaff(actor);
+    const next = staff ? null : statusAfterRequesterReply(ticket.status);
+    const attachments = (options.attachments ?? []).slice(0, MAX_ATTACHMENTS);
+    await comments.addComment({
+      ticketId: id,
+      authorId: actor.id,
+      body,
+      internal,
+      attachments,
+      draftAttachmentIds: options.draftAttachmentIds,
+      readerId: readerOf(actor, ticket),
+      statusChange: next ? { from: ticket.status, to: next } : undefined,
+      now: deps.clock(),
+    });
+    const updated = (await tickets.byId(id)) ?? ticket;
+    if (staff && !internal && options.notify !== false) {
+      await notify(updated, actor, {
+        kind: 'comment',
+        body,
+        attachmentNames: attachments.map((a) => a.name),
+      });
+    }
+    if (next && updated.status === next) await notify(updated, actor, { kind: 'status', to: next });
+    return { ok: true, ticket: updated };
+  }
+
+  async function assignTo(actor: UserProfile, id: number, assigneeId: string | null): Promise<ActionOutcome> {
+    const ticket = await visibleTicket(actor, id);
+    if (!ticket) return { ok: false, refusal: 'not-visible', ticket: null };
+    if (!isSupportStaff(actor)) return { ok: false, refusal: 'staff-only', ticket };
+    if (assigneeId) {
+      const assignee = await users.byId(assigneeId);
+      if (!assignee || !isSupportStaff(assignee)) return { ok: false, refusal: 'staff-only', ticket };
+    }
+    await tickets.assign({ ticketId: id, assigneeId, actorId: actor.id, now: deps.clock() });
+    return { ok: true, ticket: (await tickets.byId(id)) ?? ticket };
+  }
+
+  /** The contract's methods throw; the conversation uses the outcome versions. */
+  function orThrow(outcome: ActionOutcome, id: number): void {
+    if (outcome.ok) return;
+    const code =
+      outcome.refusal === 'not-visible'
+        ? 'not_found'
+        : /only/.test(outcome.refusal)
+          ? 'unauthorized'
+          : 'conflict';
+    throw new BotError(code, `ticket ${id}: ${outcome.refusal}`);
+  }
+
+  async function createTicket(input: NewTicketInput & { readonly draftAttachmentIds?: readonly string[] }) {
+    const subject = checkSubject(input.subject);
+    if (!subject.ok) throw new BotError('bad_request', `subject ${subject.reason}`);
+    if (!findIssueType(input.requester.kind, input.issueType)) {
+      throw new BotError('bad_request', `unknown issue type ${input.issueType} for ${input.requester.kind}`);
+    }
+    const shared = input.shared ?? false;
+    const cc = checkEmailList((input.ccEmails ?? []).join(','));
+    if (!cc.ok) throw new BotError('bad_request', `cc ${cc.reason}`);
+    if (!shared && cc.emails.length > 0) throw new BotError('bad_request', 'cc needs a shared ticket');
+    const { ticket, created } = await tickets.create(
+      {
+        accountId: input.requester.accountId,
+        creatorId: input.requester.id,
+        subject: subject.subject,
+        issueType: input.issueType,
+        description: input.description.trim(),
+        campaignId: input.campaignId ?? null,
+        shared,
+        ccEmails: cc.emails,
+        channel: input.channel,
+        conversationId: input.conversationId ?? null,
+        idempotencyKey: input.idempotencyKey,
+        attachments: (input.attachments ?? []).slice(0, MAX_ATTACHMENTS),
+        draftAttachmentIds: (input.draftAttachmentIds ?? []).slice(0, MAX_ATTACHMENTS),
+      },
+      deps.clock(),
+    );
+    if (created) deps.logger.info({ ticketId: ticket.id, accountId: ticket.accountId }, 'ticket filed');
+    return { summary: summaryOf(ticket, false), created };
+  }
+
+  return {
+    createTicket,
+    async create(input) {
+      return (await createTicket(input)).summary;
+    },
+
+    async get(viewer, id) {
+      const row = await queries.visible(viewer, id);
+      return row ? summaryOf(row, row.unread) : null;
+    },
+
+    async listOpen(viewer, limit) {
+      const page = await queries.list(
+        viewer,
+        { createdBy: 'anyone', statuses: ['open', 'in_progress', 'awaiting_response', 'solution_offered'] },
+        { limit },
+      );
+      return page.items.map((t) => summaryOf(t, t.unread));
+    },
+
+    async list(viewer, filter, page) {
+      const result = await queries.list(viewer, filter, page);
+      return {
+        items: result.items.map((t) => summaryOf(t, t.unread)),
+        records: [...result.items],
+        next: result.next,
+        remaining: result.remaining,
+        remainingCapped: result.remainingCapped,
+      };
+    },
+
+    async details(viewer, id) {
+      const row = await queries.visible(viewer, id);
+      if (!row) return null;
+      const [creator, assignee, latest] = await Promise.all([
+        users.byId(row.creatorId),
+        row.assigneeId ? users.byId(row.assigneeId) : Promise.resolve(null),
+        comments.latestReply(id, viewer.id),
+      ]);
+      const latestAuthor = latest ? await users.byId(latest.authorId) : null;
+      return {
+        summary: summaryOf(row, row.unread),
+        ticket: row,
+        creatorName: creator?.displayName ?? row.creatorId,
+        assigneeName: assignee?.displayName ?? null,
+        latestReply: latest
+          ? {
+              authorName: latestAuthor?.displayName ?? latest.authorId,
+              body: latest.body,
+              at: latest.createdAt,
+            }
+          : null,
+        reopenUntil: row.status === 'closed' ? reopenDeadline(row, deps.reopenDays) : null,
+      };
+    },
+
+    async markRead(viewer, id) {
+      const ticket = await visibleTicket(viewer, id);
+      const reader = ticket ? readerOf(viewer, ticket) : null;
+      if (reader) await tickets.markRead(id, reader, deps.clock());
+    },
+
+    async byIdempotencyKey(viewer, key) {
+      const ticket = await tickets.byIdempotencyKey(key);
+      return ticket && canSeeTicket(viewer, ticket) ? summaryOf(ticket, false) : null;
+    },
+
+    async findDuplicate(viewer, text, campaignId) {
+      const candidates = await queries.openInAccount(viewer, 200);
+      const match = findDuplicate(text, campaignId, candidates);
+      return match ? summaryOf(match, false) : null;
+    },
+
+    saveDraftAttachments: (attachments) =>
+      comments.saveDraftAttachments(attachments.slice(0, MAX_ATTACHMENTS)),
+    attachmentNames: (ids) => comments.attachmentNames(ids),
+    changeStatus,
+    addComment,
+    assignTo,
+
+    async comment(actor, id, body, options) {
+      orThrow(await addComment(actor, id, body, options), id);
+    },
+    async setStatus(actor, id, status, note) {
+      const outcome = await changeStatus(actor, id, status, note);
+      if (!outcome.ok && (outcome.refusal === 'same-status' || outcome.refusal === 'already-closed')) return;
+      orThrow(outcome, id);
+    },
+    async assign(actor, id, assigneeId) {
+      orThrow(await assignTo(actor, id, assigneeId), id);
+    },
+  };
+}
