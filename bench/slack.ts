@@ -1,26 +1,29 @@
 /**
  * npm run bench:slack [-- --users 40 --events 25 --db sqlite,postgresql]
  *
- * Signed Slack event requests (DMs, as Slack sends them) over HTTP, in the same run:
+ * Signed Slack event requests (DMs, as Slack sends them) over HTTP:
  *  - the whole bot: Bolt's HTTPReceiver on the bot's server → the turn pipeline
  *    (real intent engine, every module, real database) → chat.postMessage;
  *  - a bare Bolt app answering every message with a fixed text.
- * Both reply to the same local fake Slack Web API. N users talk at once, each
- * sending its next message once the previous one was answered. Prints events/s,
- * time to ack (the HTTP response) and time to reply (the chat.postMessage
- * arriving at the fake), and the bot/bare throughput ratio; writes JSON to
- * bench/results/slack.json.
+ * The simulated users and the fake Slack Web API run in a worker thread (their own
+ * event loop, as Slack is another machine); the app under test has the main thread.
+ * N users talk at once, each sending its next message once the previous one was
+ * answered. A bare-Bolt run is measured right before each bot run, so each ratio
+ * compares the two under the same machine load. Prints events/s, time to ack (the
+ * HTTP response) and time to reply (chat.postMessage arriving at the fake); writes
+ * JSON to bench/results/slack.json.
  */
 import { Agent, request } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { loadavg } from 'node:os';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import { App, HTTPReceiver, LogLevel } from '@slack/bolt';
 import { pino } from 'pino';
 import { createApp } from '../src/app.js';
 import { loadConfig } from '../src/config.js';
-import { loadIntentMatcher } from '../src/nlu-matcher.js';
+import { type AppMatcher, loadIntentMatcher } from '../src/nlu-matcher.js';
 import {
   FAKE_BOT_ID,
   FAKE_BOT_USER,
@@ -34,15 +37,6 @@ import { postgresReachable, throwawayDatabase } from './support/throwaway-databa
 
 process.env.DOTENV_CONFIG_QUIET = 'true';
 
-const { values } = parseArgs({
-  options: {
-    users: { type: 'string', default: '40' },
-    events: { type: 'string', default: '25' },
-    db: { type: 'string', default: 'sqlite,postgresql' },
-  },
-});
-const users = Number(values.users);
-const perUser = Number(values.events);
 const SECRET = 'bench-signing-secret';
 const REPLY_TIMEOUT_MS = 15_000;
 
@@ -58,14 +52,33 @@ const script = [
   'hello again',
 ];
 
+interface Stats {
+  readonly p50: number;
+  readonly p95: number;
+  readonly p99: number;
+  readonly max: number;
+}
+
 interface Figures {
   readonly events: number;
   readonly errors: number;
   readonly seconds: number;
   readonly eventsPerSecond: number;
-  readonly ackMs: { p50: number; p95: number; p99: number; max: number };
-  readonly replyMs: { p50: number; p95: number; p99: number; max: number };
+  readonly ackMs: Stats;
+  readonly replyMs: Stats;
 }
+
+interface DriverInput {
+  readonly users: number;
+  readonly perUser: number;
+  readonly tag: string;
+}
+
+type DriverMessage = { type: 'fake'; apiUrl: string } | { type: 'figures'; figures: Figures };
+
+const round = (n: number) => Math.round(n * 100) / 100;
+
+// ------------------------------------------------------------ load driver (worker thread)
 
 /** Waits for the fake to receive a chat.postMessage to a channel (the reply to that user's event). */
 class ReplyWaiter {
@@ -73,12 +86,10 @@ class ReplyWaiter {
   constructor(fake: FakeSlackApi) {
     fake.onCall = (call: RecordedCall) => {
       if (call.method !== 'chat.postMessage' || call.status !== 200) return;
-      const channel = String(call.args.channel);
-      const done = this.waiting.get(channel);
-      if (done) {
-        this.waiting.delete(channel);
-        done(performance.now());
-      }
+      const done = this.waiting.get(String(call.args.channel));
+      if (!done) return;
+      this.waiting.delete(String(call.args.channel));
+      done(performance.now());
     };
   }
   next(channel: string): Promise<number> {
@@ -122,22 +133,16 @@ function postSigned(agent: Agent, port: number, body: string): Promise<number> {
   });
 }
 
-/** N users, each sending `count` DMs one after another; returns the figures of the recorded round. */
-async function drive(
-  port: number,
-  waiter: ReplyWaiter,
-  tag: string,
-  count: number,
-  record: boolean,
-): Promise<Figures> {
-  const agent = new Agent({ keepAlive: true, maxSockets: users });
+/** N users, each sending `count` DMs one after another. */
+async function drive(port: number, waiter: ReplyWaiter, input: DriverInput, count: number): Promise<Figures> {
+  const agent = new Agent({ keepAlive: true, maxSockets: input.users });
   const acks: number[] = [];
   const replies: number[] = [];
   let errors = 0;
   const started = performance.now();
   await Promise.all(
-    Array.from({ length: users }, async (_, u) => {
-      const user = `U${tag}${String(u).padStart(4, '0')}`;
+    Array.from({ length: input.users }, async (_, u) => {
+      const user = `U${input.tag}${String(u).padStart(4, '0')}`;
       const channel = `D${user.slice(1)}`;
       for (let i = 0; i < count; i++) {
         const body = JSON.stringify(eventCallback(directMessage(user, script[(u + i) % script.length]!)));
@@ -159,14 +164,12 @@ async function drive(
   );
   const seconds = (performance.now() - started) / 1000;
   agent.destroy();
-  const stats = (xs: number[]) => ({
+  const stats = (xs: number[]): Stats => ({
     p50: round(percentile(xs, 50)),
     p95: round(percentile(xs, 95)),
     p99: round(percentile(xs, 99)),
-    max: round(Math.max(...xs)),
+    max: round(xs.length ? Math.max(...xs) : Number.NaN),
   });
-  if (!record)
-    return { events: 0, errors, seconds, eventsPerSecond: 0, ackMs: stats([0]), replyMs: stats([0]) };
   return {
     events: replies.length,
     errors,
@@ -177,40 +180,54 @@ async function drive(
   };
 }
 
-async function benchBot(
-  provider: 'sqlite' | 'postgresql',
-  matcher: Awaited<ReturnType<typeof loadIntentMatcher>>,
-) {
+async function runDriver(input: DriverInput): Promise<void> {
+  const port = parentPort!;
   const fake = new FakeSlackApi();
   fake.keepCalls = false;
   await fake.start();
-  const db = await throwawayDatabase(provider, 'bench_slack');
-  const config = loadConfig({
-    DATABASE_URL: db.url,
-    PORT: '0',
-    LOG_LEVEL: 'silent',
-    DATA_DIR: 'data',
-    SLACK_BOT_TOKEN: 'xoxb-bench',
-    SLACK_SIGNING_SECRET: SECRET,
-    SLACK_API_URL: fake.apiUrl,
-  });
-  const app = await createApp(config, { logger: pino({ level: 'silent' }), matcher });
-  await app.start();
   const waiter = new ReplyWaiter(fake);
-  try {
-    await drive(app.port, waiter, 'B', 1, false); // first contact: users.info, new users, warm caches
-    return await drive(app.port, waiter, 'B', perUser, true);
-  } finally {
-    await app.stop();
-    await fake.stop();
-    await db.drop();
-  }
+  const appPort = await new Promise<number>((resolvePromise) => {
+    port.once('message', (m: { port: number }) => resolvePromise(m.port));
+    port.postMessage({ type: 'fake', apiUrl: fake.apiUrl } satisfies DriverMessage);
+  });
+  await drive(appPort, waiter, input, 1); // first contact: users.info, new users, warm caches
+  const figures = await drive(appPort, waiter, input, input.perUser);
+  await fake.stop();
+  port.postMessage({ type: 'figures', figures } satisfies DriverMessage);
 }
 
-async function benchBareBolt() {
-  const fake = new FakeSlackApi();
-  fake.keepCalls = false;
-  await fake.start();
+// ------------------------------------------------------------------- apps (main thread)
+
+interface RunningApp {
+  readonly port: number;
+  stop(): Promise<void>;
+}
+
+/** Starts a load driver, then the app on the driver's fake Web API, and returns the driver's figures. */
+function measure(input: DriverInput, start: (apiUrl: string) => Promise<RunningApp>): Promise<Figures> {
+  return new Promise((resolvePromise, reject) => {
+    // The worker runs this same TypeScript file: it registers tsx's loader before importing it.
+    const boot = `import('tsx/esm/api').then(({ register }) => { register(); return import(${JSON.stringify(import.meta.url)}); })`;
+    const worker = new Worker(boot, { eval: true, workerData: input });
+    let app: RunningApp | null = null;
+    worker.on('error', reject);
+    worker.on('message', (m: DriverMessage) => {
+      if (m.type === 'fake') {
+        start(m.apiUrl).then((running) => {
+          app = running;
+          worker.postMessage({ port: running.port });
+        }, reject);
+      } else {
+        void (app as RunningApp | null)
+          ?.stop()
+          .then(() => worker.terminate())
+          .then(() => resolvePromise(m.figures), reject);
+      }
+    });
+  });
+}
+
+async function startBareBolt(apiUrl: string): Promise<RunningApp> {
   const receiver = new HTTPReceiver({ signingSecret: SECRET, logLevel: LogLevel.ERROR });
   const app = new App({
     receiver,
@@ -218,62 +235,88 @@ async function benchBareBolt() {
     botId: FAKE_BOT_ID,
     botUserId: FAKE_BOT_USER,
     logLevel: LogLevel.ERROR,
-    clientOptions: { slackApiUrl: fake.apiUrl, retryConfig: { retries: 0 } },
+    clientOptions: { slackApiUrl: apiUrl, retryConfig: { retries: 0 } },
   });
   app.message(async ({ say }) => {
     await say('Hello! This is a fixed answer.');
   });
   const server = await receiver.start(0);
-  const port = (server.address() as AddressInfo).port;
-  const waiter = new ReplyWaiter(fake);
-  try {
-    await drive(port, waiter, 'A', 1, false);
-    return await drive(port, waiter, 'A', perUser, true);
-  } finally {
-    await receiver.stop();
-    await fake.stop();
-  }
+  return { port: (server.address() as AddressInfo).port, stop: () => receiver.stop() };
 }
 
-function round(n: number): number {
-  return Math.round(n * 100) / 100;
+function startBot(provider: 'sqlite' | 'postgresql', matcher: AppMatcher) {
+  return async (apiUrl: string): Promise<RunningApp> => {
+    const db = await throwawayDatabase(provider, 'bench_slack');
+    const config = loadConfig({
+      DATABASE_URL: db.url,
+      PORT: '0',
+      LOG_LEVEL: 'silent',
+      DATA_DIR: 'data',
+      SLACK_BOT_TOKEN: 'xoxb-bench',
+      SLACK_SIGNING_SECRET: SECRET,
+      SLACK_API_URL: apiUrl,
+    });
+    const app = await createApp(config, { logger: pino({ level: 'silent' }), matcher });
+    await app.start();
+    return {
+      port: app.port,
+      async stop() {
+        await app.stop();
+        await db.drop();
+      },
+    };
+  };
 }
 
 function print(name: string, f: Figures): void {
   console.log(
-    `${name.padEnd(22)} ${String(f.eventsPerSecond).padStart(8)} events/s  ack p50 ${f.ackMs.p50} ms p99 ${f.ackMs.p99} ms  ` +
+    `${name.padEnd(26)} ${String(f.eventsPerSecond).padStart(7)} events/s  ack p50 ${f.ackMs.p50} ms p99 ${f.ackMs.p99} ms  ` +
       `reply p50 ${f.replyMs.p50} ms p99 ${f.replyMs.p99} ms  (${f.events} events, ${f.errors} errors)`,
   );
 }
 
-const providers = values.db
-  .split(',')
-  .filter((p): p is 'sqlite' | 'postgresql' => p === 'sqlite' || p === 'postgresql');
-const matcher = await loadIntentMatcher({ intentsDir: resolve('intents'), cacheDir: resolve('data/cache') });
-console.log(
-  `Slack events benchmark: ${users} users x ${perUser} DMs, closed loop (${machineInfo().cores} cores)`,
-);
-const bare = await benchBareBolt();
-print('bare Bolt app', bare);
-const bots: Record<string, Figures & { ratio: number }> = {};
-for (const provider of providers) {
-  if (provider === 'postgresql' && !(await postgresReachable())) {
-    console.log('PostgreSQL not reachable: skipped');
-    continue;
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      users: { type: 'string', default: '40' },
+      events: { type: 'string', default: '25' },
+      db: { type: 'string', default: 'sqlite,postgresql' },
+    },
+  });
+  const users = Number(values.users);
+  const perUser = Number(values.events);
+  const providers = values.db
+    .split(',')
+    .filter((p): p is 'sqlite' | 'postgresql' => p === 'sqlite' || p === 'postgresql');
+  const matcher = await loadIntentMatcher({
+    intentsDir: resolve('intents'),
+    cacheDir: resolve('data/cache'),
+  });
+  console.log(
+    `Slack events benchmark: ${users} users x ${perUser} DMs, closed loop, ${machineInfo().cores} cores, load ${round(loadavg()[0] ?? 0)}`,
+  );
+  const runs: Record<string, { bareBolt: Figures; bot: Figures; ratio: number; loadAverage1m: number }> = {};
+  for (const provider of providers) {
+    if (provider === 'postgresql' && !(await postgresReachable())) {
+      console.log('PostgreSQL not reachable: skipped');
+      continue;
+    }
+    const bare = await measure({ users, perUser, tag: `A${provider[0]}` }, startBareBolt);
+    const bot = await measure({ users, perUser, tag: `B${provider[0]}` }, startBot(provider, matcher));
+    const ratio = round(bot.eventsPerSecond / bare.eventsPerSecond);
+    // Other work on the machine skews both sides; the ratio of adjacent runs is the comparable figure.
+    runs[provider] = { bareBolt: bare, bot, ratio, loadAverage1m: round(loadavg()[0] ?? 0) };
+    print('bare Bolt app', bare);
+    print(`help desk bot (${provider})`, bot);
+    console.log(`${''.padEnd(26)} throughput ratio bot/bare: ${ratio}`);
   }
-  const figures = await benchBot(provider, matcher);
-  bots[provider] = { ...figures, ratio: round(figures.eventsPerSecond / bare.eventsPerSecond) };
-  print(`help desk bot (${provider})`, figures);
-  console.log(`${''.padEnd(22)} throughput ratio bot/bare: ${bots[provider]!.ratio}`);
+  const file = writeResult('slack', { users, eventsPerUser: perUser, script, runs });
+  console.log(`written to ${file}`);
 }
-const file = writeResult('slack', {
-  users,
-  eventsPerUser: perUser,
-  script,
-  // Other work on the machine skews both sides; the ratio of the same run is the comparable figure.
-  loadAverage1m: round(loadavg()[0] ?? 0),
-  bareBolt: bare,
-  bot: bots,
-});
-console.log(`written to ${file}`);
-process.exit(0);
+
+if (isMainThread) {
+  await main();
+  process.exit(0);
+} else {
+  await runDriver(workerData as DriverInput);
+}
