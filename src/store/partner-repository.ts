@@ -19,6 +19,9 @@ export interface PartnerView extends PartnerRecord {
   readonly domain: string | null;
 }
 
+/** A partner as lists show it: the record without its groups and media properties. */
+export type PartnerSummary = Omit<PartnerView, 'groups' | 'media'>;
+
 /** The values an account's directory uses, for understanding questions about it. */
 export interface PartnerVocabulary {
   readonly groups: readonly string[];
@@ -42,6 +45,34 @@ function parseList(json: string): string[] {
   } catch {
     return [];
   }
+}
+
+function toSummary(row: Prisma.PartnerGetPayload<object>): PartnerSummary {
+  return {
+    id: row.id,
+    accountId: row.accountId,
+    partnerId: row.partnerId,
+    name: row.name,
+    website: row.website,
+    domain: row.domain,
+    country: row.country,
+    state: row.state,
+    contractStatus: row.contractStatus as ContractStatus | null,
+    contractName: row.contractName,
+    joinedAt: row.joinedAt,
+    joinedVia: row.joinedVia as JoinedVia,
+    size: row.size as PartnerSize | null,
+    businessModel: row.businessModel,
+    stage: row.stage as Stage,
+    accountManager: row.accountManager,
+    contactName: row.contactName,
+    contactEmail: row.contactEmail,
+    promotionalAreas: parseList(row.promotionalAreas),
+    audienceCountry: row.audienceCountry,
+    socialReach: row.socialReach,
+    prospectingSource: row.prospectingSource as ProspectingSource | null,
+    pendingTermUpdate: row.pendingTermUpdate as PendingTermUpdate | null,
+  };
 }
 
 function toView(row: PartnerRow): PartnerView {
@@ -88,7 +119,7 @@ export interface PartnerRepository {
     filter: PartnerFilter,
     sort: PartnerSort,
     page: { offset: number; limit: number },
-  ): Promise<{ total: number; items: PartnerView[] }>;
+  ): Promise<{ total: number; items: PartnerSummary[] }>;
   count(accountId: string, filter: PartnerFilter): Promise<number>;
   /** Every partner's row id, partner ID and name (for name matching). */
   names(accountId: string): Promise<Array<{ id: string; partnerId: string; name: string }>>;
@@ -96,6 +127,19 @@ export interface PartnerRepository {
 }
 
 export function createPartnerRepository(db: Db): PartnerRepository {
+  async function whereFor(accountId: string, filter: PartnerFilter): Promise<Prisma.PartnerWhereInput> {
+    if (!filter.group || filter.group.length === 0) return partnerWhere(accountId, filter);
+    const groups = await db.partnerGroup.findMany({
+      where: { accountId, name: { in: filter.group } },
+      select: { id: true },
+    });
+    return partnerWhere(
+      accountId,
+      filter,
+      groups.map((g) => g.id),
+    );
+  }
+
   return {
     async byPartnerId(accountId, partnerId) {
       const row = await db.partner.findUnique({
@@ -145,20 +189,14 @@ export function createPartnerRepository(db: Db): PartnerRepository {
       return rows.map(toView).sort((a, b) => order.get(a.id)! - order.get(b.id)!);
     },
     async list(accountId, filter, sort, page) {
-      const where = partnerWhere(accountId, filter);
+      const where = await whereFor(accountId, filter);
       const [total, rows] = await Promise.all([
         db.partner.count({ where }),
-        db.partner.findMany({
-          where,
-          include: withRelations,
-          orderBy: partnerOrderBy(sort),
-          skip: page.offset,
-          take: page.limit,
-        }),
+        db.partner.findMany({ where, orderBy: partnerOrderBy(sort), skip: page.offset, take: page.limit }),
       ]);
-      return { total, items: rows.map(toView) };
+      return { total, items: rows.map(toSummary) };
     },
-    count: (accountId, filter) => db.partner.count({ where: partnerWhere(accountId, filter) }),
+    count: async (accountId, filter) => db.partner.count({ where: await whereFor(accountId, filter) }),
     names: (accountId) =>
       db.partner.findMany({ where: { accountId }, select: { id: true, partnerId: true, name: true } }),
     async vocabulary(accountId) {

@@ -1,5 +1,5 @@
 import type { PartnerFilter, PartnerSort } from '../../store/partner-filter.js';
-import type { PartnerRepository, PartnerView } from '../../store/partner-repository.js';
+import type { PartnerRepository, PartnerSummary, PartnerView } from '../../store/partner-repository.js';
 import type { NameEntry } from './partner-name-index.js';
 import type { PartnerField, PartnerQuestion, PartnerRef } from './partner-question.js';
 import type { PartnerSnapshot } from './partner-snapshots.js';
@@ -28,7 +28,7 @@ export type PartnerAnswer =
       readonly sort: PartnerSort;
       readonly offset: number;
       readonly total: number;
-      readonly items: readonly PartnerView[];
+      readonly items: readonly PartnerSummary[];
     }
   | { readonly kind: 'count'; readonly filter: PartnerFilter; readonly total: number }
   | { readonly kind: 'unknown-filter'; readonly words: string }

@@ -1,7 +1,7 @@
 import type { Action, CardReply, Reply } from '../../core/reply.js';
 import type { Responses } from '../../core/responses.js';
 import type { PartnerFilter, PartnerSort } from '../../store/partner-filter.js';
-import type { PartnerView } from '../../store/partner-repository.js';
+import type { PartnerSummary, PartnerView } from '../../store/partner-repository.js';
 import type { PartnerAnswer } from './partner-answerer.js';
 import { PAGE_SIZE } from './partner-answerer.js';
 import { describeFilter, factValue, isoDay, placeOf } from './partner-fact-values.js';
@@ -48,7 +48,7 @@ const CARD_FIELDS: readonly PartnerField[] = [
   'pendingTermUpdate',
 ];
 
-function statusOf(p: PartnerView, t: Responses['t']): string {
+function statusOf(p: PartnerSummary, t: Responses['t']): string {
   return p.contractStatus ?? `${p.stage} (${t('partners.values.no_contract')})`;
 }
 
@@ -94,7 +94,7 @@ function factsReply(
   ];
 }
 
-function listItem(p: PartnerView, responses: Responses, pageUrl: PartnerPageUrl): CardReply {
+function listItem(p: PartnerSummary, responses: Responses, pageUrl: PartnerPageUrl): CardReply {
   const { t } = responses;
   const url = pageUrl(p.partnerId);
   return {

@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import {
   importPartnerCsv,
   PartnerImportError,
@@ -6,8 +6,6 @@ import {
 import { createPartnerRepository } from '../../../../src/store/partner-repository.js';
 import { readSeedDirectory, seedDirectory } from '../../../../src/store/seed/seed-directory.js';
 import { createTestDatabase, type TestDatabase, testProviders } from '../../../support/test-database.js';
-
-const ACCOUNT = 'acc_demo_brand';
 
 const FIRST_FILE = [
   'PARTNER ID , partner_name,Website,Country,State,Contract Status,Date joined,Direct / Marketplace,Groups,Account manager,Contact,Media properties,Social reach',
@@ -21,11 +19,18 @@ const FIRST_FILE = [
 
 describe.each(testProviders())('partner CSV import on %s', (provider) => {
   let database: TestDatabase;
-  beforeEach(async () => {
+  /** Each test imports into a brand account of its own, in one database per provider. */
+  let ACCOUNT = '';
+  let n = 0;
+  beforeAll(async () => {
     database = await createTestDatabase(provider);
     await seedDirectory(database.prisma, await readSeedDirectory('content/seed/directory.yml'));
   });
-  afterEach(() => database.drop());
+  afterAll(() => database.drop());
+  beforeEach(async () => {
+    ACCOUNT = `acc_import_${++n}`;
+    await database.prisma.account.create({ data: { id: ACCOUNT, name: `Import ${n}`, kind: 'brand' } });
+  });
 
   const run = (csv: string, extra: Partial<Parameters<typeof importPartnerCsv>[3]> = {}) =>
     importPartnerCsv(database.prisma, database.provider, csv, { accountId: ACCOUNT, ...extra });
@@ -130,7 +135,9 @@ describe.each(testProviders())('partner CSV import on %s', (provider) => {
     await expect(
       importPartnerCsv(database.prisma, database.provider, FIRST_FILE, { accountId: 'acc_demo_partner' }),
     ).rejects.toThrow(/only brands have a partner directory/);
-    expect(await database.prisma.partner.count()).toBe(0);
+    expect(
+      await database.prisma.partner.count({ where: { accountId: { in: [ACCOUNT, 'acc_demo_partner'] } } }),
+    ).toBe(0);
   });
 
   it('checks every row but writes nothing in a dry run, and lists the columns it ignored', async () => {
@@ -141,12 +148,13 @@ describe.each(testProviders())('partner CSV import on %s', (provider) => {
       dryRun: true,
       unknownColumns: ['Favourite colour'],
     });
-    expect(await database.prisma.partner.count()).toBe(0);
+    expect(await database.prisma.partner.count({ where: { accountId: ACCOUNT } })).toBe(0);
   });
 });
 
 describe('npm run import:partners', () => {
   it('imports a file into an account, shows progress on stderr and a summary with the rejected lines', async () => {
+    const ACCOUNT = 'acc_demo_brand';
     const { execFile } = await import('node:child_process');
     const { mkdtempSync, writeFileSync } = await import('node:fs');
     const { tmpdir } = await import('node:os');
