@@ -49,7 +49,7 @@ const CARD_FIELDS: readonly PartnerField[] = [
 ];
 
 function statusOf(p: PartnerSummary, t: Responses['t']): string {
-  return p.contractStatus ?? `${p.stage} (${t('partners.values.no_contract')})`;
+  return p.contractStatus ?? t('partners.values.prospect', { stage: p.stage });
 }
 
 /** The partner's full card, with a link to its page in the platform. */
