@@ -123,7 +123,8 @@ async function run(provider: 'sqlite' | 'postgresql') {
   const database = await throwawayDatabase(provider, 'bench_handoff');
   const delivered = new Arrivals();
   const app = await startApp(database.url, delivered);
-  const second = provider === 'postgresql' ? await startApp(database.url) : null;
+  // A second instance on PostgreSQL: live events cross to it, and its outbox dispatcher delivers too.
+  const second = provider === 'postgresql' ? await startApp(database.url, delivered) : null;
   const desk = app.services.shared.agentDesk as AgentDesk;
   const db = app.services.db;
   try {

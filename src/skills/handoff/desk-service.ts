@@ -16,6 +16,8 @@ import { notifyReadyWatchers } from './watch-notifier.js';
 
 /** How long a reply waits for the previous one to reach the transcript (a platform may be down). */
 const REPLY_ORDER_WAIT_MS = 5000;
+/** How long an agent's profile (role check, chat limit) is reused. */
+const PROFILE_CACHE_MS = 5000;
 
 const delay = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms).unref());
 
@@ -34,8 +36,20 @@ export function createAgentDesk(
     return deps.agents.agent(agent.id);
   }
 
+  /** Agent profiles for the "is an agent" check, read at most every few seconds (every reply checks it). */
+  const profiles = new Map<string, { record: AgentRecord | null; at: number }>();
+  async function cachedAgentRecord(agent: UserProfile): Promise<AgentRecord | null> {
+    if (agent.role !== 'agent' && agent.role !== 'admin') return null;
+    const hit = profiles.get(agent.id);
+    if (hit && Date.now() - hit.at < PROFILE_CACHE_MS) return hit.record;
+    const record = await deps.agents.agent(agent.id);
+    if (profiles.size > 1000) profiles.clear();
+    profiles.set(agent.id, { record, at: Date.now() });
+    return record;
+  }
+
   async function requireAgent(agent: UserProfile): Promise<AgentRecord> {
-    const record = await agentRecord(agent);
+    const record = await cachedAgentRecord(agent);
     if (!record)
       throw new BotError('unauthorized', 'Only support agents can use the agent desk', { status: 403 });
     return record;
@@ -273,6 +287,7 @@ export function createAgentDesk(
     async setAvailability(agent, availability) {
       await requireAgent(agent);
       await deps.agents.setAvailability(agent.id, availability);
+      profiles.delete(agent.id);
       await deps.signals.publish({ kind: 'availability', agentId: agent.id });
       if (availability === 'online') {
         await bestEffort('availability notifications', '', () => notifyReadyWatchers(deps));

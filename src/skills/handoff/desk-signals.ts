@@ -17,6 +17,9 @@ export type DeskSignal =
   | { readonly kind: 'messages'; readonly handoffId: string; readonly afterId: number }
   | { readonly kind: 'availability'; readonly agentId: string };
 
+/** The longest pause between two looks for a message (latency of the live event after its commit). */
+const POLL_CAP_MS = 20;
+
 export interface DeskSignals {
   publish(signal: DeskSignal): Promise<void>;
   /** Announces messages already committed after `afterId` (notes). */
@@ -65,7 +68,7 @@ export function createDeskSignals(deps: {
       }
       if (Date.now() - started > maxWaitMs) break;
       await new Promise((r) => setTimeout(r, delay));
-      delay = Math.min(delay * 2, 250);
+      delay = Math.min(delay * 2, POLL_CAP_MS);
     }
     await publish({ kind: 'messages', handoffId, afterId });
   }
