@@ -2,6 +2,7 @@
 // Usage: npx tsx bench/search-help-center.ts [--docs DIR] [--data DIR] [--verbose]
 import { loadHelpCenter } from '../src/search/help-center.js';
 import { evaluateHelpCenter, loadQuestionSets } from '../test/search/help-center-question-sets.js';
+import { OFF_TOPIC_CHAT } from '../test/search/off-topic-chat.js';
 
 const args = process.argv.slice(2);
 const arg = (name: string, fallback: string) => {
@@ -38,3 +39,11 @@ for (const suffix of suffixes.sort()) {
       `top-3 article ${pct(part.top3Article)}; ${part.unanswerable} unanswerable: declined ${pct(part.declined)}`,
   );
 }
+
+// Small talk and other off-topic chat, asked as both kinds of user: none of it may be answered confidently.
+const offTopic = OFF_TOPIC_CHAT.flatMap((q) =>
+  (['brand', 'partner'] as const).map((audience) => helpCenter.search(q, { audience }).confident),
+);
+console.log(
+  `  off-topic chat: ${offTopic.length} messages × audiences, answered confidently ${offTopic.filter(Boolean).length}`,
+);

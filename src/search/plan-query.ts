@@ -2,7 +2,7 @@ import { cleanChatQuery } from './clean-chat-query.js';
 import type { QueryOptions } from './ranking-options.js';
 import type { SectionIndex } from './section-index.js';
 import { stemWord } from './stem-word.js';
-import { CHAT_FILLER_WORDS, isNoiseWord, QUESTION_WORDS, STOP_WORDS } from './stop-words.js';
+import { CHAT_FILLER_WORDS, isNoiseWord, NON_TOPIC_WORDS, QUESTION_WORDS, STOP_WORDS } from './stop-words.js';
 import type { SynonymTable } from './synonym-table.js';
 import { tokenizeWords } from './tokenize-words.js';
 
@@ -14,6 +14,11 @@ export interface QueryTermGroup {
   terms: Map<string, number>;
   /** How much the word matters for the coverage rule (its idf; unknown words count most). */
   weight: number;
+  /**
+   * False for question words (how, whats...) and particles ("up"): they shape
+   * the ranking but are not what the question is about.
+   */
+  topic: boolean;
 }
 
 /** A question turned into weighted index words, ready to run against lunr term by term. */
@@ -52,12 +57,14 @@ export function planQuery(
     }
     if (groups.length >= options.maxQueryTerms) return;
     // Question words tell "why" from "how" headings apart, but must not outweigh what the question is about.
-    const weight = QUESTION_WORDS.has(word) ? options.questionWordBoost : 1;
+    const questionWord = QUESTION_WORDS.has(word);
+    const weight = questionWord ? options.questionWordBoost : 1;
     if (weight <= 0) return;
     const group: QueryTermGroup = {
       word,
       terms: new Map([[stem, weight]]),
       weight: index.idf(stem) * weight,
+      topic: !questionWord && !NON_TOPIC_WORDS.has(word),
     };
     groups.push(group);
     groupAt.set(i, group);

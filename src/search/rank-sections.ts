@@ -9,6 +9,11 @@ export interface RankedSection {
   score: number;
   /** Share of the question's weight (by idf) that this section matches, 0..1. */
   coverage: number;
+  /**
+   * The same share over the words the question is about (question words left
+   * out); 0 when the question has no such word ("whats up", "how are you").
+   */
+  topicCoverage: number;
   /** Index words that matched. */
   matchedTerms: string[];
 }
@@ -27,22 +32,33 @@ export function rankSections(
   for (const [term, { boost }] of plan.clauses) boosts.set(term, boost);
   return index.search(boosts, opts).map(({ doc, score }) => {
     const matchedTerms = index.matchingTerms(doc, boosts.keys());
-    return { doc, ref: index.ref(doc), score, coverage: coverage(plan, matchedTerms), matchedTerms };
+    return {
+      doc,
+      ref: index.ref(doc),
+      score,
+      coverage: coverage(plan, matchedTerms),
+      topicCoverage: coverage(plan, matchedTerms, true),
+      matchedTerms,
+    };
   });
 }
 
-/** Idf-weighted share of the question's words matched; a synonym or typo match counts at its weight. */
-export function coverage(plan: QueryPlan, matchedTerms: readonly string[]): number {
-  const credit = new Array<number>(plan.groups.length).fill(0);
-  for (const term of matchedTerms) {
-    const clause = plan.clauses.get(term);
-    if (clause) credit[clause.group] = Math.max(credit[clause.group] ?? 0, Math.min(1, clause.boost));
-  }
+/**
+ * Idf-weighted share of the question's words matched; a synonym or typo match
+ * counts at its weight. `topicOnly` leaves question words and particles out.
+ */
+export function coverage(plan: QueryPlan, matchedTerms: readonly string[], topicOnly = false): number {
+  const matchedSet = new Set(matchedTerms);
   let matched = 0;
   let total = 0;
-  plan.groups.forEach((group, g) => {
-    matched += group.weight * (credit[g] ?? 0);
+  for (const group of plan.groups) {
+    if (topicOnly && !group.topic) continue;
+    // Each question word is credited by its own alternatives: two words can share a synonym.
+    let credit = 0;
+    for (const [term, boost] of group.terms)
+      if (matchedSet.has(term)) credit = Math.max(credit, Math.min(1, boost));
+    matched += group.weight * credit;
     total += group.weight;
-  });
+  }
   return total > 0 ? matched / total : 0;
 }

@@ -25,7 +25,8 @@ export const CHAT_FILLER_WORDS: ReadonlySet<string> = new Set(
   someone somebody nobody something anything everything somewhere anywhere quick question q hmm um uh
   umm lol oops ok okay actually basically really even still already anymore maybe exactly wondering
   wonder know tell explain need want wanna gonna trying tried try possible way ask asking kindly sorry
-  urgent asap supposed keep keeps instead stuff thing things lot lots bit kind`.split(/\s+/),
+  urgent asap supposed keep keeps instead stuff thing things lot lots bit kind today tonight tomorrow
+  yesterday morning evening`.split(/\s+/),
 );
 
 /**
@@ -37,7 +38,21 @@ export function isNoiseWord(word: string, stem: string): boolean {
   return STOP_WORDS.has(word) || STOP_STEMS.has(stem) || /^[0-9]{1,2}$/.test(word);
 }
 
-/** Words that say what kind of answer is wanted; searched, at a low weight (see QueryOptions.questionWordBoost). */
+/**
+ * Words that say what kind of answer is wanted; searched, at a low weight (see
+ * QueryOptions.questionWordBoost), and never enough on their own for a confident
+ * answer. Chat spells contractions without the apostrophe ("whats", "hows").
+ */
 export const QUESTION_WORDS: ReadonlySet<string> = new Set(
-  'how what when where why which who whom whose can could should would may might'.split(' '),
+  `how what when where why which who whom whose can could should would may might whats hows whos wheres
+  whens whys whatre howd whod`.split(/\s+/),
+);
+
+/**
+ * Particles and small-talk adjectives: they help rank ("set up", "log out",
+ * "good habits") but a question made only of them ("whats up", "good
+ * morning") is chat, not a question the help center answers.
+ */
+export const NON_TOPIC_WORDS: ReadonlySet<string> = new Set(
+  'up down out off over back away around good great nice cool fine bad awesome new old'.split(' '),
 );

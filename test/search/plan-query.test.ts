@@ -96,6 +96,13 @@ describe('planQuery: user text never breaks the query', () => {
     ).toEqual(['how', 'see', 'payments']);
   });
 
+  it('marks question words, contractions included, and particles as not the topic', () => {
+    const topics = (text: string) => Object.fromEntries(plan(text).groups.map((g) => [g.word, g.topic]));
+    expect(topics('whats the payment schedule')).toEqual({ whats: false, payment: true, schedule: true });
+    expect(topics("what's up")).toEqual({ what: false, up: false });
+    expect(weightOf('whats the payment', 'what')).toBe(DEFAULT_QUERY_OPTIONS.questionWordBoost);
+  });
+
   it('keeps error codes and drops step numbers', () => {
     expect(terms('error 403 on step 2')).toEqual(expect.arrayContaining(['error', '403']));
     expect(terms('error 403 on step 2')).not.toContain('2');
