@@ -1,0 +1,85 @@
+import type { App, BlockAction, ButtonAction, StaticSelectAction } from '@slack/bolt';
+import { isTicketStatus } from '../../domain/ticket-statuses.js';
+import { renderNoteModal, renderTransferModal } from './render-agent-desk.js';
+import { ACTION_DESK, VIEW_DESK_NOTE, VIEW_DESK_TRANSFER } from './slack-action-ids.js';
+import type { SlackAgentDeskDeps } from './slack-desk-deps.js';
+import type { DeskOperations } from './slack-desk-operations.js';
+
+/** The escalation message's buttons (Claim, Transfer, Note, Status, Close) and the Transfer and Note modals. */
+export function registerDeskActions(app: App, deps: SlackAgentDeskDeps, ops: DeskOperations): void {
+  const { desk, client } = deps;
+  const t = deps.services.responses.t;
+
+  app.action<BlockAction>(ACTION_DESK, async ({ ack, body, action }) => {
+    await ack();
+    const team = body.team?.id ?? body.user.team_id ?? '';
+    const where = { channel: body.channel?.id ?? body.container?.channel_id ?? '', user: body.user.id };
+    const kind = action.action_id.split(':')[1];
+    // Buttons carry the chat in their value; the status menu in its block id.
+    const handoffId =
+      action.type === 'button'
+        ? (action as ButtonAction).value
+        : String(action.block_id).replace(/^hd_desk:/, '');
+    if (!handoffId) return;
+    const agent = await ops.agentProfile(team, body.user.id);
+    switch (kind) {
+      case 'claim':
+        await ops.claim(agent, handoffId, where);
+        return;
+      case 'transfer': {
+        const { agents, teams } = await desk.directory();
+        const targets = { agents: agents.filter((a) => a.id !== agent.id), teams };
+        await client.views.open({
+          trigger_id: body.trigger_id,
+          view: renderTransferModal(handoffId, targets, t),
+        });
+        return;
+      }
+      case 'note':
+        await client.views.open({ trigger_id: body.trigger_id, view: renderNoteModal(handoffId, t) });
+        return;
+      case 'status': {
+        const value = (action as StaticSelectAction).selected_option?.value ?? '';
+        if (isTicketStatus(value))
+          await ops.attempt(where, () => desk.setTicketStatus(agent, handoffId, value));
+        return;
+      }
+      case 'close':
+        await ops.attempt(where, () => desk.close(agent, handoffId));
+        return;
+    }
+  });
+
+  app.view(VIEW_DESK_TRANSFER, async ({ ack, body, view }) => {
+    const team = body.team?.id ?? body.user.team_id ?? '';
+    const values = view.state.values;
+    const agentId = values.agent?.value?.selected_option?.value ?? undefined;
+    const teamId = values.team?.value?.selected_option?.value ?? undefined;
+    const note = values.note?.value?.value ?? '';
+    if (!agentId && !teamId) {
+      const block = view.blocks.some((b) => b.block_id === 'agent') ? 'agent' : 'team';
+      await ack({ response_action: 'errors', errors: { [block]: t('slack.desk.transfer_pick') } });
+      return;
+    }
+    await ack();
+    const handoffId = view.private_metadata;
+    const agent = await ops.agentProfile(team, body.user.id);
+    const thread = await deps.threads.byHandoff(handoffId);
+    await ops.attempt({ channel: thread?.channel ?? '', user: body.user.id }, () =>
+      ops.transfer(agent, handoffId, agentId ? { agentId } : { teamId: teamId ?? '' }, note),
+    );
+  });
+
+  app.view(VIEW_DESK_NOTE, async ({ ack, body, view }) => {
+    await ack();
+    const team = body.team?.id ?? body.user.team_id ?? '';
+    const handoffId = view.private_metadata;
+    const agent = await ops.agentProfile(team, body.user.id);
+    const thread = await deps.threads.byHandoff(handoffId);
+    const note = view.state.values.note?.value?.value ?? '';
+    await ops.attempt(
+      { channel: thread?.channel ?? '', user: body.user.id, ...(thread ? { threadTs: thread.ts } : {}) },
+      () => desk.note(agent, handoffId, note),
+    );
+  });
+}

@@ -1,0 +1,162 @@
+import { createHash } from 'node:crypto';
+import type { DeskEvent, LiveChat } from '../../skills/handoff/agent-desk.js';
+import { type EscalationState, renderEscalation } from './render-agent-desk.js';
+import type { AgentThreadLocation } from './slack-agent-threads.js';
+import type { SlackAgentDeskDeps } from './slack-desk-deps.js';
+import { escapeMrkdwn, toMrkdwn } from './slack-mrkdwn.js';
+
+/**
+ * The agents' channel as a board of live chats: one escalation message per chat,
+ * rewritten as the chat changes, and its thread carrying the conversation. Every
+ * bot instance hears each desk event; AgentThread rows and once-marks make sure
+ * a message is posted once.
+ */
+export interface DeskBoard {
+  onEvent(event: DeskEvent): Promise<void>;
+}
+
+export function createDeskBoard(deps: SlackAgentDeskDeps): DeskBoard {
+  const { client, services } = deps;
+  const t = services.responses.t;
+
+  const ticketUrl = (chat: LiveChat) =>
+    `${services.config.TICKET_BASE_URL.replace(/\/$/, '')}/${chat.ticketNumber.replace(/^#/, '')}`;
+
+  async function agentName(agentId: string | null): Promise<string> {
+    if (!agentId) return '—';
+    return (await services.users.byId(agentId))?.displayName ?? agentId;
+  }
+
+  async function stateOf(chat: LiveChat, note = ''): Promise<EscalationState> {
+    switch (chat.status) {
+      case 'pending':
+        return { kind: 'waiting' };
+      case 'transferred':
+        return { kind: 'transferred', note };
+      case 'assigned':
+        return { kind: 'claimed', agentName: await agentName(chat.agentId) };
+      default:
+        return { kind: 'closed' };
+    }
+  }
+
+  function message(chat: LiveChat, state: EscalationState) {
+    return renderEscalation({ chat, state, ticketUrl: ticketUrl(chat), now: services.clock() }, t);
+  }
+
+  /**
+   * The chat's escalation message, posted by exactly one instance; null when there is
+   * none (yet). `state` rewrites it (claimed, transferred, closed); messages leave it as is.
+   */
+  async function located(chat: LiveChat, state: EscalationState | null): Promise<AgentThreadLocation | null> {
+    const existing = await deps.threads.byHandoff(chat.handoffId);
+    if (existing) {
+      if (state)
+        await client.chat.update({ channel: existing.channel, ts: existing.ts, ...message(chat, state) });
+      return existing;
+    }
+    const team = deps.homeTeam();
+    if (!deps.agentsChannel || !team) return null;
+    if (!(await deps.threads.reserve(chat.handoffId, team))) return null;
+    try {
+      const posted = await client.chat.postMessage({
+        channel: deps.agentsChannel,
+        ...message(chat, state ?? (await stateOf(chat))),
+      });
+      const location = { team, channel: posted.channel ?? deps.agentsChannel, ts: posted.ts ?? '' };
+      await deps.threads.placed(chat.handoffId, location);
+      return location;
+    } catch (error) {
+      await deps.threads.release(chat.handoffId);
+      throw error;
+    }
+  }
+
+  async function postInThread(
+    location: AgentThreadLocation,
+    markdown: string,
+    onceKey: string,
+  ): Promise<void> {
+    if (!(await deps.once.claim(onceKey))) return;
+    await client.chat.postMessage({
+      channel: location.channel,
+      thread_ts: location.ts,
+      text: toMrkdwn(markdown),
+      unfurl_links: false,
+    });
+  }
+
+  async function onEvent(event: DeskEvent): Promise<void> {
+    if (event.type === 'availability') return;
+    const { chat } = event;
+    const id = chat.handoffId;
+    switch (event.type) {
+      case 'queued':
+        await located(chat, { kind: 'waiting' });
+        return;
+      case 'claimed': {
+        const where = await located(chat, await stateOf(chat));
+        if (!where) return;
+        const agent = await agentName(event.agentId);
+        await postInThread(
+          where,
+          t('slack.desk.claimed_thread', { agent, user: chat.requester.name }),
+          `slack-desk:${id}:claimed:${event.agentId}:${chat.waitingSince.getTime()}`,
+        );
+        return;
+      }
+      case 'user-message': {
+        const where = await located(chat, null);
+        if (!where) return;
+        const line = t('slack.desk.user_line', { name: event.entry.authorName, text: event.entry.text });
+        await postInThread(where, line, `slack-desk:${id}:entry:${event.entry.id}`);
+        return;
+      }
+      case 'agent-message': {
+        // Typed in this thread: Slack shows it already.
+        if (await deps.once.consume(relayKey(id, event.entry.text))) return;
+        const where = await located(chat, null);
+        if (!where) return;
+        const line = t('slack.desk.agent_line', { name: event.entry.authorName, text: event.entry.text });
+        await postInThread(where, line, `slack-desk:${id}:entry:${event.entry.id}`);
+        return;
+      }
+      case 'transferred': {
+        const where = await located(chat, { kind: 'transferred', note: event.note });
+        if (!where) return;
+        const agent = await agentName(chat.agentId);
+        await postInThread(
+          where,
+          t('slack.desk.transferred_thread', { agent, note: event.note || '—' }),
+          `slack-desk:${id}:transferred:${chat.waitingSince.getTime()}`,
+        );
+        return;
+      }
+      case 'reminder': {
+        const where = await located(chat, null);
+        if (!where) return;
+        const slackUser = await deps.identities.slackUserOf(where.team, event.agentId);
+        const agent = slackUser ? `<@${slackUser}>` : escapeMrkdwn(await agentName(event.agentId));
+        const text = `${agent} ${toMrkdwn(t('slack.desk.reminder', { user: chat.requester.name }))}`;
+        // Every instance hears the reminder; one posts it (per minute, as reminders repeat).
+        const minute = Math.floor(services.clock().getTime() / 60_000);
+        if (!(await deps.once.claim(`slack-desk:${id}:reminder:${minute}`))) return;
+        await client.chat.postMessage({ channel: where.channel, thread_ts: where.ts, text });
+        return;
+      }
+      case 'closed': {
+        const where = await located(chat, { kind: 'closed' });
+        if (!where) return;
+        await postInThread(where, t(`slack.desk.closed_thread.${event.by}`), `slack-desk:${id}:closed`);
+        return;
+      }
+    }
+  }
+
+  return { onEvent };
+}
+
+/** The mark of a reply an agent typed in the thread: its echo from the desk is not posted again. */
+export function relayKey(handoffId: string, text: string): string {
+  return `slack-relay:${handoffId}:${createHash('sha1').update(text.trim()).digest('hex')}`;
+}
