@@ -16,6 +16,8 @@ export const TEAMS_MESSAGES_PATH = '/api/messages';
 export interface TeamsModuleOptions {
   /** Extra botbuilder authentication settings (sovereign clouds; a local key server in tests). */
   readonly botFrameworkSettings?: ConfigurationBotFrameworkAuthenticationOptions;
+  /** How often waiting chats whose card could not be posted are tried again (default 60 s). */
+  readonly agentsResyncIntervalMs?: number;
 }
 
 /**
@@ -71,6 +73,7 @@ async function createTeamsParts(services: AppServices, options: TeamsModuleOptio
           storedReference: () => latestTeamsReference(services, config.TEAMS_AGENTS_CHANNEL ?? ''),
           responses,
           logger,
+          ...(options.agentsResyncIntervalMs ? { resyncIntervalMs: options.agentsResyncIntervalMs } : {}),
         })
       : null;
   if (config.TEAMS_AGENTS_CHANNEL && !desk) {

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { teamsModule } from '../../../src/channels/teams/teams-module.js';
+import { createTeamsModule } from '../../../src/channels/teams/teams-module.js';
 import type { UserProfile } from '../../../src/domain/user.js';
 import type { AgentDesk } from '../../../src/skills/handoff/agent-desk.js';
 import { createHandoffModule } from '../../../src/skills/handoff/handoff-module.js';
@@ -41,7 +41,7 @@ describe.each(testProviders())('agents in Teams (%s)', (provider) => {
             captured = inner.desk;
           },
         }),
-        teamsModule,
+        createTeamsModule({ agentsResyncIntervalMs: 200 }),
       ],
     });
     desk = captured as unknown as AgentDesk;
@@ -219,5 +219,32 @@ describe.each(testProviders())('agents in Teams (%s)', (provider) => {
     expect(note.body.text).toMatch(/^Transferred by Sam Agent .*: Payout question, finance knows best$/);
     const [waiting] = await desk.queue();
     expect(waiting).toMatchObject({ teamId: 'team_finance' });
+  });
+
+  it('posts the escalation once the bot is added to the agents team, though it was refused at first', async () => {
+    await desk.setAvailability(await profile('usr_sam'), 'online');
+    const chat = bot.chat(alice);
+    await chat.say('hello');
+    const before = bot.connector.calls.length;
+    let refused = 0;
+    bot.connector.refuse = (method, path) => {
+      const refuse = method === 'POST' && path === '/v3/conversations';
+      if (refuse) refused++;
+      return refuse;
+    };
+    try {
+      await chat.say('my payout is late, I need a person');
+      expect(chat.text()).toMatch(/in line/);
+      await expect.poll(() => refused).toBeGreaterThan(0);
+      expect(bot.connector.calls.slice(before).filter((c) => c.kind === 'create')).toEqual([]);
+    } finally {
+      bot.connector.refuse = null;
+    }
+    const posted = await bot.connector.waitFor(
+      (c) => c.kind === 'create' && bot.connector.calls.indexOf(c) >= before,
+    );
+    expect(JSON.stringify(posted.body.activity.attachments[0].content)).toMatch(/Alice Brand/);
+    await new Promise((r) => setTimeout(r, 600));
+    expect(bot.connector.calls.slice(before).filter((c) => c.kind === 'create')).toHaveLength(1);
   });
 });

@@ -60,6 +60,8 @@ export interface TeamsAgentViewDeps {
   readonly storedReference: () => Promise<TeamsReference | null>;
   readonly responses: Responses;
   readonly logger: Logger;
+  /** How often waiting chats without a card are posted again (after an outage of the connector). */
+  readonly resyncIntervalMs?: number;
 }
 
 export function createTeamsAgentView(deps: TeamsAgentViewDeps): TeamsAgentView {
@@ -68,6 +70,7 @@ export function createTeamsAgentView(deps: TeamsAgentViewDeps): TeamsAgentView {
   let exact: TeamsReference | null = null;
   let anyTeams: TeamsReference | null = null;
   let unsubscribe: (() => void) | null = null;
+  let resync: NodeJS.Timeout | null = null;
   // One chain per chat keeps a chat's posts in order while chats proceed in parallel.
   const chains = new Map<string, Promise<void>>();
 
@@ -393,10 +396,16 @@ export function createTeamsAgentView(deps: TeamsAgentViewDeps): TeamsAgentView {
         const key = 'chat' in event ? event.chat.handoffId : `agent:${event.agentId}`;
         enqueue(key, () => onEvent(event));
       });
-      await syncQueue().catch((e: unknown) => deps.logger.warn({ err: e }, 'teams queue sync failed'));
+      const sync = () =>
+        syncQueue().catch((e: unknown) => deps.logger.warn({ err: e }, 'teams queue sync failed'));
+      await sync();
+      resync = setInterval(() => void sync(), deps.resyncIntervalMs ?? 60_000);
+      resync.unref();
     },
 
     async stop() {
+      if (resync) clearInterval(resync);
+      resync = null;
       unsubscribe?.();
       unsubscribe = null;
       await this.idle();

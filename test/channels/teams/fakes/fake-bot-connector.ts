@@ -34,6 +34,11 @@ export class FakeBotConnector {
   readonly calls: ConnectorCall[] = [];
   readonly members = new Map<string, FakeMember>();
   down = false;
+  /**
+   * Requests refused with 403 BotNotInConversationRoster, as Teams answers while the
+   * bot is not installed where it posts (not retried by botbuilder, unlike a 503).
+   */
+  refuse: ((method: string, path: string) => boolean) | null = null;
   /** Called for every call as it arrives (benchmarks match replies to activities with it). */
   onCall: ((call: ConnectorCall) => void) | null = null;
   /** Keep calls in `calls` (off for long benchmark runs). */
@@ -61,6 +66,14 @@ export class FakeBotConnector {
         };
         if (this.down) return answer(503, { error: { code: 'ServiceUnavailable', message: 'down' } });
         const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
+        if (this.refuse?.(req.method ?? '', path)) {
+          return answer(403, {
+            error: {
+              code: 'BotNotInConversationRoster',
+              message: 'The bot is not part of the conversation roster.',
+            },
+          });
+        }
         const body = text ? JSON.parse(text) : undefined;
         const authorization = req.headers.authorization;
         const m = /^\/v3\/conversations(?:\/([^/]+)(?:\/(activities|members)(?:\/([^/]+))?)?)?$/.exec(path);

@@ -87,7 +87,7 @@ export async function startTeamsTestBot(
     ...options.env,
   });
   const app = await createApp(config, {
-    logger: pino({ level: 'silent' }),
+    logger: pino({ level: process.env.TEAMS_TEST_LOG ?? 'silent' }),
     ...(options.modules ? { modules: options.modules } : {}),
     ...(options.matcher ? { matcher: options.matcher } : {}),
   });
