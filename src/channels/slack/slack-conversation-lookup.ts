@@ -3,8 +3,8 @@ import type { Db } from '../../store/prisma-client.js';
 
 /** What the Slack channel reads about stored conversations (thread follow-ups, "Open form"). */
 export interface SlackConversationLookup {
-  /** True when the bot already talks in this thread (so a reply there without a mention is for it). */
-  exists(team: string, conversationKey: string): Promise<boolean>;
+  /** The bot user the bot talks with in this thread; null when it does not talk there. */
+  ownerOf(team: string, conversationKey: string): Promise<string | null>;
   /** The latest form with this id the bot sent in a conversation. */
   latestForm(team: string, conversationKey: string, formId: string): Promise<FormReply | null>;
 }
@@ -14,8 +14,9 @@ export function createSlackConversationLookup(db: Db): SlackConversationLookup {
     channel_workspace_externalId: { channel: 'slack', workspace: team, externalId: key },
   });
   return {
-    async exists(team, key) {
-      return (await db.conversation.findUnique({ where: where(team, key), select: { id: true } })) !== null;
+    async ownerOf(team, key) {
+      const row = await db.conversation.findUnique({ where: where(team, key), select: { userId: true } });
+      return row?.userId ?? null;
     },
     async latestForm(team, key, formId) {
       const conversation = await db.conversation.findUnique({

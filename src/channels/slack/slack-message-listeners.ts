@@ -55,7 +55,9 @@ export function registerMessageListeners(app: App, deps: SlackListenerDeps, reac
     const bot = deps.botUserId();
     if (bot && e.text?.includes(`<@${bot}`)) return;
     const ref: SlackReference = { team, channel: e.channel, threadTs: e.thread_ts, user: e.user };
-    if (!(await deps.lookup.exists(team, `${e.channel}:${e.thread_ts}`))) return;
+    // Only the person the bot talks with there; others in the thread mention the bot to join in.
+    const owner = await deps.lookup.ownerOf(team, `${e.channel}:${e.thread_ts}`);
+    if (!owner || owner !== (await deps.identities.botUserIdOf(team, e.user))) return;
     await userTurn(eventId, ref, e, body);
   });
 

@@ -94,6 +94,14 @@ describe.each(testProviders())('Slack events over signed HTTP (%s)', (provider) 
     const second = await slack.nextPost(mark2, 'C0GENERAL', mention.ts);
     expect(postedText(second)).toMatch(/Here's what I can do/);
 
+    // Someone else chatting in that thread is not talking to the bot (unless they mention it).
+    const markOther = slack.mark();
+    await slack.sendEvent(
+      threadReply(USERS.pat.id, 'C0GENERAL', mention.ts, 'thanks Alice, I will look too'),
+    );
+    await slack.settle();
+    expect(slack.fake.calls.slice(markOther).filter((c) => c.method === 'chat.postMessage')).toHaveLength(0);
+
     // A thread the bot is not part of is not its business.
     const mark3 = slack.mark();
     await slack.sendEvent(threadReply(USERS.alice.id, 'C0GENERAL', '1700000000.000100', 'hello'));
@@ -102,20 +110,20 @@ describe.each(testProviders())('Slack events over signed HTTP (%s)', (provider) 
   });
 
   it('escapes user text so nobody can ping the channel or hide a link through the bot', async () => {
-    await slack.settle();
-    const mark = slack.mark();
-    // A new Slack user: the bot greets them by the name from their Slack profile.
-    slack.fake.users.set('U0MALLORY', {
-      name: 'mallory',
-      realName: '<!channel> <https://evil.example|Reset password>',
-    });
-    await slack.sendEvent(directMessage('U0MALLORY', 'hello'));
-    const post = await slack.nextPost(mark, 'D0MALLORY');
-    const text = postedText(post);
-    expect(text).toContain('&lt;!channel&gt;');
-    expect(text).not.toContain('<!channel>');
-    expect(text).not.toContain('<https://evil.example');
-    expect(String(post.args.text)).not.toContain('<!channel>');
+    // New Slack users: the bot greets them by the name in their Slack profile.
+    for (const [id, name] of [
+      ['U0MALLORY', '<!channel>'],
+      ['U0EVE', '<https://evil.example|Reset-your-password>'],
+    ] as const) {
+      await slack.settle();
+      const mark = slack.mark();
+      slack.fake.users.set(id, { name: id.toLowerCase(), realName: name });
+      await slack.sendEvent(directMessage(id, 'hello'));
+      const post = await slack.nextPost(mark, `D${id.slice(1)}`);
+      const text = `${postedText(post)}\n${String(post.args.text)}`;
+      expect(text).toContain(name.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;'));
+      expect(text).not.toContain(name);
+    }
   });
 
   it('turns files shared in a DM into attachments of the message', async () => {
