@@ -1,39 +1,19 @@
 import type { PartnerFilter, PartnerSort } from '../../store/partner-filter.js';
-import { domainOf } from '../../store/partner-name-key.js';
-import { stripChatMarkup } from '../../text/strip-chat-markup.js';
-import { FIELD_OF_FILTER, type LexFilterKey, type LexTag, type PartnerLexicon } from './partner-lexicon.js';
-import type { PartnerNameIndex } from './partner-name-index.js';
-import { findPeriods, intersectPeriods } from './partner-period.js';
-import type { PartnerField, PartnerQuestion, PartnerRef } from './partner-question.js';
-import { findReach } from './partner-reach.js';
-import { splitWords, wordForm } from './partner-words.js';
+import { FIELD_OF_FILTER, type LexFilterKey } from './partner-lexicon.js';
+import { intersectPeriods } from './partner-period.js';
+import type { PartnerField, PartnerQuestion } from './partner-question.js';
+import {
+  fuzzyNameSpan,
+  isResidual,
+  type ParserContext,
+  readQuestionWords,
+} from './partner-question-words.js';
+import { wordForm } from './partner-words.js';
 
-export interface ParserContext {
-  readonly now: Date;
-  readonly lexicon: PartnerLexicon;
-  readonly names: PartnerNameIndex;
-}
+export type { ParserContext } from './partner-question-words.js';
 
-interface Token {
-  readonly raw: string;
-  form: string;
-  readonly start: number;
-  readonly end: number;
-  /** Part of a partner reference (a linked name). */
-  linked: boolean;
-  /** Covered by a lexicon phrase; the phrase's tags sit on its first token. */
-  covered: boolean;
-  tags: readonly LexTag[] | null;
-}
-
-const MAX_CHARS = 500;
-const EMAIL = /[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+/g;
-const URL =
-  /(?:https?:\/\/)?(?:www\.)?[A-Za-z0-9][A-Za-z0-9-]*(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,12}(?![A-Za-z0-9-])(?:\/\S*)?/g;
-const PARTNER_ID = /#?\b(\d{5,9})\b/;
 /** Nouns that make a question a list ("partners", "affiliates"), in their singular word form. */
 const LIST_NOUNS = new Set(['partner', 'affiliate', 'publisher', 'site', 'account', 'one', 'brand']);
-const ARTICLES = new Set(['the', 'a', 'an']);
 const FIELD_PRIORITY: readonly PartnerField[] = [
   'partnerId',
   'contact',
@@ -56,133 +36,6 @@ const FIELD_PRIORITY: readonly PartnerField[] = [
   'location',
 ];
 
-/** Blanks matched spans so later passes do not see them again (positions stay the same). */
-function blank(text: string, start: number, end: number): string {
-  return text.slice(0, start) + ' '.repeat(end - start) + text.slice(end);
-}
-
-function tokenize(plain: string, work: string): Token[] {
-  const tokens: Token[] = [];
-  for (const w of splitWords(work)) {
-    const raw = plain.slice(w.start, w.end).replace(/['’]s?$/, '');
-    const lower = raw.toLowerCase();
-    const previous = tokens[tokens.length - 1];
-    const isUs =
-      /^(US|U\.S|USA|U\.S\.A)$/.test(raw) || (lower === 'us' && previous?.form === 'the') || lower === 'usa';
-    if (isUs) {
-      tokens.push({
-        raw,
-        form: 'usa',
-        start: w.start,
-        end: w.end,
-        linked: false,
-        covered: false,
-        tags: null,
-      });
-      continue;
-    }
-    const joined = lower
-      .replace(/^e-mail/, 'email')
-      .replace(/^sub-network/, 'subnetwork')
-      .replace(/^cash-back/, 'cashback');
-    let offset = 0;
-    for (const piece of joined === lower ? raw.split(/[-.]/) : [joined]) {
-      if (piece) {
-        tokens.push({
-          raw: piece,
-          form: wordForm(piece),
-          start: w.start + offset,
-          end: w.start + offset + piece.length,
-          linked: false,
-          covered: false,
-          tags: null,
-        });
-      }
-      offset += piece.length + 1;
-    }
-  }
-  return tokens;
-}
-
-/** The longest run of words that is exactly a partner's name ("Northwind Deals", "couponcave"). */
-function linkExactName(tokens: Token[], ctx: ParserContext): PartnerRef | null {
-  for (let length = Math.min(6, tokens.length); length >= 1; length--) {
-    for (let i = 0; i + length <= tokens.length; i++) {
-      const span = tokens.slice(i, i + length);
-      if (length === 1 && ctx.lexicon.isKnownWord(span[0]!.form)) continue;
-      if (span.every((t) => ARTICLES.has(t.form) || ctx.lexicon.isKnownWord(t.form))) continue;
-      const text = span.map((t) => t.raw).join(' ');
-      const entries = ctx.names.exact(text);
-      if (entries.length > 0) {
-        for (const t of span) t.linked = true;
-        return { by: 'name', value: entries[0]!.name, rowIds: entries.map((e) => e.id) };
-      }
-    }
-  }
-  return null;
-}
-
-function tag(tokens: Token[], lexicon: PartnerLexicon): void {
-  const forms = tokens.map((t) => (t.linked ? '\u0000' : t.form));
-  let i = 0;
-  while (i < tokens.length) {
-    if (tokens[i]!.linked) {
-      i += 1;
-      continue;
-    }
-    const m = lexicon.match(forms, i);
-    if (!m) {
-      i += 1;
-      continue;
-    }
-    tokens[i]!.tags = m.tags;
-    for (let k = 0; k < m.length; k++) tokens[i + k]!.covered = true;
-    i += m.length;
-  }
-}
-
-/** A word the lexicon does not know: part of a name, or a filter the directory lacks (numbers are neither). */
-const isResidual = (t: Token) =>
-  !t.linked && !t.covered && !ARTICLES.has(t.form) && !/^\d[\d,.]*(k|m)?$/.test(t.form);
-
-/** Picks the words around the unknown ones that read best as a partner name ("Coupon Cav" → CouponCave). */
-function fuzzyNameSpan(
-  plain: string,
-  tokens: Token[],
-  residual: Token[],
-  ctx: ParserContext,
-): { text: string; from: number; to: number; score: number } {
-  const first = tokens.indexOf(residual[0]!);
-  const last = tokens.indexOf(residual[residual.length - 1]!);
-  let best = {
-    text: plain.slice(residual[0]!.start, residual[residual.length - 1]!.end),
-    from: first,
-    to: last,
-    score: -1,
-  };
-  for (let left = 0; left <= 2; left++) {
-    for (let right = 0; right <= 2; right++) {
-      const a = first - left;
-      const b = last + right;
-      if (a < 0 || b >= tokens.length) continue;
-      const extra = [...tokens.slice(a, first), ...tokens.slice(last + 1, b + 1)];
-      if (extra.some((t) => t.linked || t.tags?.some((x) => x.kind === 'stop'))) continue;
-      const text = plain.slice(tokens[a]!.start, tokens[b]!.end);
-      const score = (ctx.names.search(text, 1)[0]?.score ?? 0) - 0.01 * (left + right);
-      if (score > best.score) best = { text, from: a, to: b, score };
-    }
-  }
-  if (best.score >= 0.72) return best;
-  // Nothing close: echo the whole capitalised name typed ("Contoso Coupons"), not just its unknown word.
-  let a = first;
-  let b = last;
-  const capitalised = (t: Token | undefined) =>
-    t !== undefined && !t.linked && /^\p{Lu}/u.test(t.raw) && !t.tags?.some((x) => x.kind === 'stop');
-  while (a - 1 >= 0 && first - (a - 1) <= 2 && capitalised(tokens[a - 1])) a -= 1;
-  while (b + 1 < tokens.length && b + 1 - last <= 2 && capitalised(tokens[b + 1])) b += 1;
-  return { text: plain.slice(tokens[a]!.start, tokens[b]!.end), from: a, to: b, score: best.score };
-}
-
 function pickFields(fields: Array<{ field: PartnerField; weak: boolean }>): PartnerField[] {
   const strong = fields.filter((f) => !f.weak);
   const chosen = new Set((strong.length > 0 ? strong : fields).map((f) => f.field));
@@ -196,35 +49,8 @@ function pickFields(fields: Array<{ field: PartnerField; weak: boolean }>): Part
  * database; names are checked against the account's name index.
  */
 export function parsePartnerQuestion(text: string, ctx: ParserContext): PartnerQuestion {
-  const plain = stripChatMarkup(text).slice(0, MAX_CHARS);
-  let work = plain;
-  let ref: PartnerRef | null = null;
-
-  for (const m of plain.matchAll(EMAIL)) {
-    ref ??= { by: 'email', value: m[0].toLowerCase() };
-    work = blank(work, m.index, m.index + m[0].length);
-  }
-  for (const m of work.matchAll(URL)) {
-    const domain = domainOf(m[0]);
-    if (!domain || /^[A-Z.]+$/.test(m[0])) continue;
-    ref ??= { by: 'domain', value: domain };
-    work = blank(work, m.index, m.index + m[0].length);
-  }
-  let lower = work.toLowerCase();
-  const reach = findReach(lower);
-  for (const r of reach.spans) lower = blank(lower, r.start, r.end);
-  const periods = findPeriods(lower, ctx.now);
-  for (const p of periods) lower = blank(lower, p.start, p.end);
-  const id = PARTNER_ID.exec(lower);
-  if (id) {
-    ref ??= { by: 'partnerId', value: id[1]! };
-    lower = blank(lower, id.index, id.index + id[0].length);
-  }
-
-  const tokens = tokenize(plain, lower);
-  if (!ref) ref = linkExactName(tokens, ctx);
-  tag(tokens, ctx.lexicon);
-
+  const { plain, tokens, ref: found, periods, reach } = readQuestionWords(text, ctx);
+  const ref = found;
   let residual = tokens.filter(isResidual);
   // Misspelt filter words ("suspnded", "Canda") when every unknown word is one.
   if (residual.length > 0 && !ref) {
