@@ -31,6 +31,7 @@ const { values } = parseArgs({
     samples: { type: 'string', default: '400' },
     creates: { type: 'string', default: '1000' },
     db: { type: 'string', default: 'sqlite,postgresql' },
+    explain: { type: 'boolean', default: false },
   },
 });
 const TICKETS = Number(values.tickets);
@@ -157,6 +158,24 @@ async function seed(db: Db): Promise<Seeded> {
   };
 }
 
+/** Prints the plans of the heaviest list queries (the SQL Prisma sends, with literals), for tuning. */
+async function explainLists(db: Db, provider: 'sqlite' | 'postgresql'): Promise<void> {
+  const open = "('open','in_progress','awaiting_response','solution_offered')";
+  const visible = `"accountId" = 'acc_0' AND ("creatorId" = 'acc_0_u1' OR "shared" = ${provider === 'sqlite' ? 1 : 'true'})`;
+  const order = 'ORDER BY "lastActivityAt" DESC, "id" DESC LIMIT 101';
+  const queries = {
+    accountOpen: `SELECT "id" FROM "Ticket" WHERE ${visible} AND "status" IN ${open} ${order}`,
+    keyword: `SELECT "id" FROM "Ticket" WHERE ${visible} AND "searchText" LIKE '%payout%' ${order}`,
+    unread: `SELECT "id" FROM "Ticket" WHERE ${visible} AND "status" IN ${open} AND NOT EXISTS (SELECT 1 FROM "TicketRead" r WHERE r."ticketId" = "Ticket"."id") ${order}`,
+  };
+  for (const [name, sql] of Object.entries(queries)) {
+    const prefix = provider === 'sqlite' ? 'EXPLAIN QUERY PLAN' : 'EXPLAIN (ANALYZE, BUFFERS)';
+    const rows = await db.$queryRawUnsafe<Record<string, unknown>[]>(`${prefix} ${sql}`);
+    console.log(`  plan ${name}:`);
+    for (const row of rows) console.log(`    ${String(row.detail ?? row['QUERY PLAN'])}`);
+  }
+}
+
 interface Timing {
   readonly p50: number;
   readonly p99: number;
@@ -196,6 +215,9 @@ async function runOn(provider: 'sqlite' | 'postgresql') {
     try {
       await ensureTicketNumbering(db, provider);
       const seededData = await seed(db);
+      // Fresh planner statistics, as autovacuum (PostgreSQL) or a periodic ANALYZE (SQLite) would have them.
+      await db.$executeRawUnsafe('ANALYZE');
+      if (values.explain) await explainLists(db, provider);
       const desk: TicketDesk = createTicketDesk({
         tickets: createTicketRepository(db),
         comments: createTicketCommentRepository(db),
