@@ -78,6 +78,18 @@ describe.each(testProviders())('Teams end to end with every module (%s)', (provi
     await alice.say(`status of ${number}`);
     expect(alice.text()).toContain(`#${number}`);
     expect(alice.text()).toMatch(/Open/);
+
+    // An agent answers on the ticket: Alice hears it in her Teams chat, proactively.
+    const sam = (await bot.app.services.users.byId('usr_sam'))!;
+    const mark = bot.connector.calls.length;
+    await bot.app.services.shared.tickets!.setStatus(sam, Number(number), 'solution_offered');
+    const update = await bot.connector.waitFor(
+      (c) =>
+        bot.connector.calls.indexOf(c) >= mark &&
+        c.conversationId === personalConversationId(people.alice) &&
+        JSON.stringify(c.body).includes(`#${number}`),
+    );
+    expect(JSON.stringify(update.body)).toMatch(/Solution Offered/);
   });
 
   it('files a ticket through the form card: errors shown in the card, then the summary', async () => {
@@ -130,6 +142,20 @@ describe.each(testProviders())('Teams end to end with every module (%s)', (provi
     const nora = bot.chat(people.nora);
     await nora.say('how do I set up two-factor authentication?');
     expect(nora.text()).toMatch(/\]\(https:\/\/help\.example\.com\/articles\/[a-z0-9-]+#[^)]+\)/);
+  });
+
+  it("answers a question about the user's partners with a list card, paged with More", async () => {
+    const nora = bot.chat(people.nora);
+    await nora.say('active partners in Canada');
+    const [list] = nora.cards().filter((c) => c.msteams?.width === 'Full');
+    expect(list.body[0].text).toMatch(/^\d+ partners: contract Active · in Canada$/);
+    const firstPage = nora.text();
+    expect(nora.text()).toMatch(/Showing 1–10 of \d+/);
+    await nora.click('More');
+    expect(nora.text()).toMatch(/Showing 11–20 of \d+/);
+    expect(nora.text()).not.toBe(firstPage);
+    await nora.click('Details');
+    expect(nora.text()).toMatch(/Canada/);
   });
 
   it('hands a user over to an agent who went online in Teams, through the agents channel', async () => {
