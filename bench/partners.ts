@@ -348,14 +348,14 @@ async function main(): Promise<void> {
   };
   for (const [provider, r] of Object.entries(results)) {
     console.log(
-      `\n${provider}: import ${r.import.rows} rows ${r.import.seconds.toFixed(2)} s (${r.import.rowsPerSecond}/s), ` +
-        `re-import ${r.reimport.seconds.toFixed(2)} s, first question ${r.firstQuestionMs.join('/')} ms`,
+      `\n${provider}: import ${r.import.rows} rows ${r.import.seconds.toFixed(2)} s (CPU ${r.import.cpuSeconds.toFixed(2)} s), ` +
+        `re-import ${r.reimport.seconds.toFixed(2)} s (CPU ${r.reimport.cpuSeconds.toFixed(2)} s), ` +
+        `first question ${r.firstQuestionMs.join('/')} ms`,
     );
-    console.log('  kind                    p50 ms   p99 ms   max ms');
+    console.log('  kind                    p50 ms   p99 ms   max ms   CPU ms/question');
     for (const [kind, s] of Object.entries(r.latencyMs)) {
-      console.log(
-        `  ${kind.padEnd(22)} ${s.p50.toFixed(2).padStart(7)}  ${s.p99.toFixed(2).padStart(7)}  ${s.max.toFixed(2).padStart(7)}`,
-      );
+      const cells = [s.p50, s.p99, s.max, s.cpuMean].map((v) => v.toFixed(2).padStart(7));
+      console.log(`  ${kind.padEnd(22)} ${cells.join('  ')}`);
     }
   }
   const file = path.resolve('bench/results/partners.json');
