@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Prisma } from '../generated/sqlite/client.js';
 import { bulkInsert } from './partner-bulk-insert.js';
-import { domainOf, compactNameKey } from './partner-name-key.js';
+import { compactNameKey, domainOf } from './partner-name-key.js';
 import type { PartnerRecord } from './partner-record.js';
 import type { DatabaseProvider, Db } from './prisma-client.js';
 
