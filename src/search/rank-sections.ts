@@ -48,17 +48,17 @@ export function rankSections(
  * counts at its weight. `topicOnly` leaves question words and particles out.
  */
 export function coverage(plan: QueryPlan, matchedTerms: readonly string[], topicOnly = false): number {
-  const matchedSet = new Set(matchedTerms);
+  const credit = new Array<number>(plan.groups.length).fill(0);
+  for (const term of matchedTerms) {
+    const clause = plan.clauses.get(term);
+    if (clause) credit[clause.group] = Math.max(credit[clause.group] ?? 0, Math.min(1, clause.boost));
+  }
   let matched = 0;
   let total = 0;
-  for (const group of plan.groups) {
-    if (topicOnly && !group.topic) continue;
-    // Each question word is credited by its own alternatives: two words can share a synonym.
-    let credit = 0;
-    for (const [term, boost] of group.terms)
-      if (matchedSet.has(term)) credit = Math.max(credit, Math.min(1, boost));
-    matched += group.weight * credit;
+  plan.groups.forEach((group, g) => {
+    if (topicOnly && !group.topic) return;
+    matched += group.weight * (credit[g] ?? 0);
     total += group.weight;
-  }
+  });
   return total > 0 ? matched / total : 0;
 }
