@@ -83,7 +83,6 @@ async function trainMeasured(
   train: readonly LabelledText[],
   validation: readonly LabelledText[],
 ) {
-  const heapBefore = await heapUsed();
   const cpu = process.cpuUsage();
   const wall = performance.now();
   await system.train(train, validation);
@@ -91,8 +90,15 @@ async function trainMeasured(
   return {
     trainCpuSeconds: (used.user + used.system) / 1e6,
     trainWallSeconds: (performance.now() - wall) / 1000,
-    modelHeapMb: gc ? Math.max(0, (await heapUsed()) - heapBefore) / 2 ** 20 : null,
   };
+}
+
+/** Memory the trained model holds: heap before minus after the system drops it (null without gc). */
+async function modelMemoryMb(system: BenchSystem): Promise<number | null> {
+  if (!gc) return null;
+  const withModel = await heapUsed();
+  system.dispose();
+  return Math.max(0, withModel - (await heapUsed())) / 2 ** 20;
 }
 
 /**
@@ -106,18 +112,21 @@ export async function evaluateSystem(
 ): Promise<SystemResult> {
   let allIntentsAccuracy: number | null = null;
   let costs: Awaited<ReturnType<typeof trainMeasured>> | undefined;
+  let modelHeapMb: number | null | undefined;
   const latencies: Latencies = { wall: [], cpu: [] };
   if (split.allIntents) {
     const closed = makeSystem();
     costs = await trainMeasured(closed, split.allIntents.train, split.allIntents.validation);
     for (const item of split.allIntents.test.slice(0, 50)) await closed.classify(item.text);
     allIntentsAccuracy = inScopeAccuracy(await decisions(closed, split.allIntents.test, latencies), 0);
+    modelHeapMb = await modelMemoryMb(closed);
   }
   const system = makeSystem();
   const openCosts = await trainMeasured(system, split.train, split.validation);
   const validation = await decisions(system, split.validation);
   if (!costs) for (const item of split.test.slice(0, 50)) await system.classify(item.text);
   const test = await decisions(system, split.test, costs ? undefined : latencies);
+  if (modelHeapMb === undefined) modelHeapMb = await modelMemoryMb(system);
   costs ??= openCosts;
   const best = thresholdMaximisingAccuracy(validation);
   const cost = largestThresholdWithinCost(validation, 0.015);
@@ -133,6 +142,7 @@ export async function evaluateSystem(
       test.filter((d) => d.gold === null).map((d) => (d.predicted === null ? 0 : d.confidence)),
     ),
     ...costs,
+    modelHeapMb,
     latencyMs: { p50: percentile(latencies.wall, 50), p99: percentile(latencies.wall, 99) },
     cpuLatencyMs: { p50: percentile(latencies.cpu, 50), p99: percentile(latencies.cpu, 99) },
     rssMb: process.memoryUsage().rss / 2 ** 20,
