@@ -1,42 +1,8 @@
 /**
- * Imports a partner directory CSV into one brand account:
- *
- *   npm run import:partners -- FILE --account ID [--dry-run] [--rejects FILE]
- *
- * The database is DATABASE_URL (SQLite `file:...` or `postgresql://...`; default
- * data/helpdesk.db); pending migrations are applied first.
- *
- * Columns are the directory's column names; the header is matched without case,
- * spaces or punctuation, so "Partner ID", "partner_id" and "PARTNER ID" are the
- * same column. Only "Partner ID" is required; unknown columns are ignored (and listed).
- *
- *   Partner ID            digits; the key: a known ID updates that partner, a new one adds it
- *   Partner name          required to add a partner; up to 100 characters
- *   Website               URL or host name (the domain is what questions match)
- *   Country               two-letter ISO code or English name (CA, Canada)
- *   State                 state/province code or name (ON, Ontario)
- *   Contract status       Active | Expired | Suspended (empty for prospects)
- *   Contract name         the template terms' name
- *   Groups                names separated by ";" (unknown names create groups)
- *   Date joined           YYYY-MM-DD
- *   Direct / Marketplace  Direct | Marketplace
- *   Size                  Small | Medium | Large | Enterprise
- *   Business model        e.g. coupon, loyalty, email, content, creator
- *   Relationship stage    New | Outreach | Negotiating | Joined | Expired
- *   Account manager       a name; "Unassigned" clears it
- *   Contact               "Name <e-mail>" (or Contact name + Contact email columns)
- *   Promotional areas     values separated by ";"
- *   Audience country      like Country
- *   Media properties      "kind URL (reach)" separated by ";", e.g. "instagram https://instagram.com/x (12000)"
- *   Social reach          whole number (commas allowed)
- *   Prospecting source    Applications | Marketplace | Extended Search | AI | Messaging |
- *                         Staff Recommended | Prospect Import | Creator Search | Other
- *   Pending term updates  Pending proposal | Recently expired | None
- *
- * An empty cell keeps the stored value. Bad rows are listed with their line
- * number and reason and skipped; all good rows are written in one transaction
- * (nothing is half-imported). Progress goes to stderr, the summary to stdout.
- * Exit code: 0 every row imported, 2 some rows rejected (the rest imported), 1 nothing imported.
+ * Imports a partner directory CSV into one brand account; `--help` prints the
+ * columns. All good rows go in one transaction; bad rows are reported with
+ * their line number and skipped. Exit code: 0 every row imported, 2 some rows
+ * rejected (the rest imported), 1 nothing imported.
  */
 import { readFile, writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
@@ -51,10 +17,50 @@ import { openDatabase, redactUrl } from '../src/store/prisma-client.js';
 
 const SHOWN_ERRORS = 50;
 
+const HELP = `Usage: npm run import:partners -- FILE --account ID [--dry-run] [--rejects FILE]
+
+Imports a CSV of the partner directory into one brand account. The database is
+DATABASE_URL (SQLite file:... or postgresql://...; default data/helpdesk.db);
+pending migrations are applied first.
+
+Columns are the directory's column names; headers are matched without case,
+spaces or punctuation ("Partner ID", "partner_id" and "PARTNER ID" are the same).
+Only "Partner ID" is required; other columns are optional and unknown ones are
+ignored (and listed).
+
+  Partner ID            digits; the key: a known ID updates that partner, a new one adds it
+  Partner name          required to add a partner; up to 100 characters
+  Website               URL or host name (questions match its domain)
+  Country               two-letter ISO code or English name (CA, Canada)
+  State                 state/province code or name (ON, Ontario)
+  Contract status       Active | Expired | Suspended (empty for prospects)
+  Contract name         the template terms' name
+  Groups                names separated by ";" (unknown names create groups)
+  Date joined           YYYY-MM-DD
+  Direct / Marketplace  Direct | Marketplace
+  Size                  Small | Medium | Large | Enterprise
+  Business model        e.g. coupon, loyalty, email, content, creator
+  Relationship stage    New | Outreach | Negotiating | Joined | Expired
+  Account manager       a name; "Unassigned" clears it
+  Contact               "Name <e-mail>" (or Contact name + Contact email columns)
+  Promotional areas     values separated by ";"
+  Audience country      like Country
+  Media properties      "kind URL (reach)" separated by ";", e.g. "instagram https://instagram.com/x (12000)"
+  Social reach          whole number (commas allowed)
+  Prospecting source    Applications | Marketplace | Extended Search | AI | Messaging |
+                        Staff Recommended | Prospect Import | Creator Search | Other
+  Pending term updates  Pending proposal | Recently expired | None
+
+An empty cell keeps the stored value. Bad rows are listed with their line number
+and reason and skipped; all good rows are written in one transaction (nothing is
+half-imported). --dry-run checks every row and writes nothing; --rejects FILE
+writes every rejected row (line, partner ID, reason) as CSV. Progress goes to
+stderr, the summary to stdout.
+Exit code: 0 every row imported, 2 some rows rejected (the rest imported), 1 nothing imported.
+`;
+
 function usage(message: string): never {
-  process.stderr.write(
-    `${message}\nUsage: npm run import:partners -- FILE --account ID [--dry-run] [--rejects FILE]\n`,
-  );
+  process.stderr.write(`${message}\n${HELP.split('\n')[0]}\n(--help lists the columns)\n`);
   process.exit(1);
 }
 
@@ -75,8 +81,13 @@ async function main(): Promise<number> {
       account: { type: 'string' },
       'dry-run': { type: 'boolean', default: false },
       rejects: { type: 'string' },
+      help: { type: 'boolean', short: 'h', default: false },
     },
   });
+  if (values.help) {
+    process.stdout.write(HELP);
+    return 0;
+  }
   const file = positionals[0];
   if (!file) usage('Missing the CSV file.');
   if (!values.account) usage('Missing --account ID (the brand account to import into).');
