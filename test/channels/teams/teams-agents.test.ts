@@ -88,7 +88,6 @@ describe.each(testProviders())('agents in Teams (%s)', (provider) => {
   /** An agent clicks a button of the escalation card (Action.Execute in the channel). */
   async function clickCard(
     who: typeof sam,
-    threadId: string,
     rootId: string,
     card: unknown,
     title: string,
@@ -119,12 +118,12 @@ describe.each(testProviders())('agents in Teams (%s)', (provider) => {
     expect(allActions(escalation).map((a) => a.title)).toEqual(['Claim']);
 
     // Bob is not an agent: his click changes nothing.
-    const refused = await clickCard(bob, threadId, rootId, escalation, 'Claim');
+    const refused = await clickCard(bob, rootId, escalation, 'Claim');
     expect(JSON.stringify(refused)).toMatch(/Only support agents can do this/);
     expect((await desk.queue()).map((c) => c.status)).toEqual(['pending']);
 
     // Sam claims: the card turns into his, the thread says so, Alice hears it.
-    const claimed = await clickCard(sam, threadId, rootId, escalation, 'Claim');
+    const claimed = await clickCard(sam, rootId, escalation, 'Claim');
     expect(JSON.stringify(claimed)).toMatch(/Claimed by Sam Agent/);
     expect(allActions(claimed).map((a) => a.title)).toEqual(
       expect.arrayContaining(['Add note', 'Ticket status', 'Transfer', 'Close chat', 'Save note']),
@@ -169,11 +168,11 @@ describe.each(testProviders())('agents in Teams (%s)', (provider) => {
     expect(hint?.body.text).toBe('Sam Agent is handling this chat.');
 
     // Note and status from the card.
-    const noted = await clickCard(sam, threadId, rootId, claimed, 'Save note', {
+    const noted = await clickCard(sam, rootId, claimed, 'Save note', {
       note: 'Pixel domain changed',
     });
     expect(JSON.stringify(noted)).toMatch(/Note saved on the ticket/);
-    const statused = await clickCard(sam, threadId, rootId, claimed, 'Set status', {
+    const statused = await clickCard(sam, rootId, claimed, 'Set status', {
       status: 'awaiting_response',
     });
     expect(JSON.stringify(statused)).toMatch(/Ticket status set to \*\*Awaiting your response\*\*/);
@@ -186,7 +185,7 @@ describe.each(testProviders())('agents in Teams (%s)', (provider) => {
     expect(notes.map((n) => n.body)).toContain('Pixel domain changed');
 
     // Close: the card shows it, the thread says so, Alice is told.
-    const closed = await clickCard(sam, threadId, rootId, claimed, 'Close chat');
+    const closed = await clickCard(sam, rootId, claimed, 'Close chat');
     expect(JSON.stringify(closed)).toMatch(/Chat closed/);
     expect(allActions(closed)).toEqual([]);
     await bot.connector.waitFor((c) => inThread(threadId)(c) && /The agent closed this chat/.test(textOf(c)));
@@ -199,16 +198,10 @@ describe.each(testProviders())('agents in Teams (%s)', (provider) => {
 
   it('transfers a chat to a team from the card, back to waiting with the note', async () => {
     const { threadId, rootId, card } = await escalate();
-    const claimed = await clickCard(
-      sam,
-      threadId,
-      rootId,
-      card.body.activity.attachments[0].content,
-      'Claim',
-    );
+    const claimed = await clickCard(sam, rootId, card.body.activity.attachments[0].content, 'Claim');
     const transfer = allActions(claimed).find((a) => a.title === 'Transfer')!;
     expect(JSON.stringify(transfer.card)).toMatch(/Team: Payments and finance.*Agent: Riley Agent/);
-    const transferred = await clickCard(sam, threadId, rootId, claimed, 'Transfer chat', {
+    const transferred = await clickCard(sam, rootId, claimed, 'Transfer chat', {
       target: 'team:team_finance',
       transferNote: 'Payout question, finance knows best',
     });

@@ -121,10 +121,10 @@ describe.each(testProviders())('Teams end to end with every module (%s)', (provi
       .find((c) => c.body.some((e: { type: string }) => e.type.startsWith('Input.')));
     const errorTexts = invalid.body.filter((e: { color?: string }) => e.color === 'Attention');
     expect(errorTexts.length).toBeGreaterThanOrEqual(2);
-    const after = (id: string) =>
+    const nextTo = (id: string) =>
       invalid.body[invalid.body.findIndex((e: { id?: string }) => e.id === id) + 1];
-    expect(after('subject')).toMatchObject({ type: 'TextBlock', color: 'Attention' });
-    expect(after('description')).toMatchObject({ type: 'TextBlock', color: 'Attention' });
+    expect(nextTo('subject')).toMatchObject({ type: 'TextBlock', color: 'Attention' });
+    expect(nextTo('description')).toMatchObject({ type: 'TextBlock', color: 'Attention' });
 
     await bob.click(
       submit,
