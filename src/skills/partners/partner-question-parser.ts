@@ -81,7 +81,7 @@ export function parsePartnerQuestion(text: string, ctx: ParserContext): PartnerQ
   let pluralFilter = false;
 
   tokens.forEach((t, at) => {
-    if (LIST_NOUNS.has(t.form) && /s$/i.test(t.raw) && !t.linked) pluralNoun = true;
+    if (LIST_NOUNS.has(t.form) && /s$/i.test(t.raw)) pluralNoun = true;
     for (const x of t.tags ?? []) {
       switch (x.kind) {
         case 'filter':

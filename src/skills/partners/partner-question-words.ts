@@ -18,8 +18,6 @@ export interface Token {
   form: string;
   readonly start: number;
   readonly end: number;
-  /** Part of a partner reference (a linked name). */
-  linked: boolean;
   /** Covered by a lexicon phrase; the phrase's tags sit on its first token. */
   covered: boolean;
   tags: readonly LexTag[] | null;
@@ -51,7 +49,6 @@ function tokenize(plain: string, work: string): Token[] {
         form: 'usa',
         start: w.start,
         end: w.end,
-        linked: false,
         covered: false,
         tags: null,
       });
@@ -69,7 +66,6 @@ function tokenize(plain: string, work: string): Token[] {
           form: wordForm(piece),
           start: w.start + offset,
           end: w.start + offset + piece.length,
-          linked: false,
           covered: false,
           tags: null,
         });
@@ -80,18 +76,33 @@ function tokenize(plain: string, work: string): Token[] {
   return tokens;
 }
 
-/** The longest run of words that is exactly a partner's name ("Northwind Deals", "couponcave"). */
-function linkExactName(tokens: Token[], ctx: ParserContext): PartnerRef | null {
+/**
+ * The longest run of words that is exactly a partner's name ("Northwind Deals",
+ * "couponcave"), with where it is in the text. A single word the lexicon knows,
+ * or that names a time ("today"), is never taken for a name on its own.
+ */
+function linkExactName(
+  tokens: Token[],
+  ctx: ParserContext,
+): { ref: PartnerRef; start: number; end: number } | null {
   for (let length = Math.min(6, tokens.length); length >= 1; length--) {
     for (let i = 0; i + length <= tokens.length; i++) {
       const span = tokens.slice(i, i + length);
-      if (length === 1 && ctx.lexicon.isKnownWord(span[0]!.form)) continue;
+      if (
+        length === 1 &&
+        (ctx.lexicon.isKnownWord(span[0]!.form) || findPeriods(span[0]!.form, ctx.now).length > 0)
+      ) {
+        continue;
+      }
       if (span.every((t) => ARTICLES.has(t.form) || ctx.lexicon.isKnownWord(t.form))) continue;
       const text = span.map((t) => t.raw).join(' ');
       const entries = ctx.names.exact(text);
       if (entries.length > 0) {
-        for (const t of span) t.linked = true;
-        return { by: 'name', value: entries[0]!.name, rowIds: entries.map((e) => e.id) };
+        return {
+          ref: { by: 'name', value: entries[0]!.name, rowIds: entries.map((e) => e.id) },
+          start: span[0]!.start,
+          end: span[span.length - 1]!.end,
+        };
       }
     }
   }
@@ -99,13 +110,9 @@ function linkExactName(tokens: Token[], ctx: ParserContext): PartnerRef | null {
 }
 
 function tag(tokens: Token[], lexicon: PartnerLexicon): void {
-  const forms = tokens.map((t) => (t.linked ? '\u0000' : t.form));
+  const forms = tokens.map((t) => t.form);
   let i = 0;
   while (i < tokens.length) {
-    if (tokens[i]!.linked) {
-      i += 1;
-      continue;
-    }
     const m = lexicon.match(forms, i);
     if (!m) {
       i += 1;
@@ -119,7 +126,7 @@ function tag(tokens: Token[], lexicon: PartnerLexicon): void {
 
 /** A word the lexicon does not know: part of a name, or a filter the directory lacks (numbers are neither). */
 export const isResidual = (t: Token) =>
-  !t.linked && !t.covered && !ARTICLES.has(t.form) && !/^\d[\d,.]*(k|m)?$/.test(t.form);
+  !t.covered && !ARTICLES.has(t.form) && !/^\d[\d,.]*(k|m)?$/.test(t.form);
 
 /** Picks the words around the unknown ones that read best as a partner name ("Coupon Cav" → CouponCave). */
 export function fuzzyNameSpan(
@@ -142,7 +149,7 @@ export function fuzzyNameSpan(
       const b = last + right;
       if (a < 0 || b >= tokens.length) continue;
       const extra = [...tokens.slice(a, first), ...tokens.slice(last + 1, b + 1)];
-      if (extra.some((t) => t.linked || t.tags?.some((x) => x.kind === 'stop'))) continue;
+      if (extra.some((t) => t.tags?.some((x) => x.kind === 'stop'))) continue;
       const text = plain.slice(tokens[a]!.start, tokens[b]!.end);
       const score = (ctx.names.search(text, 1)[0]?.score ?? 0) - 0.01 * (left + right);
       if (score > best.score) best = { text, from: a, to: b, score };
@@ -153,7 +160,7 @@ export function fuzzyNameSpan(
   let a = first;
   let b = last;
   const capitalised = (t: Token | undefined) =>
-    t !== undefined && !t.linked && /^\p{Lu}/u.test(t.raw) && !t.tags?.some((x) => x.kind === 'stop');
+    t !== undefined && /^\p{Lu}/u.test(t.raw) && !t.tags?.some((x) => x.kind === 'stop');
   while (a - 1 >= 0 && first - (a - 1) <= 2 && capitalised(tokens[a - 1])) a -= 1;
   while (b + 1 < tokens.length && b + 1 - last <= 2 && capitalised(tokens[b + 1])) b += 1;
   return { text: plain.slice(tokens[a]!.start, tokens[b]!.end), from: a, to: b, score: best.score };
@@ -170,9 +177,9 @@ export interface QuestionWords {
 }
 
 /**
- * The first passes over a question: e-mail, website and partner ID references,
- * reach bounds and join periods are taken out; the remaining words are linked
- * to an exact partner name if one is there, then tagged with the lexicon.
+ * The first passes over a question: e-mail and website references, then an
+ * exact partner name, reach bounds, join periods and a partner ID are taken
+ * out of the text; the remaining words are tagged with the lexicon.
  */
 export function readQuestionWords(text: string, ctx: ParserContext): QuestionWords {
   const plain = stripChatMarkup(text).slice(0, MAX_CHARS);
@@ -189,6 +196,14 @@ export function readQuestionWords(text: string, ctx: ParserContext): QuestionWor
     ref ??= { by: 'domain', value: domain };
     work = blank(work, m.index, m.index + m[0].length);
   }
+  // An exact name first: names can hold words the next passes would take ("Spark Hub Today", "Deals 24").
+  if (!ref) {
+    const linked = linkExactName(tokenize(plain, work.toLowerCase()), ctx);
+    if (linked) {
+      ref = linked.ref;
+      work = blank(work, linked.start, linked.end);
+    }
+  }
   let lower = work.toLowerCase();
   const reach = findReach(lower);
   for (const r of reach.spans) lower = blank(lower, r.start, r.end);
@@ -201,7 +216,6 @@ export function readQuestionWords(text: string, ctx: ParserContext): QuestionWor
   }
 
   const tokens = tokenize(plain, lower);
-  if (!ref) ref = linkExactName(tokens, ctx);
   tag(tokens, ctx.lexicon);
 
   return { plain, tokens, ref, periods, reach };
