@@ -124,8 +124,13 @@ export function createTicketQueryRepository(db: Db): TicketQueryRepository {
 }
 
 function whereOf(viewer: UserProfile, filter: TicketFilter): Prisma.TicketWhereInput {
-  const and: Prisma.TicketWhereInput[] = [visibleTicketsWhere(viewer)];
-  if (filter.createdBy === 'me') and.push({ creatorId: viewer.id });
+  const staff = isSupportStaff(viewer);
+  // A requester's own tickets are always visible to them; saying only that (not also "account
+  // and own-or-shared") lets PostgreSQL walk the creator index instead of mis-estimating a join of two.
+  const and: Prisma.TicketWhereInput[] =
+    filter.createdBy === 'me' && !staff
+      ? [{ creatorId: viewer.id }]
+      : [visibleTicketsWhere(viewer), ...(filter.createdBy === 'me' ? [{ creatorId: viewer.id }] : [])];
   if (filter.assignedToMe) and.push({ assigneeId: viewer.id });
   if (filter.statuses && filter.statuses.length > 0) and.push({ status: { in: [...filter.statuses] } });
   if (filter.issueTypes && filter.issueTypes.length > 0)
@@ -133,7 +138,7 @@ function whereOf(viewer: UserProfile, filter: TicketFilter): Prisma.TicketWhereI
   if (filter.ids && filter.ids.length > 0) and.push({ id: { in: [...filter.ids] } });
   for (const word of filter.keywords ?? []) and.push({ searchText: { contains: word.toLowerCase() } });
   // Staff have no read marks (they are not users of the ticket's account).
-  if (filter.read && !isSupportStaff(viewer)) {
+  if (filter.read && !staff) {
     and.push(filter.read === 'unread' ? { reads: { none: {} } } : { reads: { some: {} } });
   }
   return { AND: and };
