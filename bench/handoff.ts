@@ -7,6 +7,7 @@
  *   live event (on PostgreSQL also to a second instance, through LISTEN/NOTIFY);
  * - relay latency agent → user: from the agent's reply to the user's channel delivering it.
  */
+import { loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
 import { pino } from 'pino';
 import { type App, createApp } from '../src/app.js';
@@ -108,6 +109,17 @@ async function startApp(url: string, probe?: Arrivals): Promise<App> {
   return app;
 }
 
+/** Median time of one small indexed query through the app's database client. */
+async function queryCost(app: App) {
+  const samples: number[] = [];
+  for (let i = 0; i < 200; i++) {
+    const started = performance.now();
+    await app.services.db.handoff.findFirst({ where: { conversationId: 'none', status: 'pending' } });
+    samples.push(performance.now() - started);
+  }
+  return stats(samples);
+}
+
 function say(app: App, user: string, text: string) {
   return app.bot.handle({
     channel: 'web',
@@ -180,7 +192,16 @@ async function run(provider: 'sqlite' | 'postgresql') {
     );
     const claimSeconds = (performance.now() - started) / 1000;
 
-    // Relay latency, both ways, on a sample of chats talking at the same time.
+    // The claims queued a notice per user and position updates: relays are measured once they are out.
+    started = performance.now();
+    while ((await db.outboundMessage.count({ where: { status: 'pending' } })) > 0) {
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    const drainSeconds = (performance.now() - started) / 1000;
+    const noticesSent = await db.outboundMessage.count({ where: { status: 'sent' } });
+
+    // Relay latency, both ways: one chat at a time (the latency itself), then a sample
+    // of chats talking at the same time (latency under load).
     const toAgent = new Arrivals();
     const toOtherInstance = new Arrivals();
     desk.subscribe((e) => {
@@ -189,45 +210,50 @@ async function run(provider: 'sqlite' | 'postgresql') {
     second?.services.shared.agentDesk?.subscribe((e) => {
       if (e.type === 'user-message') toOtherInstance.seen(e.entry.text);
     });
-    const userToAgent: number[] = [];
-    const userToOtherInstance: number[] = [];
-    const agentToUser: number[] = [];
     const sample = queue.slice(0, SAMPLE);
-    const userOf = new Map(
-      (
-        await db.handoff.findMany({
-          where: { id: { in: sample.map((c) => c.handoffId) } },
-          include: { ticket: true },
-        })
-      ).map((h) => [h.id, h.userId]),
-    );
+    const rows = await db.handoff.findMany({ where: { id: { in: sample.map((c) => c.handoffId) } } });
+    const identities = await db.channelIdentity.findMany({
+      where: { userId: { in: rows.map((h) => h.userId) } },
+    });
     const webIdOf = new Map(
-      (await db.channelIdentity.findMany({ where: { userId: { in: [...userOf.values()] } } })).map((i) => [
-        i.userId,
-        i.externalId,
-      ]),
+      rows.map((h) => [h.id, identities.find((i) => i.userId === h.userId)!.externalId]),
     );
-    await Promise.all(
-      sample.map(async (chat) => {
-        const webId = webIdOf.get(userOf.get(chat.handoffId)!)!;
-        const agent = claimedBy.get(chat.handoffId)!;
-        for (let i = 0; i < MESSAGES; i++) {
-          const text = `question ${i} from ${webId}`;
-          const sent = performance.now();
-          const arrivedHere = toAgent.wait(text);
-          const arrivedThere = second ? toOtherInstance.wait(text) : null;
-          await say(app, webId, text);
-          userToAgent.push((await arrivedHere) - sent);
-          if (arrivedThere) userToOtherInstance.push((await arrivedThere) - sent);
 
-          const answer = `answer ${i} for ${webId}`;
-          const replied = performance.now();
-          const arrivedAtUser = delivered.wait(answer);
-          await desk.reply(agent, chat.handoffId, answer);
-          agentToUser.push((await arrivedAtUser) - replied);
-        }
-      }),
-    );
+    const relay = async (chats: typeof sample, messages: number, round: string) => {
+      const userToAgent: number[] = [];
+      const userToOtherInstance: number[] = [];
+      const agentToUser: number[] = [];
+      await Promise.all(
+        chats.map(async (chat) => {
+          const webId = webIdOf.get(chat.handoffId)!;
+          const agent = claimedBy.get(chat.handoffId)!;
+          for (let i = 0; i < messages; i++) {
+            const text = `${round} question ${i} from ${webId}`;
+            const sent = performance.now();
+            const arrivedHere = toAgent.wait(text);
+            const arrivedThere = second ? toOtherInstance.wait(text) : null;
+            await say(app, webId, text);
+            userToAgent.push((await arrivedHere) - sent);
+            if (arrivedThere) userToOtherInstance.push((await arrivedThere) - sent);
+
+            const answer = `${round} answer ${i} for ${webId}`;
+            const replied = performance.now();
+            const arrivedAtUser = delivered.wait(answer);
+            await desk.reply(agent, chat.handoffId, answer);
+            agentToUser.push((await arrivedAtUser) - replied);
+          }
+        }),
+      );
+      return {
+        chatsAtOnce: chats.length,
+        messagesPerChat: messages,
+        userToAgent: stats(userToAgent),
+        ...(second ? { userToAgentOnAnotherInstance: stats(userToOtherInstance) } : {}),
+        agentToUser: stats(agentToUser),
+      };
+    };
+    const oneChat = await relay(sample.slice(0, 1), MESSAGES * 5, 'single');
+    const manyChats = await relay(sample, MESSAGES, 'many');
 
     return {
       chats: CHATS,
@@ -239,14 +265,14 @@ async function run(provider: 'sqlite' | 'postgresql') {
         claims: claimedBy.size,
         lostClaimRaces: lostRaces,
         claimsPerSecond: Math.round((claimedBy.size / claimSeconds) * 10) / 10,
+        noticesAfterClaims: noticesSent,
+        noticesDrainedSeconds: Math.round(drainSeconds * 10) / 10,
       },
-      relayMs: {
-        sampleChats: sample.length,
-        messagesPerChat: MESSAGES,
-        userToAgent: stats(userToAgent),
-        ...(second ? { userToAgentOnAnotherInstance: stats(userToOtherInstance) } : {}),
-        agentToUser: stats(agentToUser),
-      },
+      relayMs: { oneChat, manyChats },
+      // Context for the figures: this machine's load and what one small query costs right now
+      // (a relay is about ten sequential queries, see the report).
+      loadAverage: loadavg().map((n) => Math.round(n * 10) / 10),
+      oneQueryMs: await queryCost(app),
     };
   } finally {
     await second?.stop();

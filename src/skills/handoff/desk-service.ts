@@ -14,8 +14,14 @@ import type { LiveChatViews } from './live-chat-view.js';
 import type { QueueAnnouncer } from './queue-announcer.js';
 import { notifyReadyWatchers } from './watch-notifier.js';
 
-/** How long a reply waits for the previous one to reach the transcript (a platform may be down). */
-const REPLY_ORDER_WAIT_MS = 5000;
+/**
+ * How long a reply waits for the previous one to reach the transcript. Normally
+ * milliseconds; long only when the outbox is backed up or the platform is down
+ * (then the user gets neither yet). Two instances' outbox dispatchers may deliver
+ * a conversation's queued items in parallel, so without this wait a burst of
+ * replies could arrive out of order.
+ */
+const REPLY_ORDER_WAIT_MS = 30_000;
 /** How long an agent's profile (role check, chat limit) is reused. */
 const PROFILE_CACHE_MS = 5000;
 

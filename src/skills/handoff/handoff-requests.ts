@@ -100,6 +100,17 @@ export function createHandoffRequests(
 
   return {
     async start(ctx, reason) {
+      // An old "talk to a person" button clicked while a chat is live: no second chat.
+      const live = await deps.handoffs.activeFor(ctx.conversation.id);
+      if (live) {
+        ctx.handoffId = live.id;
+        const position = await deps.handoffs.position(live);
+        ctx.reply({
+          type: 'text',
+          text: position ? t('handoff.already_waiting', { position }) : t('handoff.click_during_chat'),
+        });
+        return;
+      }
       const recent = await deps.messages.recentOutsideChats(ctx.conversation.id, 20);
       const { ticket, created } = await ensureTicket(ctx, recent);
       const ticketLine = created
@@ -196,9 +207,11 @@ export function createHandoffRequests(
           });
         }
       }
-      await deps.handoffs.touchUser(handoff.id, ctx.now);
       // Read after the attachment lines: the next user message of the chat is this turn's own.
-      const afterId = await deps.messages.latestId(handoff.id, 'user');
+      const [afterId] = await Promise.all([
+        deps.messages.latestId(handoff.id, 'user'),
+        deps.handoffs.touchUser(handoff.id, ctx.now),
+      ]);
       if (files.length > 0) await deps.signals.messagesStored(handoff.id, afterId - files.length);
       void deps.signals.messagesWhenStored(handoff.id, 'user', afterId);
     },

@@ -217,6 +217,6 @@ describe.skipIf(!testProviders().includes('postgresql'))(
         `claiming and chatting ${Math.round(performance.now() - escalated)} ms; claims: ${claims.length} won of ${local.attempts + remote.run.attempts} attempts (${local.lost + remote.run.lost} lost races); ` +
           `this process ${local.claims.length}, the other ${remote.run.claims.length}`,
       );
-    }, 240_000);
+    }, 600_000);
   },
 );

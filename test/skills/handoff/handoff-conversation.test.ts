@@ -163,6 +163,11 @@ describe.each(testProviders())('live chat with an agent on %s', (provider) => {
       ['Bob Brand', 2],
       ['Nora Northpeak', 3],
     ]);
+    // An old "talk to a person" button does not queue the user twice.
+    await bob.send({ text: '', value: { skill: 'handoff', action: 'start' } });
+    expect(bob.text()).toMatch(/already in line \(number 2\)/);
+    expect(await kit.desk.queue()).toHaveLength(3);
+
     await kit.desk.claim(sam, queue[0]!.handoffId);
     expect(await kit.receive(bob)).toMatch(/You're \*\*next\*\* in line/);
     expect(await kit.receive(nora)).toMatch(/You're now \*\*number 2\*\* in line/);

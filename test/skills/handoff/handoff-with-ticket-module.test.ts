@@ -1,0 +1,75 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Reply } from '../../../src/core/reply.js';
+import type { AgentDesk } from '../../../src/skills/handoff/agent-desk.js';
+import { type Chat, startTestBot, type TestBot } from '../../support/conversation.js';
+import { testProviders } from '../../support/test-database.js';
+
+/** The whole bot as shipped: every module, the real intent engine and ticket module. */
+describe.each(testProviders())('live chat in the whole bot on %s', (provider) => {
+  let bot: TestBot;
+  let desk: AgentDesk;
+  beforeAll(async () => {
+    bot = await startTestBot(provider);
+    desk = bot.app.services.shared.agentDesk!;
+  }, 120_000);
+  afterAll(() => bot.close());
+
+  /** Proactive messages of the chat's conversation, once the outbox has delivered them. */
+  async function received(chat: Chat, after: number): Promise<{ text: string; last: number }> {
+    const db = bot.app.services.db;
+    const deadline = Date.now() + 10_000;
+    while ((await db.outboundMessage.count({ where: { status: 'pending' } })) > 0 && Date.now() < deadline) {
+      await new Promise((r) => setTimeout(r, 10));
+    }
+    const conversation = await db.conversation.findFirstOrThrow({
+      where: { externalId: chat.conversationKey },
+    });
+    const rows = await db.message.findMany({
+      where: { conversationId: conversation.id, author: { in: ['agent', 'system'] }, id: { gt: after } },
+      orderBy: { id: 'asc' },
+    });
+    chat.replies = rows.map((r) => JSON.parse(r.payload!) as Reply);
+    return { text: chat.text(), last: rows.at(-1)?.id ?? after };
+  }
+
+  it('files the ticket with the ticket module, queues, relays both ways and hands back to the bot', async () => {
+    const sam = (await bot.app.services.users.byId('usr_sam'))!;
+    await desk.setAvailability(sam, 'online');
+    const nora = bot.chat('nora');
+    await nora.say('can I talk to a human please');
+    expect(nora.intent()).toBe('agent.handoff');
+    expect(nora.text()).toMatch(/number 1\*\* in line/);
+
+    const [chat] = await desk.queue();
+    expect(chat!.ticketNumber).toMatch(/^#\d{4,}$/);
+    const tickets = bot.app.services.shared.tickets!;
+    const ticket = await tickets.get(sam, chat!.ticketId);
+    expect(ticket).toMatchObject({ creatorId: 'usr_nora', status: 'open' });
+
+    expect((await desk.claim(sam, chat!.handoffId)).ok).toBe(true);
+    expect((await tickets.get(sam, chat!.ticketId))?.assigneeId).toBe('usr_sam');
+    let seen = await received(nora, 0);
+    expect(seen.text).toMatch(/Sam Agent\*\* has joined/);
+
+    await nora.say('our conversions stopped showing since Monday');
+    expect(nora.replies).toEqual([]);
+    const transcript = await desk.transcript(chat!.handoffId);
+    expect(transcript.at(-1)).toMatchObject({
+      author: 'user',
+      text: 'our conversions stopped showing since Monday',
+    });
+
+    await desk.reply(sam, chat!.handoffId, 'Thanks {userName}, looking at {ticketNumber}.');
+    seen = await received(nora, seen.last);
+    expect(seen.text).toContain(`Thanks Nora, looking at ${chat!.ticketNumber}.`);
+
+    await desk.close(sam, chat!.handoffId);
+    seen = await received(nora, seen.last);
+    expect(seen.text).toMatch(/has closed the chat/);
+    await nora.click('3');
+    expect(nora.text()).toMatch(/Thanks for rating/);
+    await nora.click('Skip');
+    await nora.say('hello');
+    expect(nora.intent()).toBe('smalltalk.greeting');
+  });
+});
