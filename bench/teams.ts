@@ -10,6 +10,7 @@
  */
 import { Agent, createServer, request, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
 import { CloudAdapter, ConfigurationBotFrameworkAuthentication } from 'botbuilder';
 import { pino } from 'pino';
@@ -50,6 +51,8 @@ interface Figures {
   readonly seconds: number;
   readonly activitiesPerSecond: number;
   readonly replyMs: { p50: number; p95: number; p99: number; max: number };
+  /** CPU time of this process (bot, load generator and fake connector) per activity: steadier than wall time on a busy machine. */
+  readonly cpuMsPerActivity: number;
   readonly errors: number;
 }
 
@@ -115,7 +118,9 @@ async function drive(port: number, connector: FakeBotConnector, label: string): 
   // Warm-up: first messages create users and conversations, and warm the JIT.
   await Promise.all(Array.from({ length: users }, (_, u) => user(u, 3, false)));
   const started = performance.now();
+  const cpuBefore = process.cpuUsage();
   await Promise.all(Array.from({ length: users }, (_, u) => user(u, perUser, true)));
+  const cpu = process.cpuUsage(cpuBefore);
   const seconds = (performance.now() - started) / 1000;
   agent.destroy();
   connector.onCall = null;
@@ -130,6 +135,8 @@ async function drive(port: number, connector: FakeBotConnector, label: string): 
       p99: round(percentile(latencies, 99)),
       max: round(Math.max(...latencies)),
     },
+    cpuMsPerActivity:
+      Math.round(((cpu.user + cpu.system) / 1000 / Math.max(1, latencies.length)) * 100) / 100,
     errors,
   };
 }
@@ -179,7 +186,13 @@ async function main(): Promise<void> {
   const providers = (values.db ?? '')
     .split(',')
     .filter((p): p is 'sqlite' | 'postgresql' => p === 'sqlite' || p === 'postgresql');
-  const result: Record<string, unknown> = { users, messagesPerUser: perUser, script };
+  // Other work on the machine skews every figure; the load average says how much there was.
+  const result: Record<string, unknown> = {
+    users,
+    messagesPerUser: perUser,
+    script,
+    loadAverageAtStart: loadavg(),
+  };
   result.echoBot = await echoBot(connector);
   console.log('bare botbuilder echo bot', result.echoBot);
   for (const provider of providers) {
