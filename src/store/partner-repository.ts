@@ -105,6 +105,8 @@ function toView(row: PartnerRow): PartnerView {
   };
 }
 
+const byPartnerId = (a: PartnerView, b: PartnerView) => a.partnerId.localeCompare(b.partnerId);
+
 /**
  * Read access to the partner directory. Every call takes the account and never
  * returns another account's partner: that is the one place scoping is enforced.
@@ -149,13 +151,13 @@ export function createPartnerRepository(db: Db): PartnerRepository {
       return row ? toView(row) : null;
     },
     async byDomain(accountId, domain) {
+      // No ORDER BY in SQL: SQLite would then walk the partner-ID index instead of the domain one.
       const rows = await db.partner.findMany({
         where: { accountId, domain },
         include: withRelations,
-        orderBy: { partnerId: 'asc' },
         take: 10,
       });
-      if (rows.length > 0) return rows.map(toView);
+      if (rows.length > 0) return rows.map(toView).sort(byPartnerId);
       // A site declared as a media property rather than as the main website.
       const viaMedia = await db.partner.findMany({
         where: {
@@ -174,10 +176,9 @@ export function createPartnerRepository(db: Db): PartnerRepository {
       const rows = await db.partner.findMany({
         where: { accountId, contactEmail: email },
         include: withRelations,
-        orderBy: { partnerId: 'asc' },
         take: 10,
       });
-      return rows.map(toView);
+      return rows.map(toView).sort(byPartnerId);
     },
     async byRowIds(accountId, ids) {
       if (ids.length === 0) return [];
