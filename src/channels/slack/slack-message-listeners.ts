@@ -83,7 +83,8 @@ export function registerMessageListeners(app: App, deps: SlackListenerDeps, reac
       deps.logger.warn({ err: error, channel, ts }, 'slack: the reacted message could not be read');
       return;
     }
-    if (!source) return;
+    // The bot's own messages (answers, the agents' channel) are not something to file.
+    if (!source || source.user === deps.botUserId()) return;
     const ref: SlackReference = isDirectMessageChannel(channel)
       ? { team, channel, user: event.user }
       : { team, channel, threadTs: source.threadTs ?? source.ts, user: event.user };
