@@ -24,7 +24,11 @@ import { createPartnerSnapshots } from '../src/skills/partners/partner-snapshots
 import { applyMigrations } from '../src/store/migrate.js';
 import type { PartnerRecord } from '../src/store/partner-record.js';
 import { createPartnerRepository } from '../src/store/partner-repository.js';
-import { inPartnerTransaction, replacePartners } from '../src/store/partner-writer.js';
+import {
+  inPartnerTransaction,
+  refreshPartnerStatistics,
+  replacePartners,
+} from '../src/store/partner-writer.js';
 import { type DatabaseProvider, openDatabase } from '../src/store/prisma-client.js';
 import { withPostgresDatabase } from '../src/store/schema-engine/database-url.js';
 import { generatePartnerDirectory } from '../src/store/seed/partner-generator.js';
@@ -256,6 +260,7 @@ async function benchProvider(provider: DatabaseProvider) {
     const seeded = await timed(() =>
       inPartnerTransaction(db, (tx) => replacePartners(tx, database.provider, ACCOUNTS[1]!, records[1]!)),
     );
+    await refreshPartnerStatistics(db);
 
     const repository = createPartnerRepository(db);
     const snapshots = createPartnerSnapshots(repository, { ttlMs: 3_600_000 });

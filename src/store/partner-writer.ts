@@ -168,6 +168,18 @@ async function ensureGroups(
   return ids;
 }
 
+/**
+ * Refreshes the query planner's statistics of the partner tables after a bulk
+ * write. Without them PostgreSQL plans directory queries as if the tables were
+ * empty (measured: about twice the latency at 10k partners); `ANALYZE "table"`
+ * reads the same on SQLite and PostgreSQL.
+ */
+export async function refreshPartnerStatistics(db: Db): Promise<void> {
+  for (const table of ['Partner', 'PartnerGroupMember', 'PartnerGroup', 'MediaProperty']) {
+    await db.$executeRawUnsafe(`ANALYZE "${table}"`);
+  }
+}
+
 /** Runs `work` in one interactive transaction long enough for a 10k-row import. */
 export function inPartnerTransaction<T>(db: Db, work: (tx: Tx) => Promise<T>): Promise<T> {
   return db.$transaction(work, { maxWait: 10_000, timeout: 120_000 });

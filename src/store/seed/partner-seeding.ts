@@ -1,4 +1,4 @@
-import { inPartnerTransaction, replacePartners } from '../partner-writer.js';
+import { inPartnerTransaction, refreshPartnerStatistics, replacePartners } from '../partner-writer.js';
 import type { DatabaseProvider, Db } from '../prisma-client.js';
 import { generatePartnerDirectory } from './partner-generator.js';
 import { PROGRAM_PROFILES } from './partner-programs.js';
@@ -33,6 +33,7 @@ export async function seedSampleDirectory(
       if ((await tx.partner.count({ where: { accountId } })) > 0) throw new AlreadySeeded();
       await replacePartners(tx, provider, accountId, records);
     });
+    await refreshPartnerStatistics(db);
     return { accountId, seeded: records.length };
   } catch (error) {
     if (error instanceof AlreadySeeded) return { accountId, seeded: 0 };

@@ -1,6 +1,10 @@
 import type { PartnerRecord, Stage } from '../../../store/partner-record.js';
 import { readPartnerRecords } from '../../../store/partner-repository.js';
-import { inPartnerTransaction, replacePartners } from '../../../store/partner-writer.js';
+import {
+  inPartnerTransaction,
+  refreshPartnerStatistics,
+  replacePartners,
+} from '../../../store/partner-writer.js';
 import type { DatabaseProvider, Db } from '../../../store/prisma-client.js';
 import { DOCUMENTED_HEADERS, mapHeader } from './partner-csv-columns.js';
 import { readCsv } from './partner-csv-reader.js';
@@ -181,6 +185,7 @@ export async function importPartnerCsv(
     }
     return { created: complete.length - updated, updated };
   });
+  if (!options.dryRun) await refreshPartnerStatistics(db);
 
   return {
     rows: records.length,
