@@ -13,13 +13,18 @@ const ctx = {
     promotionalAreas: ['Travel', 'Outdoor'],
   }),
   names: createPartnerNameIndex(
-    ['Northwind Deals', 'Northwind Outlet', 'CouponCave', 'Bright Bargains', 'Coupon Kings'].map(
-      (name, i) => ({
-        id: `row${i}`,
-        partnerId: String(100 + i),
-        name,
-      }),
-    ),
+    [
+      'Northwind Deals',
+      'Northwind Outlet',
+      'CouponCave',
+      'Bright Bargains',
+      'Coupon Kings',
+      'Spark Hub Today',
+    ].map((name, i) => ({
+      id: `row${i}`,
+      partnerId: String(100 + i),
+      name,
+    })),
   ),
 };
 const parse = (text: string) => parsePartnerQuestion(text, ctx);
@@ -48,6 +53,12 @@ describe('partner question parser', () => {
       kind: 'list',
       filter: { businessModel: ['coupon'] },
       sort: 'name',
+    });
+    // A time word inside a name is part of the name, not a join period.
+    expect(parse('who manages Spark Hub Today?')).toEqual({
+      kind: 'one',
+      ref: { by: 'name', value: 'Spark Hub Today', rowIds: ['row5'] },
+      fields: ['accountManager'],
     });
   });
 
