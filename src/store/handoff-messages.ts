@@ -19,8 +19,8 @@ export interface HandoffMessage {
  * (the web chat shows only agent and system messages).
  */
 export interface HandoffMessages {
-  /** The highest message id of a chat, 0 when it has none. */
-  latestId(handoffId: string): Promise<number>;
+  /** The highest message id of a chat (of one author, when given), 0 when it has none. */
+  latestId(handoffId: string, author?: string): Promise<number>;
   /** Messages of a chat after an id, oldest first. */
   after(handoffId: string, afterId: number, limit?: number): Promise<HandoffMessage[]>;
   /** The latest messages of the conversation (this chat's and those outside any chat), oldest first. */
@@ -70,9 +70,9 @@ export function createHandoffMessages(db: Db): HandoffMessages {
   }): HandoffMessage => ({ ...r, direction: r.direction === 'out' ? 'out' : 'in' });
 
   return {
-    async latestId(handoffId) {
+    async latestId(handoffId, author) {
       const row = await db.message.findFirst({
-        where: { handoffId },
+        where: { handoffId, ...(author ? { author } : {}) },
         orderBy: { id: 'desc' },
         select: { id: true },
       });

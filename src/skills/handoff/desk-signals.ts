@@ -18,7 +18,7 @@ export type DeskSignal =
   | { readonly kind: 'availability'; readonly agentId: string };
 
 /** The longest pause between two looks for a message (latency of the live event after its commit). */
-const POLL_CAP_MS = 20;
+const POLL_CAP_MS = 10;
 
 export interface DeskSignals {
   publish(signal: DeskSignal): Promise<void>;

@@ -11,7 +11,8 @@ export function recordRelays(desk: AgentDesk): RelayLog {
   const log: RelayLog = { byChat: {} };
   desk.subscribe((event) => {
     if (event.type !== 'user-message') return;
-    const list = (log.byChat[event.chat.handoffId] ??= []);
+    const list = log.byChat[event.chat.handoffId] ?? [];
+    log.byChat[event.chat.handoffId] = list;
     list.push({ id: event.entry.id, text: event.entry.text });
   });
   return log;
