@@ -164,7 +164,7 @@ async function explainLists(db: Db, provider: 'sqlite' | 'postgresql'): Promise<
   const visible = `"accountId" = 'acc_0' AND ("creatorId" = 'acc_0_u1' OR "shared" = ${provider === 'sqlite' ? 1 : 'true'})`;
   const order = 'ORDER BY "lastActivityAt" DESC, "id" DESC LIMIT 101';
   const queries = {
-    mineOpen: `SELECT "id" FROM "Ticket" WHERE ${visible} AND "creatorId" = 'acc_0_u1' AND "status" IN ${open} ${order}`,
+    mineOpen: `SELECT "id" FROM "Ticket" WHERE "creatorId" = 'acc_0_u1' AND "status" IN ${open} ${order}`,
     accountOpen: `SELECT "id" FROM "Ticket" WHERE ${visible} AND "status" IN ${open} ${order}`,
     keyword: `SELECT "id" FROM "Ticket" WHERE ${visible} AND "searchText" LIKE '%payout%' ${order}`,
     unread: `SELECT "id" FROM "Ticket" WHERE ${visible} AND "status" IN ${open} AND NOT EXISTS (SELECT 1 FROM "TicketRead" r WHERE r."ticketId" = "Ticket"."id") ${order}`,
