@@ -8,7 +8,6 @@ import { teamsAuthentication } from './bot-authentication.js';
 import { createTeamsChannel, type InstallRecorder } from './teams-channel.js';
 import { createTeamsIdentities } from './teams-identities.js';
 import { asTeamsReference, createTeamsPoster, type TeamsReference } from './teams-poster.js';
-import { withTeamsResponses } from './teams-responses.js';
 
 /** The Teams endpoint: POST /api/messages on the bot's one HTTP server. */
 export const TEAMS_MESSAGES_PATH = '/api/messages';
@@ -46,7 +45,7 @@ async function createTeamsParts(services: AppServices, options: TeamsModuleOptio
   } else if (auth.mode === 'local') {
     logger.info('Teams endpoint accepts unauthenticated local traffic (no MICROSOFT_APP_ID; loopback only)');
   }
-  const responses = await withTeamsResponses(services.responses);
+  const { responses } = services;
   const adapter = new CloudAdapter(auth.botFrameworkAuthentication);
   const poster = createTeamsPoster(adapter, auth.appId);
   const identities = createTeamsIdentities({
