@@ -21,7 +21,7 @@ const envSchema = z.object({
   DOCS_BASE_URL: z.string().url().default('https://help.example.com/articles'),
   DOCS_WATCH: optionalText,
   TICKET_BASE_URL: z.string().url().default('https://support.example.com/tickets'),
-  TICKET_REOPEN_DAYS: z.coerce.number().int().min(0).max(365).default(14),
+  TICKET_REOPEN_DAYS: z.coerce.number().int().min(0).max(365).default(30),
   HANDOFF_CLAIM_TIMEOUT_MIN: z.coerce.number().min(0.05).default(5),
   HANDOFF_AGENT_REMINDER_MIN: z.coerce.number().min(0.05).default(3),
   HANDOFF_USER_IDLE_MIN: z.coerce.number().min(0.05).default(15),
