@@ -27,6 +27,10 @@ export interface HandoffRecord {
   readonly resolvedAt: Date | null;
   readonly lastUserMessageAt: Date;
   readonly lastAgentMessageAt: Date | null;
+  /**
+   * The last timeout reminder: while assigned, to the agent (user waiting for an
+   * answer); while waiting, to the requester (the offer to leave it as a ticket).
+   */
   readonly reminderSentAt: Date | null;
   readonly rating: number | null;
   readonly ratingComment: string | null;
