@@ -10,13 +10,15 @@
  * N users talk at once, each sending its next message once the previous one was
  * answered. A bare-Bolt run is measured right before each bot run, so each ratio
  * compares the two under the same machine load. Prints events/s, time to ack (the
- * HTTP response) and time to reply (chat.postMessage arriving at the fake); writes
- * JSON to bench/results/slack.json.
+ * HTTP response) and time to reply (chat.postMessage arriving at the fake), and the
+ * turns/s of the pipeline alone (no HTTP, no Slack: the ceiling of the bot's figure);
+ * writes JSON to bench/results/slack.json.
  */
 import { Agent, request } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { loadavg } from 'node:os';
 import { resolve } from 'node:path';
+import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import { App, HTTPReceiver, LogLevel } from '@slack/bolt';
@@ -74,7 +76,11 @@ interface DriverInput {
   readonly tag: string;
 }
 
-type DriverMessage = { type: 'fake'; apiUrl: string } | { type: 'figures'; figures: Figures };
+type DriverMessage =
+  | { type: 'fake'; apiUrl: string }
+  | { type: 'measuring' }
+  | { type: 'figures'; figures: Figures }
+  | { type: 'paced'; figures: Figures | null };
 
 const round = (n: number) => Math.round(n * 100) / 100;
 
@@ -164,6 +170,10 @@ async function drive(port: number, waiter: ReplyWaiter, input: DriverInput, coun
   );
   const seconds = (performance.now() - started) / 1000;
   agent.destroy();
+  return figuresOf(acks, replies, errors, seconds);
+}
+
+function figuresOf(acks: number[], replies: number[], errors: number, seconds: number): Figures {
   const stats = (xs: number[]): Stats => ({
     p50: round(percentile(xs, 50)),
     p95: round(percentile(xs, 95)),
@@ -191,9 +201,64 @@ async function runDriver(input: DriverInput): Promise<void> {
     port.postMessage({ type: 'fake', apiUrl: fake.apiUrl } satisfies DriverMessage);
   });
   await drive(appPort, waiter, input, 1); // first contact: users.info, new users, warm caches
+  port.postMessage({ type: 'measuring' } satisfies DriverMessage);
   const figures = await drive(appPort, waiter, input, input.perUser);
+  const rate = await new Promise<number>((resolvePromise) => {
+    port.once('message', (m: { rate: number }) => resolvePromise(m.rate));
+    port.postMessage({ type: 'figures', figures } satisfies DriverMessage);
+  });
+  const paced = rate > 0 ? await pace(appPort, waiter, input, rate) : null;
   await fake.stop();
-  port.postMessage({ type: 'figures', figures } satisfies DriverMessage);
+  port.postMessage({ type: 'paced', figures: paced } satisfies DriverMessage);
+}
+
+/**
+ * Open loop: events at a steady `rate` per second whatever the answers, as Slack
+ * sends them, spread over the same (warm) users; each user has one message in
+ * flight at most. Measures ack and reply times below saturation.
+ */
+async function pace(port: number, waiter: ReplyWaiter, input: DriverInput, rate: number): Promise<Figures> {
+  const agent = new Agent({ keepAlive: true, maxSockets: input.users });
+  const busy = new Set<number>();
+  const acks: number[] = [];
+  const replies: number[] = [];
+  let errors = 0;
+  const total = Math.max(50, Math.round(rate * 10));
+  const inFlight: Promise<void>[] = [];
+  const started = performance.now();
+  for (let n = 0; n < total; n++) {
+    const due = started + (n * 1000) / rate;
+    const wait = due - performance.now();
+    if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+    const u = Array.from({ length: input.users }, (_, k) => (n + k) % input.users).find((k) => !busy.has(k));
+    if (u === undefined) {
+      errors++;
+      continue;
+    }
+    busy.add(u);
+    const user = `U${input.tag}${String(u).padStart(4, '0')}`;
+    const body = JSON.stringify(eventCallback(directMessage(user, script[n % script.length]!)));
+    const replied = waiter.next(`D${user.slice(1)}`);
+    const sent = performance.now();
+    inFlight.push(
+      postSigned(agent, port, body)
+        .then(async (status) => {
+          const acked = performance.now();
+          if (status !== 200) throw new Error(`HTTP ${status}`);
+          const at = await replied;
+          acks.push(acked - sent);
+          replies.push(at - sent);
+        })
+        .catch(() => {
+          errors++;
+          replied.catch(() => undefined);
+        })
+        .finally(() => busy.delete(u)),
+    );
+  }
+  await Promise.all(inFlight);
+  agent.destroy();
+  return figuresOf(acks, replies, errors, (performance.now() - started) / 1000);
 }
 
 // ------------------------------------------------------------------- apps (main thread)
@@ -203,25 +268,58 @@ interface RunningApp {
   stop(): Promise<void>;
 }
 
-/** Starts a load driver, then the app on the driver's fake Web API, and returns the driver's figures. */
-function measure(input: DriverInput, start: (apiUrl: string) => Promise<RunningApp>): Promise<Figures> {
+/** What a measured run cost the app's thread: busy milliseconds per event (event loop utilisation). */
+interface MainThreadCost {
+  readonly busyMsPerEvent: number;
+}
+
+/** A closed-loop run, and optionally an open-loop run at a share of its throughput. */
+interface Measured {
+  readonly closed: Figures & MainThreadCost;
+  readonly paced: Figures | null;
+}
+
+/**
+ * Starts a load driver, then the app on the driver's fake Web API; returns the
+ * closed-loop figures and, when `pacedShare` is set, an open-loop run at that share
+ * of the closed-loop throughput.
+ */
+function measure(
+  input: DriverInput,
+  start: (apiUrl: string) => Promise<RunningApp>,
+  pacedShare = 0,
+): Promise<Measured> {
   return new Promise((resolvePromise, reject) => {
     // The worker runs this same TypeScript file: it registers tsx's loader before importing it.
     const boot = `import('tsx/esm/api').then(({ register }) => { register(); return import(${JSON.stringify(import.meta.url)}); })`;
     const worker = new Worker(boot, { eval: true, workerData: input });
     let app: RunningApp | null = null;
+    let closed: (Figures & MainThreadCost) | null = null;
+    let before = performance.eventLoopUtilization();
     worker.on('error', reject);
     worker.on('message', (m: DriverMessage) => {
-      if (m.type === 'fake') {
-        start(m.apiUrl).then((running) => {
-          app = running;
-          worker.postMessage({ port: running.port });
-        }, reject);
-      } else {
-        void (app as RunningApp | null)
-          ?.stop()
-          .then(() => worker.terminate())
-          .then(() => resolvePromise(m.figures), reject);
+      switch (m.type) {
+        case 'fake':
+          start(m.apiUrl).then((running) => {
+            app = running;
+            worker.postMessage({ port: running.port });
+          }, reject);
+          return;
+        case 'measuring':
+          before = performance.eventLoopUtilization();
+          return;
+        case 'figures': {
+          const used = performance.eventLoopUtilization(before);
+          closed = { ...m.figures, busyMsPerEvent: round(used.active / Math.max(1, m.figures.events)) };
+          worker.postMessage({ rate: round(m.figures.eventsPerSecond * pacedShare) });
+          return;
+        }
+        case 'paced':
+          void (app as RunningApp | null)
+            ?.stop()
+            .then(() => worker.terminate())
+            .then(() => resolvePromise({ closed: closed!, paced: m.figures }), reject);
+          return;
       }
     });
   });
@@ -268,10 +366,64 @@ function startBot(provider: 'sqlite' | 'postgresql', matcher: AppMatcher) {
   };
 }
 
-function print(name: string, f: Figures): void {
+/**
+ * The same users and messages straight into the turn pipeline (no HTTP, no Slack):
+ * how many turns the bot itself can take, the ceiling of the Slack figures.
+ */
+async function pipelineOnly(
+  provider: 'sqlite' | 'postgresql',
+  matcher: AppMatcher,
+  users: number,
+  perUser: number,
+) {
+  const db = await throwawayDatabase(provider, 'bench_slack_pipeline');
+  const config = loadConfig({ DATABASE_URL: db.url, PORT: '0', LOG_LEVEL: 'silent', DATA_DIR: 'data' });
+  const app = await createApp(config, { logger: pino({ level: 'silent' }), matcher, http: false });
+  await app.start();
+  const turn = (u: number, i: number, round: string) =>
+    app.bot.handle({
+      eventId: `${round}-${u}-${i}`,
+      channel: 'slack',
+      workspace: 'T0BENCH',
+      conversationKey: `D${u}`,
+      user: { externalId: `U${u}` },
+      text: script[(u + i) % script.length]!,
+      attachments: [],
+    });
+  const run = async (count: number, round: string) => {
+    await Promise.all(
+      Array.from({ length: users }, async (_, u) => {
+        for (let i = 0; i < count; i++) await turn(u, i, round);
+      }),
+    );
+  };
+  await run(1, 'warm');
+  const started = performance.now();
+  const before = performance.eventLoopUtilization();
+  await run(perUser, 'measured');
+  const used = performance.eventLoopUtilization(before);
+  const seconds = (performance.now() - started) / 1000;
+  await app.stop();
+  await db.drop();
+  return {
+    turns: users * perUser,
+    seconds: round(seconds),
+    turnsPerSecond: round((users * perUser) / seconds),
+    busyMsPerTurn: round(used.active / (users * perUser)),
+  };
+}
+
+function print(name: string, f: Figures & MainThreadCost): void {
   console.log(
     `${name.padEnd(26)} ${String(f.eventsPerSecond).padStart(7)} events/s  ack p50 ${f.ackMs.p50} ms p99 ${f.ackMs.p99} ms  ` +
-      `reply p50 ${f.replyMs.p50} ms p99 ${f.replyMs.p99} ms  (${f.events} events, ${f.errors} errors)`,
+      `reply p50 ${f.replyMs.p50} ms p99 ${f.replyMs.p99} ms  app thread ${f.busyMsPerEvent} ms/event  (${f.events} events, ${f.errors} errors)`,
+  );
+}
+
+function printPaced(name: string, f: Figures): void {
+  console.log(
+    `${name.padEnd(26)} ${String(f.eventsPerSecond).padStart(7)} events/s  ack p50 ${f.ackMs.p50} ms p99 ${f.ackMs.p99} ms  ` +
+      `reply p50 ${f.replyMs.p50} ms p99 ${f.replyMs.p99} ms  (open loop, ${f.events} events, ${f.errors} errors)`,
   );
 }
 
@@ -295,20 +447,48 @@ async function main(): Promise<void> {
   console.log(
     `Slack events benchmark: ${users} users x ${perUser} DMs, closed loop, ${machineInfo().cores} cores, load ${round(loadavg()[0] ?? 0)}`,
   );
-  const runs: Record<string, { bareBolt: Figures; bot: Figures; ratio: number; loadAverage1m: number }> = {};
+  const runs: Record<
+    string,
+    {
+      bareBolt: Figures & MainThreadCost;
+      bot: Figures & MainThreadCost;
+      /** Open loop at half the bot's closed-loop throughput: ack and reply times below saturation. */
+      botAtHalfLoad: Figures | null;
+      ratio: number;
+      pipelineOnly: { turns: number; seconds: number; turnsPerSecond: number; busyMsPerTurn: number };
+      loadAverage1m: number;
+    }
+  > = {};
   for (const provider of providers) {
     if (provider === 'postgresql' && !(await postgresReachable())) {
       console.log('PostgreSQL not reachable: skipped');
       continue;
     }
-    const bare = await measure({ users, perUser, tag: `A${provider[0]}` }, startBareBolt);
-    const bot = await measure({ users, perUser, tag: `B${provider[0]}` }, startBot(provider, matcher));
+    const bare = (await measure({ users, perUser, tag: `A${provider[0]}` }, startBareBolt)).closed;
+    const measured = await measure(
+      { users, perUser, tag: `B${provider[0]}` },
+      startBot(provider, matcher),
+      0.5,
+    );
+    const bot = measured.closed;
     const ratio = round(bot.eventsPerSecond / bare.eventsPerSecond);
+    const pipeline = await pipelineOnly(provider, matcher, users, perUser);
     // Other work on the machine skews both sides; the ratio of adjacent runs is the comparable figure.
-    runs[provider] = { bareBolt: bare, bot, ratio, loadAverage1m: round(loadavg()[0] ?? 0) };
+    runs[provider] = {
+      bareBolt: bare,
+      bot,
+      botAtHalfLoad: measured.paced,
+      ratio,
+      pipelineOnly: pipeline,
+      loadAverage1m: round(loadavg()[0] ?? 0),
+    };
     print('bare Bolt app', bare);
     print(`help desk bot (${provider})`, bot);
+    if (measured.paced) printPaced(`  at half load`, measured.paced);
     console.log(`${''.padEnd(26)} throughput ratio bot/bare: ${ratio}`);
+    console.log(
+      `${'turn pipeline only'.padEnd(26)} ${String(pipeline.turnsPerSecond).padStart(7)} turns/s   app thread ${pipeline.busyMsPerTurn} ms/turn (no HTTP, no Slack)`,
+    );
   }
   const file = writeResult('slack', { users, eventsPerUser: perUser, script, runs });
   console.log(`written to ${file}`);
