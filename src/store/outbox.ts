@@ -58,6 +58,12 @@ export function createOutbox(db: Db): Outbox {
       });
       const leased: OutboundItem[] = [];
       for (const row of due) {
+        // One conversation's messages go out in order, also with several instances:
+        // a row waits while an earlier one of its conversation is still pending.
+        const earlier = await db.outboundMessage.count({
+          where: { conversationId: row.conversationId, status: 'pending', id: { lt: row.id } },
+        });
+        if (earlier > 0) continue;
         // Only the instance that moves nextAttemptAt forward from the value it read owns the item.
         const won = await db.outboundMessage.updateMany({
           where: { id: row.id, status: 'pending', nextAttemptAt: row.nextAttemptAt },
