@@ -1,10 +1,10 @@
 import { pino } from 'pino';
 import { type App, type AppOptions, createApp } from '../../src/app.js';
 import { loadConfig } from '../../src/config.js';
+import type { TurnResult } from '../../src/core/bot.js';
 import type { ChannelName, InboundAttachment } from '../../src/core/inbound-message.js';
 import type { Action, Reply } from '../../src/core/reply.js';
 import { replyToPlainText } from '../../src/core/reply.js';
-import type { TurnResult } from '../../src/core/bot.js';
 import { createTestDatabase, type TestDatabase } from './test-database.js';
 
 export interface TestBot {
@@ -28,7 +28,8 @@ export async function startTestBot(
   return {
     app,
     database,
-    chat: (user, o = {}) => new Chat(app, user, o.channel ?? 'web', o.conversationKey ?? `test-${user}-${++n}`),
+    chat: (user, o = {}) =>
+      new Chat(app, user, o.channel ?? 'web', o.conversationKey ?? `test-${user}-${++n}`),
     async close() {
       await app.stop();
       await database.drop();
@@ -59,7 +60,12 @@ export class Chat {
     return this.send({ text: '', value });
   }
 
-  async send(input: { text: string; value?: Record<string, unknown>; attachments?: InboundAttachment[]; eventId?: string }): Promise<Reply[]> {
+  async send(input: {
+    text: string;
+    value?: Record<string, unknown>;
+    attachments?: InboundAttachment[];
+    eventId?: string;
+  }): Promise<Reply[]> {
     this.last = await this.app.bot.handle({
       eventId: input.eventId,
       channel: this.channel,
@@ -95,9 +101,17 @@ export class Chat {
   }
 
   private findAction(label: string | RegExp): Action {
-    const action = this.actions().find((a) => (typeof label === 'string' ? a.label === label : label.test(a.label)));
+    const action = this.actions().find((a) =>
+      typeof label === 'string' ? a.label === label : label.test(a.label),
+    );
     if (!action?.value) {
-      throw new Error(`No button "${String(label)}" in: ${this.actions().map((a) => a.label).join(' | ') || '(none)'}`);
+      throw new Error(
+        `No button "${String(label)}" in: ${
+          this.actions()
+            .map((a) => a.label)
+            .join(' | ') || '(none)'
+        }`,
+      );
     }
     return action as Action;
   }
