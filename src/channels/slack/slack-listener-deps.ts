@@ -5,6 +5,7 @@ import type { BlockKitTexts } from './render-block-kit.js';
 import type { SlackConversationLookup } from './slack-conversation-lookup.js';
 import type { DirectMessages } from './slack-direct-messages.js';
 import type { SlackIdentities } from './slack-identities.js';
+import type { SlackFile } from './slack-inbound.js';
 import type { SlackPoster } from './slack-poster.js';
 import type { SlackTurns } from './slack-turns.js';
 
@@ -15,7 +16,7 @@ export interface AgentThreadMessage {
   readonly threadTs: string;
   readonly user: string;
   readonly text: string;
-  readonly files?: readonly import('./slack-inbound.js').SlackFile[];
+  readonly files?: readonly SlackFile[];
 }
 
 /** The Slack side of live chats; see slack-agent-desk.ts. */
