@@ -54,7 +54,7 @@ export function createSlackChannel(services: AppServices): Channel {
       logger: boltLogger(logger),
       processBeforeResponse: false,
     });
-    if (!services.http) throw new Error('Slack HTTP mode needs the HTTP server (or set SLACK_APP_TOKEN)');
+    if (!services.http) throw new Error('Slack HTTP mode needs the HTTP server');
     services.http.route('POST', SLACK_EVENTS_PATH, (req, res) => http.requestListener(req, res));
     receiver = http;
   }

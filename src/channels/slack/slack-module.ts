@@ -3,12 +3,17 @@ import { createSlackChannel } from './slack-channel.js';
 
 /**
  * Slack: the whole bot in DMs, mentions, `/helpdesk`, modals, App Home and the
- * agents' channel. Does nothing unless SLACK_BOT_TOKEN is set.
+ * agents' channel. Does nothing unless SLACK_BOT_TOKEN is set, nor in the
+ * terminal chat (no HTTP server), which must not take the bot's Slack traffic.
  */
 export const slackModule: AppModule = {
   name: 'slack',
   create(services) {
     if (!services.config.SLACK_BOT_TOKEN) return {};
+    if (!services.http) {
+      services.logger.debug('slack channel not started: this process serves no HTTP (terminal chat)');
+      return {};
+    }
     return { channels: [createSlackChannel(services)] };
   },
 };
