@@ -47,7 +47,7 @@ describe.each(testProviders())('following tickets on %s', (provider) => {
     chat.replies.filter((r): r is ListReply => r.type === 'list').flatMap((r) => r.items.map((i) => i.title));
 
   beforeAll(async () => {
-    bot = await startTicketBot(provider, { clock: clock.now });
+    bot = await startTicketBot(provider, { clock: clock.now, env: { TICKET_REOPEN_DAYS: '14' } });
     desk = bot.app.services.shared.tickets as TicketDesk;
     // Northpeak has Nora; Nick joins her account, so shared and private tickets can be told apart.
     await addRequester(bot, 'nick', 'acc_northpeak', 'nick@northpeak.example');
