@@ -9,6 +9,7 @@ import { pino } from 'pino';
 import { createApp } from '../src/app.js';
 import { loadConfig } from '../src/config.js';
 import { machineInfo, percentile, writeResult } from './support/bench-report.js';
+import { chatScript as script } from './support/chat-script.js';
 import { postgresReachable, throwawayDatabase } from './support/throwaway-database.js';
 
 process.env.DOTENV_CONFIG_QUIET = 'true';
@@ -22,18 +23,6 @@ const { values } = parseArgs({
 });
 const users = Number(values.users);
 const perUser = Number(values.messages);
-
-/** What simulated users say: greetings, help, thanks, out-of-scope, how-to and status questions. */
-const script = [
-  'hi there',
-  'what can you do',
-  'how do i set up the tracking pixel',
-  'status of 1042',
-  'my open tickets',
-  'thanks!',
-  "what's the weather in paris",
-  'hello again',
-];
 
 function post(
   agent: Agent,

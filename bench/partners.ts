@@ -16,7 +16,11 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
-import { DOCUMENTED_HEADERS, type PartnerColumn } from '../src/skills/partners/import/partner-csv-columns.js';
+import {
+  DOCUMENTED_HEADERS,
+  PARTNER_COLUMNS,
+  type PartnerColumn,
+} from '../src/skills/partners/import/partner-csv-columns.js';
 import { importPartnerCsv } from '../src/skills/partners/import/partner-import.js';
 import { answerPartnerQuestion } from '../src/skills/partners/partner-answerer.js';
 import { parsePartnerQuestion } from '../src/skills/partners/partner-question-parser.js';
@@ -81,30 +85,9 @@ async function timed<T>(work: () => Promise<T>): Promise<{ value: T; ms: number;
 
 // ------------------------------------------------------------------- CSV
 
-const CSV_COLUMNS: readonly PartnerColumn[] = [
-  'partnerId',
-  'name',
-  'website',
-  'country',
-  'state',
-  'contractStatus',
-  'contractName',
-  'groups',
-  'joinedAt',
-  'joinedVia',
-  'size',
-  'businessModel',
-  'stage',
-  'accountManager',
-  'contactName',
-  'contactEmail',
-  'promotionalAreas',
-  'audienceCountry',
-  'media',
-  'socialReach',
-  'prospectingSource',
-  'pendingTermUpdate',
-];
+// The export writes contact name and e-mail as two columns; the combined "contact"
+// column is only an import alternative.
+const CSV_COLUMNS: readonly PartnerColumn[] = PARTNER_COLUMNS.filter((c) => c !== 'contact');
 
 function cell(value: string): string {
   return /[",\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;

@@ -20,6 +20,7 @@ import { loadConfig } from '../src/config.js';
 import { type ConnectorCall, FakeBotConnector } from '../test/channels/teams/fakes/fake-bot-connector.js';
 import { personalMessage, teamsUser } from '../test/channels/teams/fakes/teams-activities.js';
 import { machineInfo, percentile, writeResult } from './support/bench-report.js';
+import { chatScript as script } from './support/chat-script.js';
 import { postgresReachable, throwawayDatabase } from './support/throwaway-database.js';
 
 process.env.DOTENV_CONFIG_QUIET = 'true';
@@ -33,18 +34,6 @@ const { values } = parseArgs({
 });
 const users = Number(values.users);
 const perUser = Number(values.messages);
-
-/** What simulated users say: greetings, help, how-to and status questions, thanks, out-of-scope. */
-const script = [
-  'hi there',
-  'what can you do',
-  'how do i set up the tracking pixel',
-  'status of 1042',
-  'my open tickets',
-  'thanks!',
-  "what's the weather in paris",
-  'hello again',
-];
 
 interface Figures {
   readonly activities: number;

@@ -77,31 +77,9 @@ function toSummary(row: Prisma.PartnerGetPayload<object>): PartnerSummary {
 
 function toView(row: PartnerRow): PartnerView {
   return {
-    id: row.id,
-    accountId: row.accountId,
-    partnerId: row.partnerId,
-    name: row.name,
-    website: row.website,
-    domain: row.domain,
-    country: row.country,
-    state: row.state,
-    contractStatus: row.contractStatus as ContractStatus | null,
-    contractName: row.contractName,
+    ...toSummary(row),
     groups: row.groups.map((g) => g.group.name).sort((a, b) => a.localeCompare(b)),
-    joinedAt: row.joinedAt,
-    joinedVia: row.joinedVia as JoinedVia,
-    size: row.size as PartnerSize | null,
-    businessModel: row.businessModel,
-    stage: row.stage as Stage,
-    accountManager: row.accountManager,
-    contactName: row.contactName,
-    contactEmail: row.contactEmail,
-    promotionalAreas: parseList(row.promotionalAreas),
-    audienceCountry: row.audienceCountry,
     media: row.media.map((m) => ({ kind: m.kind, url: m.url, reach: m.reach })),
-    socialReach: row.socialReach,
-    prospectingSource: row.prospectingSource as ProspectingSource | null,
-    pendingTermUpdate: row.pendingTermUpdate as PendingTermUpdate | null,
   };
 }
 
