@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import type { Prisma } from '../generated/sqlite/client.js';
 import {
   CONTRACT_STATUSES,
   JOINED_VIA,
@@ -52,81 +51,4 @@ export function isEmptyFilter(filter: PartnerFilter): boolean {
   return Object.values(filter).every((v) =>
     Array.isArray(v) ? v.length === 0 : !v || Object.values(v).every((x) => x === undefined),
   );
-}
-
-/**
- * The Prisma condition for a filter, always scoped to one account. `groupIds`:
- * the ids of the filter's group names when already looked up (cheaper than
- * joining the group table for every partner).
- */
-export function partnerWhere(
-  accountId: string,
-  filter: PartnerFilter,
-  groupIds?: readonly string[],
-): Prisma.PartnerWhereInput {
-  const and: Prisma.PartnerWhereInput[] = [{ accountId }];
-  const inList = <T>(values: readonly T[] | undefined, build: (v: T[]) => Prisma.PartnerWhereInput) => {
-    if (values && values.length > 0) and.push(build([...values]));
-  };
-  inList(filter.contractStatus, (v) => ({ contractStatus: { in: v } }));
-  inList(filter.stage, (v) => ({ stage: { in: v } }));
-  inList(filter.country, (v) => ({ country: { in: v } }));
-  inList(filter.region, (v) => ({
-    OR: v.map((r) => {
-      const [country, state] = r.split('-') as [string, string];
-      return { country, state };
-    }),
-  }));
-  inList(filter.group, (v) =>
-    groupIds
-      ? { groups: { some: { groupId: { in: [...groupIds] } } } }
-      : { groups: { some: { group: { name: { in: v } } } } },
-  );
-  inList(filter.businessModel, (v) => ({ businessModel: { in: v } }));
-  inList(filter.manager, (v) => {
-    const names = v.filter((m): m is string => m !== null);
-    const conditions: Prisma.PartnerWhereInput[] = [];
-    if (names.length > 0) conditions.push({ accountManager: { in: names } });
-    if (names.length < v.length) conditions.push({ accountManager: null });
-    return conditions.length === 1 ? conditions[0]! : { OR: conditions };
-  });
-  inList(filter.pendingTermUpdate, (v) => ({ pendingTermUpdate: { in: v } }));
-  inList(filter.joinedVia, (v) => ({ joinedVia: { in: v } }));
-  inList(filter.size, (v) => ({ size: { in: v } }));
-  inList(filter.prospectingSource, (v) => ({ prospectingSource: { in: v } }));
-  inList(filter.contractName, (v) => ({ contractName: { in: v } }));
-  // Promotional areas are a JSON array in a text column; each value is stored quoted.
-  inList(filter.promotionalArea, (v) => ({
-    OR: v.map((area) => ({ promotionalAreas: { contains: JSON.stringify(area) } })),
-  }));
-  inList(filter.audienceCountry, (v) => ({ audienceCountry: { in: v } }));
-  if (filter.joined?.from || filter.joined?.to) {
-    and.push({
-      joinedAt: {
-        ...(filter.joined.from ? { gte: new Date(filter.joined.from) } : {}),
-        ...(filter.joined.to ? { lt: new Date(filter.joined.to) } : {}),
-      },
-    });
-  }
-  if (filter.reach?.min !== undefined || filter.reach?.max !== undefined) {
-    and.push({
-      socialReach: {
-        ...(filter.reach.min !== undefined ? { gte: filter.reach.min } : {}),
-        ...(filter.reach.max !== undefined ? { lte: filter.reach.max } : {}),
-      },
-    });
-  }
-  return { AND: and };
-}
-
-/** Orders with a unique tie-break, so pages never overlap or skip. */
-export function partnerOrderBy(sort: PartnerSort): Prisma.PartnerOrderByWithRelationInput[] {
-  switch (sort) {
-    case 'name':
-      return [{ nameKey: 'asc' }, { partnerId: 'asc' }];
-    case 'joined-newest':
-      return [{ joinedAt: { sort: 'desc', nulls: 'last' } }, { partnerId: 'asc' }];
-    case 'joined-oldest':
-      return [{ joinedAt: { sort: 'asc', nulls: 'last' } }, { partnerId: 'asc' }];
-  }
 }
