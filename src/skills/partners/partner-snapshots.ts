@@ -14,10 +14,18 @@ export interface PartnerSnapshots {
   invalidate(accountId?: string): void;
 }
 
+interface Loaded {
+  readonly version: string;
+  readonly snapshot: PartnerSnapshot;
+}
+
 /**
- * Name index and lexicon per account, rebuilt after `ttlMs` so that another bot
- * instance's import shows up within a minute; at most `maxAccounts` are kept
- * (least recently used dropped). Concurrent first questions share one load.
+ * Name index and lexicon per account. After `ttlMs` the directory's version
+ * (one cheap query) is compared with the one loaded, and the index is rebuilt
+ * only when it changed, so another bot instance's import shows up within a
+ * minute without rebuilding a 10k-name index every minute. At most
+ * `maxAccounts` are kept (least recently used dropped). Concurrent questions
+ * share one load.
  */
 export function createPartnerSnapshots(
   repository: PartnerRepository,
@@ -26,29 +34,38 @@ export function createPartnerSnapshots(
   const ttlMs = options.ttlMs ?? 60_000;
   const maxAccounts = options.maxAccounts ?? 50;
   const now = options.now ?? Date.now;
-  const cache = new Map<string, { snapshot: Promise<PartnerSnapshot>; expires: number }>();
+  const cache = new Map<string, { loaded: Promise<Loaded>; expires: number }>();
 
-  async function load(accountId: string): Promise<PartnerSnapshot> {
+  async function load(accountId: string, previous: Promise<Loaded> | undefined): Promise<Loaded> {
+    // The version is read first: a change made while loading makes the next check reload.
+    const version = await repository.version(accountId);
+    const known = previous ? await previous.catch(() => null) : null;
+    if (known && known.version === version) return known;
     const [names, vocabulary] = await Promise.all([
       repository.names(accountId),
       repository.vocabulary(accountId),
     ]);
-    return { names: createPartnerNameIndex(names), lexicon: createPartnerLexicon(vocabulary) };
+    return {
+      version,
+      snapshot: { names: createPartnerNameIndex(names), lexicon: createPartnerLexicon(vocabulary) },
+    };
   }
 
   return {
-    get(accountId) {
+    async get(accountId) {
       const hit = cache.get(accountId);
       if (hit && hit.expires > now()) {
         cache.delete(accountId);
         cache.set(accountId, hit);
-        return hit.snapshot;
+        return (await hit.loaded).snapshot;
       }
-      const snapshot = load(accountId);
-      cache.set(accountId, { snapshot, expires: now() + ttlMs });
-      snapshot.catch(() => cache.delete(accountId));
+      const loaded = load(accountId, hit?.loaded);
+      cache.set(accountId, { loaded, expires: now() + ttlMs });
+      loaded.catch(() => {
+        if (cache.get(accountId)?.loaded === loaded) cache.delete(accountId);
+      });
       while (cache.size > maxAccounts) cache.delete(cache.keys().next().value!);
-      return snapshot;
+      return (await loaded).snapshot;
     },
     invalidate(accountId) {
       if (accountId) cache.delete(accountId);
