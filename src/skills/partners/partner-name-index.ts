@@ -23,7 +23,7 @@ export interface PartnerNameIndex {
   readonly size: number;
   /** Partners whose name is the text, ignoring case, spaces and punctuation. */
   exact(text: string): readonly NameEntry[];
-  /** Best matches first; only scores ≥ `minScore` (default 0.3). */
+  /** Best matches first; only scores ≥ `minScore` (default and lowest 0.3). */
   search(text: string, limit: number, minScore?: number): NameMatch[];
 }
 
@@ -41,24 +41,34 @@ function trigrams(compact: string): string[] {
   return out;
 }
 
+/** Rows of the edit-distance table, reused by every call (names are short; grown when needed). */
+let rows = [new Int32Array(64), new Int32Array(64), new Int32Array(64)];
+
 /** Optimal string alignment distance (Damerau–Levenshtein with adjacent swaps). */
 export function editDistance(a: string, b: string): number {
   if (a === b) return 0;
   if (a.length === 0) return b.length;
   if (b.length === 0) return a.length;
-  let prev2: number[] = [];
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  if (rows[0]!.length <= b.length) rows = rows.map(() => new Int32Array(2 * (b.length + 1)));
+  let prev2 = rows[0]!;
+  let prev = rows[1]!;
+  let cur = rows[2]!;
+  for (let j = 0; j <= b.length; j++) prev[j] = j;
   for (let i = 1; i <= a.length; i++) {
-    const cur = [i];
+    cur[0] = i;
+    const ai = a.charCodeAt(i - 1);
     for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let v = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
+      const bj = b.charCodeAt(j - 1);
+      let v = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (ai === bj ? 0 : 1));
+      if (i > 1 && j > 1 && ai === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === bj) {
         v = Math.min(v, prev2[j - 2]! + 1);
-      cur.push(v);
+      }
+      cur[j] = v;
     }
+    const spare = prev2;
     prev2 = prev;
     prev = cur;
+    cur = spare;
   }
   return prev[b.length]!;
 }
@@ -69,7 +79,8 @@ function wordMatch(typed: string, word: string): number {
   if (typed.length >= 3 && word.startsWith(typed)) return 0.9;
   if (typed.length >= 4) {
     const allowed = typed.length >= 8 ? 2 : 1;
-    if (editDistance(typed, word) <= allowed) return 0.85;
+    // The distance is at least the difference in length: no need to compute it then.
+    if (Math.abs(typed.length - word.length) <= allowed && editDistance(typed, word) <= allowed) return 0.85;
   }
   return 0;
 }
@@ -105,6 +116,10 @@ function score(typedCompact: string, typedTokens: readonly string[], name: Index
   return Math.max(full, coverScore(typedTokens, name));
 }
 
+/** The lowest score a search returns; `minScore` raises it. */
+const MIN_SCORE = 0.3;
+const RECENT_SEARCHES = 32;
+
 export function createPartnerNameIndex(entries: readonly NameEntry[]): PartnerNameIndex {
   const items: Indexed[] = entries.map((entry) => {
     const tokens = partnerNameKey(entry.name).split(' ').filter(Boolean);
@@ -124,38 +139,60 @@ export function createPartnerNameIndex(entries: readonly NameEntry[]): PartnerNa
     }
   });
   const counts = new Int32Array(items.length);
+  /**
+   * The latest searches' scored names (best first, every score ≥ 0.3): a question
+   * tries several spans of its words as a name, then the answer searches the best one again.
+   */
+  const recent = new Map<string, NameMatch[]>();
+
+  function scoreCandidates(key: string): NameMatch[] {
+    const typedTokens = key.split(' ').filter(Boolean);
+    const typedCompact = typedTokens.join('');
+    if (typedCompact.length === 0) return [];
+    const grams = [...new Set(trigrams(typedCompact))];
+    counts.fill(0);
+    const touched: number[] = [];
+    for (const g of grams) {
+      for (const i of byTrigram.get(g) ?? []) {
+        if (counts[i] === 0) touched.push(i);
+        counts[i]! += 1;
+      }
+    }
+    // Score only names that share half the trigrams typed (one typo loses at most three);
+    // the cut keeps a 10k-name index within a few milliseconds.
+    const needed = Math.max(1, Math.floor(grams.length * 0.5));
+    const candidates = touched
+      .filter((i) => counts[i]! >= needed)
+      .sort((a, b) => counts[b]! - counts[a]!)
+      .slice(0, 120);
+    const matches: NameMatch[] = [];
+    for (const i of candidates) {
+      const item = items[i]!;
+      const s = score(typedCompact, typedTokens, item);
+      if (s >= MIN_SCORE) matches.push({ entry: item.entry, score: s });
+    }
+    return matches.sort((a, b) => b.score - a.score || a.entry.name.localeCompare(b.entry.name));
+  }
 
   return {
     size: items.length,
     exact: (text) => byCompact.get(compactNameKey(text)) ?? [],
-    search(text, limit, minScore = 0.3) {
-      const typedTokens = partnerNameKey(text).split(' ').filter(Boolean);
-      const typedCompact = typedTokens.join('');
-      if (typedCompact.length === 0) return [];
-      const grams = [...new Set(trigrams(typedCompact))];
-      counts.fill(0);
-      const touched: number[] = [];
-      for (const g of grams) {
-        for (const i of byTrigram.get(g) ?? []) {
-          if (counts[i] === 0) touched.push(i);
-          counts[i]! += 1;
-        }
+    search(text, limit, minScore = MIN_SCORE) {
+      const key = partnerNameKey(text);
+      let matches = recent.get(key);
+      if (matches) {
+        recent.delete(key);
+      } else {
+        matches = scoreCandidates(key);
+        while (recent.size >= RECENT_SEARCHES) recent.delete(recent.keys().next().value!);
       }
-      // Score only names that share half the trigrams typed (one typo loses at most three);
-      // the cut keeps a 10k-name index within a few milliseconds.
-      const needed = Math.max(1, Math.floor(grams.length * 0.5));
-      const candidates = touched
-        .filter((i) => counts[i]! >= needed)
-        .sort((a, b) => counts[b]! - counts[a]!)
-        .slice(0, 120);
-      const matches: NameMatch[] = [];
-      for (const i of candidates) {
-        const item = items[i]!;
-        const s = score(typedCompact, typedTokens, item);
-        if (s >= minScore) matches.push({ entry: item.entry, score: s });
+      recent.set(key, matches);
+      const out: NameMatch[] = [];
+      for (const m of matches) {
+        if (out.length >= limit || m.score < minScore) break;
+        out.push(m);
       }
-      matches.sort((a, b) => b.score - a.score || a.entry.name.localeCompare(b.entry.name));
-      return matches.slice(0, limit);
+      return out;
     },
   };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createPartnerNameIndex } from '../../../src/skills/partners/partner-name-index.js';
+import { createPartnerNameIndex, editDistance } from '../../../src/skills/partners/partner-name-index.js';
 
 const index = createPartnerNameIndex(
   [
@@ -33,5 +33,26 @@ describe('partner name index', () => {
 
   it('weighs a prefix by the letters typed, not by the whole word it starts', () => {
     expect(top('cobalt')[0]).toMatch(/^Cobalt Club/);
+  });
+
+  it('gives the same matches to a repeated search, whatever its limit and threshold', () => {
+    const all = index.search('northwind', 5);
+    expect(index.search('Northwind', 1)).toEqual(all.slice(0, 1));
+    expect(index.search('northwind', 5, 0.99)).toEqual(all.filter((m) => m.score >= 0.99));
+  });
+});
+
+describe('edit distance', () => {
+  it.each([
+    ['kitten', 'sitting', 3],
+    ['northwind', 'nortwhind', 1],
+    ['abc', '', 3],
+    ['', 'ab', 2],
+    ['coupon', 'coupon', 0],
+    ['a'.repeat(80), `${'a'.repeat(79)}b`, 1],
+    ['ca', 'abc', 3],
+  ])('%s → %s: %i', (a, b, expected) => {
+    expect(editDistance(a, b)).toBe(expected);
+    expect(editDistance(b, a)).toBe(expected);
   });
 });
