@@ -185,7 +185,7 @@ export async function importPartnerCsv(
     }
     return { created: complete.length - updated, updated };
   });
-  if (!options.dryRun) await refreshPartnerStatistics(db);
+  if (!options.dryRun) await refreshPartnerStatistics(db, provider);
 
   return {
     rows: records.length,
