@@ -15,6 +15,7 @@ import type { TicketService } from './skills/tickets/ticket-service.js';
 import type { ConversationRepository } from './store/conversation-repository.js';
 import type { Outbox } from './store/outbox.js';
 import type { DatabaseProvider, Db } from './store/prisma-client.js';
+import type { SqlExecutor } from './store/sql/sql-executor.js';
 import type { UserDirectory } from './store/user-directory.js';
 
 /**
@@ -36,6 +37,8 @@ export interface AppServices {
   readonly config: Config;
   readonly logger: Logger;
   readonly db: Db;
+  /** Hand-written statements for the per-turn hot path (same connections as `db`). */
+  readonly sql: SqlExecutor;
   readonly provider: DatabaseProvider;
   readonly responses: Responses;
   readonly matcher: AppMatcher;

@@ -71,7 +71,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     (await loadIntentMatcher({ intentsDir: resolve('intents'), cacheDir: config.cacheDir, logger }));
   const metrics = createMetrics({ defaultMetrics: options.http !== false });
   const users = createUserDirectory(db);
-  const conversations = createConversationRepository(db);
+  const conversations = createConversationRepository(db, database.sql);
   const outbox = createOutbox(db);
   const channels = new Map<string, Channel>();
   const dispatcher = createOutboxDispatcher({ outbox, conversations, channels, logger, metrics, clock });
@@ -84,6 +84,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     config,
     logger,
     db,
+    sql: database.sql,
     provider: database.provider,
     responses,
     matcher,
@@ -123,7 +124,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     responses,
     skillFor: (intent) => matcher.skillFor(intent),
   });
-  const events = createProcessedEvents(db);
+  const events = createProcessedEvents(database.sql);
   bot = createBot({
     users,
     conversations,
@@ -146,7 +147,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     });
     const web = mountWebChannel(http, {
       bot,
-      conversations: createWebConversationLookup(db),
+      conversations: createWebConversationLookup(db, database.sql),
       maxTextChars: config.MAX_MESSAGE_CHARS,
       authToken: config.WEB_AUTH_TOKEN,
     });

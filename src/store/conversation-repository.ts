@@ -3,6 +3,7 @@ import { parseState } from '../core/conversation-state.js';
 import { BotError } from '../core/errors.js';
 import type { ChannelName } from '../core/inbound-message.js';
 import type { Db } from './prisma-client.js';
+import { readDate, type SqlExecutor, type SqlStatements, type SqlValue } from './sql/sql-executor.js';
 
 export interface ConversationRecord {
   readonly id: string;
@@ -56,83 +57,100 @@ export interface ConversationRepository {
   transcript(id: string, options?: { afterId?: number; limit?: number }): Promise<TranscriptLine[]>;
 }
 
-export function createConversationRepository(db: Db): ConversationRepository {
+const CONVERSATION_COLUMNS =
+  '"id", "channel", "workspace", "externalId", "userId", "reference", "state", "version"';
+const MESSAGE_COLUMNS =
+  '"conversationId", "direction", "author", "authorId", "text", "payload", "intent", "confidence", "handoffId", "createdAt"';
+const MESSAGE_PLACEHOLDERS = '(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)';
+
+/**
+ * Conversations and their messages. Every turn reads and saves one, so these
+ * statements are hand-written SQL (see `SqlExecutor`); creating a conversation,
+ * once per conversation, goes through Prisma.
+ */
+export function createConversationRepository(db: Db, sql: SqlExecutor): ConversationRepository {
+  const insertRows = (tx: SqlStatements, id: string, messages: readonly StoredMessage[]) => {
+    const at = sql.date(new Date());
+    const params = messages.flatMap((m) => messageParams(id, m, at));
+    const values = messages.map(() => MESSAGE_PLACEHOLDERS).join(', ');
+    return tx.run(`INSERT INTO "Message" (${MESSAGE_COLUMNS}) VALUES ${values}`, params);
+  };
+
   return {
     async open({ channel, workspace, externalKey, userId, reference }) {
-      const where = { channel_workspace_externalId: { channel, workspace, externalId: externalKey } };
       const referenceJson = reference === undefined ? undefined : JSON.stringify(reference);
-      let row = await db.conversation.findUnique({ where });
+      let row = await sql.get<ConversationRow>(
+        `SELECT ${CONVERSATION_COLUMNS} FROM "Conversation" WHERE "channel" = ? AND "workspace" = ? AND "externalId" = ?`,
+        [channel, workspace, externalKey],
+      );
       if (!row) {
+        const where = { channel_workspace_externalId: { channel, workspace, externalId: externalKey } };
         row = await db.conversation.upsert({
           where,
           create: { channel, workspace, externalId: externalKey, userId, reference: referenceJson ?? null },
           update: {},
         });
       } else if (referenceJson !== undefined && referenceJson !== row.reference) {
-        row = await db.conversation.update({ where: { id: row.id }, data: { reference: referenceJson } });
+        await sql.run('UPDATE "Conversation" SET "reference" = ?, "updatedAt" = ? WHERE "id" = ?', [
+          referenceJson,
+          sql.date(new Date()),
+          row.id,
+        ]);
+        row = { ...row, reference: referenceJson };
       }
       return toRecord(row);
     },
     async byId(id) {
-      const row = await db.conversation.findUnique({ where: { id } });
+      const row = await sql.get<ConversationRow>(
+        `SELECT ${CONVERSATION_COLUMNS} FROM "Conversation" WHERE "id" = ?`,
+        [id],
+      );
       return row ? toRecord(row) : null;
     },
     async saveTurn(id, expectedVersion, state, messages) {
-      await db.$transaction(async (tx) => {
-        const updated = await tx.conversation.updateMany({
-          where: { id, version: expectedVersion },
-          data: { state: JSON.stringify(state), version: { increment: 1 } },
-        });
-        if (updated.count !== 1) {
+      await sql.transaction(async (tx) => {
+        const updated = await tx.run(
+          'UPDATE "Conversation" SET "state" = ?, "version" = "version" + 1, "updatedAt" = ? WHERE "id" = ? AND "version" = ?',
+          [JSON.stringify(state), sql.date(new Date()), id, expectedVersion],
+        );
+        if (updated !== 1) {
           throw new BotError('conflict', `conversation ${id} was changed by another turn`);
         }
-        if (messages.length > 0) {
-          await tx.message.createMany({ data: messages.map((m) => toRow(id, m)) });
-        }
+        if (messages.length > 0) await insertRows(tx, id, messages);
       });
     },
     async appendMessages(id, messages) {
       const ids: number[] = [];
       for (const m of messages) {
-        const row = await db.message.create({ data: toRow(id, m), select: { id: true } });
-        ids.push(row.id);
+        const row = await sql.get<{ id: number }>(
+          `INSERT INTO "Message" (${MESSAGE_COLUMNS}) VALUES ${MESSAGE_PLACEHOLDERS} RETURNING "id"`,
+          messageParams(id, m, sql.date(new Date())),
+        );
+        if (!row) throw new Error(`message of conversation ${id} was not stored`);
+        ids.push(Number(row.id));
       }
       return ids;
     },
     async transcript(id, options = {}) {
-      const rows = await db.message.findMany({
-        where: { conversationId: id, ...(options.afterId ? { id: { gt: options.afterId } } : {}) },
-        orderBy: { id: 'asc' },
-        take: options.limit ?? 200,
-      });
+      const rows = await sql.all<MessageRow>(
+        'SELECT "id", "direction", "author", "authorId", "text", "payload", "createdAt" FROM "Message" ' +
+          'WHERE "conversationId" = ? AND "id" > ? ORDER BY "id" ASC LIMIT ?',
+        [id, options.afterId ?? 0, options.limit ?? 200],
+      );
       return rows.map((r) => ({
-        id: r.id,
+        id: Number(r.id),
         direction: r.direction === 'out' ? 'out' : 'in',
         author: r.author,
         authorId: r.authorId,
         text: r.text,
         payload: r.payload ? safeJson(r.payload) : null,
-        createdAt: r.createdAt,
+        createdAt: readDate(r.createdAt),
       }));
     },
   };
 }
 
-function toRow(conversationId: string, m: StoredMessage) {
-  return {
-    conversationId,
-    direction: m.direction,
-    author: m.author,
-    authorId: m.authorId ?? null,
-    text: m.text,
-    payload: m.payload === undefined ? null : JSON.stringify(m.payload),
-    intent: m.intent ?? null,
-    confidence: m.confidence ?? null,
-    handoffId: m.handoffId ?? null,
-  };
-}
-
-function toRecord(row: {
+interface ConversationRow {
   id: string;
   channel: string;
   workspace: string;
@@ -141,7 +159,34 @@ function toRecord(row: {
   reference: string | null;
   state: string;
   version: number;
-}): ConversationRecord {
+}
+
+interface MessageRow {
+  id: number;
+  direction: string;
+  author: string;
+  authorId: string | null;
+  text: string;
+  payload: string | null;
+  createdAt: unknown;
+}
+
+function messageParams(conversationId: string, m: StoredMessage, at: string): SqlValue[] {
+  return [
+    conversationId,
+    m.direction,
+    m.author,
+    m.authorId ?? null,
+    m.text,
+    m.payload === undefined ? null : JSON.stringify(m.payload),
+    m.intent ?? null,
+    m.confidence ?? null,
+    m.handoffId ?? null,
+    at,
+  ];
+}
+
+function toRecord(row: ConversationRow): ConversationRecord {
   return {
     id: row.id,
     channel: row.channel as ChannelName,
@@ -150,7 +195,7 @@ function toRecord(row: {
     userId: row.userId,
     reference: row.reference ? safeJson(row.reference) : null,
     state: parseState(row.state),
-    version: row.version,
+    version: Number(row.version),
   };
 }
 

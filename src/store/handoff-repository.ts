@@ -8,6 +8,7 @@ import {
   WAITING_HANDOFF_STATUSES,
 } from '../skills/handoff/handoff-state-machine.js';
 import type { Db } from './prisma-client.js';
+import { readDate, readOptionalDate, type SqlExecutor } from './sql/sql-executor.js';
 
 /** A live chat as stored. */
 export interface HandoffRecord {
@@ -89,8 +90,11 @@ export interface HandoffRepository {
   comment(id: string, userId: string, comment: string): Promise<void>;
 }
 
-export function createHandoffRepository(db: Db): HandoffRepository {
-  const activeWhere = { status: { in: [...ACTIVE_HANDOFF_STATUSES] } };
+const ACTIVE_FOR_SQL =
+  `SELECT * FROM "Handoff" WHERE "conversationId" = ? AND "status" IN (${ACTIVE_HANDOFF_STATUSES.map(() => '?').join(', ')}) ` +
+  'ORDER BY "createdAt" DESC LIMIT 1';
+
+export function createHandoffRepository(db: Db, sql: SqlExecutor): HandoffRepository {
   return {
     async create(input) {
       const row = await db.handoff.create({
@@ -113,12 +117,13 @@ export function createHandoffRepository(db: Db): HandoffRepository {
       const row = await db.handoff.findUnique({ where: { id } });
       return row ? toRecord(row) : null;
     },
+    // The live-agent gate asks this on every turn: one hand-written statement.
     async activeFor(conversationId) {
-      const row = await db.handoff.findFirst({
-        where: { conversationId, ...activeWhere },
-        orderBy: { createdAt: 'desc' },
-      });
-      return row ? toRecord(row) : null;
+      const row = await sql.get<Record<string, unknown>>(ACTIVE_FOR_SQL, [
+        conversationId,
+        ...ACTIVE_HANDOFF_STATUSES,
+      ]);
+      return row ? toRecord(fromSql(row)) : null;
     },
     async transition(from, to, patch = {}) {
       if (!canTransition(from.status, to)) {
@@ -211,6 +216,33 @@ export function createHandoffRepository(db: Db): HandoffRepository {
     async comment(id, userId, comment) {
       await db.handoff.updateMany({ where: { id, userId }, data: { ratingComment: comment } });
     },
+  };
+}
+
+/** A row read with hand-written SQL, typed as Prisma would give it. */
+function fromSql(r: Record<string, unknown>): HandoffRow {
+  const text = (v: unknown) => (v === null || v === undefined ? null : String(v));
+  const int = (v: unknown) => (v === null || v === undefined ? null : Number(v));
+  return {
+    id: String(r.id),
+    conversationId: String(r.conversationId),
+    ticketId: Number(r.ticketId),
+    userId: String(r.userId),
+    accountId: String(r.accountId),
+    teamId: text(r.teamId),
+    agentId: text(r.agentId),
+    status: String(r.status),
+    reason: String(r.reason),
+    summary: String(r.summary),
+    version: Number(r.version),
+    createdAt: readDate(r.createdAt),
+    claimedAt: readOptionalDate(r.claimedAt),
+    resolvedAt: readOptionalDate(r.resolvedAt),
+    lastUserMessageAt: readDate(r.lastUserMessageAt),
+    lastAgentMessageAt: readOptionalDate(r.lastAgentMessageAt),
+    reminderSentAt: readOptionalDate(r.reminderSentAt),
+    rating: int(r.rating),
+    ratingComment: text(r.ratingComment),
   };
 }
 

@@ -7,6 +7,8 @@ import {
   redactUrl,
   sqliteFilePath,
 } from './schema-engine/database-url.js';
+import { ConnectionGate } from './sql/connection-gate.js';
+import type { SqlExecutor } from './sql/sql-executor.js';
 
 export type { DatabaseProvider };
 export { databaseProviderOf, redactUrl };
@@ -20,6 +22,8 @@ export type Db = SqlitePrismaClient;
 export interface OpenDatabase {
   readonly provider: DatabaseProvider;
   readonly prisma: Db;
+  /** Hand-written statements on the same connection(s), for the per-turn hot path. */
+  readonly sql: SqlExecutor;
   close(): Promise<void>;
 }
 
@@ -36,44 +40,67 @@ export interface OpenDatabaseOptions {
  */
 export async function openDatabase(url: string, options: OpenDatabaseOptions = {}): Promise<OpenDatabase> {
   const provider = databaseProviderOf(url);
-  const prisma = provider === 'sqlite' ? await openSqlite(url) : await openPostgres(url, options);
+  const { prisma, sql, end } =
+    provider === 'sqlite' ? await openSqlite(url) : await openPostgres(url, options);
   return {
     provider,
     prisma,
+    sql,
     async close() {
       await prisma.$disconnect();
+      await end();
     },
   };
 }
 
-async function openSqlite(url: string): Promise<Db> {
-  const [{ PrismaBetterSqlite3 }, { PrismaClient }] = await Promise.all([
-    import('@prisma/adapter-better-sqlite3'),
-    import('../generated/sqlite/client.js'),
-  ]);
+interface Opened {
+  readonly prisma: Db;
+  readonly sql: SqlExecutor;
+  end(): Promise<void>;
+}
+
+async function openSqlite(url: string): Promise<Opened> {
+  const [{ PrismaBetterSqlite3 }, { PrismaClient }, { gateSqliteAdapter }, { createSqliteExecutor }] =
+    await Promise.all([
+      import('@prisma/adapter-better-sqlite3'),
+      import('../generated/sqlite/client.js'),
+      import('./sql/gated-sqlite-adapter.js'),
+      import('./sql/sqlite-executor.js'),
+    ]);
   const file = sqliteFilePath(url);
   if (file !== ':memory:') mkdirSync(path.dirname(file), { recursive: true });
-  const adapter = new PrismaBetterSqlite3({ url: file, timeout: 5000 });
-  const prisma = new PrismaClient({ adapter });
+  // One connection, shared by Prisma and the hand-written statements, one owner at a time.
+  const gate = new ConnectionGate();
+  const shared = gateSqliteAdapter(new PrismaBetterSqlite3({ url: file, timeout: 5000 }), gate);
+  const prisma = new PrismaClient({ adapter: shared.factory });
   // The adapter opens its connection lazily; pragmas are per connection, so they
   // are set on the client's own connection. journal_mode=WAL persists in the file.
   await prisma.$queryRawUnsafe('PRAGMA journal_mode = WAL');
   await prisma.$executeRawUnsafe('PRAGMA busy_timeout = 5000');
   await prisma.$executeRawUnsafe('PRAGMA synchronous = NORMAL');
   await prisma.$executeRawUnsafe('PRAGMA foreign_keys = ON');
-  return prisma;
+  await shared.connect();
+  return { prisma, sql: createSqliteExecutor(shared.connection, gate), end: async () => {} };
 }
 
-async function openPostgres(url: string, options: OpenDatabaseOptions): Promise<Db> {
-  const [{ PrismaPg }, { PrismaClient }] = await Promise.all([
+async function openPostgres(url: string, options: OpenDatabaseOptions): Promise<Opened> {
+  const [{ PrismaPg }, { PrismaClient }, { default: pg }, { createPostgresExecutor }] = await Promise.all([
     import('@prisma/adapter-pg'),
     import('../generated/postgres/client.js'),
+    import('pg'),
+    import('./sql/postgres-executor.js'),
   ]);
-  const adapter = new PrismaPg({ connectionString: url, max: options.poolSize ?? 10 });
-  const prisma = new PrismaClient({ adapter });
+  // One pool for Prisma and the hand-written statements.
+  const pool = new pg.Pool({ connectionString: url, max: options.poolSize ?? 10 });
+  pool.on('error', () => undefined); // an idle client's lost connection: the next query reconnects
+  const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
   // The only cast between the two clients: both are generated from the same models
   // (prisma/postgres/schema.prisma is derived from prisma/schema.prisma), so their
   // model APIs are identical; only provider-specific extras (e.g. `mode: 'insensitive'`)
   // differ, and repositories must not use those.
-  return prisma as unknown as Db;
+  return {
+    prisma: prisma as unknown as Db,
+    sql: createPostgresExecutor(pool),
+    end: () => pool.end(),
+  };
 }

@@ -1,4 +1,4 @@
-import type { Db } from './prisma-client.js';
+import type { SqlExecutor } from './sql/sql-executor.js';
 
 /** Remembers inbound events already handled, so a platform's retry is not handled twice. */
 export interface ProcessedEvents {
@@ -10,23 +10,21 @@ export interface ProcessedEvents {
   prune(olderThan: Date): Promise<number>;
 }
 
-export function createProcessedEvents(db: Db): ProcessedEvents {
+/** On the per-event hot path, so hand-written SQL: the primary key decides who claims first. */
+export function createProcessedEvents(sql: SqlExecutor): ProcessedEvents {
   return {
     async claim(key) {
-      try {
-        await db.processedEvent.create({ data: { key } });
-        return true;
-      } catch (error) {
-        if ((error as { code?: string }).code === 'P2002') return false;
-        throw error;
-      }
+      const inserted = await sql.run(
+        'INSERT INTO "ProcessedEvent" ("key", "createdAt") VALUES (?, ?) ON CONFLICT ("key") DO NOTHING',
+        [key, sql.date(new Date())],
+      );
+      return inserted === 1;
     },
     async release(key) {
-      await db.processedEvent.deleteMany({ where: { key } });
+      await sql.run('DELETE FROM "ProcessedEvent" WHERE "key" = ?', [key]);
     },
     async prune(olderThan) {
-      const result = await db.processedEvent.deleteMany({ where: { createdAt: { lt: olderThan } } });
-      return result.count;
+      return sql.run('DELETE FROM "ProcessedEvent" WHERE "createdAt" < ?', [sql.date(olderThan)]);
     },
   };
 }

@@ -21,11 +21,14 @@ import pg from 'pg';
 import { applyMigrations, migrationsDirectories } from '../../src/store/migrate.js';
 import { type DatabaseProvider, type Db, openDatabase } from '../../src/store/prisma-client.js';
 import { quoteIdentifier, withPostgresDatabase } from '../../src/store/schema-engine/database-url.js';
+import type { SqlExecutor } from '../../src/store/sql/sql-executor.js';
 
 export interface TestDatabase {
   readonly url: string;
   readonly provider: DatabaseProvider;
   readonly prisma: Db;
+  /** Hand-written statements on the same connection(s). */
+  readonly sql: SqlExecutor;
   /** Disconnects and deletes the database. */
   drop(): Promise<void>;
 }
@@ -93,11 +96,12 @@ async function createSqliteDatabase(): Promise<TestDatabase> {
   const file = path.join(dir, 'helpdesk.db');
   copyFileSync(template, file);
   const url = `file:${file}`;
-  const { prisma, close } = await openDatabase(url);
+  const { prisma, sql, close } = await openDatabase(url);
   return {
     url,
     provider: 'sqlite',
     prisma,
+    sql,
     async drop() {
       await close();
       rmSync(dir, { recursive: true, force: true });
@@ -137,11 +141,12 @@ async function createPostgresDatabase(): Promise<TestDatabase> {
     ),
   );
   const url = withPostgresDatabase(adminUrl, name);
-  const { prisma, close } = await openDatabase(url, { poolSize: 4 });
+  const { prisma, sql, close } = await openDatabase(url, { poolSize: 4 });
   return {
     url,
     provider: 'postgresql',
     prisma,
+    sql,
     async drop() {
       await close();
       await withAdminClient(adminUrl, (client) =>

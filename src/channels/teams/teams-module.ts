@@ -65,7 +65,7 @@ async function createTeamsParts(services: AppServices, options: TeamsModuleOptio
           agentsChannel: config.TEAMS_AGENTS_CHANNEL,
           poster,
           threads: createTeamsAgentThreads(db),
-          once: createProcessedEvents(db),
+          once: createProcessedEvents(services.sql),
           users: services.users,
           identities,
           targets: () => transferTargets(services),

@@ -69,7 +69,7 @@ export function createHandoffModule(options: HandoffModuleOptions = {}): AppModu
       });
       const signals = createDeskSignals({ bus, messages, logger });
       const deps: HandoffDeps = {
-        handoffs: createHandoffRepository(db),
+        handoffs: createHandoffRepository(db, services.sql),
         messages,
         agents: createAgentDirectory(db),
         people: createHandoffPeople(db),
