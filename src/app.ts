@@ -7,6 +7,7 @@ import type { Config } from './config.js';
 import type { Bot } from './core/bot.js';
 import { createBot } from './core/bot.js';
 import type { Channel } from './core/channel.js';
+import { startEventKeyPruner } from './core/event-key-pruner.js';
 import { createMetrics } from './core/metrics.js';
 import { createNotifier } from './core/notifier.js';
 import { createOutboxDispatcher } from './core/outbox-dispatcher.js';
@@ -137,6 +138,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     clock,
   });
 
+  let pruner: ReturnType<typeof startEventKeyPruner> | null = null;
   let ready = false;
   if (http) {
     http.route('GET', '/healthz', (_req, res) => sendJson(res, ready ? 200 : 503, { ok: ready }));
@@ -163,6 +165,8 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
       for (const part of parts) await part.start?.();
       for (const channel of channels.values()) await channel.start();
       dispatcher.start();
+      pruner = startEventKeyPruner({ events, logger, clock });
+      void pruner.pruneNow();
       if (http) app.port = await http.listen(config.HOST, config.PORT);
       ready = true;
       logger.info(
@@ -175,6 +179,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
       if (http) await http.close();
       await bot!.drain();
       await dispatcher.stop();
+      pruner?.stop();
       for (const channel of channels.values()) await channel.stop().catch(() => undefined);
       for (const part of parts.toReversed()) await part.stop?.().catch(() => undefined);
       await database.close();
