@@ -1,4 +1,6 @@
+import { randomUUID } from 'node:crypto';
 import type { Db } from './prisma-client.js';
+import type { SqlExecutor } from './sql/sql-executor.js';
 
 export interface DocAnswerInput {
   readonly userId: string;
@@ -27,23 +29,30 @@ export interface DocAnswers {
   stats(since: Date): Promise<DeflectionStats>;
 }
 
-export function createDocAnswers(db: Db): DocAnswers {
+export function createDocAnswers(db: Db, sql: SqlExecutor): DocAnswers {
   return {
+    // Every answered question is recorded: one hand-written statement.
     async record(input) {
-      const row = await db.docAnswer.create({
-        data: {
-          userId: input.userId,
-          accountId: input.accountId,
-          conversationId: input.conversationId,
-          context: input.context,
-          query: input.query.slice(0, 2000),
-          sectionIds: JSON.stringify(input.sectionIds),
-          helpful: input.helpful ?? null,
-          feedbackAt: input.helpful === undefined || input.helpful === null ? null : new Date(),
-        },
-        select: { id: true },
-      });
-      return row.id;
+      const id = `da_${randomUUID()}`;
+      const rated = input.helpful === undefined || input.helpful === null ? null : input.helpful;
+      const now = new Date();
+      await sql.run(
+        'INSERT INTO "DocAnswer" ("id", "userId", "accountId", "conversationId", "context", "query", "sectionIds", "helpful", "createdAt", "feedbackAt") ' +
+          'VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+        [
+          id,
+          input.userId,
+          input.accountId,
+          input.conversationId,
+          input.context,
+          input.query.slice(0, 2000),
+          JSON.stringify(input.sectionIds),
+          rated === null ? null : sql.bool(rated),
+          sql.date(now),
+          rated === null ? null : sql.date(now),
+        ],
+      );
+      return id;
     },
     async feedback(id, userId, helpful, at) {
       const result = await db.docAnswer.updateMany({

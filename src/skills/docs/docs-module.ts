@@ -18,7 +18,7 @@ export const docsModule: AppModule = {
       watch: Boolean(config.DOCS_WATCH),
       logger,
     });
-    const answers = createDocAnswers(services.db);
+    const answers = createDocAnswers(services.db, services.sql);
     const skill = createDocsSkill({ helpCenter, answers, responses });
     const menu = createMenuFallback(responses);
 

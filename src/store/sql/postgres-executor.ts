@@ -74,5 +74,6 @@ export function createPostgresExecutor(pool: pg.Pool): SqlExecutor {
       }
     },
     date: (value) => value.toISOString(),
+    bool: (value) => value,
   };
 }

@@ -26,6 +26,8 @@ export interface SqlExecutor extends SqlStatements {
   transaction<T>(work: (tx: SqlStatements) => Promise<T>): Promise<T>;
   /** A date as the database stores it (as Prisma writes it). */
   date(value: Date): string;
+  /** A boolean as the database stores it (SQLite: 0 or 1). */
+  bool(value: boolean): SqlValue;
 }
 
 /** A date column read back: SQLite gives Prisma's ISO text, PostgreSQL (through our parser) the same. */

@@ -61,5 +61,6 @@ export function createSqliteExecutor(connection: () => Database, gate: Connectio
       }
     },
     date: (value) => value.toISOString().replace('Z', '+00:00'),
+    bool: (value) => (value ? 1 : 0),
   };
 }
