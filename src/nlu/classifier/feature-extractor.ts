@@ -89,31 +89,32 @@ function hashString(s: string, h = FNV_OFFSET): number {
 
 const isCharKey = (key: number) => (key & 1) === 1;
 
-/** Counts the hashed features of one normalised text into `counts` (cleared first). */
-export function countFeatures(normalised: string, config: FeatureConfig, counts: Map<number, number>): void {
-  counts.clear();
-  const add = (key: number) => counts.set(key, (counts.get(key) ?? 0) + 1);
+/** Calls `visit` with the hashed key of every feature occurrence in one normalised text. */
+export function visitFeatureKeys(
+  normalised: string,
+  config: FeatureConfig,
+  visit: (key: number) => void,
+): void {
   const tokens = words(normalised);
   const stems = tokens.map(stem);
-  for (const s of stems) add(hashString(s) & ~1);
+  for (const s of stems) visit(hashString(s) & ~1);
   const padded = ['^', ...stems, '$'];
   for (let n = 2; n <= config.wordNgramMax; n++) {
     for (let i = 0; i + n <= padded.length; i++) {
       let h = FNV_OFFSET;
       for (let k = 0; k < n; k++) h = hashString(padded[i + k]!, Math.imul(h ^ 32, FNV_PRIME));
-      add(h & ~1);
+      visit(h & ~1);
     }
   }
   for (const token of tokens) {
     if (token === '?') continue;
     const len = token.length + 2;
     // " token " with boundary spaces, hashed incrementally from each start position.
-    const code = (i: number) => (i === 0 || i === len - 1 ? 32 : token.charCodeAt(i - 1));
     for (let start = 0; start + config.charNgramMin <= len; start++) {
       let h = FNV_OFFSET ^ 0x9e3779b9;
       for (let end = start; end < len && end - start < config.charNgramMax; end++) {
-        h = Math.imul(h ^ code(end), FNV_PRIME);
-        if (end - start + 1 >= config.charNgramMin) add(h | 1);
+        h = Math.imul(h ^ (end === 0 || end === len - 1 ? 32 : token.charCodeAt(end - 1)), FNV_PRIME);
+        if (end - start + 1 >= config.charNgramMin) visit(h | 1);
       }
     }
   }
@@ -125,10 +126,12 @@ export function fitFeatures(
   config: FeatureConfig = DEFAULT_FEATURE_CONFIG,
 ): FeatureState {
   const df = new Map<number, number>();
-  const counts = new Map<number, number>();
+  const seen = new Set<number>();
+  const visit = (key: number) => seen.add(key);
   for (const text of texts) {
-    countFeatures(text, config, counts);
-    for (const key of counts.keys()) df.set(key, (df.get(key) ?? 0) + 1);
+    seen.clear();
+    visitFeatureKeys(text, config, visit);
+    for (const key of seen) df.set(key, (df.get(key) ?? 0) + 1);
   }
   const keys: number[] = [];
   const idf: number[] = [];
@@ -151,16 +154,67 @@ export function fitFeatures(
   return { config, keys, idf, wordDf, knownWords: [...knownWords] };
 }
 
-/** Turns normalised text into a TF-IDF vector: sublinear TF, L2-normalised per block, blocks weighted. */
+/** Open-addressing map from 32-bit feature key to feature index, in typed arrays (no per-lookup allocation). */
+class KeyIndex {
+  private readonly keys: Int32Array;
+  private readonly slots: Int32Array;
+  private readonly shift: number;
+
+  constructor(keys: readonly number[]) {
+    const bits = Math.max(4, Math.ceil(Math.log2(keys.length * 2 + 1)));
+    this.shift = 32 - bits;
+    this.keys = new Int32Array(1 << bits);
+    this.slots = new Int32Array(1 << bits).fill(-1);
+    keys.forEach((key, index) => {
+      let at = Math.imul(key, 0x9e3779b1) >>> this.shift;
+      while (this.slots[at] !== -1) at = (at + 1) & (this.slots.length - 1);
+      this.keys[at] = key;
+      this.slots[at] = index;
+    });
+  }
+
+  /** Feature index of `key`, or -1 when the key is not in the vocabulary. */
+  get(key: number): number {
+    const mask = this.slots.length - 1;
+    for (let at = Math.imul(key, 0x9e3779b1) >>> this.shift; ; at = (at + 1) & mask) {
+      const index = this.slots[at]!;
+      if (index === -1 || this.keys[at] === (key | 0)) return index;
+    }
+  }
+}
+
+/**
+ * Turns normalised text into a TF-IDF vector: sublinear TF, L2-normalised per block, blocks weighted.
+ * Counting goes through reusable typed buffers, so scoring a message makes little garbage.
+ */
 export class FeatureTransformer {
-  private readonly index = new Map<number, number>();
-  private readonly counts = new Map<number, number>();
+  private readonly index: KeyIndex;
+  private readonly idf: Float64Array;
+  private readonly charFeature: Uint8Array;
+  private readonly counts: Float64Array;
+  private touched = new Int32Array(256);
+  private touchedCount = 0;
+  private readonly visit: (key: number) => void;
   private readonly vocabulary: TypoTolerantVocabulary;
 
   constructor(readonly state: FeatureState) {
-    state.keys.forEach((key, i) => {
-      this.index.set(key, i);
-    });
+    this.index = new KeyIndex(state.keys);
+    this.idf = Float64Array.from(state.idf);
+    this.charFeature = Uint8Array.from(state.keys, (key) => (isCharKey(key) ? 1 : 0));
+    this.counts = new Float64Array(state.keys.length);
+    this.visit = (key: number) => {
+      const i = this.index.get(key);
+      if (i < 0) return;
+      if (this.counts[i] === 0) {
+        if (this.touchedCount === this.touched.length) {
+          const grown = new Int32Array(this.touched.length * 2);
+          grown.set(this.touched);
+          this.touched = grown;
+        }
+        this.touched[this.touchedCount++] = i;
+      }
+      this.counts[i]! += 1;
+    };
     this.vocabulary = new TypoTolerantVocabulary(state.knownWords ?? []);
   }
 
@@ -173,51 +227,47 @@ export class FeatureTransformer {
   unknownShare(normalised: string, isTrainingText: boolean): number {
     const content = contentWords(normalised);
     if (content.length === 0) return 0;
-    const unknown = content.filter((w) =>
-      isTrainingText
-        ? (this.state.wordDf[wordKey(w)] ?? 0) < 2
-        : !this.state.wordDf[wordKey(w)] && !this.vocabulary.hasNear(w),
-    );
-    return unknown.length / content.length;
+    let unknown = 0;
+    for (const w of content) {
+      const known = isTrainingText
+        ? (this.state.wordDf[wordKey(w)] ?? 0) >= 2
+        : Boolean(this.state.wordDf[wordKey(w)]) || this.vocabulary.hasNear(w);
+      if (!known) unknown++;
+    }
+    return unknown / content.length;
   }
 
   transform(normalised: string, isTrainingText = false): SparseVector {
-    countFeatures(normalised, this.state.config, this.counts);
-    const idx = new Int32Array(this.counts.size);
-    const raw = new Float64Array(this.counts.size);
-    let n = 0;
+    this.touchedCount = 0;
+    visitFeatureKeys(normalised, this.state.config, this.visit);
+    const n = this.touchedCount;
+    const features = this.touched.subarray(0, n).sort();
     let wordNorm = 0;
     let charNorm = 0;
-    for (const [key, count] of this.counts) {
-      const i = this.index.get(key);
-      if (i === undefined) continue;
-      const v = (1 + Math.log(count)) * this.state.idf[i]!;
-      if (isCharKey(key)) {
-        charNorm += v * v;
-        idx[n] = -1 - i; // sign marks the block until scaling
-      } else {
-        wordNorm += v * v;
-        idx[n] = i;
-      }
-      raw[n++] = v;
+    for (let k = 0; k < n; k++) {
+      const i = features[k]!;
+      const v = (1 + Math.log(this.counts[i]!)) * this.idf[i]!;
+      this.counts[i] = v;
+      if (this.charFeature[i]) charNorm += v * v;
+      else wordNorm += v * v;
     }
     const wordScale = wordNorm > 0 ? 1 / Math.sqrt(wordNorm) : 0;
     const charScale = charNorm > 0 ? this.state.config.charWeight / Math.sqrt(charNorm) : 0;
-    const order = Array.from({ length: n }, (_, k) => k);
-    const feature = (k: number) => (idx[k]! < 0 ? -1 - idx[k]! : idx[k]!);
-    order.sort((a, b) => feature(a) - feature(b));
     const weight = this.state.config.unknownWordWeight;
     const unknown = weight > 0 ? this.unknownShare(normalised, isTrainingText) : 0;
     const extra = unknown > 0 ? 1 : 0;
-    const out: SparseVector = { idx: new Int32Array(n + extra), val: new Float32Array(n + extra) };
-    order.forEach((k, j) => {
-      (out.idx as Int32Array)[j] = feature(k);
-      (out.val as Float32Array)[j] = raw[k]! * (idx[k]! < 0 ? charScale : wordScale);
-    });
-    if (extra) {
-      (out.idx as Int32Array)[n] = this.state.keys.length;
-      (out.val as Float32Array)[n] = unknown * weight;
+    const idx = new Int32Array(n + extra);
+    const val = new Float32Array(n + extra);
+    for (let k = 0; k < n; k++) {
+      const i = features[k]!;
+      idx[k] = i;
+      val[k] = this.counts[i]! * (this.charFeature[i] ? charScale : wordScale);
+      this.counts[i] = 0;
     }
-    return out;
+    if (extra) {
+      idx[n] = this.state.keys.length;
+      val[n] = unknown * weight;
+    }
+    return { idx, val };
   }
 }
