@@ -7,9 +7,22 @@ export interface Period {
   label: string;
 }
 
+/**
+ * A time span named in a text: [from, to) where either end may be open
+ * ("since March", "before 2021"), and where its words are in the text.
+ * Calendar spans run to their end ("this year" ends on 1 January next year).
+ */
+export interface PeriodMention {
+  readonly from?: Date;
+  readonly to?: Date;
+  readonly label: string;
+  readonly start: number;
+  readonly end: number;
+}
+
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 const MONTH_RE =
-  'jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?';
+  'jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?';
 const MONTH_NAMES = [
   'January',
   'February',
@@ -27,7 +40,7 @@ const MONTH_NAMES = [
 const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
 const WEEKDAY_RE =
   'mon(?:day)?|tue(?:s|sday)?|wed(?:nesday)?|thu(?:rs|rsday)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?';
-const UNIT_DAYS: Record<string, number> = { day: 1, week: 7, month: 30, year: 365 };
+const UNIT_RE = '(day|week|month|quarter|year)s?';
 const NUMBER_WORDS: Record<string, number> = {
   a: 1,
   one: 1,
@@ -44,158 +57,282 @@ const NUMBER_WORDS: Record<string, number> = {
   fourteen: 14,
   thirty: 30,
 };
+const AMOUNT_RE = `\\d{1,3}|${Object.keys(NUMBER_WORDS).join('|')}`;
+const ISO_DAY_RE = '\\d{4}-\\d{1,2}-\\d{1,2}';
 
-const monthIndex = (word: string) => MONTHS.indexOf(word.slice(0, 3).toLowerCase()) + 1;
-const weekdayIndex = (word: string) =>
-  WEEKDAYS.findIndex((d) => d.startsWith(word.slice(0, 3).toLowerCase()));
-const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+type Unit = 'day' | 'week' | 'month' | 'quarter' | 'year';
 
 interface Clock {
-  now: Date;
-  tz: string;
-  today: ReturnType<typeof dayIn>;
+  readonly now: Date;
+  readonly tz: string;
+  readonly today: ReturnType<typeof dayIn>;
 }
 
-function day(clock: Clock, offsetDays: number): Date {
-  return startOfDay(clock.today.year, clock.today.month, clock.today.day + offsetDays, clock.tz);
+/** A calendar day as (year, month 1–12, day); months and days may overflow. */
+interface Day {
+  readonly y: number;
+  readonly m: number;
+  readonly d: number;
 }
 
-function isoDay(text: string, clock: Clock): Date | null {
-  const m = text.match(/^(\d{4})-(\d{1,2})-(\d{1,2})$/);
+const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+const monthIndex = (word: string) => MONTHS.indexOf(word.slice(0, 3).toLowerCase()) + 1;
+const amount = (word: string) =>
+  /^\d+$/.test(word) ? Number(word) : (NUMBER_WORDS[word.toLowerCase()] ?? 1);
+const unitOf = (word: string) => word.toLowerCase().replace(/s$/, '') as Unit;
+
+function instant(c: Clock, day: Day): Date {
+  return startOfDay(day.y, day.m, day.d, c.tz);
+}
+
+function today(c: Clock): Day {
+  return { y: c.today.year, m: c.today.month, d: c.today.day };
+}
+
+function startOf(unit: Unit, c: Clock): Day {
+  const { year: y, month: m, day: d, weekday } = c.today;
+  switch (unit) {
+    case 'day':
+      return { y, m, d };
+    case 'week':
+      // Weeks start on Monday.
+      return { y, m, d: d - ((weekday + 6) % 7) };
+    case 'month':
+      return { y, m, d: 1 };
+    case 'quarter':
+      return { y, m: m - ((m - 1) % 3), d: 1 };
+    case 'year':
+      return { y, m: 1, d: 1 };
+  }
+}
+
+function add(day: Day, unit: Unit, n: number): Day {
+  switch (unit) {
+    case 'day':
+      return { ...day, d: day.d + n };
+    case 'week':
+      return { ...day, d: day.d + 7 * n };
+    case 'month':
+      return { ...day, m: day.m + n };
+    case 'quarter':
+      return { ...day, m: day.m + 3 * n };
+    case 'year':
+      return { ...day, y: day.y + n };
+  }
+}
+
+function isoDay(text: string): Day | null {
+  const m = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(text);
   if (!m) return null;
   const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  if (mo < 1 || mo > 12 || d < 1 || d > 31) return null;
-  return startOfDay(y, mo, d, clock.tz);
+  return mo >= 1 && mo <= 12 && d >= 1 && d <= 31 ? { y, m: mo, d } : null;
 }
 
-/** The latest past (or current) occurrence of a month, as a [from, to) range. */
-function monthRange(clock: Clock, month: number, year?: number): { from: Date; to: Date; year: number } {
-  const y = year ?? (month <= clock.today.month ? clock.today.year : clock.today.year - 1);
-  return { from: startOfDay(y, month, 1, clock.tz), to: startOfDay(y, month + 1, 1, clock.tz), year: y };
+/** What one expression names, before the word in front of it ("since", "before") is applied. */
+interface Span {
+  readonly from: Date;
+  readonly to: Date;
+  readonly label: string;
+  /** A calendar name read as "in …" ("in March 2026", "in 2024", "in Q1 2025"). */
+  readonly named?: boolean;
+  /** A date read as a starting point after "from" ("from 2026-10-01" = since then). */
+  readonly isDay?: boolean;
+  /**
+   * Counts only after one of these words in front: alone it is too often another
+   * word ("may I", "march on", a number, a weekday in a name).
+   */
+  readonly cues?: RegExp;
+  /** Already a whole range: the word in front of it does not change it. */
+  readonly closed?: boolean;
 }
 
-type Rule = (m: RegExpMatchArray, clock: Clock) => Period | null;
+/** The word in front of an expression that makes it a start, an end, or just where it is. */
+const LEAD =
+  /(?:^|[^a-z0-9])((since|after|from|before|until|till|prior\s+to|in|during|over|within|for|of|on)\s+)$/i;
+const ANY_LEAD = /./;
+/** Words in front that make "may" and "mar" months ("for" or "of" do not). */
+const MONTH_CUES = /^(?:since|after|before|until|till|prior\s+to|in|during)$/i;
 
-const RULES: ReadonlyArray<[RegExp, Rule]> = [
+type Rule = readonly [RegExp, (m: RegExpExecArray, c: Clock) => Span | null];
+
+const span = (c: Clock, from: Day, to: Day, label: string, extra: Partial<Span> = {}): Span => ({
+  from: instant(c, from),
+  to: instant(c, to),
+  label,
+  ...extra,
+});
+
+/** The month named, in the given year or else its latest occurrence that has started. */
+function monthSpan(c: Clock, word: string, year: string | undefined): Span {
+  const m = monthIndex(word);
+  const y = year ? Number(year) : m <= c.today.month ? c.today.year : c.today.year - 1;
+  const cues = year ? undefined : /^(may|mar)$/i.test(word) ? MONTH_CUES : ANY_LEAD;
+  return span(c, { y, m, d: 1 }, { y, m: m + 1, d: 1 }, `${MONTH_NAMES[m - 1]!} ${y}`, {
+    named: true,
+    ...(cues ? { cues } : {}),
+  });
+}
+
+/** Expressions, tried in order at the start of a word; each regular expression is anchored there. */
+const RULES: readonly Rule[] = [
   [
-    /\b(?:from|between)\s+(\d{4}-\d{1,2}-\d{1,2})\s+(?:to|and|until|till|-)\s+(\d{4}-\d{1,2}-\d{1,2})\b/i,
+    new RegExp(`^(?:from|between)\\s+(${ISO_DAY_RE})\\s+(?:to|and|until|till|-)\\s+(${ISO_DAY_RE})\\b`, 'i'),
     (m, c) => {
-      const from = isoDay(m[1]!, c);
-      const last = isoDay(m[2]!, c);
+      const from = isoDay(m[1]!);
+      const last = isoDay(m[2]!);
       if (!from || !last) return null;
-      const to = new Date(last.getTime() + 36 * 3600_000);
-      return { from, to: startOfDay(...ymd(to, c), c.tz), label: `${m[1]} to ${m[2]}` };
+      return span(c, from, add(last, 'day', 1), `${m[1]} to ${m[2]}`, { closed: true });
     },
   ],
+  [/^today\b/i, (_m, c) => span(c, today(c), add(today(c), 'day', 1), 'today')],
+  [/^yesterday\b/i, (_m, c) => span(c, add(today(c), 'day', -1), today(c), 'yesterday')],
   [
-    /\b(?:since|after|from)\s+(\d{4}-\d{1,2}-\d{1,2})\b/i,
-    (m, c) => {
-      const from = isoDay(m[1]!, c);
-      return from ? { from, to: c.now, label: `since ${m[1]}` } : null;
-    },
-  ],
-  [
-    /\b(?:on\s+)?(\d{4}-\d{1,2}-\d{1,2})\b/i,
-    (m, c) => {
-      const from = isoDay(m[1]!, c);
-      return from
-        ? { from, to: startOfDay(...ymd(new Date(from.getTime() + 36 * 3600_000), c), c.tz), label: m[1]! }
-        : null;
-    },
-  ],
-  [/\btoday\b/i, (_m, c) => ({ from: day(c, 0), to: c.now, label: 'today' })],
-  [/\bsince yesterday\b/i, (_m, c) => ({ from: day(c, -1), to: c.now, label: 'since yesterday' })],
-  [/\byesterday\b/i, (_m, c) => ({ from: day(c, -1), to: day(c, 0), label: 'yesterday' })],
-  [
-    /\b(?:in the |over the |during the )?(?:last|past|previous)\s+(\d{1,3}|a|one|two|three|four|five|six|seven|eight|nine|ten|twelve|fourteen|thirty)\s+(day|week|month|year)s?\b/i,
-    (m, c) => {
-      const n = /^\d+$/.test(m[1]!) ? Number(m[1]) : (NUMBER_WORDS[m[1]!.toLowerCase()] ?? 1);
-      const unit = m[2]!.toLowerCase();
-      return {
-        from: day(c, -n * UNIT_DAYS[unit]!),
-        to: c.now,
-        label: `last ${n} ${unit}${n === 1 ? '' : 's'}`,
-      };
-    },
-  ],
-  [
-    /\b(this|last|previous|past)\s+(week|month|year)\b/i,
-    (m, c) => {
-      const which = m[1]!.toLowerCase() === 'this' ? 'this' : 'last';
-      const unit = m[2]!.toLowerCase();
-      const { year, month, weekday } = c.today;
-      if (unit === 'week') {
-        const monday = -((weekday + 6) % 7);
-        return which === 'this'
-          ? { from: day(c, monday), to: c.now, label: 'this week' }
-          : { from: day(c, monday - 7), to: day(c, monday), label: 'last week' };
-      }
-      if (unit === 'month') {
-        return which === 'this'
-          ? { from: startOfDay(year, month, 1, c.tz), to: c.now, label: 'this month' }
-          : {
-              from: startOfDay(year, month - 1, 1, c.tz),
-              to: startOfDay(year, month, 1, c.tz),
-              label: 'last month',
-            };
-      }
-      return which === 'this'
-        ? { from: startOfDay(year, 1, 1, c.tz), to: c.now, label: 'this year' }
-        : { from: startOfDay(year - 1, 1, 1, c.tz), to: startOfDay(year, 1, 1, c.tz), label: 'last year' };
-    },
-  ],
-  [
-    new RegExp(`\\bsince\\s+(?:last\\s+)?(${WEEKDAY_RE})\\b`, 'i'),
-    (m, c) => {
-      const target = weekdayIndex(m[1]!);
-      const back = (c.today.weekday - target + 7) % 7;
-      return { from: day(c, -back), to: c.now, label: `since ${capitalise(WEEKDAYS[target]!)}` };
-    },
-  ],
-  [
-    new RegExp(`\\b(?:since|after)\\s+(${MONTH_RE})(?:\\s+(\\d{4}))?\\b`, 'i'),
-    (m, c) => {
-      const r = monthRange(c, monthIndex(m[1]!), m[2] ? Number(m[2]) : undefined);
-      return { from: r.from, to: c.now, label: `since ${MONTH_NAMES[monthIndex(m[1]!) - 1]!} ${r.year}` };
-    },
-  ],
-  [
-    // "in March", "during march 2026", "from March", "March 2026"; a bare "may" is a verb, so it needs a cue.
+    // Rolling windows up to today: "the last 30 days", "past 3 months", "last 2 weeks", "the past year".
     new RegExp(
-      `\\b(?:(?:in|during|from|for|of)\\s+(${MONTH_RE})(?:\\s+(\\d{4}))?|(${MONTH_RE})\\s+(\\d{4}))\\b`,
+      `^(?:(?:the\\s+)?(?:last|past|previous|recent)\\s+(${AMOUNT_RE})\\s+${UNIT_RE}|(?:the\\s+(?:last|past)|past)\\s+${UNIT_RE})\\b`,
       'i',
     ),
     (m, c) => {
-      const word = (m[1] ?? m[3])!;
-      const yearText = m[2] ?? m[4];
-      if (/^mar$|^may$/i.test(word) && !yearText && !/\b(?:in|during)\s/i.test(m[0])) return null;
-      const r = monthRange(c, monthIndex(word), yearText ? Number(yearText) : undefined);
-      const label = `${MONTH_NAMES[monthIndex(word) - 1]!} ${r.year}`;
-      return { from: r.from, to: r.to, label: `in ${label}` };
+      const unit = unitOf(m[2] ?? m[3]!);
+      const n = m[1] ? amount(m[1]) : 1;
+      const label = m[1] ? `last ${n} ${unit}${n === 1 ? '' : 's'}` : `past ${unit}`;
+      return span(c, add(today(c), unit, -n), add(today(c), 'day', 1), label);
+    },
+  ],
+  [
+    new RegExp(`^(?:this|the\\s+current|current)\\s+${UNIT_RE}\\b`, 'i'),
+    (m, c) => {
+      const unit = unitOf(m[1]!);
+      return span(c, startOf(unit, c), add(startOf(unit, c), unit, 1), `this ${unit}`);
+    },
+  ],
+  [
+    // Calendar periods: "last month" is the whole previous month.
+    new RegExp(`^(?:the\\s+previous|last|previous)\\s+${UNIT_RE}\\b`, 'i'),
+    (m, c) => {
+      const unit = unitOf(m[1]!);
+      return span(c, add(startOf(unit, c), unit, -1), startOf(unit, c), `last ${unit}`);
+    },
+  ],
+  [
+    new RegExp(`^(${ISO_DAY_RE})\\b(?!-)`, 'i'),
+    (m, c) => {
+      const day = isoDay(m[1]!);
+      return day ? span(c, day, add(day, 'day', 1), m[1]!, { isDay: true }) : null;
+    },
+  ],
+  [
+    /^q([1-4])(?:\s+of)?(?:\s+(\d{4}))?\b/i,
+    (m, c) => {
+      const q = Number(m[1]);
+      const first = 3 * (q - 1) + 1;
+      const y = m[2] ? Number(m[2]) : first <= c.today.month ? c.today.year : c.today.year - 1;
+      return span(c, { y, m: first, d: 1 }, { y, m: first + 3, d: 1 }, `Q${q} ${y}`, { named: true });
+    },
+  ],
+  [new RegExp(`^(${MONTH_RE})(?:,?\\s+(\\d{4}))?\\b`, 'i'), (m, c) => monthSpan(c, m[1]!, m[2])],
+  [
+    /^(?:the\s+year\s+)?(20\d{2})\b(?!-)/i,
+    (m, c) => {
+      const y = Number(m[1]);
+      return span(c, { y, m: 1, d: 1 }, { y: y + 1, m: 1, d: 1 }, String(y), {
+        named: true,
+        ...(/^the/i.test(m[0]) ? {} : { cues: ANY_LEAD }),
+      });
+    },
+  ],
+  [
+    // The latest such day, today included ("since Monday"); only after a word such as "since".
+    new RegExp(`^(?:last\\s+)?(${WEEKDAY_RE})\\b`, 'i'),
+    (m, c) => {
+      const target = WEEKDAYS.findIndex((d) => d.startsWith(m[1]!.slice(0, 3).toLowerCase()));
+      const day = add(today(c), 'day', -((c.today.weekday - target + 7) % 7));
+      return span(c, day, add(day, 'day', 1), capitalise(WEEKDAYS[target]!), { cues: ANY_LEAD });
     },
   ],
 ];
 
-function ymd(date: Date, c: Clock): [number, number, number] {
-  const d = dayIn(date, c.tz);
-  return [d.year, d.month, d.day];
+function spanAt(text: string, clock: Clock): { span: Span; length: number } | null {
+  for (const [pattern, build] of RULES) {
+    const m = pattern.exec(text);
+    if (!m) continue;
+    const found = build(m, clock);
+    if (found) return { span: found, length: m[0].length };
+  }
+  return null;
+}
+
+/** Applies the word in front ("since X" runs from X on; "before X" ends where X starts; "after X" starts where X ends). */
+function mention(found: Span, lead: string | undefined, start: number, end: number): PeriodMention {
+  const word = lead?.toLowerCase().replace(/\s+/g, ' ');
+  const inLabel = found.named ? `in ${found.label}` : found.label;
+  if (found.closed || !word) return { from: found.from, to: found.to, label: inLabel, start, end };
+  if (word === 'since' || (word === 'from' && found.isDay)) {
+    return { from: found.from, label: `since ${found.label}`, start, end };
+  }
+  if (word === 'after') return { from: found.to, label: `after ${found.label}`, start, end };
+  if (word === 'before' || word === 'until' || word === 'till' || word === 'prior to') {
+    return { to: found.from, label: `before ${found.label}`, start, end };
+  }
+  return { from: found.from, to: found.to, label: inLabel, start, end };
 }
 
 /**
- * The first time period named in the text ("last month", "this week", "since Monday", "in March",
- * "yesterday", "last 7 days", "2026-10-01", "from 2026-10-01 to 2026-10-15"), as [from, to) in the
- * user's time zone (UTC by default). Months without a year mean their latest occurrence up to now.
+ * Every time span named in the text, in order: "last month", "this year",
+ * "in 2023", "since March", "before 2021", "after June 2025", "in the past 30
+ * days", "Q3 2025", "yesterday", "since Monday", "2026-10-01", "from 2026-10-01
+ * to 2026-10-15". Days start in the given IANA time zone (UTC by default);
+ * months without a year mean their latest occurrence that has started.
  */
-export function extractPeriod(text: string, now: Date, timeZone?: string): Period | undefined {
-  if (!(now instanceof Date) || Number.isNaN(now.getTime())) return undefined;
+export function findPeriods(text: string, now: Date, timeZone?: string): PeriodMention[] {
+  if (!(now instanceof Date) || Number.isNaN(now.getTime())) return [];
   const tz = safeTimeZone(timeZone);
   const clock: Clock = { now, tz, today: dayIn(now, tz) };
-  for (const [re, rule] of RULES) {
-    const m = text.match(re);
-    if (m) {
-      const period = rule(m, clock);
-      if (period) return period;
+  const found: PeriodMention[] = [];
+  let i = 0;
+  while (i < text.length) {
+    const atWordStart = (i === 0 || /[^a-z0-9]/i.test(text[i - 1]!)) && /[a-z0-9]/i.test(text[i]!);
+    const hit = atWordStart ? spanAt(text.slice(i), clock) : null;
+    if (!hit) {
+      i += 1;
+      continue;
     }
+    const lead = LEAD.exec(text.slice(Math.max(0, i - 13), i));
+    if (hit.span.cues && !(lead && hit.span.cues.test(lead[2]!))) {
+      i += hit.length;
+      continue;
+    }
+    const start = lead ? i - lead[1]!.length : i;
+    found.push(mention(hit.span, lead?.[2], start, i + hit.length));
+    i += hit.length;
+  }
+  return found;
+}
+
+/** The intersection of several periods ("in 2024 before June 2024" → January to May 2024). */
+export function intersectPeriods(periods: ReadonlyArray<{ from?: Date; to?: Date }>): {
+  from?: Date;
+  to?: Date;
+} {
+  let from: Date | undefined;
+  let to: Date | undefined;
+  for (const p of periods) {
+    if (p.from && (!from || p.from > from)) from = p.from;
+    if (p.to && (!to || p.to < to)) to = p.to;
+  }
+  return { ...(from ? { from } : {}), ...(to ? { to } : {}) };
+}
+
+/**
+ * The first time period named in the text that has a start ("last month", "this week", "since Monday",
+ * "in March", "yesterday", "last 7 days", "2026-10-01", "from 2026-10-01 to 2026-10-15"), as [from, to)
+ * in the user's time zone (UTC by default). A period still running, or open-ended, ends now.
+ */
+export function extractPeriod(text: string, now: Date, timeZone?: string): Period | undefined {
+  for (const p of findPeriods(text, now, timeZone)) {
+    if (!p.from) continue;
+    const to = !p.to || (p.to > now && p.from <= now) ? now : p.to;
+    return { from: p.from, to, label: p.label };
   }
   return undefined;
 }

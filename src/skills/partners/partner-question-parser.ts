@@ -1,6 +1,6 @@
+import { intersectPeriods } from '../../nlu/entities/periods.js';
 import type { PartnerFilter, PartnerSort } from '../../store/partner-filter.js';
 import { FIELD_OF_FILTER, type LexFilterKey } from './partner-lexicon.js';
-import { intersectPeriods } from './partner-period.js';
 import type { PartnerField, PartnerQuestion } from './partner-question.js';
 import {
   fuzzyNameSpan,
@@ -140,7 +140,7 @@ export function parsePartnerQuestion(text: string, ctx: ParserContext): PartnerQ
   }
   if (audienceCountries.size > 0) fields.push({ field: 'audienceCountry', weak: false });
 
-  const period = intersectPeriods(periods.map((p) => p.period));
+  const period = intersectPeriods(periods);
   const hasPeriod = periods.length > 0;
   if (softNew && !hasPeriod && !join) {
     filters.set('stage', new Set([...(filters.get('stage') ?? []), 'New']));

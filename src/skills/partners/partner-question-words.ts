@@ -1,8 +1,8 @@
+import { findPeriods, type PeriodMention } from '../../nlu/entities/periods.js';
 import { domainOf } from '../../store/partner-name-key.js';
 import { stripChatMarkup } from '../../text/strip-chat-markup.js';
 import type { LexTag, PartnerLexicon } from './partner-lexicon.js';
 import type { PartnerNameIndex } from './partner-name-index.js';
-import { findPeriods, type PeriodMatch } from './partner-period.js';
 import type { PartnerRef } from './partner-question.js';
 import { findReach, type ReachMatch } from './partner-reach.js';
 import { splitWords, wordForm } from './partner-words.js';
@@ -172,7 +172,7 @@ export interface QuestionWords {
   readonly plain: string;
   readonly tokens: Token[];
   readonly ref: PartnerRef | null;
-  readonly periods: readonly PeriodMatch[];
+  readonly periods: readonly PeriodMention[];
   readonly reach: ReachMatch;
 }
 
