@@ -65,7 +65,28 @@ type Unit = 'day' | 'week' | 'month' | 'quarter' | 'year';
 interface Clock {
   readonly now: Date;
   readonly tz: string;
+  /** Today in the zone, worked out on first use (most texts name no period). */
   readonly today: ReturnType<typeof dayIn>;
+}
+
+function clockAt(now: Date, tz: string): Clock {
+  let day: ReturnType<typeof dayIn> | undefined;
+  return {
+    now,
+    tz,
+    get today() {
+      day ??=
+        tz === 'UTC'
+          ? {
+              year: now.getUTCFullYear(),
+              month: now.getUTCMonth() + 1,
+              day: now.getUTCDate(),
+              weekday: now.getUTCDay(),
+            }
+          : dayIn(now, tz);
+      return day;
+    },
+  };
 }
 
 /** A calendar day as (year, month 1–12, day); months and days may overflow. */
@@ -82,6 +103,8 @@ const amount = (word: string) =>
 const unitOf = (word: string) => word.toLowerCase().replace(/s$/, '') as Unit;
 
 function instant(c: Clock, day: Day): Date {
+  // UTC needs no time zone arithmetic.
+  if (c.tz === 'UTC') return new Date(Date.UTC(day.y, day.m - 1, day.d));
   return startOfDay(day.y, day.m, day.d, c.tz);
 }
 
@@ -287,7 +310,7 @@ function mention(found: Span, lead: string | undefined, start: number, end: numb
 export function findPeriods(text: string, now: Date, timeZone?: string): PeriodMention[] {
   if (!(now instanceof Date) || Number.isNaN(now.getTime())) return [];
   const tz = safeTimeZone(timeZone);
-  const clock: Clock = { now, tz, today: dayIn(now, tz) };
+  const clock = clockAt(now, tz);
   const found: PeriodMention[] = [];
   let i = 0;
   while (i < text.length) {
