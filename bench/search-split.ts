@@ -25,3 +25,23 @@ export function seededSplit<T>(
   const cut = Math.round(shuffled.length * tuneShare);
   return { tune: shuffled.slice(0, cut), report: shuffled.slice(cut) };
 }
+
+/** Seed of the help-center question split: fixed, so the tuning and report halves never change. */
+export const HELP_CENTER_SPLIT_SEED = 7;
+
+/**
+ * Splits help-center questions (both question files pooled) into a tuning
+ * half and a report half; answerable and unanswerable questions are split
+ * separately, so each half has its share of both.
+ */
+export function splitHelpCenterQuestions<A, U>(
+  sets: { answerable: readonly A[]; unanswerable: readonly U[] },
+  seed = HELP_CENTER_SPLIT_SEED,
+): { tune: { answerable: A[]; unanswerable: U[] }; report: { answerable: A[]; unanswerable: U[] } } {
+  const answerable = seededSplit(sets.answerable, seed);
+  const unanswerable = seededSplit(sets.unanswerable, seed + 1);
+  return {
+    tune: { answerable: answerable.tune, unanswerable: unanswerable.tune },
+    report: { answerable: answerable.report, unanswerable: unanswerable.report },
+  };
+}

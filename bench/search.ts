@@ -1,7 +1,8 @@
 // Help-doc search benchmark on BEIR-format data, with plain lunr and MiniSearch as peers in the same run.
-// Usage: npm run bench:search -- --dataset DIR [--seed 7] [--tune]
+// Usage: npm run bench:search -- --dataset DIR [--seed 7] [--tune GRID]
 //   Figures are reported on the "report" half of a seeded query split; --tune grid-searches the engine's
-//   settings on the other half. Writes bench/results/search-<dataset>.json.
+//   settings on the other half, from the dataset's current ones (GRID: JSON of setting → values, e.g.
+//   '{"k1":[0.9,1.2],"feedbackTerms":[0,10]}'). Writes bench/results/search-<dataset>.json.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
@@ -26,15 +27,16 @@ const arg = (name: string): string | undefined => {
 };
 const datasetDir = arg('--dataset');
 if (!datasetDir) {
-  console.error('usage: npm run bench:search -- --dataset DIR [--seed 7] [--tune]');
+  console.error('usage: npm run bench:search -- --dataset DIR [--seed 7] [--tune GRID]');
   process.exit(2);
 }
 const seed = Number(arg('--seed') ?? 7);
 const dataset = loadBeirDataset(datasetDir);
 const split = seededSplit(dataset.queries, seed);
 
+const variant = TUNED_VARIANTS[dataset.name] ?? DEFAULT_VARIANT;
 if (args.includes('--tune')) {
-  runTuning(dataset, split.tune);
+  runTuning(dataset, split.tune, variant, JSON.parse(arg('--tune') ?? '{}') as Record<string, number[]>);
   process.exit(0);
 }
 
@@ -71,7 +73,6 @@ function measureEngine(
   return result;
 }
 
-const variant = TUNED_VARIANTS[dataset.name] ?? DEFAULT_VARIANT;
 const reports: EngineReport[] = [];
 reports.push(
   measureEngine(
