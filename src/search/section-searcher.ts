@@ -1,4 +1,6 @@
 import { analyzeText } from './analyze-text.js';
+import { type AnswerShape, answerShape, sectionShape } from './answer-shape.js';
+import { cleanChatQuery } from './clean-chat-query.js';
 import { type ConfidenceRule, isConfident, keepStrongHits } from './confidence-rule.js';
 import type { DocSection, SearchAudience } from './doc-section.js';
 import { makeExtract } from './make-extract.js';
@@ -33,6 +35,7 @@ export class SectionSearcher {
   private priors: Record<SearchAudience | 'none', Float32Array>;
   private readonly addressees: (SearchAudience | undefined)[];
   private readonly headingTerms: string[][];
+  private readonly sectionShapes: { table: boolean; steps: boolean }[];
 
   constructor(
     readonly sections: readonly DocSection[],
@@ -47,6 +50,7 @@ export class SectionSearcher {
     this.addressees = this.sectionByDoc.map((s) => (s ? sectionAddressee(s) : undefined));
     this.priors = this.computePriors(queryOptions);
     this.headingTerms = this.sectionByDoc.map((s) => [...new Set(analyzeText(s?.heading ?? ''))]);
+    this.sectionShapes = this.sectionByDoc.map((s) => sectionShape(s?.text ?? ''));
   }
 
   /** Query-time settings can change without a rebuild (the benchmarks' tuning uses this). */
@@ -81,22 +85,39 @@ export class SectionSearcher {
       return wanted === undefined || audience === AUDIENCE_ALL || audience === wanted;
     };
     const limit = Math.max(1, Math.min(MAX_LIMIT, Math.floor(opts.limit) || 1));
-    const { headingMatchWeight, coverageExponent } = this.queryOptions;
-    // The reranking factors can reorder the head of the list: rank a few more, rerank, then cut.
-    const rerank = headingMatchWeight > 0 || coverageExponent > 0;
-    const depth = rerank ? Math.max(limit * 3, RERANK_DEPTH) : limit;
     const prior =
       opts.audience === 'brand' || opts.audience === 'partner'
         ? this.priors[opts.audience]
         : this.priors.none;
+    const { headingMatchWeight, coverageExponent, definitionTableWeight, procedureStepsWeight } =
+      this.queryOptions;
+    // The reranking factors can reorder the head of the list: rank a few more, rerank, then cut.
+    const rerank =
+      headingMatchWeight > 0 || coverageExponent > 0 || definitionTableWeight > 0 || procedureStepsWeight > 0;
+    const depth = rerank ? Math.max(limit * 3, RERANK_DEPTH) : limit;
     const ranked = rankSections(this.index, plan, { limit: depth, accept, prior });
     if (rerank) {
+      const shape = answerShape(cleanChatQuery(query));
       for (const r of ranked) {
-        r.score *= (1 + headingMatchWeight * this.headingMatch(r.doc, plan)) * r.coverage ** coverageExponent;
+        r.score *=
+          (1 + headingMatchWeight * this.headingMatch(r.doc, plan)) *
+          r.coverage ** coverageExponent *
+          (1 + this.shapeMatch(r.doc, shape));
       }
       ranked.sort((a, b) => b.score - a.score || a.doc - b.doc);
     }
     return { plan, ranked: ranked.slice(0, limit) };
+  }
+
+  /** Extra weight for a section whose form fits the question: a table for a definition, steps for a how-to. */
+  private shapeMatch(doc: number, shape: AnswerShape): number {
+    const form = this.sectionShapes[doc];
+    if (!form) return 0;
+    const { definitionTableWeight, procedureStepsWeight } = this.queryOptions;
+    return (
+      (shape.definition && form.table ? definitionTableWeight : 0) +
+      (shape.procedure && form.steps ? procedureStepsWeight : 0)
+    );
   }
 
   /**

@@ -36,11 +36,12 @@ describe.skipIf(!ready)('help center answers real questions (content/docs × tes
     expect(report.unanswerable).toBeGreaterThanOrEqual(30);
   });
 
-  // Issue 4 asks for top-1 >= 80%. Measured: 65.9% of all 267 questions (set A 70.1%, set B 62.1%);
-  // the misses are paraphrases with no shared words and the wrong section of the right article.
-  // Until ranking reaches the target this is a regression guard at the measured level, rounded down.
-  it('puts the expected section first for at least 65% of questions (target 80%, not reached)', () => {
-    expect(report.top1, `top-1 misses:\n${report.misses.join('\n')}`).toBeGreaterThanOrEqual(0.65);
+  // Issue 4 asks for top-1 >= 80% (not reached). Measured: 67.8% of all 267 questions (seeded tuning
+  // half 70.1%, report half 65.4%, see bench/search-help-center.ts); most misses are paraphrases that
+  // share no word with the expected section, or a neighbouring section of the right article.
+  // A regression guard a little below the measured level.
+  it('puts the expected section first for at least 67% of questions (target 80%, not reached)', () => {
+    expect(report.top1, `top-1 misses:\n${report.misses.join('\n')}`).toBeGreaterThanOrEqual(0.67);
   });
 
   it('shows the expected article among the top 3 hits for at least 95% of questions', () => {
