@@ -1,5 +1,5 @@
 import { Prisma } from '../generated/sqlite/client.js';
-import type { PartnerFilter, PartnerSort } from './partner-filter.js';
+import { isEmptyFilter, type PartnerFilter, type PartnerSort } from './partner-filter.js';
 import { containsPattern, partnerConditionSql, partnerOrderSql } from './partner-filter-sql.js';
 import {
   type PartnerSummary,
@@ -23,6 +23,13 @@ export interface PartnerVocabulary {
   readonly contractNames: readonly string[];
   readonly businessModels: readonly string[];
   readonly promotionalAreas: readonly string[];
+}
+
+/** The group names of a filter that has no other condition, else null. */
+function onlyGroups(filter: PartnerFilter): readonly string[] | null {
+  const groups = filter.group ?? [];
+  if (groups.length === 0) return null;
+  return isEmptyFilter({ ...filter, group: [] }) ? groups : null;
 }
 
 const byPartnerId = (a: PartnerView, b: PartnerView) => a.partnerId.localeCompare(b.partnerId);
@@ -62,8 +69,16 @@ export interface PartnerRepository {
 export function createPartnerRepository(db: Db): PartnerRepository {
   const views = (condition: Prisma.Sql) => readViews(db, condition);
   const count = async (accountId: string, filter: PartnerFilter) => {
-    const [row] = await db.$queryRaw<Array<{ total: number | bigint }>>`
-      SELECT COUNT(*) AS "total" FROM "Partner" p WHERE ${partnerConditionSql(accountId, filter)}`;
+    const groups = onlyGroups(filter);
+    // Members of the account's groups are that account's partners (the writer links no other),
+    // so a count by group alone reads the member index instead of every member's partner row.
+    const [row] = groups
+      ? await db.$queryRaw<Array<{ total: number | bigint }>>`
+          SELECT COUNT(DISTINCT m."partnerId") AS "total" FROM "PartnerGroupMember" m
+          JOIN "PartnerGroup" g ON g."id" = m."groupId"
+          WHERE g."accountId" = ${accountId} AND g."name" IN (${Prisma.join(groups)})`
+      : await db.$queryRaw<Array<{ total: number | bigint }>>`
+          SELECT COUNT(*) AS "total" FROM "Partner" p WHERE ${partnerConditionSql(accountId, filter)}`;
     return Number(row?.total ?? 0);
   };
 

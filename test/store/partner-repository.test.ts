@@ -69,4 +69,31 @@ describe.each(testProviders())('partner repository on %s', (provider) => {
     });
     expect(joined).toBe(16);
   });
+
+  it('counts group members the same way alone and with other filters, within the account', async () => {
+    const repository = createPartnerRepository(database.prisma);
+    const groups = await database.prisma.partnerGroup.findMany({
+      where: { accountId: 'acc_demo_brand' },
+      select: { name: true },
+      orderBy: { name: 'asc' },
+    });
+    expect(groups.length).toBeGreaterThanOrEqual(2);
+    const names = groups.slice(0, 2).map((g) => g.name);
+    for (const group of [[names[0]!], names]) {
+      const expected = await database.prisma.partner.count({
+        where: { accountId: 'acc_demo_brand', groups: { some: { group: { name: { in: group } } } } },
+      });
+      expect(expected).toBeGreaterThan(0);
+      expect(await repository.count('acc_demo_brand', { group })).toBe(expected);
+      // The same partners through the general path (a condition that every partner meets).
+      expect(await repository.count('acc_demo_brand', { group, reach: { min: 0 } })).toBe(expected);
+      const page = await repository.list('acc_demo_brand', { group }, 'name', { offset: 0, limit: 5 });
+      expect(page.total).toBe(expected);
+    }
+    expect(await repository.count('acc_northpeak', { group: [names[0]!, 'No such group'] })).toBe(
+      await database.prisma.partner.count({
+        where: { accountId: 'acc_northpeak', groups: { some: { group: { name: names[0]! } } } },
+      }),
+    );
+  });
 });
