@@ -73,7 +73,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
   const metrics = createMetrics({ defaultMetrics: options.http !== false });
   const users = createUserDirectory(db);
   const conversations = createConversationRepository(db, database.sql);
-  const outbox = createOutbox(db);
+  const outbox = createOutbox(database.sql);
   const channels = new Map<string, Channel>();
   const dispatcher = createOutboxDispatcher({ outbox, conversations, channels, logger, metrics, clock });
   const notifier = createNotifier({ outbox, conversations, wake: () => dispatcher.wake() });

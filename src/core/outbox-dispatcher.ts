@@ -1,6 +1,6 @@
 import type { Logger } from 'pino';
 import type { ConversationRepository } from '../store/conversation-repository.js';
-import type { Outbox } from '../store/outbox.js';
+import type { OutboundItem, Outbox } from '../store/outbox.js';
 import type { Channel } from './channel.js';
 import type { BotMetrics } from './metrics.js';
 import { replyToPlainText } from './reply.js';
@@ -27,62 +27,77 @@ export function createOutboxDispatcher(deps: {
   clock?: () => Date;
   intervalMs?: number;
   maxAttempts?: number;
+  /** Messages of different conversations delivered at once. */
+  concurrency?: number;
 }): OutboxDispatcher {
   const clock = deps.clock ?? (() => new Date());
   const intervalMs = deps.intervalMs ?? 500;
   const maxAttempts = deps.maxAttempts ?? 12;
+  const concurrency = deps.concurrency ?? 16;
   let timer: NodeJS.Timeout | null = null;
   let running: Promise<number> | null = null;
   let again = false;
   let stopped = true;
 
+  async function deliverOne(item: OutboundItem): Promise<boolean> {
+    const channel = deps.channels.get(item.channel);
+    const conversation = await deps.conversations.byId(item.conversationId);
+    try {
+      if (!conversation) throw new Error(`conversation ${item.conversationId} is gone`);
+      if (channel) {
+        await channel.deliver(
+          {
+            conversationId: conversation.id,
+            workspace: conversation.workspace,
+            externalKey: conversation.externalKey,
+            reference: conversation.reference,
+          },
+          item.replies,
+        );
+      }
+      await deps.conversations.appendMessages(
+        item.conversationId,
+        item.replies.map((r) => ({
+          direction: 'out' as const,
+          author: item.from.author,
+          authorId: item.from.authorId ?? null,
+          handoffId: item.from.handoffId ?? null,
+          text: replyToPlainText(r),
+          payload: r,
+        })),
+      );
+      await deps.outbox.markSent(item.id, clock());
+      deps.metrics.outboundDelivered.inc({ channel: item.channel, result: 'sent' });
+      return true;
+    } catch (error) {
+      const giveUp = item.attempts >= maxAttempts || !conversation;
+      const backoffMs = Math.min(60_000 * 10, 1000 * 2 ** item.attempts);
+      await deps.outbox.markFailed(
+        item.id,
+        String((error as Error)?.message ?? error),
+        giveUp ? null : new Date(clock().getTime() + backoffMs),
+      );
+      deps.metrics.outboundDelivered.inc({ channel: item.channel, result: giveUp ? 'failed' : 'retry' });
+      deps.logger.warn({ err: error, outboundId: item.id, attempts: item.attempts }, 'delivery failed');
+      return false;
+    }
+  }
+
+  // A lease holds at most one message per conversation (the outbox keeps each
+  // conversation's order), so the leased messages go out side by side.
   async function deliverDue(): Promise<number> {
     let delivered = 0;
     for (;;) {
       const items = await deps.outbox.lease(50, clock());
       if (items.length === 0) return delivered;
-      for (const item of items) {
-        const channel = deps.channels.get(item.channel);
-        const conversation = await deps.conversations.byId(item.conversationId);
-        try {
-          if (!conversation) throw new Error(`conversation ${item.conversationId} is gone`);
-          if (channel) {
-            await channel.deliver(
-              {
-                conversationId: conversation.id,
-                workspace: conversation.workspace,
-                externalKey: conversation.externalKey,
-                reference: conversation.reference,
-              },
-              item.replies,
-            );
-          }
-          await deps.conversations.appendMessages(
-            item.conversationId,
-            item.replies.map((r) => ({
-              direction: 'out' as const,
-              author: item.from.author,
-              authorId: item.from.authorId ?? null,
-              handoffId: item.from.handoffId ?? null,
-              text: replyToPlainText(r),
-              payload: r,
-            })),
-          );
-          await deps.outbox.markSent(item.id, clock());
-          deps.metrics.outboundDelivered.inc({ channel: item.channel, result: 'sent' });
-          delivered++;
-        } catch (error) {
-          const giveUp = item.attempts >= maxAttempts || !conversation;
-          const backoffMs = Math.min(60_000 * 10, 1000 * 2 ** item.attempts);
-          await deps.outbox.markFailed(
-            item.id,
-            String((error as Error)?.message ?? error),
-            giveUp ? null : new Date(clock().getTime() + backoffMs),
-          );
-          deps.metrics.outboundDelivered.inc({ channel: item.channel, result: giveUp ? 'failed' : 'retry' });
-          deps.logger.warn({ err: error, outboundId: item.id, attempts: item.attempts }, 'delivery failed');
+      let next = 0;
+      const worker = async () => {
+        while (next < items.length) {
+          const item = items[next++]!;
+          if (await deliverOne(item)) delivered++;
         }
-      }
+      };
+      await Promise.all(Array.from({ length: Math.min(concurrency, items.length) }, worker));
     }
   }
 

@@ -1,5 +1,5 @@
 import type { Reply } from '../core/reply.js';
-import type { Db } from './prisma-client.js';
+import type { SqlExecutor } from './sql/sql-executor.js';
 
 /** Who a proactive message is from, for the transcript. */
 export interface OutboundAuthor {
@@ -40,62 +40,89 @@ export interface Outbox {
   markFailed(id: number, error: string, retryAt: Date | null): Promise<void>;
 }
 
-export function createOutbox(db: Db): Outbox {
+interface OutboundRow {
+  id: number;
+  conversationId: string;
+  channel: string;
+  payload: string;
+  attempts: number;
+  nextAttemptAt: unknown;
+}
+
+/**
+ * Every relayed chat message and notification passes through here, so the
+ * statements are hand-written SQL (see `SqlExecutor`).
+ */
+export function createOutbox(sql: SqlExecutor): Outbox {
   return {
     async enqueue(conversationId, channel, replies, from = { author: 'system' }) {
       const payload: OutboundPayload = { replies: [...replies], from };
-      const row = await db.outboundMessage.create({
-        data: { conversationId, channel, payload: JSON.stringify(payload) },
-        select: { id: true },
-      });
-      return row.id;
+      const now = sql.date(new Date());
+      const row = await sql.get<{ id: number }>(
+        'INSERT INTO "OutboundMessage" ("conversationId", "channel", "payload", "status", "attempts", "nextAttemptAt", "createdAt") ' +
+          'VALUES (?, ?, ?, \'pending\', 0, ?, ?) RETURNING "id"',
+        [conversationId, channel, JSON.stringify(payload), now, now],
+      );
+      if (!row) throw new Error(`outbound message for ${conversationId} was not stored`);
+      return Number(row.id);
     },
     async lease(limit, now, leaseMs = 30_000) {
-      const due = await db.outboundMessage.findMany({
-        where: { status: 'pending', nextAttemptAt: { lte: now } },
-        orderBy: { id: 'asc' },
-        take: limit,
-      });
+      const due = await sql.all<OutboundRow>(
+        'SELECT "id", "conversationId", "channel", "payload", "attempts", "nextAttemptAt" FROM "OutboundMessage" ' +
+          'WHERE "status" = \'pending\' AND "nextAttemptAt" <= ? ORDER BY "id" ASC LIMIT ?',
+        [sql.date(now), limit],
+      );
+      const leasedUntil = sql.date(new Date(now.getTime() + leaseMs));
       const leased: OutboundItem[] = [];
       for (const row of due) {
         // One conversation's messages go out in order, also with several instances:
-        // a row waits while an earlier one of its conversation is still pending.
-        const earlier = await db.outboundMessage.count({
-          where: { conversationId: row.conversationId, status: 'pending', id: { lt: row.id } },
-        });
-        if (earlier > 0) continue;
-        // Only the instance that moves nextAttemptAt forward from the value it read owns the item.
-        const won = await db.outboundMessage.updateMany({
-          where: { id: row.id, status: 'pending', nextAttemptAt: row.nextAttemptAt },
-          data: { nextAttemptAt: new Date(now.getTime() + leaseMs), attempts: { increment: 1 } },
-        });
-        if (won.count === 1) {
+        // a row waits while an earlier one of its conversation is still pending; and
+        // only the instance that moves nextAttemptAt forward from the value it read owns it.
+        const won = await sql.run(
+          'UPDATE "OutboundMessage" SET "nextAttemptAt" = ?, "attempts" = "attempts" + 1 ' +
+            'WHERE "id" = ? AND "status" = \'pending\' AND "nextAttemptAt" = ? AND NOT EXISTS (' +
+            'SELECT 1 FROM "OutboundMessage" earlier WHERE earlier."conversationId" = ? ' +
+            'AND earlier."status" = \'pending\' AND earlier."id" < ?)',
+          [leasedUntil, row.id, asStored(sql, row.nextAttemptAt), row.conversationId, row.id],
+        );
+        if (won === 1) {
           const payload = JSON.parse(row.payload) as OutboundPayload;
           leased.push({
-            id: row.id,
+            id: Number(row.id),
             conversationId: row.conversationId,
             channel: row.channel,
             replies: payload.replies,
             from: payload.from,
-            attempts: row.attempts + 1,
+            attempts: Number(row.attempts) + 1,
           });
         }
       }
       return leased;
     },
     async markSent(id, now) {
-      await db.outboundMessage.update({
-        where: { id },
-        data: { status: 'sent', sentAt: now, lastError: null },
-      });
+      await sql.run(
+        'UPDATE "OutboundMessage" SET "status" = \'sent\', "sentAt" = ?, "lastError" = NULL WHERE "id" = ?',
+        [sql.date(now), id],
+      );
     },
     async markFailed(id, error, retryAt) {
-      await db.outboundMessage.update({
-        where: { id },
-        data: retryAt
-          ? { lastError: error.slice(0, 500), nextAttemptAt: retryAt }
-          : { status: 'failed', lastError: error.slice(0, 500) },
-      });
+      if (retryAt) {
+        await sql.run('UPDATE "OutboundMessage" SET "lastError" = ?, "nextAttemptAt" = ? WHERE "id" = ?', [
+          error.slice(0, 500),
+          sql.date(retryAt),
+          id,
+        ]);
+      } else {
+        await sql.run('UPDATE "OutboundMessage" SET "status" = \'failed\', "lastError" = ? WHERE "id" = ?', [
+          error.slice(0, 500),
+          id,
+        ]);
+      }
     },
   };
+}
+
+/** A date column's value as read, written back for an equality check (SQLite keeps Prisma's text). */
+function asStored(sql: SqlExecutor, value: unknown): string {
+  return value instanceof Date ? sql.date(value) : String(value);
 }

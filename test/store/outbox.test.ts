@@ -21,7 +21,7 @@ describe.each(testProviders())('outbox on %s', (provider) => {
   const text = (t: string) => [{ type: 'text' as const, text: t }];
 
   it("delivers one conversation's messages in order: a row waits while an earlier one is pending", async () => {
-    const outbox = createOutbox(database.prisma);
+    const outbox = createOutbox(database.sql);
     await outbox.enqueue('conv-a', 'web', text('a1'));
     await outbox.enqueue('conv-a', 'web', text('a2'));
     await outbox.enqueue('conv-b', 'web', text('b1'));
@@ -36,7 +36,7 @@ describe.each(testProviders())('outbox on %s', (provider) => {
   });
 
   it('retries a failed delivery later and gives up after the last attempt', async () => {
-    const outbox = createOutbox(database.prisma);
+    const outbox = createOutbox(database.sql);
     await outbox.enqueue('conv-a', 'web', text('x'));
     const now = new Date(Date.now() + 1000);
     const [item] = await outbox.lease(10, now);
