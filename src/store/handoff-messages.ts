@@ -1,4 +1,15 @@
 import type { Db } from './prisma-client.js';
+import { readDate, type SqlExecutor } from './sql/sql-executor.js';
+
+interface MessageRow {
+  id: number;
+  direction: string;
+  author: string;
+  authorId: string | null;
+  text: string;
+  handoffId: string | null;
+  createdAt: unknown;
+}
 
 /** One stored message as the live chat shows it. */
 export interface HandoffMessage {
@@ -49,7 +60,7 @@ export interface HandoffMessages {
   }): Promise<number>;
 }
 
-export function createHandoffMessages(db: Db): HandoffMessages {
+export function createHandoffMessages(db: Db, sql: SqlExecutor): HandoffMessages {
   const select = {
     id: true,
     direction: true,
@@ -70,22 +81,26 @@ export function createHandoffMessages(db: Db): HandoffMessages {
   }): HandoffMessage => ({ ...r, direction: r.direction === 'out' ? 'out' : 'in' });
 
   return {
+    // Every relayed message is watched for and read by the live views: hand-written SQL.
     async latestId(handoffId, author) {
-      const row = await db.message.findFirst({
-        where: { handoffId, ...(author ? { author } : {}) },
-        orderBy: { id: 'desc' },
-        select: { id: true },
-      });
-      return row?.id ?? 0;
+      const row = author
+        ? await sql.get<{ id: number }>(
+            'SELECT "id" FROM "Message" WHERE "handoffId" = ? AND "author" = ? ORDER BY "id" DESC LIMIT 1',
+            [handoffId, author],
+          )
+        : await sql.get<{ id: number }>(
+            'SELECT "id" FROM "Message" WHERE "handoffId" = ? ORDER BY "id" DESC LIMIT 1',
+            [handoffId],
+          );
+      return row ? Number(row.id) : 0;
     },
     async after(handoffId, afterId, limit = 500) {
-      const rows = await db.message.findMany({
-        where: { handoffId, id: { gt: afterId } },
-        orderBy: { id: 'asc' },
-        take: limit,
-        select,
-      });
-      return rows.map(toMessage);
+      const rows = await sql.all<MessageRow>(
+        'SELECT "id", "direction", "author", "authorId", "text", "handoffId", "createdAt" FROM "Message" ' +
+          'WHERE "handoffId" = ? AND "id" > ? ORDER BY "id" ASC LIMIT ?',
+        [handoffId, afterId, limit],
+      );
+      return rows.map((r) => toMessage({ ...r, id: Number(r.id), createdAt: readDate(r.createdAt) }));
     },
     async transcript(conversationId, handoffId, limit = 200) {
       // This chat's messages and the conversation around them; earlier chats' stay out.

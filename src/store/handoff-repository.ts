@@ -193,11 +193,15 @@ export function createHandoffRepository(db: Db, sql: SqlExecutor): HandoffReposi
       const total = rows.reduce((sum, r) => sum + (r.resolvedAt!.getTime() - r.claimedAt!.getTime()), 0);
       return total / rows.length / 60_000;
     },
+    // Once per relayed message: hand-written statements.
     async touchUser(id, at) {
-      await db.handoff.updateMany({ where: { id }, data: { lastUserMessageAt: at } });
+      await sql.run('UPDATE "Handoff" SET "lastUserMessageAt" = ? WHERE "id" = ?', [sql.date(at), id]);
     },
     async touchAgent(id, at) {
-      await db.handoff.updateMany({ where: { id }, data: { lastAgentMessageAt: at, reminderSentAt: null } });
+      await sql.run('UPDATE "Handoff" SET "lastAgentMessageAt" = ?, "reminderSentAt" = NULL WHERE "id" = ?', [
+        sql.date(at),
+        id,
+      ]);
     },
     async markReminder(id, expected, at) {
       const won = await db.handoff.updateMany({

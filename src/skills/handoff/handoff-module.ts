@@ -60,7 +60,7 @@ export function createHandoffModule(options: HandoffModuleOptions = {}): AppModu
     async create(services) {
       const { db, config, logger: rootLogger } = services;
       const logger = rootLogger.child({ module: 'handoff' });
-      const messages = createHandoffMessages(db);
+      const messages = createHandoffMessages(db, services.sql);
       const bus = createLiveBus<DeskSignal>({
         provider: services.provider,
         databaseUrl: config.databaseUrl,
