@@ -196,10 +196,10 @@ function monthSpan(c: Clock, word: string, year: string | undefined): Span {
   });
 }
 
-/** Expressions, tried in order at the start of a word; each regular expression is anchored there. */
+/** Expressions, tried in order at the start of a word; each regular expression is sticky (matches only there). */
 const RULES: readonly Rule[] = [
   [
-    new RegExp(`^(?:from|between)\\s+(${ISO_DAY_RE})\\s+(?:to|and|until|till|-)\\s+(${ISO_DAY_RE})\\b`, 'i'),
+    new RegExp(`(?:from|between)\\s+(${ISO_DAY_RE})\\s+(?:to|and|until|till|-)\\s+(${ISO_DAY_RE})\\b`, 'iy'),
     (m, c) => {
       const from = isoDay(m[1]!);
       const last = isoDay(m[2]!);
@@ -207,13 +207,13 @@ const RULES: readonly Rule[] = [
       return span(c, from, add(last, 'day', 1), `${m[1]} to ${m[2]}`, { closed: true });
     },
   ],
-  [/^today\b/i, (_m, c) => span(c, today(c), add(today(c), 'day', 1), 'today')],
-  [/^yesterday\b/i, (_m, c) => span(c, add(today(c), 'day', -1), today(c), 'yesterday')],
+  [/today\b/iy, (_m, c) => span(c, today(c), add(today(c), 'day', 1), 'today')],
+  [/yesterday\b/iy, (_m, c) => span(c, add(today(c), 'day', -1), today(c), 'yesterday')],
   [
     // Rolling windows up to today: "the last 30 days", "past 3 months", "last 2 weeks", "the past year".
     new RegExp(
-      `^(?:(?:the\\s+)?(?:last|past|previous|recent)\\s+(${AMOUNT_RE})\\s+${UNIT_RE}|(?:the\\s+(?:last|past)|past)\\s+${UNIT_RE})\\b`,
-      'i',
+      `(?:(?:the\\s+)?(?:last|past|previous|recent)\\s+(${AMOUNT_RE})\\s+${UNIT_RE}|(?:the\\s+(?:last|past)|past)\\s+${UNIT_RE})\\b`,
+      'iy',
     ),
     (m, c) => {
       const unit = unitOf(m[2] ?? m[3]!);
@@ -223,7 +223,7 @@ const RULES: readonly Rule[] = [
     },
   ],
   [
-    new RegExp(`^(?:this|the\\s+current|current)\\s+${UNIT_RE}\\b`, 'i'),
+    new RegExp(`(?:this|the\\s+current|current)\\s+${UNIT_RE}\\b`, 'iy'),
     (m, c) => {
       const unit = unitOf(m[1]!);
       return span(c, startOf(unit, c), add(startOf(unit, c), unit, 1), `this ${unit}`);
@@ -231,21 +231,21 @@ const RULES: readonly Rule[] = [
   ],
   [
     // Calendar periods: "last month" is the whole previous month.
-    new RegExp(`^(?:the\\s+previous|last|previous)\\s+${UNIT_RE}\\b`, 'i'),
+    new RegExp(`(?:the\\s+previous|last|previous)\\s+${UNIT_RE}\\b`, 'iy'),
     (m, c) => {
       const unit = unitOf(m[1]!);
       return span(c, add(startOf(unit, c), unit, -1), startOf(unit, c), `last ${unit}`);
     },
   ],
   [
-    new RegExp(`^(${ISO_DAY_RE})\\b(?!-)`, 'i'),
+    new RegExp(`(${ISO_DAY_RE})\\b(?!-)`, 'iy'),
     (m, c) => {
       const day = isoDay(m[1]!);
       return day ? span(c, day, add(day, 'day', 1), m[1]!, { isDay: true }) : null;
     },
   ],
   [
-    /^q([1-4])(?:\s+of)?(?:\s+(\d{4}))?\b/i,
+    /q([1-4])(?:\s+of)?(?:\s+(\d{4}))?\b/iy,
     (m, c) => {
       const q = Number(m[1]);
       const first = 3 * (q - 1) + 1;
@@ -253,9 +253,9 @@ const RULES: readonly Rule[] = [
       return span(c, { y, m: first, d: 1 }, { y, m: first + 3, d: 1 }, `Q${q} ${y}`, { named: true });
     },
   ],
-  [new RegExp(`^(${MONTH_RE})(?:,?\\s+(\\d{4}))?\\b`, 'i'), (m, c) => monthSpan(c, m[1]!, m[2])],
+  [new RegExp(`(${MONTH_RE})(?:,?\\s+(\\d{4}))?\\b`, 'iy'), (m, c) => monthSpan(c, m[1]!, m[2])],
   [
-    /^(?:the\s+year\s+)?(20\d{2})\b(?!-)/i,
+    /(?:the\s+year\s+)?(20\d{2})\b(?!-)/iy,
     (m, c) => {
       const y = Number(m[1]);
       return span(c, { y, m: 1, d: 1 }, { y: y + 1, m: 1, d: 1 }, String(y), {
@@ -266,7 +266,7 @@ const RULES: readonly Rule[] = [
   ],
   [
     // The latest such day, today included ("since Monday"); only after a word such as "since".
-    new RegExp(`^(?:last\\s+)?(${WEEKDAY_RE})\\b`, 'i'),
+    new RegExp(`(?:last\\s+)?(${WEEKDAY_RE})\\b`, 'iy'),
     (m, c) => {
       const target = WEEKDAYS.findIndex((d) => d.startsWith(m[1]!.slice(0, 3).toLowerCase()));
       const day = add(today(c), 'day', -((c.today.weekday - target + 7) % 7));
@@ -275,8 +275,9 @@ const RULES: readonly Rule[] = [
   ],
 ];
 
-function spanAt(text: string, clock: Clock): { span: Span; length: number } | null {
+function spanAt(text: string, at: number, clock: Clock): { span: Span; length: number } | null {
   for (const [pattern, build] of RULES) {
+    pattern.lastIndex = at;
     const m = pattern.exec(text);
     if (!m) continue;
     const found = build(m, clock);
@@ -315,7 +316,7 @@ export function findPeriods(text: string, now: Date, timeZone?: string): PeriodM
   let i = 0;
   while (i < text.length) {
     const atWordStart = (i === 0 || /[^a-z0-9]/i.test(text[i - 1]!)) && /[a-z0-9]/i.test(text[i]!);
-    const hit = atWordStart ? spanAt(text.slice(i), clock) : null;
+    const hit = atWordStart ? spanAt(text, i, clock) : null;
     if (!hit) {
       i += 1;
       continue;

@@ -23,6 +23,8 @@ export interface PartnerNameIndex {
   readonly size: number;
   /** Partners whose name is the text, ignoring case, spaces and punctuation. */
   exact(text: string): readonly NameEntry[];
+  /** The same for a name already in its compact form (`compactNameKey`). */
+  exactCompact(compact: string): readonly NameEntry[];
   /** Best matches first; only scores ≥ `minScore` (default and lowest 0.3). */
   search(text: string, limit: number, minScore?: number): NameMatch[];
 }
@@ -177,6 +179,7 @@ export function createPartnerNameIndex(entries: readonly NameEntry[]): PartnerNa
   return {
     size: items.length,
     exact: (text) => byCompact.get(compactNameKey(text)) ?? [],
+    exactCompact: (compact) => byCompact.get(compact) ?? [],
     search(text, limit, minScore = MIN_SCORE) {
       const key = partnerNameKey(text);
       let matches = recent.get(key);

@@ -1,5 +1,5 @@
 import { findPeriods, type PeriodMention } from '../../nlu/entities/periods.js';
-import { domainOf } from '../../store/partner-name-key.js';
+import { compactNameKey, domainOf } from '../../store/partner-name-key.js';
 import { stripChatMarkup } from '../../text/strip-chat-markup.js';
 import type { LexTag, PartnerLexicon } from './partner-lexicon.js';
 import type { PartnerNameIndex } from './partner-name-index.js';
@@ -85,6 +85,8 @@ function linkExactName(
   tokens: Token[],
   ctx: ParserContext,
 ): { ref: PartnerRef; start: number; end: number } | null {
+  // The compact key of a run of words is its words' keys put together.
+  const keys = tokens.map((t) => compactNameKey(t.raw));
   for (let length = Math.min(6, tokens.length); length >= 1; length--) {
     for (let i = 0; i + length <= tokens.length; i++) {
       const span = tokens.slice(i, i + length);
@@ -95,8 +97,7 @@ function linkExactName(
         continue;
       }
       if (span.every((t) => ARTICLES.has(t.form) || ctx.lexicon.isKnownWord(t.form))) continue;
-      const text = span.map((t) => t.raw).join(' ');
-      const entries = ctx.names.exact(text);
+      const entries = ctx.names.exactCompact(keys.slice(i, i + length).join(''));
       if (entries.length > 0) {
         return {
           ref: { by: 'name', value: entries[0]!.name, rowIds: entries.map((e) => e.id) },

@@ -1,11 +1,24 @@
 import { foldAccents } from '../../search/fold-accents.js';
 
+/** Word forms already worked out: questions reuse the same few hundred words. */
+const forms = new Map<string, string>();
+const MAX_FORMS = 5000;
+
 /**
  * The word form the partner parser compares: lower-case, accents folded,
  * apostrophes dropped, a naive singular ("partners" → "partner",
  * "agencies" → "agency"), so lexicon phrases and questions meet halfway.
  */
 export function wordForm(raw: string): string {
+  const known = forms.get(raw);
+  if (known !== undefined) return known;
+  const form = formOf(raw);
+  if (forms.size >= MAX_FORMS) forms.clear();
+  forms.set(raw, form);
+  return form;
+}
+
+function formOf(raw: string): string {
   const w = foldAccents(raw).replace(/['’`]/g, '');
   if (w.length > 4 && w.endsWith('ies')) return `${w.slice(0, -3)}y`;
   if (w.length > 3 && w.endsWith('s') && !/(ss|us|is|news)$/.test(w)) return w.slice(0, -1);
