@@ -116,14 +116,15 @@ export class SectionIndex {
       }
     }
     const magnitude = Math.sqrt(norm);
-    const found: ScoredDocument[] = [];
+    // The best `limit` sections through a bounded min-heap (worst of the kept ones on top): a query
+    // can touch most of the index, and sorting all of it made up most of a query's time.
+    const limit = Math.max(0, Math.min(opts.limit, touched.length));
+    const heap = new TopSections(limit);
     for (const doc of touched) {
       if (opts.accept && !opts.accept(doc)) continue;
-      const score = (scores[doc]! / magnitude) * (opts.prior?.[doc] ?? 1);
-      found.push({ doc, score });
+      heap.offer(doc, (scores[doc]! / magnitude) * (opts.prior?.[doc] ?? 1));
     }
-    found.sort((a, b) => b.score - a.score || a.doc - b.doc);
-    return found.slice(0, opts.limit);
+    return heap.sorted();
   }
 
   /** Which of the words occur in a section (binary search in each posting). */
@@ -147,5 +148,65 @@ export class SectionIndex {
       }
     }
     return matched;
+  }
+}
+
+/** A bounded min-heap of (section, score) that keeps the best `capacity` sections offered to it. */
+class TopSections {
+  private readonly docs: Int32Array;
+  private readonly scores: Float64Array;
+  private size = 0;
+
+  constructor(private readonly capacity: number) {
+    this.docs = new Int32Array(capacity);
+    this.scores = new Float64Array(capacity);
+  }
+
+  /** True when (docA, scoreA) ranks below (docB, scoreB): lower score, or the same score and a later section. */
+  private static below(docA: number, scoreA: number, docB: number, scoreB: number): boolean {
+    return scoreA < scoreB || (scoreA === scoreB && docA > docB);
+  }
+
+  offer(doc: number, score: number): void {
+    if (this.capacity === 0) return;
+    if (this.size < this.capacity) {
+      let i = this.size++;
+      while (i > 0) {
+        const parent = (i - 1) >> 1;
+        if (!TopSections.below(doc, score, this.docs[parent]!, this.scores[parent]!)) break;
+        this.docs[i] = this.docs[parent]!;
+        this.scores[i] = this.scores[parent]!;
+        i = parent;
+      }
+      this.docs[i] = doc;
+      this.scores[i] = score;
+      return;
+    }
+    if (!TopSections.below(this.docs[0]!, this.scores[0]!, doc, score)) return;
+    let i = 0;
+    for (;;) {
+      const left = 2 * i + 1;
+      if (left >= this.size) break;
+      const right = left + 1;
+      let child = left;
+      if (
+        right < this.size &&
+        TopSections.below(this.docs[right]!, this.scores[right]!, this.docs[left]!, this.scores[left]!)
+      )
+        child = right;
+      if (!TopSections.below(this.docs[child]!, this.scores[child]!, doc, score)) break;
+      this.docs[i] = this.docs[child]!;
+      this.scores[i] = this.scores[child]!;
+      i = child;
+    }
+    this.docs[i] = doc;
+    this.scores[i] = score;
+  }
+
+  /** The kept sections, best first (ties: earlier section first). */
+  sorted(): ScoredDocument[] {
+    const found: ScoredDocument[] = [];
+    for (let i = 0; i < this.size; i++) found.push({ doc: this.docs[i]!, score: this.scores[i]! });
+    return found.sort((a, b) => b.score - a.score || a.doc - b.doc);
   }
 }

@@ -68,6 +68,32 @@ describe('SectionIndex scoring', () => {
     }
   });
 
+  it('keeps the best `limit` sections in order, ties broken by section order, like a full sort', () => {
+    // 300 sections with few distinct scores: many ties, and more sections than any limit below.
+    const many = Array.from({ length: 300 }, (_, i) => ({
+      id: `s${i}`,
+      title: 'Payouts',
+      headings: i % 7 === 0 ? 'Payout schedule' : 'Other',
+      body: `payout ${'word '.repeat(i % 5)}`,
+      tags: i % 3 === 0 ? 'tax' : '',
+    }));
+    const index = new SectionIndex(compactLunrIndex(buildLunrIndex(many, options)));
+    const clauses = new Map([
+      ['payout', 1],
+      ['tax', 0.5],
+      ['schedul', 0.7],
+    ]);
+    const full = index.search(clauses, { limit: 1000 });
+    expect(full).toHaveLength(300);
+    const sorted = [...full].sort((a, b) => b.score - a.score || a.doc - b.doc);
+    expect(full).toEqual(sorted);
+    for (const limit of [0, 1, 3, 30, 299]) {
+      expect(index.search(clauses, { limit })).toEqual(full.slice(0, limit));
+    }
+    const even = index.search(clauses, { limit: 10, accept: (doc) => doc % 2 === 0 });
+    expect(even).toEqual(full.filter((r) => r.doc % 2 === 0).slice(0, 10));
+  });
+
   it('survives lunr serialisation (the disk cache) unchanged', async () => {
     const lunr = (await import('lunr')).default;
     const lunrIndex = buildLunrIndex(documents, options);
