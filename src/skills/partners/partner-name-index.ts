@@ -121,6 +121,8 @@ function score(typedCompact: string, typedTokens: readonly string[], name: Index
 /** The lowest score a search returns; `minScore` raises it. */
 const MIN_SCORE = 0.3;
 const RECENT_SEARCHES = 32;
+/** Names scored per search. */
+const MAX_CANDIDATES = 120;
 
 export function createPartnerNameIndex(entries: readonly NameEntry[]): PartnerNameIndex {
   const items: Indexed[] = entries.map((entry) => {
@@ -163,10 +165,17 @@ export function createPartnerNameIndex(entries: readonly NameEntry[]): PartnerNa
     // Score only names that share half the trigrams typed (one typo loses at most three);
     // the cut keeps a 10k-name index within a few milliseconds.
     const needed = Math.max(1, Math.floor(grams.length * 0.5));
-    const candidates = touched
-      .filter((i) => counts[i]! >= needed)
-      .sort((a, b) => counts[b]! - counts[a]!)
-      .slice(0, 120);
+    // The 120 names sharing the most trigrams, found by bucketing on the shared count
+    // (a count is at most the number of trigrams typed) rather than sorting every name touched.
+    const buckets: number[][] = Array.from({ length: grams.length + 1 }, () => []);
+    for (const i of touched) if (counts[i]! >= needed) buckets[counts[i]!]!.push(i);
+    const candidates: number[] = [];
+    for (let c = grams.length; c >= needed && candidates.length < MAX_CANDIDATES; c--) {
+      for (const i of buckets[c]!) {
+        if (candidates.length === MAX_CANDIDATES) break;
+        candidates.push(i);
+      }
+    }
     const matches: NameMatch[] = [];
     for (const i of candidates) {
       const item = items[i]!;
