@@ -59,6 +59,7 @@ export function createBot(deps: BotDeps): Bot {
     const turnId = randomUUID();
     const logger = deps.logger.child({ turnId, conversationId: conversation.id, userId: user.id });
     const replies: Reply[] = [];
+    const afterSave: Array<() => Promise<void>> = [];
     const ctx: TurnContext = {
       turnId,
       message,
@@ -75,6 +76,9 @@ export function createBot(deps: BotDeps): Bot {
       replies,
       reply: (...r) => {
         replies.push(...r);
+      },
+      afterSave: (work) => {
+        afterSave.push(work);
       },
       now: clock(),
       logger,
@@ -121,6 +125,15 @@ export function createBot(deps: BotDeps): Bot {
       }
       throw error;
     }
+    if (!failed) {
+      for (const work of afterSave) {
+        track(
+          work().catch((error: unknown) =>
+            logger.error({ err: error }, 'work after the turn was stored failed'),
+          ),
+        );
+      }
+    }
     if (ctx.intent) deps.metrics.intents.inc({ intent: ctx.intent.name });
     return { conversationId: conversation.id, replies, intent: ctx.intent, duplicate: false, user };
   }
@@ -155,11 +168,15 @@ export function createBot(deps: BotDeps): Bot {
     }
   }
 
+  function track(p: Promise<unknown>): void {
+    inFlight.add(p);
+    void p.finally(() => inFlight.delete(p)).catch(() => undefined);
+  }
+
   return {
     handle(message) {
       const p = handle(message);
-      inFlight.add(p);
-      void p.finally(() => inFlight.delete(p)).catch(() => undefined);
+      track(p);
       return p;
     },
     async drain() {

@@ -33,6 +33,12 @@ export interface TurnContext {
   handoffId: string | null;
   readonly replies: Reply[];
   reply(...replies: Reply[]): void;
+  /**
+   * Runs `work` once the turn's state and messages are stored (not when the turn
+   * fails), without delaying the answer: e.g. announcing a relayed message to the
+   * agents' live views.
+   */
+  afterSave(work: () => Promise<void>): void;
   readonly now: Date;
   readonly logger: Logger;
 }

@@ -86,6 +86,7 @@ function context(text: string, state = emptyState(), value?: Record<string, unkn
     handoffId: null,
     replies,
     reply: (...r) => void replies.push(...r),
+    afterSave: () => undefined,
     now: new Date(),
     logger: pino({ level: 'silent' }),
   };

@@ -213,7 +213,8 @@ export function createHandoffRequests(
         deps.handoffs.touchUser(handoff.id, ctx.now),
       ]);
       if (files.length > 0) await deps.signals.messagesStored(handoff.id, afterId - files.length);
-      void deps.signals.messagesWhenStored(handoff.id, 'user', afterId);
+      // The message itself is stored with the turn: announced as soon as it is.
+      ctx.afterSave(() => deps.signals.messagesStored(handoff.id, afterId));
     },
 
     async endByUser(ctx, handoff) {
