@@ -86,6 +86,14 @@ function stats(samples: number[], cpu: number[]): Stats {
   };
 }
 
+/** The five slowest questions of a kind, with their CPU time: is the tail one question or noise? */
+function slowest(s: { ms: number[]; cpu: number[]; text: string[] }) {
+  return s.ms
+    .map((ms, i) => ({ ms: round(ms), cpuMs: round(s.cpu[i]!), question: s.text[i]! }))
+    .sort((a, b) => b.ms - a.ms)
+    .slice(0, 5);
+}
+
 /** Wall and CPU milliseconds of one piece of work. */
 async function timed<T>(work: () => Promise<T>): Promise<{ value: T; ms: number; cpuMs: number }> {
   const cpu = process.cpuUsage();
@@ -271,7 +279,9 @@ async function benchProvider(provider: DatabaseProvider) {
       firstQuestion.push(performance.now() - started);
     }
     const kinds = Object.keys(questions[0]!) as Kind[];
-    const samples = new Map(kinds.map((k) => [k, { ms: [] as number[], cpu: [] as number[] }]));
+    const samples = new Map(
+      kinds.map((k) => [k, { ms: [] as number[], cpu: [] as number[], text: [] as string[] }]),
+    );
     const outcomes: Record<string, Record<string, number>> = Object.fromEntries(kinds.map((k) => [k, {}]));
     // Kinds take turns, so a burst of load elsewhere on the machine falls on all of them alike.
     for (let run = -WARM_UP; run < RUNS; run++) {
@@ -299,6 +309,7 @@ async function benchProvider(provider: DatabaseProvider) {
         });
         if (run >= 0) {
           samples.get(kind)!.ms.push(ms);
+          samples.get(kind)!.text.push(text);
           samples.get(kind)!.cpu.push(cpuMs);
           outcomes[kind]![answer.kind] = (outcomes[kind]![answer.kind] ?? 0) + 1;
         }
@@ -326,6 +337,7 @@ async function benchProvider(provider: DatabaseProvider) {
       writerSeconds: round(seeded.ms / 1000),
       firstQuestionMs: firstQuestion.map((v) => Math.round(v)),
       latencyMs: latency,
+      slowest: Object.fromEntries(kinds.map((k) => [k, slowest(samples.get(k)!)])),
       answerKinds: outcomes,
     };
   } finally {
