@@ -1,11 +1,13 @@
 /**
- * npm run bench:handoff [-- --chats 200 --agents 20 --sample 20 --messages 20 --db sqlite,postgresql]
+ * npm run bench:handoff [-- --chats 200 --agents 20 --sample 20 --messages 20 --pace 500 --db sqlite,postgresql]
  * The whole bot (every module, real intent engine and ticket module) on a fresh
  * database. Measures:
  * - queue throughput: users asking for a person at once (escalations/s), agents claiming at once (claims/s);
  * - relay latency user → agent: from the user's message entering the bot to the agent desk's
  *   live event (on PostgreSQL also to a second instance, through LISTEN/NOTIFY);
- * - relay latency agent → user: from the agent's reply to the user's channel delivering it.
+ * - relay latency agent → user: from the agent's reply to the user's channel delivering it;
+ * each for one chat alone, for --sample chats at once each exchanging a message every
+ * --pace ms (a busy desk), and for the same chats flat out (no pause: the most exchanges/s).
  */
 import { loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
@@ -29,6 +31,7 @@ const { values } = parseArgs({
     agents: { type: 'string', default: '20' },
     sample: { type: 'string', default: '20' },
     messages: { type: 'string', default: '20' },
+    pace: { type: 'string', default: '500' },
     db: { type: 'string', default: 'sqlite,postgresql' },
   },
 });
@@ -36,6 +39,7 @@ const CHATS = Number(values.chats);
 const AGENTS = Number(values.agents);
 const SAMPLE = Math.min(Number(values.sample), CHATS);
 const MESSAGES = Number(values.messages);
+const PACE_MS = Number(values.pace);
 
 /** Waits for a key to be marked seen; records when. */
 class Arrivals {
@@ -219,15 +223,21 @@ async function run(provider: 'sqlite' | 'postgresql') {
       rows.map((h) => [h.id, identities.find((i) => i.userId === h.userId)!.externalId]),
     );
 
-    const relay = async (chats: typeof sample, messages: number, round: string) => {
+    const relay = async (chats: typeof sample, messages: number, round: string, paceMs = 0) => {
       const userToAgent: number[] = [];
       const userToOtherInstance: number[] = [];
       const agentToUser: number[] = [];
+      const begun = performance.now();
       await Promise.all(
-        chats.map(async (chat) => {
+        chats.map(async (chat, c) => {
           const webId = webIdOf.get(chat.handoffId)!;
           const agent = claimedBy.get(chat.handoffId)!;
           for (let i = 0; i < messages; i++) {
+            if (paceMs > 0) {
+              // Each chat exchanges one message each way every paceMs, the chats spread over that time.
+              const at = begun + (paceMs * c) / chats.length + i * paceMs;
+              await new Promise((r) => setTimeout(r, Math.max(0, at - performance.now())));
+            }
             const text = `${round} question ${i} from ${webId}`;
             const sent = performance.now();
             const arrivedHere = toAgent.wait(text);
@@ -244,16 +254,20 @@ async function run(provider: 'sqlite' | 'postgresql') {
           }
         }),
       );
+      const seconds = (performance.now() - begun) / 1000;
       return {
         chatsAtOnce: chats.length,
         messagesPerChat: messages,
+        ...(paceMs > 0 ? { oneExchangePerChatEveryMs: paceMs } : {}),
+        exchangesPerSecond: Math.round((chats.length * messages) / seconds),
         userToAgent: stats(userToAgent),
         ...(second ? { userToAgentOnAnotherInstance: stats(userToOtherInstance) } : {}),
         agentToUser: stats(agentToUser),
       };
     };
     const oneChat = await relay(sample.slice(0, 1), MESSAGES * 5, 'single');
-    const manyChats = await relay(sample, MESSAGES, 'many');
+    const manyChats = await relay(sample, MESSAGES, 'many', PACE_MS);
+    const manyChatsFlatOut = await relay(sample, MESSAGES, 'flat-out');
 
     return {
       chats: CHATS,
@@ -268,7 +282,7 @@ async function run(provider: 'sqlite' | 'postgresql') {
         noticesAfterClaims: noticesSent,
         noticesDrainedSeconds: Math.round(drainSeconds * 10) / 10,
       },
-      relayMs: { oneChat, manyChats },
+      relayMs: { oneChat, manyChats, manyChatsFlatOut },
       // Context for the figures: this machine's load and what one small query costs right now
       // (a relay is about ten sequential queries, see the report).
       loadAverage: loadavg().map((n) => Math.round(n * 10) / 10),

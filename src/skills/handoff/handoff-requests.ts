@@ -208,13 +208,16 @@ export function createHandoffRequests(
         }
       }
       // Read after the attachment lines: the next user message of the chat is this turn's own.
-      const [afterId] = await Promise.all([
-        deps.messages.latestId(handoff.id, 'user'),
-        deps.handoffs.touchUser(handoff.id, ctx.now),
-      ]);
+      const afterId = await deps.messages.latestId(handoff.id, 'user');
       if (files.length > 0) await deps.signals.messagesStored(handoff.id, afterId - files.length);
-      // The message itself is stored with the turn: announced as soon as it is.
-      ctx.afterSave(() => deps.signals.messagesStored(handoff.id, afterId));
+      // The message itself is stored with the turn: announced as soon as it is, and
+      // the chat's last-heard time (for the silence timeout) moves meanwhile.
+      ctx.afterSave(async () => {
+        await Promise.all([
+          deps.signals.messagesStored(handoff.id, afterId),
+          deps.handoffs.touchUser(handoff.id, ctx.now),
+        ]);
+      });
     },
 
     async endByUser(ctx, handoff) {
