@@ -88,6 +88,7 @@ reports.push(
       return {
         botSearchP50Ms: round(percentile(times, 50), 2),
         botSearchP99Ms: round(percentile(times, 99), 2),
+        ...bestOfFiveTimes(ours),
         cacheLoadMs: Math.round(measureCacheLoadMs(dataset.documents, variant)),
       };
     },
@@ -95,6 +96,34 @@ reports.push(
 );
 reports.push(measureEngine(() => buildPlainLunr(dataset.documents)));
 reports.push(measureEngine(() => buildMiniSearch(dataset.documents)));
+
+/**
+ * Each report query timed five times and its fastest run kept: on a shared machine a single run also
+ * measures whatever else runs at that moment; the fastest of five is close to the query's own cost.
+ */
+function bestOfFiveTimes(engine: ReturnType<typeof buildOurEngine>): Record<string, number> {
+  const rank: number[] = [];
+  const bot: number[] = [];
+  const fastest = (run: () => void) => {
+    let best = Number.POSITIVE_INFINITY;
+    for (let i = 0; i < 5; i++) {
+      const started = performance.now();
+      run();
+      best = Math.min(best, performance.now() - started);
+    }
+    return best;
+  };
+  for (const q of split.report) {
+    rank.push(fastest(() => engine.query(q.text, 100)));
+    bot.push(fastest(() => engine.searcher.search(q.text, { audience: null, limit: 3 })));
+  }
+  return {
+    rankBestOf5P50Ms: round(percentile(rank, 50), 2),
+    rankBestOf5P99Ms: round(percentile(rank, 99), 2),
+    botSearchBestOf5P50Ms: round(percentile(bot, 50), 2),
+    botSearchBestOf5P99Ms: round(percentile(bot, 99), 2),
+  };
+}
 
 function round(x: number, digits = 3): number {
   const f = 10 ** digits;
@@ -131,6 +160,11 @@ console.log(
 console.log(
   `ours: bot search() with extracts p50 ${ours.extra?.botSearchP50Ms} ms / p99 ${ours.extra?.botSearchP99Ms} ms; ` +
     `start-up from cache ${ours.extra?.cacheLoadMs} ms; process heap ${ours.processHeapMB} MB`,
+);
+console.log(
+  `ours, best of 5 runs per query (what a query costs when nothing else runs): ranking 100 p50 ` +
+    `${ours.extra?.rankBestOf5P50Ms} ms / p99 ${ours.extra?.rankBestOf5P99Ms} ms; bot search() p50 ` +
+    `${ours.extra?.botSearchBestOf5P50Ms} ms / p99 ${ours.extra?.botSearchBestOf5P99Ms} ms`,
 );
 
 if (loadavg()[0]! > cpus().length) {
