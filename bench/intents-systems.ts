@@ -32,7 +32,7 @@ export function ourSystem(): BenchSystem {
   let noneIndex = -1;
   return {
     name: 'ours',
-    note: 'word 1-2-gram (Porter stems) + char 2-5-gram TF-IDF, multi-class hinge by SGD, temperature-scaled softmax',
+    note: 'word 1-2-gram (Porter stems) + char 2-5-gram TF-IDF; multi-class hinge by SGD mixed with a 64-unit ReLU network; temperature-scaled softmax',
     async train(train, validation) {
       classifier = trainIntentClassifier(
         train.map((e) => ({ text: e.text, label: e.label ?? NONE_LABEL })),

@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { FeatureTransformer, fitFeatures } from '../../../src/nlu/classifier/feature-extractor.js';
-import { IntentClassifier, trainIntentClassifier } from '../../../src/nlu/classifier/intent-classifier.js';
+import {
+  DEFAULT_CLASSIFIER_OPTIONS,
+  IntentClassifier,
+  trainIntentClassifier,
+} from '../../../src/nlu/classifier/intent-classifier.js';
 import { normaliseForIntent } from '../../../src/nlu/classifier/normalise-text.js';
 
 const examples = [
@@ -70,5 +74,25 @@ describe('IntentClassifier', () => {
   it('rejects a state whose weights do not fit', () => {
     const state = trainIntentClassifier(examples).toState();
     expect(() => IntentClassifier.fromState({ ...state, labels: ['only-one'] })).toThrow(/mismatch/);
+  });
+
+  it('keeps its hidden-layer network in the state, and refuses another format or a network that does not fit', () => {
+    const state = trainIntentClassifier(examples).toState();
+    expect(state.network).toBeDefined();
+    expect(() => IntentClassifier.fromState({ ...state, format: 1 })).toThrow(/format/);
+    expect(() => IntentClassifier.fromState({ ...state, network: { ...state.network!, hidden: 3 } })).toThrow(
+      /mismatch/,
+    );
+  });
+
+  it('mixes the network into its scores: without it the scores differ', () => {
+    const mixed = trainIntentClassifier(examples);
+    const linearOnly = trainIntentClassifier(examples, {
+      ...DEFAULT_CLASSIFIER_OPTIONS,
+      training: { ...DEFAULT_CLASSIFIER_OPTIONS.training, network: undefined },
+    });
+    expect(linearOnly.toState().network).toBeUndefined();
+    expect([...mixed.logits('card top up')]).not.toEqual([...linearOnly.logits('card top up')]);
+    expect(linearOnly.rank('my card is not here yet')[0]!.label).toBe('card');
   });
 });

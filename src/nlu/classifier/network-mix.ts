@@ -1,0 +1,109 @@
+import { float32FromBase64, float32ToBase64 } from './float32-base64.js';
+import {
+  type HiddenLayerNetwork,
+  type HiddenLayerOptions,
+  hiddenLayerScores,
+  trainHiddenLayerNetwork,
+} from './hidden-layer-network.js';
+import { type LinearModel, linearScores } from './softmax-regression.js';
+import type { SparseVector } from './sparse-vector.js';
+
+/** The network part of a classifier and the coefficients that mix its scores with the linear model's. */
+export interface NetworkMix {
+  readonly network: HiddenLayerNetwork;
+  readonly linearCoefficient: number;
+  readonly networkCoefficient: number;
+}
+
+/** A NetworkMix as JSON-able data. */
+export interface NetworkMixState {
+  readonly hidden: number;
+  readonly input: string;
+  readonly inputBias: number[];
+  readonly output: string;
+  readonly outputBias: number[];
+  readonly linearCoefficient: number;
+  readonly networkCoefficient: number;
+}
+
+/** `weight` is the network's share of the mixed (standardised) scores, 0–1. */
+export type NetworkMixOptions = HiddenLayerOptions & { readonly weight: number };
+
+/** Examples used to measure score scales: every k-th, at most about this many. */
+const SCALE_SAMPLE = 2000;
+
+/** Root mean square of the scores over a deterministic sample of the training vectors. */
+function scoreScale(xs: readonly SparseVector[], scores: (x: SparseVector) => ArrayLike<number>): number {
+  const stride = Math.max(1, Math.floor(xs.length / SCALE_SAMPLE));
+  let sum = 0;
+  let count = 0;
+  for (let i = 0; i < xs.length; i += stride) {
+    const s = scores(xs[i]!);
+    for (let c = 0; c < s.length; c++) sum += s[c]! * s[c]!;
+    count += s.length;
+  }
+  return count > 0 && sum > 0 ? Math.sqrt(sum / count) : 1;
+}
+
+/**
+ * Trains the network beside an already trained linear model; each model's scores are divided by their
+ * typical size on the training data before mixing, so that `weight` means the same whatever the data set.
+ */
+export function trainNetworkMix(
+  xs: readonly SparseVector[],
+  ys: ArrayLike<number>,
+  model: LinearModel,
+  options: NetworkMixOptions,
+): NetworkMix {
+  const network = trainHiddenLayerNetwork(xs, ys, model.classes, model.features, options);
+  const linearScratch = new Float64Array(model.classes);
+  const networkScratch = new Float64Array(model.classes);
+  const hidden = new Float64Array(network.hidden);
+  const linearScale = scoreScale(xs, (x) => linearScores(model, x, linearScratch));
+  const networkScale = scoreScale(xs, (x) => hiddenLayerScores(network, x, networkScratch, hidden));
+  return {
+    network,
+    linearCoefficient: (1 - options.weight) / linearScale,
+    networkCoefficient: options.weight / networkScale,
+  };
+}
+
+export function networkMixToState(mix: NetworkMix): NetworkMixState {
+  return {
+    hidden: mix.network.hidden,
+    input: float32ToBase64(mix.network.input),
+    inputBias: Array.from(mix.network.inputBias),
+    output: float32ToBase64(mix.network.output),
+    outputBias: Array.from(mix.network.outputBias),
+    linearCoefficient: mix.linearCoefficient,
+    networkCoefficient: mix.networkCoefficient,
+  };
+}
+
+/** Restores a mix for a linear model of the given shape; throws when the sizes do not fit. */
+export function networkMixFromState(
+  state: NetworkMixState,
+  shape: { readonly classes: number; readonly features: number },
+): NetworkMix {
+  const network: HiddenLayerNetwork = {
+    classes: shape.classes,
+    features: shape.features,
+    hidden: state.hidden,
+    input: float32FromBase64(state.input),
+    inputBias: Float32Array.from(state.inputBias),
+    output: float32FromBase64(state.output),
+    outputBias: Float32Array.from(state.outputBias),
+  };
+  if (
+    network.input.length !== network.features * network.hidden ||
+    network.output.length !== network.classes * network.hidden ||
+    network.inputBias.length !== network.hidden ||
+    network.outputBias.length !== network.classes
+  )
+    throw new Error('classifier state: network weight size mismatch');
+  return {
+    network,
+    linearCoefficient: state.linearCoefficient,
+    networkCoefficient: state.networkCoefficient,
+  };
+}
