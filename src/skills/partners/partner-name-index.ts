@@ -120,7 +120,13 @@ function score(typedCompact: string, typedTokens: readonly string[], name: Index
 
 /** The lowest score a search returns; `minScore` raises it. */
 const MIN_SCORE = 0.3;
-const RECENT_SEARCHES = 32;
+/**
+ * Searches remembered, and matches kept of each: enough for one question's tries
+ * (a few spans of its words, then the best one again), small enough not to
+ * weigh on the garbage collector.
+ */
+const RECENT_SEARCHES = 16;
+const KEPT_MATCHES = 16;
 /** Names scored per search. */
 const MAX_CANDIDATES = 120;
 
@@ -144,7 +150,7 @@ export function createPartnerNameIndex(entries: readonly NameEntry[]): PartnerNa
   });
   const counts = new Int32Array(items.length);
   /**
-   * The latest searches' scored names (best first, every score ≥ 0.3): a question
+   * The latest searches' best names (best first, every score ≥ 0.3): a question
    * tries several spans of its words as a name, then the answer searches the best one again.
    */
   const recent = new Map<string, NameMatch[]>();
@@ -191,14 +197,14 @@ export function createPartnerNameIndex(entries: readonly NameEntry[]): PartnerNa
     exactCompact: (compact) => byCompact.get(compact) ?? [],
     search(text, limit, minScore = MIN_SCORE) {
       const key = partnerNameKey(text);
-      let matches = recent.get(key);
+      let matches = limit <= KEPT_MATCHES ? recent.get(key) : undefined;
       if (matches) {
         recent.delete(key);
       } else {
         matches = scoreCandidates(key);
         while (recent.size >= RECENT_SEARCHES) recent.delete(recent.keys().next().value!);
       }
-      recent.set(key, matches);
+      recent.set(key, matches.length > KEPT_MATCHES ? matches.slice(0, KEPT_MATCHES) : matches);
       const out: NameMatch[] = [];
       for (const m of matches) {
         if (out.length >= limit || m.score < minScore) break;

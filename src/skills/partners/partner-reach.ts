@@ -17,21 +17,23 @@ function value(digits: string, unit: string | undefined): number {
   return Math.round(n * scale);
 }
 
+/** Reach expressions, compiled once (`matchAll` works on a copy, so they keep no state). */
+const RULES: ReadonlyArray<readonly [RegExp, 'min' | 'max' | 'between']> = [
+  [new RegExp(`\\bbetween ${NUMBER} and ${NUMBER} ${NOUN}`, 'g'), 'between'],
+  [new RegExp(`${MORE}\\s*${NUMBER}\\s*${NOUN}`, 'g'), 'min'],
+  [new RegExp(`${LESS}\\s*${NUMBER}\\s*${NOUN}`, 'g'), 'max'],
+  [new RegExp(`\\b${NOUN} (?:of |is |that is )?${MORE}\\s*${NUMBER}`, 'g'), 'min'],
+  [new RegExp(`\\b${NOUN} (?:of |is |that is )?${LESS}\\s*${NUMBER}`, 'g'), 'max'],
+  [new RegExp(`\\b${NUMBER}\\s*\\+\\s*${NOUN}`, 'g'), 'min'],
+];
+
 /** Finds reach bounds in lower-case text: "over 100k followers", "reach under 5,000", "50k+ followers". */
 export function findReach(text: string): ReachMatch {
-  const rules: Array<[RegExp, 'min' | 'max' | 'between']> = [
-    [new RegExp(`\\bbetween ${NUMBER} and ${NUMBER} ${NOUN}`, 'g'), 'between'],
-    [new RegExp(`${MORE}\\s*${NUMBER}\\s*${NOUN}`, 'g'), 'min'],
-    [new RegExp(`${LESS}\\s*${NUMBER}\\s*${NOUN}`, 'g'), 'max'],
-    [new RegExp(`\\b${NOUN} (?:of |is |that is )?${MORE}\\s*${NUMBER}`, 'g'), 'min'],
-    [new RegExp(`\\b${NOUN} (?:of |is |that is )?${LESS}\\s*${NUMBER}`, 'g'), 'max'],
-    [new RegExp(`\\b${NUMBER}\\s*\\+\\s*${NOUN}`, 'g'), 'min'],
-  ];
   let min: number | undefined;
   let max: number | undefined;
   const spans: Array<{ start: number; end: number }> = [];
   let rest = text;
-  for (const [pattern, kind] of rules) {
+  for (const [pattern, kind] of RULES) {
     for (const m of rest.matchAll(pattern)) {
       if (kind === 'between') {
         min = value(m[1]!, m[2]);
