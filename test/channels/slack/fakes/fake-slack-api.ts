@@ -66,7 +66,9 @@ export class FakeSlackApi {
 
   async start(): Promise<void> {
     this.server = createServer((req, res) => void this.handle(req, res));
-    this.server.keepAliveTimeout = 1000;
+    // Like Slack's edge, connections stay open between calls. (fetch keeps a connection only
+    // when the server's keep-alive hint exceeds its own 2 s margin: at 1 s every call reconnects.)
+    this.server.keepAliveTimeout = 30_000;
     await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
     this.port = (this.server.address() as AddressInfo).port;
   }
