@@ -2,6 +2,7 @@ import { createRequire } from 'node:module';
 import {
   DEFAULT_CLASSIFIER_OPTIONS,
   type IntentClassifier,
+  inScopeConfidence,
   NONE_LABEL,
   trainIntentClassifier,
 } from '../src/nlu/classifier/intent-classifier.js';
@@ -26,13 +27,16 @@ export interface BenchSystem {
 
 const require = createRequire(import.meta.url);
 
-/** Our classifier: temperature fitted on the validation split's in-scope messages. */
+/**
+ * Our classifier: temperature fitted on the validation split's in-scope messages; confidence mixes the
+ * top in-scope probability with how typical the message is of the training data.
+ */
 export function ourSystem(): BenchSystem {
   let classifier: IntentClassifier | undefined;
   let noneIndex = -1;
   return {
     name: 'ours',
-    note: 'word 1-2-gram (Porter stems) + char 2-5-gram TF-IDF; multi-class hinge by SGD mixed with a 64-unit ReLU network; temperature-scaled softmax',
+    note: 'word 1-2-gram (Porter stems) + char 2-5-gram TF-IDF; multi-class hinge by SGD mixed with a 64-unit ReLU network; temperature-scaled softmax; confidence = mean of probability and cosine to the nearest class prototype in the hidden layer',
     async train(train, validation) {
       classifier = trainIntentClassifier(
         train.map((e) => ({ text: e.text, label: e.label ?? NONE_LABEL })),
@@ -48,7 +52,7 @@ export function ourSystem(): BenchSystem {
       noneIndex = c.labels.indexOf(NONE_LABEL);
     },
     classify(text) {
-      const p = classifier!.probabilities(text);
+      const { probabilities: p, typicality } = classifier!.assess(text);
       let best = -1;
       let bestInScope = -1;
       for (let i = 0; i < p.length; i++) {
@@ -57,7 +61,7 @@ export function ourSystem(): BenchSystem {
       }
       return {
         predicted: best === noneIndex ? null : classifier!.labels[best]!,
-        confidence: p[bestInScope]!,
+        confidence: inScopeConfidence(p[bestInScope]!, typicality),
       };
     },
     dispose() {

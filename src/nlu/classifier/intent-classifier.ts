@@ -6,6 +6,7 @@ import {
 } from './feature-extractor.js';
 import { float32FromBase64, float32ToBase64 } from './float32-base64.js';
 import { DEFAULT_HIDDEN_LAYER_OPTIONS, hiddenLayerScores } from './hidden-layer-network.js';
+import { nearestPrototypeSimilarity, normaliseInPlace } from './hidden-prototypes.js';
 import {
   type NetworkMix,
   type NetworkMixOptions,
@@ -54,7 +55,7 @@ export const DEFAULT_CLASSIFIER_OPTIONS: ClassifierOptions = {
 };
 
 /** Format of ClassifierState; states of another format are refused (a cache then retrains). */
-const STATE_FORMAT = 2;
+const STATE_FORMAT = 3;
 
 /** The classifier as plain JSON-able data (weights base64-encoded Float32). */
 export interface ClassifierState {
@@ -70,6 +71,16 @@ export interface ClassifierState {
 export interface LabelProbability {
   readonly label: string;
   readonly probability: number;
+}
+
+/**
+ * Confidence that a message belongs to its top in-scope intent: the mean of that intent's calibrated
+ * probability and the message's typicality (see IntentClassifier.assess). On the validation part of
+ * BANKING77 and HWU64 (held-out intents standing for out-of-scope messages) the mean separates in from
+ * out of scope better than the probability alone (AUROC +0.01 on average, never lower by more than 0.001).
+ */
+export function inScopeConfidence(probability: number, typicality: number): number {
+  return (probability + typicality) / 2;
 }
 
 /** A trained text classifier: raw scores, calibrated probabilities, and a serialisable state. */
@@ -104,6 +115,21 @@ export class IntentClassifier {
   /** Raw class scores (one per label, same order as `labels`). A fresh array. */
   logits(text: string): Float64Array {
     return this.logitsOfVector(this.transformer.transform(normaliseForIntent(text)));
+  }
+
+  /**
+   * Calibrated probabilities, and how typical the message is of the training data: the cosine of its
+   * hidden-layer vector to the nearest class prototype (0–1; 1 when the classifier has no network).
+   */
+  assess(text: string): { probabilities: Float64Array; typicality: number } {
+    const logits = this.logits(text);
+    let typicality = 1;
+    if (this.mix) {
+      // logits() left the message's hidden vector in hiddenScratch.
+      normaliseInPlace(this.hiddenScratch);
+      typicality = nearestPrototypeSimilarity(this.mix.prototypes, this.hiddenScratch);
+    }
+    return { probabilities: softmaxInPlace(logits, this.temperature), typicality };
   }
 
   /** Calibrated probabilities, one per label. */

@@ -5,6 +5,7 @@ import {
   hiddenLayerScores,
   trainHiddenLayerNetwork,
 } from './hidden-layer-network.js';
+import { buildPrototypes, normaliseInPlace } from './hidden-prototypes.js';
 import { type LinearModel, linearScores } from './softmax-regression.js';
 import type { SparseVector } from './sparse-vector.js';
 
@@ -13,6 +14,8 @@ export interface NetworkMix {
   readonly network: HiddenLayerNetwork;
   readonly linearCoefficient: number;
   readonly networkCoefficient: number;
+  /** Class prototypes in the hidden space (see hidden-prototypes.ts), `network.hidden` wide. */
+  readonly prototypes: Float32Array;
 }
 
 /** A NetworkMix as JSON-able data. */
@@ -24,6 +27,7 @@ export interface NetworkMixState {
   readonly outputBias: number[];
   readonly linearCoefficient: number;
   readonly networkCoefficient: number;
+  readonly prototypes: string;
 }
 
 /** `weight` is the network's share of the mixed (standardised) scores, 0–1. */
@@ -61,10 +65,17 @@ export function trainNetworkMix(
   const hidden = new Float64Array(network.hidden);
   const linearScale = scoreScale(xs, (x) => linearScores(model, x, linearScratch));
   const networkScale = scoreScale(xs, (x) => hiddenLayerScores(network, x, networkScratch, hidden));
+  const hiddenVectors = new Float32Array(xs.length * network.hidden);
+  xs.forEach((x, i) => {
+    hiddenLayerScores(network, x, networkScratch, hidden);
+    normaliseInPlace(hidden);
+    hiddenVectors.set(hidden, i * network.hidden);
+  });
   return {
     network,
     linearCoefficient: (1 - options.weight) / linearScale,
     networkCoefficient: options.weight / networkScale,
+    prototypes: buildPrototypes(hiddenVectors, ys, model.classes, network.hidden),
   };
 }
 
@@ -77,6 +88,7 @@ export function networkMixToState(mix: NetworkMix): NetworkMixState {
     outputBias: Array.from(mix.network.outputBias),
     linearCoefficient: mix.linearCoefficient,
     networkCoefficient: mix.networkCoefficient,
+    prototypes: float32ToBase64(mix.prototypes),
   };
 }
 
@@ -94,7 +106,9 @@ export function networkMixFromState(
     output: float32FromBase64(state.output),
     outputBias: Float32Array.from(state.outputBias),
   };
+  const prototypes = float32FromBase64(state.prototypes);
   if (
+    prototypes.length % network.hidden !== 0 ||
     network.input.length !== network.features * network.hidden ||
     network.output.length !== network.classes * network.hidden ||
     network.inputBias.length !== network.hidden ||
@@ -105,5 +119,6 @@ export function networkMixFromState(
     network,
     linearCoefficient: state.linearCoefficient,
     networkCoefficient: state.networkCoefficient,
+    prototypes,
   };
 }

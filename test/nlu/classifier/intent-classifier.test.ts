@@ -85,6 +85,20 @@ describe('IntentClassifier', () => {
     );
   });
 
+  it('rates a training-like message more typical than an unrelated one, and 1 without a network', () => {
+    const classifier = trainIntentClassifier(examples);
+    const near = classifier.assess('where is my card');
+    const far = classifier.assess('bake sourdough bread');
+    expect(near.typicality).toBeGreaterThan(far.typicality);
+    expect(near.typicality).toBeLessThanOrEqual(1 + 1e-6);
+    expect([...near.probabilities]).toEqual([...classifier.probabilities('where is my card')]);
+    const linearOnly = trainIntentClassifier(examples, {
+      ...DEFAULT_CLASSIFIER_OPTIONS,
+      training: { ...DEFAULT_CLASSIFIER_OPTIONS.training, network: undefined },
+    });
+    expect(linearOnly.assess('bake sourdough bread').typicality).toBe(1);
+  });
+
   it('mixes the network into its scores: without it the scores differ', () => {
     const mixed = trainIntentClassifier(examples);
     const linearOnly = trainIntentClassifier(examples, {

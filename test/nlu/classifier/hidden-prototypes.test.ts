@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import {
+  buildPrototypes,
+  nearestPrototypeSimilarity,
+  normaliseInPlace,
+} from '../../../src/nlu/classifier/hidden-prototypes.js';
+
+const unit = (...v: number[]) => {
+  const a = Float32Array.from(v);
+  normaliseInPlace(a);
+  return a;
+};
+
+describe('hidden-space prototypes', () => {
+  // Class 0 has two clusters (around x and around y); class 1 one cluster around z.
+  const rows = [
+    unit(1, 0.1, 0),
+    unit(1, -0.1, 0),
+    unit(0.1, 1, 0),
+    unit(-0.1, 1, 0),
+    unit(0, 0.1, 1),
+    unit(0.1, 0, 1),
+  ];
+  const vectors = new Float32Array(rows.length * 3);
+  rows.forEach((r, i) => {
+    vectors.set(r, i * 3);
+  });
+  const ys = [0, 0, 0, 0, 1, 1];
+
+  it('finds one prototype per cluster, so a message between clusters is not typical', () => {
+    const prototypes = buildPrototypes(vectors, ys, 2, 3, { perClass: 2, iterations: 5 });
+    expect(prototypes.length).toBe(4 * 3);
+    expect(nearestPrototypeSimilarity(prototypes, unit(1, 0, 0))).toBeGreaterThan(0.99);
+    expect(nearestPrototypeSimilarity(prototypes, unit(0, 1, 0))).toBeGreaterThan(0.99);
+    expect(nearestPrototypeSimilarity(prototypes, unit(0, 0, 1))).toBeGreaterThan(0.99);
+    // One centroid for class 0 would sit between x and y, and a message there would look typical.
+    expect(nearestPrototypeSimilarity(prototypes, unit(1, 1, 0))).toBeLessThan(0.8);
+  });
+
+  it('keeps fewer prototypes for a class with fewer examples, and scores 0 against none', () => {
+    expect(buildPrototypes(vectors, ys, 2, 3, { perClass: 3, iterations: 2 }).length).toBe(5 * 3);
+    expect(nearestPrototypeSimilarity(new Float32Array(0), unit(1, 0, 0))).toBe(0);
+  });
+});
