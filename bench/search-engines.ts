@@ -39,6 +39,7 @@ export function documentAsSection(doc: BeirDocument, titleInBody: boolean): DocS
     category: '',
     tags: [],
     text: titleInBody ? `${doc.title}\n${doc.text}` : doc.text,
+    asked: [],
     url: '',
   };
 }

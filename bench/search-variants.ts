@@ -19,7 +19,7 @@ export const TUNED_VARIANTS: Record<string, EngineVariant> = {
   // headingMatchWeight 0.5|1) found nothing better than 0.759, and relevance feedback (the words of the
   // 3–10 best abstracts added at 0.2–0.6) at most 0.760: neither was kept.
   scifact: {
-    indexOptions: { k1: 0.9, b: 0.6, boosts: { title: 2, headings: 1, body: 1, tags: 1 } },
+    indexOptions: { k1: 0.9, b: 0.6, boosts: { title: 2, headings: 1, body: 1, tags: 1, asked: 1 } },
     queryOptions: {
       ...DEFAULT_QUERY_OPTIONS,
       coverageExponent: 1,
@@ -30,7 +30,7 @@ export const TUNED_VARIANTS: Record<string, EngineVariant> = {
   },
   // Best of 144 settings on the 694 tuning queries: nDCG@10 0.709.
   covidfaq: {
-    indexOptions: { k1: 0.9, b: 0.6, boosts: { title: 2, headings: 1, body: 1, tags: 1 } },
+    indexOptions: { k1: 0.9, b: 0.6, boosts: { title: 2, headings: 1, body: 1, tags: 1, asked: 1 } },
     queryOptions: {
       ...DEFAULT_QUERY_OPTIONS,
       coverageExponent: 0,

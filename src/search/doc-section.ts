@@ -19,6 +19,11 @@ export interface DocSection {
   tags: string[];
   /** Plain text of the section (Markdown syntax removed, line breaks kept). */
   text: string;
+  /**
+   * How users ask for what the section answers, from the section's
+   * `<!-- asked: ... | ... -->` line: searched, never shown. Empty when it has none.
+   */
+  asked: string[];
   /** Deep link: `${baseUrl}/<slug>#<anchor>` (no `#` for the intro). */
   url: string;
   /** For h3 sections: the heading of the h2 section they belong to. */

@@ -1,3 +1,4 @@
+import { isAskedLine, takeAskedLine } from './asked-line.js';
 import { DocLoadError } from './doc-load-error.js';
 import type { DocArticle, DocSection } from './doc-section.js';
 import { markdownToText } from './markdown-to-text.js';
@@ -14,7 +15,7 @@ export function deepLink(baseUrl: string, slug: string, anchor: string): string 
 /**
  * Parses one Markdown article into its sections. `file` is the path relative
  * to the docs folder; its folder names the category when the front matter has none.
- * @throws {DocLoadError} for bad front matter or an article without text.
+ * @throws {DocLoadError} for bad front matter, a bad asked line or an article without text.
  */
 export function parseArticle(file: string, source: string, baseUrl: string): DocArticle {
   const { frontMatter, body, bodyLine } = parseFrontMatter(file, source);
@@ -43,14 +44,20 @@ export function parseArticle(file: string, source: string, baseUrl: string): Doc
   const raw = splitSections(body);
   // An h1 repeating the title at the top belongs to the intro rather than being a section of its own.
   const first = raw[1];
-  if (first?.level === 1 && raw[0]!.lines.every((l) => l.trim() === '')) {
+  if (first?.level === 1 && raw[0]!.lines.every((l) => l.trim() === '' || isAskedLine(l))) {
     raw[0]!.lines.push(...first.lines);
+    raw[0]!.lineNumbers.push(...first.lineNumbers);
     raw.splice(1, 1);
   }
   for (const part of raw) {
     // Anchors are handed out for every heading, empty ones too, so they match the rendered article.
     const anchor = part.level === 0 ? '' : anchors.next(part.heading);
-    const text = markdownToText(part.lines);
+    const { asked, lines } = takeAskedLine(
+      file,
+      part.lines,
+      part.lineNumbers.map((n) => bodyLine + n),
+    );
+    const text = markdownToText(lines);
     if (text === '') continue;
     const section: DocSection = {
       id: `${slug}#${anchor}`,
@@ -62,6 +69,7 @@ export function parseArticle(file: string, source: string, baseUrl: string): Doc
       category,
       tags: article.tags,
       text,
+      asked,
       url: deepLink(baseUrl, slug, anchor),
     };
     if (part.parentHeading) section.parentHeading = part.parentHeading;

@@ -1,5 +1,5 @@
 /** The fields every section is indexed under. */
-export const INDEX_FIELDS = ['title', 'headings', 'body', 'tags'] as const;
+export const INDEX_FIELDS = ['title', 'headings', 'body', 'tags', 'asked'] as const;
 export type IndexField = (typeof INDEX_FIELDS)[number];
 
 /** Settings baked into the index when it is built (changing them means a rebuild). */
@@ -40,6 +40,11 @@ export interface QueryOptions {
   /** Score multiplier 1 + weight × (share of the section heading's words that the question contains). */
   headingMatchWeight: number;
   /**
+   * Score multiplier 1 + weight × (the largest idf-weighted share of the question's topic words that one
+   * of the section's asked phrasings contains): a question worded like one way users ask for the section.
+   */
+  askedMatchWeight: number;
+  /**
    * Score multiplier coverage^exponent: a section that matches more of what
    * the question is about beats one that repeats a single word often.
    */
@@ -59,7 +64,7 @@ export interface QueryOptions {
 export const DEFAULT_INDEX_OPTIONS: IndexOptions = {
   k1: 1.2,
   b: 0.3,
-  boosts: { title: 1, headings: 2, body: 1, tags: 1 },
+  boosts: { title: 1, headings: 2, body: 1, tags: 1, asked: 1 },
 };
 
 export const DEFAULT_QUERY_OPTIONS: QueryOptions = {
@@ -74,6 +79,7 @@ export const DEFAULT_QUERY_OPTIONS: QueryOptions = {
   introWeight: 0.8,
   otherAudienceWeight: 0.5,
   headingMatchWeight: 0.25,
+  askedMatchWeight: 0,
   questionWordBoost: 0.3,
   coverageExponent: 1,
   // Chosen on the tuning half of the help-center questions (bench/search-tune-help-center.ts): 0.25 for

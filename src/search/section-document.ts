@@ -4,7 +4,8 @@ import type { DocSection } from './doc-section.js';
 /**
  * What of a section goes into which index field. The intro's heading is the
  * article title, already in `title`, so it is not repeated in `headings`;
- * an h3 also carries the heading of its h2.
+ * an h3 also carries the heading of its h2. The asked phrasings are a field
+ * of their own, so they get their own weight.
  */
 export function sectionDocument(section: DocSection): IndexableDocument {
   const headings = section.anchor === '' ? '' : [section.parentHeading ?? '', section.heading].join(' ');
@@ -14,5 +15,6 @@ export function sectionDocument(section: DocSection): IndexableDocument {
     headings,
     body: section.text,
     tags: [...section.tags, section.category].join(' '),
+    asked: section.asked.join('\n'),
   };
 }

@@ -10,6 +10,7 @@ const documents = [
     headings: 'Payout schedule',
     body: 'Payouts are sent monthly after validation.',
     tags: 'payout',
+    asked: 'when do i get paid\nwhy is my payout late',
   },
   {
     id: 'b',
@@ -17,6 +18,7 @@ const documents = [
     headings: 'Install the tag',
     body: 'Add the pixel to the checkout page.',
     tags: 'pixel tag',
+    asked: 'how do i install tracking',
   },
   {
     id: 'c',
@@ -24,6 +26,7 @@ const documents = [
     headings: 'Tax forms',
     body: 'Submit a tax form before your first payout.',
     tags: 'tax',
+    asked: '',
   },
   {
     id: 'd',
@@ -31,9 +34,10 @@ const documents = [
     headings: 'Schedule a report',
     body: 'Reports can be sent on a schedule.',
     tags: '',
+    asked: '',
   },
 ];
-const options = { k1: 1.2, b: 0.75, boosts: { title: 2, headings: 3, body: 1, tags: 0.5 } };
+const options = { k1: 1.2, b: 0.75, boosts: { title: 2, headings: 3, body: 1, tags: 0.5, asked: 1.5 } };
 
 describe('SectionIndex scoring', () => {
   it("ranks and scores exactly like lunr's own Index#query", () => {
@@ -54,6 +58,16 @@ describe('SectionIndex scoring', () => {
         ['report', 2],
         ['sent', 1],
         ['unknown', 1],
+      ],
+      // Words only in the asked phrasings, and one in both the asked phrasings and the body.
+      [
+        ['paid', 1],
+        ['late', 1],
+      ],
+      [
+        ['instal', 1],
+        ['track', 0.5],
+        ['pixel', 1],
       ],
     ];
     for (const clauses of queries) {
@@ -76,6 +90,7 @@ describe('SectionIndex scoring', () => {
       headings: i % 7 === 0 ? 'Payout schedule' : 'Other',
       body: `payout ${'word '.repeat(i % 5)}`,
       tags: i % 3 === 0 ? 'tax' : '',
+      asked: i % 4 === 0 ? 'when is my payout paid' : '',
     }));
     const index = new SectionIndex(compactLunrIndex(buildLunrIndex(many, options)));
     const clauses = new Map([

@@ -1,4 +1,4 @@
-import { cp, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -97,6 +97,16 @@ describe('HelpCenter.search', () => {
     expect(hits.every((h) => h.section.audience === 'all')).toBe(true);
   });
 
+  it('finds a section by how users ask for it, without showing the asked line', async () => {
+    const center = await helpCenter();
+    // None of these words is in the section's text or heading, only in its asked line.
+    const [best] = center.search('escalate my problem to staff', { audience: 'brand' }).hits;
+    expect(best?.section.id).toBe('chat-live-with-support#start-a-chat-in-slack-or-teams');
+    expect(best?.section.text).not.toMatch(/asked|escalate|<!--/);
+    expect(best?.extract).not.toMatch(/asked|escalate|staff|<!--/);
+    expect(best?.matchedTerms).toEqual([]);
+  });
+
   it('respects the limit', async () => {
     const center = await helpCenter();
     expect(center.search('ticket', { audience: 'brand', limit: 1 }).hits).toHaveLength(1);
@@ -138,6 +148,19 @@ describe('HelpCenter loading', () => {
       fromCache: false,
     });
     expect((await readdir(cacheDir)).filter((f) => f.startsWith('help-index-'))).toHaveLength(1);
+
+    // So does a changed asked line, though no text that users see changed.
+    const chat = join(dir, 'docs', 'getting-support', 'live-chat.md');
+    await writeFile(chat, (await readFile(chat, 'utf8')).replace('can the bot hand me over', 'get a human'));
+    const fourth = recordingLogger();
+    const changed = await helpCenter({ docsDir: join(dir, 'docs'), cacheDir, logger: fourth.logger });
+    expect(fourth.lines.find((l) => l.message === 'help center index ready')?.details).toMatchObject({
+      fromCache: false,
+    });
+    expect(changed.sections().find((s) => s.anchor === 'start-a-chat-in-slack-or-teams')?.asked).toEqual([
+      'how do i escalate my problem to staff',
+      'get a human',
+    ]);
   });
 
   it('reloads in a worker thread while the old index keeps answering', async () => {
@@ -146,7 +169,7 @@ describe('HelpCenter loading', () => {
     expect(center.search('dark mode dashboard', { audience: 'brand' }).confident).toBe(false);
     await writeFile(
       join(dir, 'docs', 'dark-mode.md'),
-      '---\ntitle: Dark mode\naudience: all\n---\nThe dashboard has a dark mode.',
+      '---\ntitle: Dark mode\naudience: all\n---\n<!-- asked: can i get a black theme -->\nThe dashboard has a dark mode.',
     );
     const reloading = center.reload();
     // Until the new index is ready the old one answers.
@@ -156,6 +179,8 @@ describe('HelpCenter loading', () => {
     expect(center.search('dark mode dashboard', { audience: 'brand' }).hits[0]?.section.id).toBe(
       'dark-mode#',
     );
+    // The index built in the worker has the asked phrasings too.
+    expect(center.search('black theme', { audience: 'brand' }).hits[0]?.section.id).toBe('dark-mode#');
   });
 
   it('keeps serving when a reload finds a bad article, and logs it', async () => {

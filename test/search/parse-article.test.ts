@@ -57,6 +57,71 @@ describe('parseArticle', () => {
     expect(parsed.sections.map((s) => s.id)).toEqual(['create-a-ticket#setup-2']);
   });
 
+  it('takes asked lines out of the intro and the sections and keeps their phrasings', () => {
+    const body = [
+      '<!-- asked: how do i open a ticket | where do i report a problem -->',
+      'Intro text.',
+      '## Before you start',
+      '<!-- asked: what do i need before asking for help|which ids should i have ready | what info to include -->',
+      'Have the ID.',
+      '## Send it',
+      '',
+      '<!--   ASKED:   who reads my ticket  -->',
+      'Support reads it.',
+      '## No phrasings here',
+      'Just text.',
+    ].join('\n');
+    const parsed = parseArticle('a.md', article(GOOD, body), BASE);
+    expect(parsed.sections.map((s) => [s.anchor, s.text, s.asked])).toEqual([
+      ['', 'Intro text.', ['how do i open a ticket', 'where do i report a problem']],
+      [
+        'before-you-start',
+        'Have the ID.',
+        ['what do i need before asking for help', 'which ids should i have ready', 'what info to include'],
+      ],
+      ['send-it', 'Support reads it.', ['who reads my ticket']],
+      ['no-phrasings-here', 'Just text.', []],
+    ]);
+  });
+
+  it('keeps the asked line of an intro that starts with an h1 repeating the title', () => {
+    const body = '<!-- asked: how do i open a ticket -->\n# Create a ticket\nIntro text.\n## Steps\nDo it.';
+    const parsed = parseArticle('a.md', article(GOOD, body), BASE);
+    expect(parsed.sections.map((s) => [s.anchor, s.text, s.asked])).toEqual([
+      ['', 'Intro text.', ['how do i open a ticket']],
+      ['steps', 'Do it.', []],
+    ]);
+  });
+
+  it('drops the asked line of a section without text together with the section', () => {
+    const body = '## Empty\n<!-- asked: anything -->\n## Full\nText.';
+    const parsed = parseArticle('a.md', article(GOOD, body), BASE);
+    expect(parsed.sections.map((s) => [s.id, s.asked])).toEqual([['create-a-ticket#full', []]]);
+  });
+
+  it('never lets HTML comments reach the text: inline, whole lines, over several lines, in headings', () => {
+    const body = [
+      'Intro <!-- writer note --> text.',
+      '<!-- a note on its own line -->',
+      'More intro.',
+      '<!-- a note',
+      '## not a heading inside a comment',
+      'still the note -->',
+      'After the note.',
+      '## Setup <!-- renamed in May -->',
+      'Steps.',
+      '```',
+      '<!-- comments in code stay: they are code -->',
+      '```',
+    ].join('\n');
+    const parsed = parseArticle('a.md', article(GOOD, body), BASE);
+    expect(parsed.sections.map((s) => [s.anchor, s.heading, s.text])).toEqual([
+      ['', 'Create a ticket', 'Intro  text.\nMore intro.\nAfter the note.'],
+      ['setup', 'Setup', 'Steps.\n<!-- comments in code stay: they are code -->'],
+    ]);
+    expect(parsed.sections.every((s) => s.asked.length === 0)).toBe(true);
+  });
+
   it('takes the slug from the file name when the front matter has none', () => {
     const parsed = parseArticle('x/My-Article.md', article('title: T\naudience: brand', 'Text.'), BASE);
     expect(parsed.slug).toBe('my-article');
@@ -77,6 +142,54 @@ describe('parseArticle', () => {
     ['bad tags', '---\ntitle: T\naudience: all\ntags: {a: 1}\n---\nText', 4, /tags must be a list/],
     ['bad slug', '---\ntitle: T\nslug: Not A Slug\naudience: all\n---\nText', 3, /slug must be/],
     ['no text', '---\ntitle: T\naudience: all\n---\n\n', 5, /no text/],
+    [
+      'an asked line with no phrasings',
+      '---\ntitle: T\naudience: all\n---\n## A\n<!-- asked: -->\nText',
+      6,
+      /lists no phrasings/,
+    ],
+    [
+      'an asked line of blanks',
+      '---\ntitle: T\naudience: all\n---\n<!-- asked:  |  -->\nText',
+      5,
+      /phrasing 1 .*is empty/,
+    ],
+    [
+      'an empty phrasing',
+      '---\ntitle: T\naudience: all\n---\nIntro.\n## A\n<!-- asked: a | | b -->\nText',
+      7,
+      /phrasing 2 .*is empty/,
+    ],
+    [
+      'a trailing separator',
+      '---\ntitle: T\naudience: all\n---\n## A\n<!-- asked: a | b | -->\nText',
+      6,
+      /phrasing 3 .*is empty/,
+    ],
+    [
+      'an unclosed asked line',
+      '---\ntitle: T\naudience: all\n---\n## A\n<!-- asked: a | b\nText',
+      6,
+      /on one line/,
+    ],
+    [
+      'an asked line without colon',
+      '---\ntitle: T\naudience: all\n---\n## A\n<!-- asked a | b -->\nText',
+      6,
+      /on one line/,
+    ],
+    [
+      'an asked line inside the text',
+      '---\ntitle: T\naudience: all\n---\n## A\nText.\n<!-- asked: a | b -->',
+      7,
+      /right under its heading/,
+    ],
+    [
+      'a second asked line',
+      '---\ntitle: T\naudience: all\n---\n## A\n<!-- asked: a -->\n<!-- asked: b -->\nText',
+      7,
+      /right under its heading/,
+    ],
   ])('reports %s with file and line', (_name, source, line, reason) => {
     let error: unknown;
     try {

@@ -17,6 +17,7 @@ const index = new SectionIndex(
           headings: 'Payment schedule',
           body: 'Payments are sent monthly.',
           tags: '',
+          asked: '',
         },
         {
           id: 'b',
@@ -24,6 +25,7 @@ const index = new SectionIndex(
           headings: 'Tracking parameters',
           body: 'Set the time zone. Error 403.',
           tags: '',
+          asked: '',
         },
         {
           id: 'c',
@@ -31,6 +33,7 @@ const index = new SectionIndex(
           headings: 'Coupon codes',
           body: 'Create a coupon code for a creator.',
           tags: '',
+          asked: '',
         },
         {
           id: 'd',
@@ -38,6 +41,7 @@ const index = new SectionIndex(
           headings: 'Login problems',
           body: 'Reset your password to sign in again.',
           tags: '',
+          asked: '',
         },
       ],
       DEFAULT_INDEX_OPTIONS,
