@@ -55,17 +55,18 @@ export function createOutboxDispatcher(deps: {
           item.replies,
         );
       }
-      await deps.conversations.appendMessages(
-        item.conversationId,
-        item.replies.map((r) => ({
-          direction: 'out' as const,
-          author: item.from.author,
-          authorId: item.from.authorId ?? null,
-          handoffId: item.from.handoffId ?? null,
-          text: replyToPlainText(r),
-          payload: r,
-        })),
-      );
+      if (!item.from.inTranscript)
+        await deps.conversations.appendMessages(
+          item.conversationId,
+          item.replies.map((r) => ({
+            direction: 'out' as const,
+            author: item.from.author,
+            authorId: item.from.authorId ?? null,
+            handoffId: item.from.handoffId ?? null,
+            text: replyToPlainText(r),
+            payload: r,
+          })),
+        );
       await deps.outbox.markSent(item.id, clock());
       deps.metrics.outboundDelivered.inc({ channel: item.channel, result: 'sent' });
       return true;

@@ -3,9 +3,11 @@ import type { SqlExecutor } from './sql/sql-executor.js';
 
 /** Who a proactive message is from, for the transcript. */
 export interface OutboundAuthor {
-  readonly author: 'agent' | 'system';
+  readonly author: 'agent' | 'system' | 'bot';
   readonly authorId?: string | null;
   readonly handoffId?: string | null;
+  /** The replies are already in the transcript (a turn's answer the platform could not take then): deliver only. */
+  readonly inTranscript?: boolean;
 }
 
 export interface OutboundItem {

@@ -101,7 +101,8 @@ export function createSlackTurns(deps: {
           { err: error, conversationId: result.conversationId },
           'slack reply queued for retry',
         );
-        await deps.notifier.send(result.conversationId, rest, { author: 'system' });
+        // The turn already stored these replies: the outbox only delivers them.
+        await deps.notifier.send(result.conversationId, rest, { author: 'bot', inTranscript: true });
       }
     },
     async run(message, delivery) {

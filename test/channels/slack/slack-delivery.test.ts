@@ -58,6 +58,15 @@ describe.each(testProviders())('Slack Web API delivery (%s)', (provider) => {
       where: { id: queued[0]!.id },
     });
     expect(sent.status).toBe('sent');
+    // The answer is in the transcript once, as the bot's, though it was delivered later.
+    const asked = await slack.database.prisma.message.findFirstOrThrow({
+      where: { conversationId: queued[0]!.conversationId, text: 'hello during the outage' },
+    });
+    const answers = await slack.database.prisma.message.findMany({
+      where: { conversationId: asked.conversationId, id: { gt: asked.id } },
+      orderBy: { id: 'asc' },
+    });
+    expect(answers.map((m) => m.author)).toEqual(['bot']);
   });
 
   it('delivers notifications into the stored conversation: the DM, or the thread of a mention', async () => {
