@@ -62,6 +62,26 @@ const CONVERSATION_COLUMNS =
 const MESSAGE_COLUMNS =
   '"conversationId", "direction", "author", "authorId", "text", "payload", "intent", "confidence", "handoffId", "createdAt"';
 const MESSAGE_PLACEHOLDERS = '(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)';
+/** The same row with PostgreSQL types, for a VALUES list that is not an INSERT's own. */
+const TYPED_MESSAGE_PLACEHOLDERS =
+  '(?::text, ?::text, ?::text, ?::text, ?::text, ?::text, ?::text, ?::double precision, ?::text, ?::timestamp(3))';
+
+/**
+ * PostgreSQL: the turn's save as one statement (one round trip, atomic by itself):
+ * the messages go in only if the state update found the version it expected.
+ */
+function saveTurnStatement(messageCount: number): string {
+  const values = Array.from({ length: messageCount }, () => TYPED_MESSAGE_PLACEHOLDERS).join(', ');
+  return (
+    'WITH updated AS (UPDATE "Conversation" SET "state" = ?, "version" = "version" + 1, "updatedAt" = ?::timestamp(3) ' +
+    'WHERE "id" = ? AND "version" = ? RETURNING "id")' +
+    (messageCount > 0
+      ? `, inserted AS (INSERT INTO "Message" (${MESSAGE_COLUMNS}) SELECT v.* FROM (VALUES ${values}) AS v ` +
+        'WHERE EXISTS (SELECT 1 FROM updated) RETURNING 1)'
+      : '') +
+    ' SELECT COUNT(*) AS "updated" FROM updated'
+  );
+}
 
 /**
  * Conversations and their messages. Every turn reads and saves one, so these
@@ -108,6 +128,20 @@ export function createConversationRepository(db: Db, sql: SqlExecutor): Conversa
       return row ? toRecord(row) : null;
     },
     async saveTurn(id, expectedVersion, state, messages) {
+      if (sql.provider === 'postgresql') {
+        const at = sql.date(new Date());
+        const row = await sql.get<{ updated: number }>(saveTurnStatement(messages.length), [
+          JSON.stringify(state),
+          at,
+          id,
+          expectedVersion,
+          ...messages.flatMap((m) => messageParams(id, m, at)),
+        ]);
+        if (Number(row?.updated) !== 1) {
+          throw new BotError('conflict', `conversation ${id} was changed by another turn`);
+        }
+        return;
+      }
       await sql.transaction(async (tx) => {
         const updated = await tx.run(
           'UPDATE "Conversation" SET "state" = ?, "version" = "version" + 1, "updatedAt" = ? WHERE "id" = ? AND "version" = ?',

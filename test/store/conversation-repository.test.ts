@@ -83,6 +83,20 @@ describe.each(testProviders())('conversations on %s', (provider) => {
     expect(viaPrisma[0]?.createdAt.getTime()).toBe(lines[0]?.createdAt.getTime());
   });
 
+  it('lets exactly one of two saves made at once from the same version win, with only its messages', async () => {
+    const conversation = await repo().open({ ...key, userId });
+    const empty = { unhelpfulCount: 0, memory: {} };
+    const results = await Promise.allSettled(
+      ['first', 'second'].map((text) =>
+        repo().saveTurn(conversation.id, 0, empty, [{ direction: 'in', author: 'user', text }]),
+      ),
+    );
+    expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+    const lines = await repo().transcript(conversation.id);
+    expect(lines).toHaveLength(1);
+    expect((await repo().byId(conversation.id))?.version).toBe(1);
+  });
+
   it('appends messages in order and pages the transcript after an id', async () => {
     const conversation = await repo().open({ ...key, userId });
     const ids = await repo().appendMessages(conversation.id, [
