@@ -5,7 +5,7 @@ import { type ConfidenceRule, isConfident, keepStrongHits } from './confidence-r
 import type { DocSection, SearchAudience } from './doc-section.js';
 import { makeExtract } from './make-extract.js';
 import { planQuery, type QueryPlan } from './plan-query.js';
-import { coverage, type RankedSection, rankSections } from './rank-sections.js';
+import { type RankedSection, rankSections } from './rank-sections.js';
 import type { QueryOptions } from './ranking-options.js';
 import type { SearchResult } from './search-result.js';
 import { sectionAddressee } from './section-addressee.js';
@@ -35,8 +35,6 @@ export class SectionSearcher {
   private priors: Record<SearchAudience | 'none', Float32Array>;
   private readonly addressees: (SearchAudience | undefined)[];
   private readonly headingTerms: string[][];
-  /** Index words of each asked phrasing, per section. */
-  private readonly askedTerms: string[][][];
   private readonly sectionShapes: { table: boolean; steps: boolean }[];
 
   constructor(
@@ -52,7 +50,6 @@ export class SectionSearcher {
     this.addressees = this.sectionByDoc.map((s) => (s ? sectionAddressee(s) : undefined));
     this.priors = this.computePriors(queryOptions);
     this.headingTerms = this.sectionByDoc.map((s) => [...new Set(analyzeText(s?.heading ?? ''))]);
-    this.askedTerms = this.sectionByDoc.map((s) => (s?.asked ?? []).map((p) => [...new Set(analyzeText(p))]));
     this.sectionShapes = this.sectionByDoc.map((s) => sectionShape(s?.text ?? ''));
   }
 
@@ -92,20 +89,11 @@ export class SectionSearcher {
       opts.audience === 'brand' || opts.audience === 'partner'
         ? this.priors[opts.audience]
         : this.priors.none;
-    const {
-      headingMatchWeight,
-      askedMatchWeight,
-      coverageExponent,
-      definitionTableWeight,
-      procedureStepsWeight,
-    } = this.queryOptions;
+    const { headingMatchWeight, coverageExponent, definitionTableWeight, procedureStepsWeight } =
+      this.queryOptions;
     // The reranking factors can reorder the head of the list: rank a few more, rerank, then cut.
     const rerank =
-      headingMatchWeight > 0 ||
-      askedMatchWeight > 0 ||
-      coverageExponent > 0 ||
-      definitionTableWeight > 0 ||
-      procedureStepsWeight > 0;
+      headingMatchWeight > 0 || coverageExponent > 0 || definitionTableWeight > 0 || procedureStepsWeight > 0;
     const depth = rerank ? Math.max(limit * 3, RERANK_DEPTH) : limit;
     const ranked = rankSections(this.index, plan, { limit: depth, accept, prior });
     if (rerank) {
@@ -113,7 +101,6 @@ export class SectionSearcher {
       for (const r of ranked) {
         r.score *=
           (1 + headingMatchWeight * this.headingMatch(r.doc, plan)) *
-          (1 + (askedMatchWeight > 0 ? askedMatchWeight * this.askedMatch(r.doc, plan) : 0)) *
           r.coverage ** coverageExponent *
           (1 + this.shapeMatch(r.doc, shape));
       }
@@ -143,16 +130,6 @@ export class SectionSearcher {
     let matched = 0;
     for (const term of terms) matched += Math.min(1, plan.clauses.get(term)?.boost ?? 0);
     return matched / terms.length;
-  }
-
-  /**
-   * How closely the question follows one of the ways users ask for the section:
-   * the largest idf-weighted share of its topic words that a single asked phrasing contains.
-   */
-  private askedMatch(doc: number, plan: QueryPlan): number {
-    let best = 0;
-    for (const terms of this.askedTerms[doc] ?? []) best = Math.max(best, coverage(plan, terms, true));
-    return best;
   }
 
   /** The bot's search: best sections for the user's audience, cut off when weak, with extracts. */

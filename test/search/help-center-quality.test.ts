@@ -36,23 +36,29 @@ describe.skipIf(!ready)('help center answers real questions (content/docs × tes
     expect(report.unanswerable).toBeGreaterThanOrEqual(30);
   });
 
-  // Issue 4 asks for top-1 >= 80% (not reached). Measured: 67.8% of all 267 questions (seeded tuning
-  // half 70.1%, report half 65.4%, see bench/search-help-center.ts); most misses are paraphrases that
-  // share no word with the expected section, or a neighbouring section of the right article.
-  // A regression guard a little below the measured level.
-  it('puts the expected section first for at least 67% of questions (target 80%, not reached)', () => {
-    expect(report.top1, `top-1 misses:\n${report.misses.join('\n')}`).toBeGreaterThanOrEqual(0.67);
+  // Issue 4 asks for top-1 >= 80% (not reached on all questions). Measured with the articles' asked lines
+  // indexed: 79.0% of all 267 questions (seeded tuning half 82.1%, report half 75.9%, see
+  // bench/search-help-center.ts); most misses are a neighbouring section of the right article.
+  // Regression guards a little below the measured levels.
+  it('puts the expected section first for at least 77% of questions (target 80%, not reached)', () => {
+    expect(report.top1, `top-1 misses:\n${report.misses.join('\n')}`).toBeGreaterThanOrEqual(0.77);
   });
 
-  it('shows the expected article among the top 3 hits for at least 95% of questions', () => {
-    expect(report.top3Article, `top-1 misses:\n${report.misses.join('\n')}`).toBeGreaterThanOrEqual(0.95);
+  it('has the expected section among the top 3 hits for at least 91% of questions (measured 93.3%)', () => {
+    expect(report.top3Section, `top-1 misses:\n${report.misses.join('\n')}`).toBeGreaterThanOrEqual(0.91);
   });
 
-  it('says it found nothing good for at least 90% of questions the docs do not answer', () => {
+  // Target 95%; measured 98.1%.
+  it('shows the expected article among the top 3 hits for at least 96% of questions', () => {
+    expect(report.top3Article, `top-1 misses:\n${report.misses.join('\n')}`).toBeGreaterThanOrEqual(0.96);
+  });
+
+  // Target 90%; measured 97.4% (38 of 39).
+  it('says it found nothing good for at least 94% of questions the docs do not answer', () => {
     expect(
       report.declined,
       `answered confidently:\n${report.wronglyConfident.join('\n')}`,
-    ).toBeGreaterThanOrEqual(0.9);
+    ).toBeGreaterThanOrEqual(0.94);
   });
 
   it('never answers off-topic chat confidently (question words and small talk are not a topic)', () => {
