@@ -80,6 +80,8 @@ export async function startHandoffKit(
 
   async function settle(): Promise<void> {
     for (let round = 0; round < 3; round++) {
+      // Work a turn does once it is stored (relay announcements, the chat's last-heard time).
+      await bot.app.bot.drain();
       await inner.signals.settle();
       await inner.announcer.flush();
       await inner.hub.idle();

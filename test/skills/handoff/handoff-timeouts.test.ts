@@ -78,6 +78,7 @@ describe.each(testProviders())('live chat timeouts on %s', (provider) => {
     await kit.desk.reply(sam, chat!.handoffId, 'Hi! Looking now.');
     kit.advance(1);
     await alice.say('thanks, any news?');
+    await kit.settle();
     kit.advance(4);
     expect((await sweep()).reminded).toBe(1);
 
