@@ -16,12 +16,24 @@ interface Span {
   stem: string | undefined;
 }
 
+/** The stems of a section word, remembered: the help center's vocabulary is small and every answer re-reads it. */
+const stemsOfWord = new Map<string, readonly string[]>();
+const MAX_REMEMBERED_WORDS = 50_000;
+
+function stemsOf(word: string): readonly string[] {
+  let stems = stemsOfWord.get(word);
+  if (!stems) {
+    stems = tokenizeWords(word).map(stemWord);
+    if (stemsOfWord.size >= MAX_REMEMBERED_WORDS) stemsOfWord.clear();
+    stemsOfWord.set(word, stems);
+  }
+  return stems;
+}
+
 function matchedSpans(text: string, stems: ReadonlySet<string>): Span[] {
   const spans: Span[] = [];
   for (const m of text.matchAll(WORD)) {
-    const stem = tokenizeWords(m[0])
-      .map(stemWord)
-      .find((s) => stems.has(s));
+    const stem = stemsOf(m[0]).find((s) => stems.has(s));
     spans.push({ start: m.index, end: m.index + m[0].length, stem });
   }
   return spans;
@@ -45,12 +57,16 @@ export function makeExtract(sectionText: string, matchedStems: ReadonlySet<strin
   for (const m of text.matchAll(/(?:[.!?]\s+|\n\s*)(?=\S)/g)) starts.push(m.index + m[0].length);
   let bestStart = 0;
   let bestScore = -1;
+  let next = 0; // spans are in text order: one pass over them for all sentences
   for (let i = 0; i < starts.length; i++) {
     const from = starts[i]!;
     const to = starts[i + 1] ?? text.length;
-    const distinct = new Set(
-      spans.filter((s) => s.stem && s.start >= from && s.end <= to).map((s) => s.stem),
-    );
+    const distinct = new Set<string>();
+    while (next < spans.length && spans[next]!.start < from) next++;
+    for (let j = next; j < spans.length && spans[j]!.start < to; j++) {
+      const s = spans[j]!;
+      if (s.stem && s.end <= to) distinct.add(s.stem);
+    }
     if (distinct.size > bestScore) {
       bestScore = distinct.size;
       bestStart = from;
