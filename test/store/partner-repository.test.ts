@@ -96,4 +96,35 @@ describe.each(testProviders())('partner repository on %s', (provider) => {
       }),
     );
   });
+
+  it('pages a group combined with another filter like any other filter, total included', async () => {
+    const repository = createPartnerRepository(database.prisma);
+    const [group] = await database.prisma.partnerGroup.findMany({
+      where: { accountId: 'acc_demo_brand' },
+      select: { name: true },
+      orderBy: { name: 'asc' },
+    });
+    const filter = { group: [group!.name], stage: ['Joined' as const, 'New' as const] };
+    const expected = await database.prisma.partner.count({
+      where: {
+        accountId: 'acc_demo_brand',
+        stage: { in: ['Joined', 'New'] },
+        groups: { some: { group: { name: group!.name } } },
+      },
+    });
+    expect(expected).toBeGreaterThan(10);
+    expect(await repository.count('acc_demo_brand', filter)).toBe(expected);
+    for (const sort of ['name', 'joined-newest', 'joined-oldest'] as const) {
+      const seen: string[] = [];
+      for (let offset = 0; offset < expected + 10; offset += 10) {
+        const page = await repository.list('acc_demo_brand', filter, sort, { offset, limit: 10 });
+        expect(page.total).toBe(expected);
+        seen.push(...page.items.map((p) => p.partnerId));
+      }
+      expect(new Set(seen).size).toBe(expected);
+      expect(seen).toHaveLength(expected);
+    }
+    const past = await repository.list('acc_demo_brand', filter, 'name', { offset: expected + 5, limit: 10 });
+    expect(past).toEqual({ total: expected, items: [] });
+  });
 });
