@@ -62,7 +62,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
 
   logger.info({ database: redactUrl(config.databaseUrl) }, 'applying migrations');
   await applyMigrations(config.databaseUrl, logger);
-  const database = await openDatabase(config.databaseUrl);
+  const database = await openDatabase(config.databaseUrl, { backgroundCheckpoints: logger });
   const db = database.prisma;
   await seedDirectory(db, await readSeedDirectory(resolve(contentDir, 'seed/directory.yml')));
 

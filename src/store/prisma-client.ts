@@ -1,5 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
+import type { Logger } from 'pino';
 import type { PrismaClient as SqlitePrismaClient } from '../generated/sqlite/client.js';
 import {
   type DatabaseProvider,
@@ -30,6 +31,8 @@ export interface OpenDatabase {
 export interface OpenDatabaseOptions {
   /** PostgreSQL pool size (default 10). */
   readonly poolSize?: number;
+  /** SQLite file: checkpoint the write-ahead log from a worker thread (the running bot), logging to this. */
+  readonly backgroundCheckpoints?: Logger;
 }
 
 /**
@@ -41,7 +44,7 @@ export interface OpenDatabaseOptions {
 export async function openDatabase(url: string, options: OpenDatabaseOptions = {}): Promise<OpenDatabase> {
   const provider = databaseProviderOf(url);
   const { prisma, sql, end } =
-    provider === 'sqlite' ? await openSqlite(url) : await openPostgres(url, options);
+    provider === 'sqlite' ? await openSqlite(url, options) : await openPostgres(url, options);
   return {
     provider,
     prisma,
@@ -59,7 +62,7 @@ interface Opened {
   end(): Promise<void>;
 }
 
-async function openSqlite(url: string): Promise<Opened> {
+async function openSqlite(url: string, options: OpenDatabaseOptions): Promise<Opened> {
   const [{ PrismaBetterSqlite3 }, { PrismaClient }, { gateSqliteAdapter }, { createSqliteExecutor }] =
     await Promise.all([
       import('@prisma/adapter-better-sqlite3'),
@@ -80,6 +83,14 @@ async function openSqlite(url: string): Promise<Opened> {
   await prisma.$executeRawUnsafe('PRAGMA synchronous = NORMAL');
   await prisma.$executeRawUnsafe('PRAGMA foreign_keys = ON');
   await shared.connect();
+  if (options.backgroundCheckpoints && file !== ':memory:') {
+    const { startSqliteCheckpointer, FALLBACK_AUTOCHECKPOINT_PAGES } = await import(
+      './sql/sqlite-checkpointer.js'
+    );
+    await prisma.$executeRawUnsafe(`PRAGMA wal_autocheckpoint = ${FALLBACK_AUTOCHECKPOINT_PAGES}`);
+    const checkpointer = startSqliteCheckpointer(file, options.backgroundCheckpoints);
+    return { prisma, sql: createSqliteExecutor(shared.connection, gate), end: () => checkpointer.stop() };
+  }
   return { prisma, sql: createSqliteExecutor(shared.connection, gate), end: async () => {} };
 }
 
