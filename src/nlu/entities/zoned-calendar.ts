@@ -38,7 +38,8 @@ export function safeTimeZone(timeZone: string | undefined): string {
   }
 }
 
-function wallClock(date: Date, timeZone: string) {
+/** The wall clock of an instant in a time zone, as the UTC instant that shows the same date and time. */
+export function wallClock(date: Date, timeZone: string): number {
   const parts = Object.fromEntries(
     formatter(timeZone)
       .formatToParts(date)

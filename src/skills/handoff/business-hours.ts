@@ -1,3 +1,4 @@
+import { wallClock } from '../../nlu/entities/zoned-calendar.js';
 /**
  * Opening hours of a team in its own time zone, e.g. `{ mon: ['09:00', '17:30'] }`
  * ('24:00' closes at midnight). Computed with the Intl time-zone data, so daylight
@@ -19,46 +20,23 @@ interface LocalTime {
   readonly minutes: number;
 }
 
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
-function formatterFor(timeZone: string): Intl.DateTimeFormat {
-  let f = formatters.get(timeZone);
-  if (!f) {
-    f = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      year: 'numeric',
-      month: 'numeric',
-      day: 'numeric',
-      hour: 'numeric',
-      minute: 'numeric',
-      second: 'numeric',
-      hourCycle: 'h23',
-    });
-    formatters.set(timeZone, f);
-  }
-  return f;
-}
-
-function wallClock(
+function wallClockParts(
   at: Date,
   timeZone: string,
 ): { y: number; mo: number; d: number; h: number; mi: number; s: number } {
-  const parts: Record<string, number> = {};
-  for (const p of formatterFor(timeZone).formatToParts(at)) {
-    if (p.type !== 'literal') parts[p.type] = Number(p.value);
-  }
+  const w = new Date(wallClock(at, timeZone));
   return {
-    y: parts.year!,
-    mo: parts.month!,
-    d: parts.day!,
-    h: parts.hour! % 24,
-    mi: parts.minute!,
-    s: parts.second!,
+    y: w.getUTCFullYear(),
+    mo: w.getUTCMonth() + 1,
+    d: w.getUTCDate(),
+    h: w.getUTCHours(),
+    mi: w.getUTCMinutes(),
+    s: w.getUTCSeconds(),
   };
 }
 
 function localTime(at: Date, timeZone: string): LocalTime {
-  const w = wallClock(at, timeZone);
+  const w = wallClockParts(at, timeZone);
   const weekday = weekdays[new Date(Date.UTC(w.y, w.mo - 1, w.d)).getUTCDay()]!;
   return { year: w.y, month: w.mo, day: w.d, weekday, minutes: w.h * 60 + w.mi };
 }
@@ -67,7 +45,7 @@ function localTime(at: Date, timeZone: string): LocalTime {
 function zonedInstant(year: number, month: number, day: number, minutes: number, timeZone: string): Date {
   const asUtc = Date.UTC(year, month - 1, day, 0, minutes);
   const offsetAt = (t: number) => {
-    const w = wallClock(new Date(t), timeZone);
+    const w = wallClockParts(new Date(t), timeZone);
     return Date.UTC(w.y, w.mo - 1, w.d, w.h, w.mi, w.s) - t;
   };
   let t = asUtc - offsetAt(asUtc);
