@@ -12,7 +12,7 @@ import { fitTemperature, type ScoredExample } from './classifier/temperature-cal
 import { type IntentDefinition, NONE_INTENT } from './intent-definition.js';
 
 /** Bump when features, training or the state format change: old caches are then ignored. */
-export const ENGINE_MODEL_VERSION = 4;
+export const ENGINE_MODEL_VERSION = 5;
 
 /**
  * The benchmarked defaults with 10 epochs instead of 8: on intents/ (hundreds, not thousands, of
@@ -23,7 +23,9 @@ export const ENGINE_CLASSIFIER_OPTIONS: ClassifierOptions = {
   training: { ...DEFAULT_CLASSIFIER_OPTIONS.training, epochs: 10 },
 };
 
-const FOLDS = 5;
+// Three folds: the same accuracy on the own test set as five (97.7%), and a cold start that trains
+// in about 1.6 s instead of 2–3 s (each fold trains the linear model and the network).
+const FOLDS = 3;
 
 /** What the engine needs from training: the calibrated classifier and its out-of-scope threshold. */
 export interface EngineModel {
