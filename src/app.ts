@@ -149,7 +149,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     });
     const web = mountWebChannel(http, {
       bot,
-      conversations: createWebConversationLookup(db, database.sql),
+      conversations: createWebConversationLookup(database.sql),
       maxTextChars: config.MAX_MESSAGE_CHARS,
       authToken: config.WEB_AUTH_TOKEN,
     });

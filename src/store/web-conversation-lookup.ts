@@ -1,39 +1,47 @@
 import type { WebConversations } from '../channels/web/web-chat-api.js';
 import type { Reply } from '../core/reply.js';
-import type { Db } from './prisma-client.js';
 import type { SqlExecutor } from './sql/sql-executor.js';
 
-/** The stored-conversation questions the web chat API asks, answered from the database. */
-export function createWebConversationLookup(db: Db, sql: SqlExecutor): WebConversations {
+const OWNER_CACHE_SIZE = 10_000;
+const OWNER_CACHE_MS = 10 * 60_000;
+
+/**
+ * The stored-conversation questions the web chat API asks on every message and
+ * every poll, answered with hand-written statements. A conversation's owner never
+ * changes, so a found owner is remembered for a while (unknown keys are not).
+ */
+export function createWebConversationLookup(
+  sql: SqlExecutor,
+  now: () => number = Date.now,
+): WebConversations {
+  const owners = new Map<string, { owner: string; until: number }>();
+
   return {
-    // Asked on every message: one hand-written statement.
     async ownerOf(channel, key) {
+      const cacheKey = `${channel}\u0000${key}`;
+      const hit = owners.get(cacheKey);
+      if (hit && hit.until > now()) return hit.owner;
       const row = await sql.get<{ externalId: string }>(
         'SELECT i."externalId" FROM "Conversation" c JOIN "ChannelIdentity" i ' +
           'ON i."userId" = c."userId" AND i."channel" = c."channel" AND i."workspace" = c."workspace" ' +
           'WHERE c."channel" = ? AND c."workspace" = \'\' AND c."externalId" = ? ORDER BY i."id" LIMIT 1',
         [channel, key],
       );
-      return row?.externalId ?? null;
+      if (!row) return null;
+      if (owners.size >= OWNER_CACHE_SIZE) owners.delete(owners.keys().next().value as string);
+      owners.set(cacheKey, { owner: row.externalId, until: now() + OWNER_CACHE_MS });
+      return row.externalId;
     },
     async updates(channel, key, afterId) {
-      const conversation = await db.conversation.findUnique({
-        where: { channel_workspace_externalId: { channel, workspace: '', externalId: key } },
-        select: { id: true },
-      });
-      if (!conversation) return [];
-      const rows = await db.message.findMany({
-        where: {
-          conversationId: conversation.id,
-          direction: 'out',
-          author: { in: ['agent', 'system'] },
-          id: { gt: afterId },
-        },
-        orderBy: { id: 'asc' },
-        take: 100,
-      });
+      const rows = await sql.all<{ id: number; author: string; text: string; payload: string | null }>(
+        'SELECT m."id", m."author", m."text", m."payload" FROM "Message" m JOIN "Conversation" c ON c."id" = m."conversationId" ' +
+          'WHERE c."channel" = ? AND c."workspace" = \'\' AND c."externalId" = ? ' +
+          'AND m."direction" = \'out\' AND m."author" IN (\'agent\', \'system\') AND m."id" > ? ' +
+          'ORDER BY m."id" ASC LIMIT 100',
+        [channel, key, afterId],
+      );
       return rows.map((r) => ({
-        id: r.id,
+        id: Number(r.id),
         author: r.author,
         reply: (r.payload ? JSON.parse(r.payload) : { type: 'text', text: r.text }) as Reply,
       }));
