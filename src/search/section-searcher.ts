@@ -1,5 +1,6 @@
 import { analyzeText } from './analyze-text.js';
 import { type AnswerShape, answerShape, sectionShape } from './answer-shape.js';
+import { askedMatch, askedPhrasingTerms } from './asked-match.js';
 import { cleanChatQuery } from './clean-chat-query.js';
 import { type ConfidenceRule, isConfident, keepStrongHits } from './confidence-rule.js';
 import type { DocSection, SearchAudience } from './doc-section.js';
@@ -35,6 +36,8 @@ export class SectionSearcher {
   private priors: Record<SearchAudience | 'none', Float32Array>;
   private readonly addressees: (SearchAudience | undefined)[];
   private readonly headingTerms: string[][];
+  /** Index words of each asked phrasing, per section. */
+  private readonly askedTerms: string[][][];
   private readonly sectionShapes: { table: boolean; steps: boolean }[];
 
   constructor(
@@ -51,6 +54,7 @@ export class SectionSearcher {
     this.priors = this.computePriors(queryOptions);
     this.headingTerms = this.sectionByDoc.map((s) => [...new Set(analyzeText(s?.heading ?? ''))]);
     this.sectionShapes = this.sectionByDoc.map((s) => sectionShape(s?.text ?? ''));
+    this.askedTerms = this.sectionByDoc.map((s) => askedPhrasingTerms(s?.asked ?? []));
   }
 
   /** Query-time settings can change without a rebuild (the benchmarks' tuning uses this). */
@@ -68,6 +72,8 @@ export class SectionSearcher {
       });
     return { brand: forAudience('brand'), partner: forAudience('partner'), none: forAudience(undefined) };
   }
+
+  private readonly idf = (term: string): number => this.index.idf(term);
 
   section(doc: number): DocSection | undefined {
     return this.sectionByDoc[doc];
@@ -89,11 +95,20 @@ export class SectionSearcher {
       opts.audience === 'brand' || opts.audience === 'partner'
         ? this.priors[opts.audience]
         : this.priors.none;
-    const { headingMatchWeight, coverageExponent, definitionTableWeight, procedureStepsWeight } =
-      this.queryOptions;
+    const {
+      headingMatchWeight,
+      askedMatchWeight,
+      coverageExponent,
+      definitionTableWeight,
+      procedureStepsWeight,
+    } = this.queryOptions;
     // The reranking factors can reorder the head of the list: rank a few more, rerank, then cut.
     const rerank =
-      headingMatchWeight > 0 || coverageExponent > 0 || definitionTableWeight > 0 || procedureStepsWeight > 0;
+      headingMatchWeight > 0 ||
+      askedMatchWeight > 0 ||
+      coverageExponent > 0 ||
+      definitionTableWeight > 0 ||
+      procedureStepsWeight > 0;
     const depth = rerank ? Math.max(limit * 3, RERANK_DEPTH) : limit;
     const ranked = rankSections(this.index, plan, { limit: depth, accept, prior });
     if (rerank) {
@@ -101,6 +116,7 @@ export class SectionSearcher {
       for (const r of ranked) {
         r.score *=
           (1 + headingMatchWeight * this.headingMatch(r.doc, plan)) *
+          (1 + askedMatchWeight * askedMatch(this.askedTerms[r.doc] ?? [], plan, this.idf)) *
           r.coverage ** coverageExponent *
           (1 + this.shapeMatch(r.doc, shape));
       }

@@ -36,24 +36,24 @@ describe.skipIf(!ready)('help center answers real questions (content/docs × tes
     expect(report.unanswerable).toBeGreaterThanOrEqual(30);
   });
 
-  // Issue 4 asks for top-1 >= 80% (not reached on all questions). Measured with the articles' asked lines
-  // indexed: 79.0% of all 267 questions (seeded tuning half 82.1%, report half 75.9%, see
+  // Issue 4 asks for top-1 >= 80%. Measured with the articles' asked lines indexed and the best single
+  // asked phrasing re-ranking: 80.5% of all 267 questions (seeded tuning half 82.8%, report half 78.2%, see
   // bench/search-help-center.ts); most misses are a neighbouring section of the right article.
   // Regression guards a little below the measured levels.
-  it('puts the expected section first for at least 77% of questions (target 80%, not reached)', () => {
-    expect(report.top1, `top-1 misses:\n${report.misses.join('\n')}`).toBeGreaterThanOrEqual(0.77);
+  it('puts the expected section first for at least 79% of questions (target 80%, measured 80.5%)', () => {
+    expect(report.top1, `top-1 misses:\n${report.misses.join('\n')}`).toBeGreaterThanOrEqual(0.79);
   });
 
-  it('has the expected section among the top 3 hits for at least 91% of questions (measured 93.3%)', () => {
-    expect(report.top3Section, `top-1 misses:\n${report.misses.join('\n')}`).toBeGreaterThanOrEqual(0.91);
+  it('has the expected section among the top 3 hits for at least 92% of questions (measured 93.6%)', () => {
+    expect(report.top3Section, `top-1 misses:\n${report.misses.join('\n')}`).toBeGreaterThanOrEqual(0.92);
   });
 
-  // Target 95%; measured 98.1%.
+  // Target 95%; measured 97.8%.
   it('shows the expected article among the top 3 hits for at least 96% of questions', () => {
     expect(report.top3Article, `top-1 misses:\n${report.misses.join('\n')}`).toBeGreaterThanOrEqual(0.96);
   });
 
-  // Target 90%; measured 97.4% (38 of 39).
+  // Target 90%; measured 94.9% (37 of 39).
   it('says it found nothing good for at least 94% of questions the docs do not answer', () => {
     expect(
       report.declined,
