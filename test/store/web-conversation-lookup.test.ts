@@ -51,9 +51,12 @@ describe.each(testProviders())('web conversation lookup on %s', (provider) => {
         text: 'agent says hi',
         payload: { type: 'text', text: 'agent says hi' },
       },
-      { direction: 'out', author: 'note', text: 'internal note' },
       { direction: 'out', author: 'system', text: 'chat closed' },
     ]);
+    // An agent's internal note, as the live chat stores it.
+    await database.prisma.message.create({
+      data: { conversationId, direction: 'out', author: 'note', text: 'internal note' },
+    });
     const lookup = createWebConversationLookup(database.sql);
     const updates = await lookup.updates('web', 'web-1', 0);
     expect(updates.map((u) => [u.author, u.reply])).toEqual([
