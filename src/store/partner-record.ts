@@ -68,3 +68,32 @@ export interface PartnerRecord {
   readonly prospectingSource: ProspectingSource | null;
   readonly pendingTermUpdate: PendingTermUpdate | null;
 }
+
+/** The columns of the Partner table, as the writer fills them. */
+export const PARTNER_COLUMNS = [
+  'id',
+  'accountId',
+  'partnerId',
+  'name',
+  'nameKey',
+  'website',
+  'domain',
+  'country',
+  'state',
+  'contractStatus',
+  'contractName',
+  'joinedAt',
+  'joinedVia',
+  'size',
+  'businessModel',
+  'stage',
+  'accountManager',
+  'contactName',
+  'contactEmail',
+  'promotionalAreas',
+  'audienceCountry',
+  'socialReach',
+  'prospectingSource',
+  'pendingTermUpdate',
+  'updatedAt',
+] as const;

@@ -1,13 +1,14 @@
 import { Prisma } from '../generated/sqlite/client.js';
-import type {
-  ContractStatus,
-  JoinedVia,
-  MediaPropertyRecord,
-  PartnerRecord,
-  PartnerSize,
-  PendingTermUpdate,
-  ProspectingSource,
-  Stage,
+import {
+  type ContractStatus,
+  type JoinedVia,
+  type MediaPropertyRecord,
+  PARTNER_COLUMNS,
+  type PartnerRecord,
+  type PartnerSize,
+  type PendingTermUpdate,
+  type ProspectingSource,
+  type Stage,
 } from './partner-record.js';
 
 /** A stored partner: the record plus where it lives. */
@@ -23,31 +24,7 @@ export type PartnerSummary = Omit<PartnerView, 'groups' | 'media'>;
 
 /** The partner columns a summary reads, from the partner table aliased `p`. */
 export const SUMMARY_COLUMNS = Prisma.raw(
-  [
-    'id',
-    'accountId',
-    'partnerId',
-    'name',
-    'website',
-    'domain',
-    'country',
-    'state',
-    'contractStatus',
-    'contractName',
-    'joinedAt',
-    'joinedVia',
-    'size',
-    'businessModel',
-    'stage',
-    'accountManager',
-    'contactName',
-    'contactEmail',
-    'promotionalAreas',
-    'audienceCountry',
-    'socialReach',
-    'prospectingSource',
-    'pendingTermUpdate',
-  ]
+  PARTNER_COLUMNS.filter((c) => c !== 'nameKey' && c !== 'updatedAt')
     .map((c) => `p."${c}"`)
     .join(', '),
 );

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Prisma } from '../generated/sqlite/client.js';
 import { bulkInsert } from './partner-bulk-insert.js';
 import { compactNameKey, domainOf } from './partner-name-key.js';
-import type { PartnerRecord } from './partner-record.js';
+import { PARTNER_COLUMNS, type PartnerRecord } from './partner-record.js';
 import type { DatabaseProvider, Db } from './prisma-client.js';
 
 /** The transaction client Prisma hands an interactive transaction. */
@@ -43,34 +43,6 @@ export async function existingPartnerRowIds(
   }
   return found;
 }
-
-const PARTNER_COLUMNS = [
-  'id',
-  'accountId',
-  'partnerId',
-  'name',
-  'nameKey',
-  'website',
-  'domain',
-  'country',
-  'state',
-  'contractStatus',
-  'contractName',
-  'joinedAt',
-  'joinedVia',
-  'size',
-  'businessModel',
-  'stage',
-  'accountManager',
-  'contactName',
-  'contactEmail',
-  'promotionalAreas',
-  'audienceCountry',
-  'socialReach',
-  'prospectingSource',
-  'pendingTermUpdate',
-  'updatedAt',
-] as const;
 
 /**
  * Writes complete partner records inside the caller's transaction: new partner
