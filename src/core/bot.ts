@@ -125,14 +125,13 @@ export function createBot(deps: BotDeps): Bot {
       }
       throw error;
     }
-    if (!failed) {
-      for (const work of afterSave) {
-        track(
-          work().catch((error: unknown) =>
-            logger.error({ err: error }, 'work after the turn was stored failed'),
-          ),
-        );
-      }
+    // The turn's messages are stored (a failed turn's too, e.g. a relayed message): their follow-ups run.
+    for (const work of afterSave) {
+      track(
+        work().catch((error: unknown) =>
+          logger.error({ err: error }, 'work after the turn was stored failed'),
+        ),
+      );
     }
     if (ctx.intent) deps.metrics.intents.inc({ intent: ctx.intent.name });
     return { conversationId: conversation.id, replies, intent: ctx.intent, duplicate: false, user };

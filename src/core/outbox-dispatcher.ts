@@ -41,9 +41,13 @@ export function createOutboxDispatcher(deps: {
 
   async function deliverOne(item: OutboundItem): Promise<boolean> {
     const channel = deps.channels.get(item.channel);
-    const conversation = await deps.conversations.byId(item.conversationId);
+    let gone = false;
     try {
-      if (!conversation) throw new Error(`conversation ${item.conversationId} is gone`);
+      const conversation = await deps.conversations.byId(item.conversationId);
+      if (!conversation) {
+        gone = true;
+        throw new Error(`conversation ${item.conversationId} is gone`);
+      }
       if (channel) {
         await channel.deliver(
           {
@@ -71,13 +75,18 @@ export function createOutboxDispatcher(deps: {
       deps.metrics.outboundDelivered.inc({ channel: item.channel, result: 'sent' });
       return true;
     } catch (error) {
-      const giveUp = item.attempts >= maxAttempts || !conversation;
+      const giveUp = item.attempts >= maxAttempts || gone;
       const backoffMs = Math.min(60_000 * 10, 1000 * 2 ** item.attempts);
-      await deps.outbox.markFailed(
-        item.id,
-        String((error as Error)?.message ?? error),
-        giveUp ? null : new Date(clock().getTime() + backoffMs),
-      );
+      // If even this fails (the database is down), the lease runs out and the item comes back.
+      await deps.outbox
+        .markFailed(
+          item.id,
+          String((error as Error)?.message ?? error),
+          giveUp ? null : new Date(clock().getTime() + backoffMs),
+        )
+        .catch((markError: unknown) =>
+          deps.logger.warn({ err: markError, outboundId: item.id }, 'delivery failure not recorded'),
+        );
       deps.metrics.outboundDelivered.inc({ channel: item.channel, result: giveUp ? 'failed' : 'retry' });
       deps.logger.warn({ err: error, outboundId: item.id, attempts: item.attempts }, 'delivery failed');
       return false;

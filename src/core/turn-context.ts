@@ -34,9 +34,9 @@ export interface TurnContext {
   readonly replies: Reply[];
   reply(...replies: Reply[]): void;
   /**
-   * Runs `work` once the turn's state and messages are stored (not when the turn
-   * fails), without delaying the answer: e.g. announcing a relayed message to the
-   * agents' live views.
+   * Runs `work` once the turn's messages are stored (also when a later step of the
+   * turn failed: the user's message is kept), without delaying the answer: e.g.
+   * announcing a relayed message to the agents' live views.
    */
   afterSave(work: () => Promise<void>): void;
   readonly now: Date;

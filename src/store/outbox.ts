@@ -69,9 +69,13 @@ export function createOutbox(sql: SqlExecutor): Outbox {
       return Number(row.id);
     },
     async lease(limit, now, leaseMs = 30_000) {
+      // Rows waiting behind an earlier message of their conversation are left out here, so a
+      // conversation whose platform keeps failing never fills the batch and stalls the others.
       const due = await sql.all<OutboundRow>(
-        'SELECT "id", "conversationId", "channel", "payload", "attempts", "nextAttemptAt" FROM "OutboundMessage" ' +
-          'WHERE "status" = \'pending\' AND "nextAttemptAt" <= ? ORDER BY "id" ASC LIMIT ?',
+        'SELECT o."id", o."conversationId", o."channel", o."payload", o."attempts", o."nextAttemptAt" ' +
+          'FROM "OutboundMessage" o WHERE o."status" = \'pending\' AND o."nextAttemptAt" <= ? AND NOT EXISTS (' +
+          'SELECT 1 FROM "OutboundMessage" earlier WHERE earlier."conversationId" = o."conversationId" ' +
+          'AND earlier."status" = \'pending\' AND earlier."id" < o."id") ORDER BY o."id" ASC LIMIT ?',
         [sql.date(now), limit],
       );
       const leasedUntil = sql.date(new Date(now.getTime() + leaseMs));

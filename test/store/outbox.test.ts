@@ -35,6 +35,19 @@ describe.each(testProviders())('outbox on %s', (provider) => {
     expect(second.map((i) => (i.replies[0] as { text: string }).text)).toEqual(['a2']);
   });
 
+  it('leases other conversations while one has a long line waiting behind a failed message', async () => {
+    const outbox = createOutbox(database.sql);
+    for (let i = 0; i < 60; i++) await outbox.enqueue('conv-a', 'web', text(`a${i}`));
+    await outbox.enqueue('conv-b', 'web', text('b1'));
+    const now = new Date(Date.now() + 1000);
+    const [head] = await outbox.lease(1, now);
+    expect((head!.replies[0] as { text: string }).text).toBe('a0');
+    await outbox.markFailed(head!.id, 'platform down', new Date(now.getTime() + 600_000));
+    // a1…a59 are due but wait for a0; a batch of 50 must still reach conv-b.
+    const next = await outbox.lease(50, now);
+    expect(next.map((i) => (i.replies[0] as { text: string }).text)).toEqual(['b1']);
+  });
+
   it('retries a failed delivery later and gives up after the last attempt', async () => {
     const outbox = createOutbox(database.sql);
     await outbox.enqueue('conv-a', 'web', text('x'));

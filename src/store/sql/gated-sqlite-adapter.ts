@@ -45,7 +45,7 @@ export function gateSqliteAdapter(
     wrapped.startTransaction = async (isolationLevel) => {
       const release = await gate.acquire();
       try {
-        return releasing(await adapter.startTransaction(isolationLevel), release);
+        return releasing(await adapter.startTransaction(isolationLevel), connectionOf(adapter), release);
       } catch (error) {
         release();
         throw error;
@@ -58,10 +58,19 @@ export function gateSqliteAdapter(
     return wrapped;
   }
 
-  function releasing(tx: Transaction, release: () => void): Transaction {
+  // The connection goes back to the gate outside any transaction: if Prisma's COMMIT or
+  // ROLLBACK statement failed, the transaction is rolled back here.
+  function releasing(tx: Transaction, db: Database, release: () => void): Transaction {
+    const settle = () => {
+      try {
+        if (db.inTransaction) db.prepare('ROLLBACK').run();
+      } finally {
+        release();
+      }
+    };
     const wrapped: Transaction = Object.create(tx);
-    wrapped.commit = () => tx.commit().finally(release);
-    wrapped.rollback = () => tx.rollback().finally(release);
+    wrapped.commit = () => tx.commit().finally(settle);
+    wrapped.rollback = () => tx.rollback().finally(settle);
     return wrapped;
   }
 
