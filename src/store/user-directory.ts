@@ -1,3 +1,4 @@
+import { ExpiringCache } from '../core/expiring-cache.js';
 import type { ChannelName, InboundUser } from '../core/inbound-message.js';
 import type { UserKind, UserProfile, UserRole } from '../domain/user.js';
 import type { Db } from './prisma-client.js';
@@ -13,18 +14,13 @@ export interface UserDirectory {
   invalidate(): void;
 }
 
-interface CachedProfile {
-  readonly profile: UserProfile;
-  readonly expires: number;
-}
-
 export function createUserDirectory(
   db: Db,
   options: { cacheMs?: number; now?: () => number } = {},
 ): UserDirectory {
   const cacheMs = options.cacheMs ?? 30_000;
   const now = options.now ?? Date.now;
-  const cache = new Map<string, CachedProfile>();
+  const cache = new ExpiringCache<string, UserProfile>(cacheMs, 10_000, now);
 
   return {
     invalidate: () => cache.clear(),
@@ -35,15 +31,14 @@ export function createUserDirectory(
     async resolve(channel, workspace, user) {
       const key = `${channel}\u0000${workspace}\u0000${user.externalId}`;
       const hit = cache.get(key);
-      if (hit && hit.expires > now()) return hit.profile;
+      if (hit) return hit;
       const identity = await db.channelIdentity.findUnique({
         where: { channel_workspace_externalId: { channel, workspace, externalId: user.externalId } },
         include: { user: true },
       });
       const row = identity?.user ?? (await createNewcomer(db, channel, workspace, user));
       const profile = toProfile(row);
-      if (cache.size > 10_000) cache.clear();
-      cache.set(key, { profile, expires: now() + cacheMs });
+      cache.set(key, profile);
       return profile;
     },
   };

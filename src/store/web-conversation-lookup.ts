@@ -1,4 +1,5 @@
 import type { WebConversations } from '../channels/web/web-chat-api.js';
+import { ExpiringCache } from '../core/expiring-cache.js';
 import type { Reply } from '../core/reply.js';
 import type { SqlExecutor } from './sql/sql-executor.js';
 
@@ -14,13 +15,13 @@ export function createWebConversationLookup(
   sql: SqlExecutor,
   now: () => number = Date.now,
 ): WebConversations {
-  const owners = new Map<string, { owner: string; until: number }>();
+  const owners = new ExpiringCache<string, string>(OWNER_CACHE_MS, OWNER_CACHE_SIZE, now);
 
   return {
     async ownerOf(channel, key) {
       const cacheKey = `${channel}\u0000${key}`;
       const hit = owners.get(cacheKey);
-      if (hit && hit.until > now()) return hit.owner;
+      if (hit) return hit;
       const row = await sql.get<{ externalId: string }>(
         'SELECT i."externalId" FROM "Conversation" c JOIN "ChannelIdentity" i ' +
           'ON i."userId" = c."userId" AND i."channel" = c."channel" AND i."workspace" = c."workspace" ' +
@@ -28,8 +29,7 @@ export function createWebConversationLookup(
         [channel, key],
       );
       if (!row) return null;
-      if (owners.size >= OWNER_CACHE_SIZE) owners.delete(owners.keys().next().value as string);
-      owners.set(cacheKey, { owner: row.externalId, until: now() + OWNER_CACHE_MS });
+      owners.set(cacheKey, row.externalId);
       return row.externalId;
     },
     async updates(channel, key, afterId) {

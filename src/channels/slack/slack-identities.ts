@@ -1,5 +1,6 @@
 import type { webApi } from '@slack/bolt';
 import type { Logger } from 'pino';
+import { ExpiringCache } from '../../core/expiring-cache.js';
 import type { InboundUser } from '../../core/inbound-message.js';
 import type { Db } from '../../store/prisma-client.js';
 
@@ -20,11 +21,6 @@ export interface SlackIdentities {
 
 const FAILED_LOOKUP_TTL_MS = 30_000;
 
-interface Cached {
-  readonly user: InboundUser;
-  readonly expires: number;
-}
-
 export function createSlackIdentities(deps: {
   db: Db;
   client: webApi.WebClient;
@@ -38,7 +34,7 @@ export function createSlackIdentities(deps: {
 }): SlackIdentities {
   const now = deps.now ?? Date.now;
   const cacheMs = deps.cacheMs ?? 10 * 60_000;
-  const cache = new Map<string, Cached>();
+  const cache = new ExpiringCache<string, InboundUser>(cacheMs, 10_000, now);
 
   async function lookUp(team: string, slackUserId: string): Promise<{ user: InboundUser; ttl: number }> {
     const known = await deps.db.channelIdentity.findUnique({
@@ -94,10 +90,9 @@ export function createSlackIdentities(deps: {
     async inboundUser(team, slackUserId) {
       const key = `${team}\u0000${slackUserId}`;
       const hit = cache.get(key);
-      if (hit && hit.expires > now()) return hit.user;
+      if (hit) return hit;
       const { user, ttl } = await lookUp(team, slackUserId);
-      if (cache.size > 10_000) cache.clear();
-      cache.set(key, { user, expires: now() + ttl });
+      cache.set(key, user, ttl);
       return user;
     },
     async botUserIdOf(team, slackUserId) {

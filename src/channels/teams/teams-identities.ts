@@ -1,5 +1,6 @@
 import { TeamsInfo, type TurnContext } from 'botbuilder';
 import type { Logger } from 'pino';
+import { ExpiringCache } from '../../core/expiring-cache.js';
 import type { InboundUser } from '../../core/inbound-message.js';
 import type { Db } from '../../store/prisma-client.js';
 import { tenantOf } from './teams-inbound.js';
@@ -15,11 +16,6 @@ export interface TeamsIdentities {
   inboundUser(ctx: TurnContext): Promise<InboundUser>;
 }
 
-interface Cached {
-  readonly user: InboundUser;
-  readonly expires: number;
-}
-
 export function createTeamsIdentities(deps: {
   db: Db;
   /** True for tenants whose e-mail addresses are trusted to link accounts. */
@@ -33,7 +29,7 @@ export function createTeamsIdentities(deps: {
   const now = deps.now ?? Date.now;
   const cacheMs = deps.cacheMs ?? 10 * 60_000;
   const timeoutMs = deps.timeoutMs ?? 1500;
-  const cache = new Map<string, Cached>();
+  const cache = new ExpiringCache<string, InboundUser>(cacheMs, 10_000, now);
 
   /** The sender as the member API knows them: mail (or UPN) and name; null when Teams did not answer. */
   async function member(ctx: TurnContext, userId: string): Promise<{ email?: string; name?: string } | null> {
@@ -97,10 +93,9 @@ export function createTeamsIdentities(deps: {
       const tenant = tenantOf(ctx.activity);
       const key = `${tenant}\u0000${externalId}`;
       const hit = cache.get(key);
-      if (hit && hit.expires > now()) return hit.user;
+      if (hit) return hit;
       const user = await lookUp(ctx, tenant, externalId);
-      if (cache.size > 10_000) cache.clear();
-      cache.set(key, { user, expires: now() + cacheMs });
+      cache.set(key, user);
       return user;
     },
   };

@@ -1,3 +1,4 @@
+import { ExpiringCache } from '../../core/expiring-cache.js';
 import type { HandoffMessage } from '../../store/handoff-messages.js';
 import type { HandoffRecord } from '../../store/handoff-repository.js';
 import type { LiveChat, TranscriptEntry } from './agent-desk.js';
@@ -18,19 +19,18 @@ export interface LiveChatViews {
 }
 
 export function createLiveChatViews(deps: HandoffDeps): LiveChatViews {
-  const tickets = new Map<number, { info: TicketInfo; expires: number }>();
+  const tickets = new ExpiringCache<number, TicketInfo>(60_000, 5000);
   const { t } = deps.responses;
 
   async function ticket(h: HandoffRecord): Promise<TicketInfo> {
     const hit = tickets.get(h.ticketId);
-    if (hit && hit.expires > Date.now()) return hit.info;
+    if (hit) return hit;
     const requester = await deps.people.person(h.userId);
     const found = requester ? await deps.tickets().get(requester.profile, h.ticketId) : null;
     const info = found
       ? { number: found.number, subject: found.subject }
       : { number: `#${h.ticketId}`, subject: '' };
-    if (tickets.size > 5000) tickets.clear();
-    tickets.set(h.ticketId, { info, expires: Date.now() + 60_000 });
+    tickets.set(h.ticketId, info);
     return info;
   }
 
