@@ -83,15 +83,14 @@ async function openSqlite(url: string, options: OpenDatabaseOptions): Promise<Op
   await prisma.$executeRawUnsafe('PRAGMA synchronous = NORMAL');
   await prisma.$executeRawUnsafe('PRAGMA foreign_keys = ON');
   await shared.connect();
-  if (options.backgroundCheckpoints && file !== ':memory:') {
-    const { startSqliteCheckpointer, FALLBACK_AUTOCHECKPOINT_PAGES } = await import(
-      './sql/sqlite-checkpointer.js'
-    );
-    await prisma.$executeRawUnsafe(`PRAGMA wal_autocheckpoint = ${FALLBACK_AUTOCHECKPOINT_PAGES}`);
-    const checkpointer = startSqliteCheckpointer(file, options.backgroundCheckpoints);
-    return { prisma, sql: createSqliteExecutor(shared.connection, gate), end: () => checkpointer.stop() };
-  }
-  return { prisma, sql: createSqliteExecutor(shared.connection, gate), end: async () => {} };
+  const sql = createSqliteExecutor(shared.connection, gate);
+  if (!options.backgroundCheckpoints || file === ':memory:') return { prisma, sql, end: async () => {} };
+  const { startSqliteCheckpointer, FALLBACK_AUTOCHECKPOINT_PAGES } = await import(
+    './sql/sqlite-checkpointer.js'
+  );
+  await prisma.$executeRawUnsafe(`PRAGMA wal_autocheckpoint = ${FALLBACK_AUTOCHECKPOINT_PAGES}`);
+  const checkpointer = startSqliteCheckpointer(file, options.backgroundCheckpoints);
+  return { prisma, sql, end: () => checkpointer.stop() };
 }
 
 async function openPostgres(url: string, options: OpenDatabaseOptions): Promise<Opened> {
