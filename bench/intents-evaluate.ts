@@ -111,8 +111,9 @@ async function modelMemoryMb(system: BenchSystem): Promise<number | null> {
 
 /**
  * Trains a fresh system on the split and measures it on validation (thresholds) and test (figures). When
- * intents were held out, another fresh instance is first trained on every intent: its accuracy is the
- * published-style figure, and its training time, latency and memory (the full-size model) are reported.
+ * intents were held out, another fresh instance is first trained on every intent and the whole training set
+ * (validation hold-out included): its accuracy is the published-style figure, and its training time, latency
+ * and memory (the full-size model) are reported.
  */
 export async function evaluateSystem(
   makeSystem: () => BenchSystem,

@@ -42,7 +42,9 @@ const count = (xs: ReadonlyArray<{ label: string | null }>) =>
 console.log(`dataset ${dataset.name} (${dataset.format})`);
 for (const note of split.notes) console.log(`  ${note}`);
 console.log(
-  `  train ${split.train.length}, validation ${count(split.validation)}, test ${count(split.test)}`,
+  `  train ${split.train.length}, validation ${count(split.validation)}, test ${count(split.test)}${
+    split.allIntents ? `; all intents trained: train ${split.allIntents.train.length}` : ''
+  }`,
 );
 
 const results: SystemResult[] = [];
@@ -76,6 +78,7 @@ writeFileSync(
         train: split.train.length,
         validation: split.validation.length,
         test: split.test.length,
+        ...(split.allIntents ? { allIntentsTrain: split.allIntents.train.length } : {}),
       },
       results,
     },

@@ -90,7 +90,15 @@ describe('benchmark data sets', () => {
     expect(a.validation).toHaveLength(8);
     expect(a.validation.filter((e) => e.label === null)).toHaveLength(2);
     expect(a.test.filter((e) => e.label === null)).toHaveLength(2);
-    expect(a.allIntents?.train).toHaveLength(72);
+    // The out-of-scope run trains on what validation left, without the held-out intents.
+    expect(a.train).toHaveLength(72 - 18);
+    // The all-intents run trains on the whole train set, validation hold-out included, and keeps the
+    // hold-out (every intent labelled) for calibration.
+    expect(a.allIntents?.train).toEqual(train);
+    expect(a.allIntents?.validation).toHaveLength(8);
+    expect(a.allIntents?.validation.every((e) => e.label !== null)).toBe(true);
+    expect(a.allIntents?.test).toEqual(test);
+    expect(a.notes.join('\n')).toContain('whole train set (80, the validation hold-out included)');
   });
 });
 
