@@ -1,19 +1,21 @@
 import { foldAccents } from './fold-accents.js';
+import { spellGreekLetters } from './spell-greek-letters.js';
 
 const APOSTROPHES = /['’ʼ`´]/g;
-// A word: letters/digits, possibly joined by hyphens ("sign-in", "covid-19").
-const WORD = /[a-z0-9]+(?:-[a-z0-9]+)*/g;
+// A word: letters of any script and digits, possibly joined by hyphens ("sign-in", "covid-19", "вход").
+const WORD = /[\p{L}\p{N}]+(?:-[\p{L}\p{N}]+)*/gu;
 
 /**
  * Splits text into folded words (accents removed, lower-case, punctuation
- * dropped). Possessive `'s` is dropped and other apostrophes are removed
+ * dropped, Greek letters used as symbols spelled out). Letters of every
+ * script count. Possessive `'s` is dropped and other apostrophes are removed
  * ("don't" → "dont"). A hyphenated word yields its parts and the joined form
  * ("e-mail" → "e", "mail", "email") so either spelling matches.
  */
 export function tokenizeWords(text: string): string[] {
-  const folded = foldAccents(text)
-    .replace(/([a-z0-9])['’ʼ`´]s\b/g, '$1')
-    .replace(/([a-z0-9])['’ʼ`´](?=[a-z0-9])/g, '$1')
+  const folded = spellGreekLetters(foldAccents(text))
+    .replace(/([\p{L}\p{N}])['’ʼ`´]s\b/gu, '$1')
+    .replace(/([\p{L}\p{N}])['’ʼ`´](?=[\p{L}\p{N}])/gu, '$1')
     .replace(APOSTROPHES, ' ');
   const words: string[] = [];
   for (const match of folded.matchAll(WORD)) {

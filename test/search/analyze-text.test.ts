@@ -34,6 +34,17 @@ describe('tokenizeWords', () => {
   });
 });
 
+describe('tokenizeWords with letters beyond Latin', () => {
+  it('keeps words of other scripts, which used to vanish', () => {
+    // Folded like Latin letters: marks dropped (й → и), the same way in articles and questions.
+    expect(tokenizeWords('Как войти? Σύνδεση')).toEqual(['как', 'воити', 'συνδεση']);
+  });
+  it('spells out Greek letters used as symbols, so both spellings match', () => {
+    expect(tokenizeWords('IFN-γ and NF-κB, 5 μm, δ')).toEqual(tokenizeWords('IFN-gamma and NF-kappaB, 5 mum, delta'));
+    expect(tokenizeWords('IFN-γ')).toEqual(['ifn', 'gamma', 'ifngamma']);
+  });
+});
+
 describe('analyzeText', () => {
   it('stems, removes stop words and short numbers, keeps error codes', () => {
     expect(analyzeText('The 2 payouts were rejected with error 403')).toEqual([
