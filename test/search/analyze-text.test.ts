@@ -40,7 +40,9 @@ describe('tokenizeWords with letters beyond Latin', () => {
     expect(tokenizeWords('Как войти? Σύνδεση')).toEqual(['как', 'воити', 'συνδεση']);
   });
   it('spells out Greek letters used as symbols, so both spellings match', () => {
-    expect(tokenizeWords('IFN-γ and NF-κB, 5 μm, δ')).toEqual(tokenizeWords('IFN-gamma and NF-kappaB, 5 mum, delta'));
+    expect(tokenizeWords('IFN-γ and NF-κB, 5 μm, δ')).toEqual(
+      tokenizeWords('IFN-gamma and NF-kappaB, 5 mum, delta'),
+    );
     expect(tokenizeWords('IFN-γ')).toEqual(['ifn', 'gamma', 'ifngamma']);
   });
 });
