@@ -63,11 +63,14 @@ export function createDocAnswers(db: Db, sql: SqlExecutor): DocAnswers {
     },
     async stats(since) {
       const where = { createdAt: { gte: since } };
+      // Ratings count only answers to questions (not articles suggested while filing a
+      // ticket), so "M marked helpful" is part of "N answered from the docs".
+      const answeredSearch = { ...where, context: 'search', NOT: { sectionIds: '[]' } };
       const [questions, answered, helpful, notHelpful, deflectedTickets] = await Promise.all([
         db.docAnswer.count({ where: { ...where, context: 'search' } }),
-        db.docAnswer.count({ where: { ...where, context: 'search', NOT: { sectionIds: '[]' } } }),
-        db.docAnswer.count({ where: { ...where, helpful: true } }),
-        db.docAnswer.count({ where: { ...where, helpful: false } }),
+        db.docAnswer.count({ where: answeredSearch }),
+        db.docAnswer.count({ where: { ...answeredSearch, helpful: true } }),
+        db.docAnswer.count({ where: { ...answeredSearch, helpful: false } }),
         db.docAnswer.count({ where: { ...where, context: 'ticket_suggestion', helpful: true } }),
       ]);
       return { questions, answered, helpful, notHelpful, deflectedTickets };
