@@ -10,6 +10,7 @@ export interface OutboxDispatcher {
   runOnce(): Promise<number>;
   /** Asks for a run soon (after a new item was queued). */
   wake(): void;
+  /** Starts delivering; does nothing when no channel delivers through this process. */
   start(): void;
   stop(): Promise<void>;
 }
@@ -48,17 +49,17 @@ export function createOutboxDispatcher(deps: {
         gone = true;
         throw new Error(`conversation ${item.conversationId} is gone`);
       }
-      if (channel) {
-        await channel.deliver(
-          {
-            conversationId: conversation.id,
-            workspace: conversation.workspace,
-            externalKey: conversation.externalKey,
-            reference: conversation.reference,
-          },
-          item.replies,
-        );
-      }
+      // Only items of registered channels are leased; a channel gone since is a failure, not a delivery.
+      if (!channel) throw new Error(`channel ${item.channel} does not deliver here`);
+      await channel.deliver(
+        {
+          conversationId: conversation.id,
+          workspace: conversation.workspace,
+          externalKey: conversation.externalKey,
+          reference: conversation.reference,
+        },
+        item.replies,
+      );
       if (!item.from.inTranscript)
         await deps.conversations.appendMessages(
           item.conversationId,
@@ -98,7 +99,9 @@ export function createOutboxDispatcher(deps: {
   async function deliverDue(): Promise<number> {
     let delivered = 0;
     for (;;) {
-      const items = await deps.outbox.lease(50, clock());
+      // Items of a channel this process does not serve (the terminal chat has no Slack
+      // or Teams) stay in the outbox for a process that does.
+      const items = await deps.outbox.lease(50, clock(), [...deps.channels.keys()]);
       if (items.length === 0) return delivered;
       let next = 0;
       const worker = async () => {
@@ -137,6 +140,7 @@ export function createOutboxDispatcher(deps: {
       if (!stopped) void runOnce();
     },
     start() {
+      if (deps.channels.size === 0) return;
       stopped = false;
       timer = setInterval(() => void runOnce(), intervalMs);
       timer.unref();

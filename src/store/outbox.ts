@@ -36,8 +36,11 @@ export interface Outbox {
     replies: readonly Reply[],
     from?: OutboundAuthor,
   ): Promise<number>;
-  /** Takes due items for delivery (oldest first); each is leased for `leaseMs`. */
-  lease(limit: number, now: Date, leaseMs?: number): Promise<OutboundItem[]>;
+  /**
+   * Takes due items of the given channels for delivery (oldest first); each is leased
+   * for `leaseMs`. Items of other channels stay for a process that delivers through them.
+   */
+  lease(limit: number, now: Date, channels: readonly string[], leaseMs?: number): Promise<OutboundItem[]>;
   markSent(id: number, now: Date): Promise<void>;
   markFailed(id: number, error: string, retryAt: Date | null): Promise<void>;
 }
@@ -68,15 +71,17 @@ export function createOutbox(sql: SqlExecutor): Outbox {
       if (!row) throw new Error(`outbound message for ${conversationId} was not stored`);
       return Number(row.id);
     },
-    async lease(limit, now, leaseMs = 30_000) {
+    async lease(limit, now, channels, leaseMs = 30_000) {
+      if (channels.length === 0) return [];
       // Rows waiting behind an earlier message of their conversation are left out here, so a
       // conversation whose platform keeps failing never fills the batch and stalls the others.
       const due = await sql.all<OutboundRow>(
         'SELECT o."id", o."conversationId", o."channel", o."payload", o."attempts", o."nextAttemptAt" ' +
-          'FROM "OutboundMessage" o WHERE o."status" = \'pending\' AND o."nextAttemptAt" <= ? AND NOT EXISTS (' +
+          'FROM "OutboundMessage" o WHERE o."status" = \'pending\' AND o."nextAttemptAt" <= ? ' +
+          `AND o."channel" IN (${channels.map(() => '?').join(', ')}) AND NOT EXISTS (` +
           'SELECT 1 FROM "OutboundMessage" earlier WHERE earlier."conversationId" = o."conversationId" ' +
           'AND earlier."status" = \'pending\' AND earlier."id" < o."id") ORDER BY o."id" ASC LIMIT ?',
-        [sql.date(now), limit],
+        [sql.date(now), ...channels, limit],
       );
       const leasedUntil = sql.date(new Date(now.getTime() + leaseMs));
       const leased: OutboundItem[] = [];

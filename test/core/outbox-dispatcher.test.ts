@@ -106,4 +106,45 @@ describe.each(testProviders())('outbox dispatcher on %s', (provider) => {
       ['sent', null],
     ]);
   });
+
+  it("leaves another channel's messages in the outbox for a process that delivers through it", async () => {
+    const outbox = createOutbox(database.sql);
+    await database.prisma.conversation.update({ where: { id: 'conv-b' }, data: { channel: 'slack' } });
+    await outbox.enqueue('conv-a', 'web', text('to web'), { author: 'agent' });
+    await outbox.enqueue('conv-b', 'slack', text('to slack'), { author: 'agent' });
+    const { channel, posts } = recordingChannel(1);
+    expect(await dispatcherWith(channel).runOnce()).toBe(1);
+    expect(posts.map((p) => p.text)).toEqual(['to web']);
+    const slack = await database.prisma.outboundMessage.findMany({ where: { channel: 'slack' } });
+    expect(slack.map((r) => [r.status, r.attempts])).toEqual([['pending', 0]]);
+    const transcript = await createConversationRepository(database.prisma, database.sql).transcript('conv-b');
+    expect(transcript).toEqual([]);
+  });
+
+  it('does not start when no channel delivers through this process (the terminal chat)', async () => {
+    const outbox = createOutbox(database.sql);
+    await outbox.enqueue('conv-a', 'web', text('to web'));
+    let leases = 0;
+    const dispatcher = createOutboxDispatcher({
+      outbox: {
+        ...outbox,
+        lease: (...args) => {
+          leases++;
+          return outbox.lease(...args);
+        },
+      },
+      conversations: createConversationRepository(database.prisma, database.sql),
+      channels: new Map(),
+      logger: pino({ level: 'silent' }),
+      metrics: createMetrics(),
+      intervalMs: 5,
+    });
+    dispatcher.start();
+    dispatcher.wake();
+    await new Promise((r) => setTimeout(r, 100));
+    await dispatcher.stop();
+    expect(leases).toBe(0);
+    const rows = await database.prisma.outboundMessage.findMany();
+    expect(rows.map((r) => [r.status, r.attempts])).toEqual([['pending', 0]]);
+  });
 });
