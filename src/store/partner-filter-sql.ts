@@ -1,5 +1,9 @@
 import { Prisma } from '../generated/sqlite/client.js';
 import type { PartnerFilter, PartnerSort } from './partner-filter.js';
+import { containsPattern } from './sql/like-pattern.js';
+
+/** Shared with the partner repository, which reads it from here. */
+export { containsPattern };
 
 /**
  * A directory filter as an SQL condition on the partner table aliased `p`,
@@ -72,11 +76,6 @@ export function partnerOrderSql(sort: PartnerSort): Prisma.Sql {
     case 'joined-oldest':
       return Prisma.sql`p."joinedAt" ASC NULLS LAST, p."partnerId" ASC`;
   }
-}
-
-/** `text` anywhere in a value, for LIKE … ESCAPE '\'. */
-export function containsPattern(text: string): string {
-  return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
 
 function anyOf(conditions: readonly Prisma.Sql[]): Prisma.Sql {

@@ -1,7 +1,8 @@
 import { OPEN_STATUSES, type TicketStatus } from '../domain/ticket-statuses.js';
 import type { UserProfile } from '../domain/user.js';
-import type { Prisma } from '../generated/sqlite/client.js';
+import { Prisma } from '../generated/sqlite/client.js';
 import type { Db } from './prisma-client.js';
+import { containsPattern, hasLikeSpecials } from './sql/like-pattern.js';
 import { type TicketRecord, toTicketRecord } from './ticket-record.js';
 import { isSupportStaff, visibleTicketsWhere } from './ticket-visibility.js';
 
@@ -63,7 +64,7 @@ export function createTicketQueryRepository(db: Db): TicketQueryRepository {
   return {
     async list(viewer, filter, { limit, after }) {
       const where: Prisma.TicketWhereInput = {
-        AND: [whereOf(viewer, filter), ...(after ? [afterCursor(after)] : [])],
+        AND: [await whereOf(db, viewer, filter), ...(after ? [afterCursor(after)] : [])],
       };
       // One walk in activity order gives the page and the (capped) count of what is left.
       const matches = await db.ticket.findMany({
@@ -95,7 +96,7 @@ export function createTicketQueryRepository(db: Db): TicketQueryRepository {
       };
     },
 
-    count: (viewer, filter) => db.ticket.count({ where: whereOf(viewer, filter) }),
+    count: async (viewer, filter) => db.ticket.count({ where: await whereOf(db, viewer, filter) }),
 
     async visible(viewer, id) {
       const row = await db.ticket.findFirst({
@@ -123,7 +124,7 @@ export function createTicketQueryRepository(db: Db): TicketQueryRepository {
   };
 }
 
-function whereOf(viewer: UserProfile, filter: TicketFilter): Prisma.TicketWhereInput {
+async function whereOf(db: Db, viewer: UserProfile, filter: TicketFilter): Promise<Prisma.TicketWhereInput> {
   const staff = isSupportStaff(viewer);
   // A requester's own tickets are always visible to them; saying only that (not also "account
   // and own-or-shared") lets PostgreSQL walk the creator index instead of mis-estimating a join of two.
@@ -136,12 +137,33 @@ function whereOf(viewer: UserProfile, filter: TicketFilter): Prisma.TicketWhereI
   if (filter.issueTypes && filter.issueTypes.length > 0)
     and.push({ issueType: { in: [...filter.issueTypes] } });
   if (filter.ids && filter.ids.length > 0) and.push({ id: { in: [...filter.ids] } });
-  for (const word of filter.keywords ?? []) and.push({ searchText: { contains: word.toLowerCase() } });
+  const words = (filter.keywords ?? []).map((word) => word.toLowerCase());
+  for (const word of words.filter((w) => !hasLikeSpecials(w))) and.push({ searchText: { contains: word } });
+  const literal = words.filter(hasLikeSpecials);
+  if (literal.length > 0) and.push({ id: { in: await idsContainingLiterally(db, viewer, literal) } });
   // Staff have no read marks (they are not users of the ticket's account).
   if (filter.read && !staff) {
     and.push(filter.read === 'unread' ? { reads: { none: {} } } : { reads: { some: {} } });
   }
   return { AND: and };
+}
+
+/**
+ * Tickets whose search text holds every word as typed, `%` and `_` included: Prisma's
+ * `contains` passes them to LIKE as wildcards ("utm_source" would find "utmXsource"),
+ * so these words are matched by an escaped LIKE. Scoped to the viewer's account
+ * (visibility itself is the caller's condition); such words are rare and specific.
+ */
+async function idsContainingLiterally(
+  db: Db,
+  viewer: UserProfile,
+  words: readonly string[],
+): Promise<number[]> {
+  const and = words.map((word) => Prisma.sql`"searchText" LIKE ${containsPattern(word)} ESCAPE '\\'`);
+  if (!isSupportStaff(viewer)) and.unshift(Prisma.sql`"accountId" = ${viewer.accountId}`);
+  const rows = await db.$queryRaw<{ id: number | bigint }[]>`
+    SELECT "id" FROM "Ticket" WHERE ${Prisma.join(and, ' AND ')}`;
+  return rows.map((row) => Number(row.id));
 }
 
 function afterCursor(cursor: TicketCursor): Prisma.TicketWhereInput {

@@ -143,4 +143,27 @@ describe.each(testProviders())('ticket repositories on %s', (provider) => {
     expect(await queries.count(agent, { createdBy: 'anyone', ids: [sharedByDan] })).toBe(1);
     expect(await queries.count(cat, { createdBy: 'anyone', keywords: ['page-1'] })).toBe(3);
   });
+
+  it('finds keywords with % and _ as typed, never as wildcards, and still only what the viewer may see', async () => {
+    const tickets = createTicketRepository(database.prisma);
+    const queries = createTicketQueryRepository(database.prisma);
+    const filed = async (creator: UserProfile, key: string, subject: string, shared = false) =>
+      (await tickets.create(draft(creator, key, { subject, shared }), at(40))).ticket.id;
+    const exact = await filed(ben, 'wild-1', 'Links lose utm_source and pay 100% of fees');
+    await filed(ben, 'wild-2', 'Links lose utmXsource and pay 1000 of fees');
+    const slash = await filed(ben, 'wild-3', 'Path C:\\exports\\feed fails', true);
+    const elsewhere = await filed(cat, 'wild-4', 'utm_source missing too');
+
+    const ids = async (viewer: UserProfile, keywords: string[]) =>
+      (await queries.list(viewer, { createdBy: 'anyone', keywords }, { limit: 10 })).items.map((t) => t.id);
+    expect(await ids(ben, ['utm_source'])).toEqual([exact]);
+    expect(await ids(ben, ['100%'])).toEqual([exact]);
+    expect(await ids(ben, ['utm_sourced', 'lose'])).toEqual([]);
+    expect(await ids(ben, ['UTM_Source', 'fees'])).toEqual([exact]);
+    expect(await ids(ben, ['c:\\exports'])).toEqual([slash]);
+    expect(await queries.count(ben, { createdBy: 'anyone', keywords: ['utm_source'] })).toBe(1);
+    // A colleague's private ticket stays hidden; staff see every account's.
+    expect(await ids(ann, ['utm_source'])).toEqual([]);
+    expect(await ids(agent, ['utm_source'])).toEqual([elsewhere, exact]);
+  });
 });
