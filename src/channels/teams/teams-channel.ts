@@ -5,6 +5,7 @@ import type { Bot } from '../../core/bot.js';
 import type { Channel, DeliveryTarget } from '../../core/channel.js';
 import { BotError } from '../../core/errors.js';
 import type { InboundMessage, InboundUser } from '../../core/inbound-message.js';
+import type { Notifier } from '../../core/notifier.js';
 import type { Reply } from '../../core/reply.js';
 import type { Responses } from '../../core/responses.js';
 import { ADAPTIVE_CARD_CONTENT_TYPE } from './adaptive-card-types.js';
@@ -31,7 +32,7 @@ export interface InstallRecorder {
     readonly conversationKey: string;
     readonly user: InboundUser;
     readonly reference: unknown;
-  }): Promise<void>;
+  }): Promise<{ readonly conversationId: string }>;
 }
 
 export interface TeamsChannelDeps {
@@ -43,6 +44,8 @@ export interface TeamsChannelDeps {
   readonly identities: TeamsIdentities;
   readonly installs: InstallRecorder;
   readonly agents: TeamsAgentView | null;
+  /** Queues replies the connector could not take during the turn. */
+  readonly notifier: Notifier;
   readonly logger: Logger;
   /** How often the typing indicator is renewed while a turn runs (Teams shows it for about 3 s). */
   readonly typingIntervalMs?: number;
@@ -63,13 +66,44 @@ export function createTeamsChannel(deps: TeamsChannelDeps): TeamsChannel {
   const { t } = deps.responses;
   const typingIntervalMs = deps.typingIntervalMs ?? 3000;
 
-  async function runTurn(message: InboundMessage): Promise<readonly Reply[]> {
+  /** A turn's replies and, when the turn was stored, its conversation (for queueing them). */
+  async function runTurn(
+    message: InboundMessage,
+  ): Promise<{ readonly replies: readonly Reply[]; readonly conversationId: string | null }> {
     try {
-      return (await deps.bot().handle(message)).replies;
+      const result = await deps.bot().handle(message);
+      return { replies: result.replies, conversationId: result.conversationId };
     } catch (error) {
       // The pipeline already logged it; the user still hears that something went wrong.
       deps.logger.warn({ err: error }, 'teams turn failed');
-      return [{ type: 'text', text: t('core.error') }];
+      return { replies: [{ type: 'text', text: t('core.error') }], conversationId: null };
+    }
+  }
+
+  /**
+   * Posts replies in the turn, one message at a time. What the connector does not
+   * take (Teams down or throttling) goes to the outbox and is retried, so the
+   * request still succeeds: a re-delivered activity is a duplicate and would not answer.
+   */
+  async function postOrQueue(
+    ctx: TurnContext,
+    replies: readonly Reply[],
+    conversationId: string | null,
+  ): Promise<void> {
+    const groups = messageGroups(replies);
+    for (let i = 0; i < groups.length; i++) {
+      try {
+        await ctx.sendActivities(renderTeamsActivities(groups[i]!));
+      } catch (error) {
+        if (!conversationId) throw error;
+        deps.logger.warn({ err: error, conversationId }, 'teams reply queued for retry');
+        // The turn already stored these replies (or they are the welcome): the outbox only delivers them.
+        await deps.notifier.send(conversationId, groups.slice(i).flat(), {
+          author: 'bot',
+          inTranscript: true,
+        });
+        return;
+      }
     }
   }
 
@@ -101,14 +135,13 @@ export function createTeamsChannel(deps: TeamsChannelDeps): TeamsChannel {
     const inbound = toInboundMessage(ctx.activity);
     if (!inbound) return;
     const stopTyping = startTyping(ctx);
-    let replies: readonly Reply[];
+    let turn: Awaited<ReturnType<typeof runTurn>>;
     try {
-      replies = await runTurn(await withUser(ctx, inbound));
+      turn = await runTurn(await withUser(ctx, inbound));
     } finally {
       await stopTyping();
     }
-    const messages = renderTeamsActivities(replies);
-    if (messages.length > 0) await ctx.sendActivities(messages);
+    await postOrQueue(ctx, turn.replies, turn.conversationId);
   }
 
   /**
@@ -123,7 +156,7 @@ export function createTeamsChannel(deps: TeamsChannelDeps): TeamsChannel {
       card = deps.agents ? await deps.agents.onExecute(ctx, verb) : null;
     } else {
       const inbound = toInboundMessage(ctx.activity);
-      const replies = inbound ? await runTurn(await withUser(ctx, inbound)) : [];
+      const replies = inbound ? (await runTurn(await withUser(ctx, inbound))).replies : [];
       card = replies.length > 0 ? renderCombinedCard(replies) : null;
     }
     await ctx.sendActivity({
@@ -138,20 +171,23 @@ export function createTeamsChannel(deps: TeamsChannelDeps): TeamsChannel {
   }
 
   /** Stores where the bot was installed, so proactive messages can reach it before anyone writes. */
-  async function recordInstall(ctx: TurnContext): Promise<InboundUser> {
+  async function recordInstall(
+    ctx: TurnContext,
+  ): Promise<{ readonly user: InboundUser; readonly conversationId: string | null }> {
     const activity = ctx.activity;
     const user = await deps.identities.inboundUser(ctx);
     try {
-      await deps.installs.record({
+      const { conversationId } = await deps.installs.record({
         workspace: tenantOf(activity),
         conversationKey: activity.conversation.id,
         user,
         reference: TurnContext.getConversationReference(activity),
       });
+      return { user, conversationId };
     } catch (error) {
       deps.logger.warn({ err: error }, 'teams install could not be recorded');
+      return { user, conversationId: null };
     }
-    return user;
   }
 
   /** The bot was added to a personal chat, a group chat or a team: remember where, and say hello. */
@@ -159,12 +195,12 @@ export function createTeamsChannel(deps: TeamsChannelDeps): TeamsChannel {
     const activity = ctx.activity;
     const botId = activity.recipient?.id;
     if (!botId || !(activity.membersAdded ?? []).some((m) => m.id === botId)) return;
-    const user = await recordInstall(ctx);
+    const { user, conversationId } = await recordInstall(ctx);
     const personal = activity.conversation.conversationType === 'personal' || !activity.conversation.isGroup;
     const name = (user.displayName ?? '').split(' ')[0] ?? '';
     // Without a name "Hi {name}!" would read "Hi !".
     const text = personal ? t('teams.welcome', { name }).replace(/\s+!/, '!') : t('teams.welcome_group');
-    await ctx.sendActivities(renderTeamsActivities([{ type: 'text', text }]));
+    await postOrQueue(ctx, [{ type: 'text', text }], conversationId);
   }
 
   async function onTurn(ctx: TurnContext): Promise<void> {
@@ -223,4 +259,19 @@ export function createTeamsChannel(deps: TeamsChannelDeps): TeamsChannel {
       await deps.poster.send(reference, renderTeamsActivities(replies) as Partial<Activity>[]);
     },
   };
+}
+
+/** Replies split as `renderTeamsActivities` posts them: each group becomes one message. */
+function messageGroups(replies: readonly Reply[]): Reply[][] {
+  const groups: Reply[][] = [];
+  let current: Reply[] = [];
+  for (const reply of replies) {
+    current.push(reply);
+    if (reply.type !== 'text') {
+      groups.push(current);
+      current = [];
+    }
+  }
+  if (current.length > 0) groups.push(current);
+  return groups;
 }

@@ -88,6 +88,7 @@ async function createTeamsParts(services: AppServices, options: TeamsModuleOptio
     identities,
     installs: installRecorder(services),
     agents,
+    notifier: services.notifier,
     logger,
   });
   services.http?.route('POST', TEAMS_MESSAGES_PATH, (req, res) => channel.handle(req, res));
@@ -104,13 +105,14 @@ function installRecorder(services: AppServices): InstallRecorder {
   return {
     async record(install) {
       const user = await services.users.resolve('teams', install.workspace, install.user);
-      await services.conversations.open({
+      const conversation = await services.conversations.open({
         channel: 'teams',
         workspace: install.workspace,
         externalKey: install.conversationKey,
         userId: user.id,
         reference: install.reference,
       });
+      return { conversationId: conversation.id };
     },
   };
 }

@@ -244,6 +244,69 @@ describe.each(testProviders())('Teams channel over HTTP (%s)', (provider) => {
     expect(delivered.kind).toBe('reply');
   });
 
+  it('queues the answer when the connector fails during the turn, answers 200, and posts it once Teams is back', async () => {
+    const lou = teamsUser('lou', 'Lou Lost');
+    const activity = personalMessage(bot.connector.serviceUrl, lou, 'echo hello again');
+    bot.connector.down = true;
+    let first: Awaited<ReturnType<typeof bot.post>>;
+    try {
+      first = await bot.post(activity);
+    } finally {
+      bot.connector.down = false;
+    }
+    expect(first.status).toBe(200);
+    const conversation = await bot.database.prisma.conversation.findFirstOrThrow({
+      where: { channel: 'teams', externalId: personalConversationId(lou) },
+    });
+    const queued = await bot.database.prisma.outboundMessage.findMany({
+      where: { conversationId: conversation.id },
+    });
+    expect(queued).toHaveLength(1);
+    expect(queued[0]!.payload).toContain('hello again');
+    // The Bot Framework's re-delivery is a duplicate: nothing more is posted or queued for it.
+    expect((await bot.post(activity)).status).toBe(200);
+    await bot.database.prisma.outboundMessage.updateMany({
+      where: { conversationId: conversation.id, status: 'pending' },
+      data: { nextAttemptAt: new Date(Date.now() - 1000) },
+    });
+    await bot.connector.waitFor(
+      (c) => c.conversationId === personalConversationId(lou) && /hello again/.test(c.body.text ?? ''),
+    );
+    await expect
+      .poll(async () =>
+        bot.database.prisma.outboundMessage.findMany({ where: { conversationId: conversation.id } }),
+      )
+      .toEqual([expect.objectContaining({ status: 'sent' })]);
+    const stored = await bot.database.prisma.message.findMany({
+      where: { conversationId: conversation.id, direction: 'out' },
+    });
+    expect(stored.filter((m) => /hello again/.test(m.text))).toHaveLength(1);
+  });
+
+  it('queues the welcome when the connector fails during the install', async () => {
+    const ida = teamsUser('ida', 'Ida Install');
+    const install = personalInstall(bot.connector.serviceUrl, ida);
+    bot.connector.down = true;
+    let answer: Awaited<ReturnType<typeof bot.post>>;
+    try {
+      answer = await bot.post(install);
+    } finally {
+      bot.connector.down = false;
+    }
+    expect(answer.status).toBe(200);
+    const conversation = await bot.database.prisma.conversation.findFirstOrThrow({
+      where: { channel: 'teams', externalId: personalConversationId(ida) },
+    });
+    await bot.database.prisma.outboundMessage.updateMany({
+      where: { conversationId: conversation.id, status: 'pending' },
+      data: { nextAttemptAt: new Date(Date.now() - 1000) },
+    });
+    const welcome = await bot.connector.waitFor(
+      (c) => c.conversationId === personalConversationId(ida) && /^Hi Ida!/.test(c.body.text ?? ''),
+    );
+    expect(welcome.kind).toBe('reply');
+  });
+
   it('ignores activities it has nothing to do with', async () => {
     const reaction: Record<string, unknown> = {
       ...personalMessage(bot.connector.serviceUrl, alice, ''),
