@@ -239,6 +239,37 @@ describe.each(testProviders())('filing a ticket by conversation on %s', (provide
     expect(await bot.tickets()).toHaveLength(before);
   });
 
+  it('summary: a new description is checked again against help articles and look-alike tickets', async () => {
+    const user = newUser('recheck');
+    await user.say('open a ticket: coupon codes rejected at checkout');
+    await user.click(/Yes, that's it|Promotional Content/);
+    await user.click('No, not campaign-specific');
+    await user.say('Every partner coupon code is rejected at checkout with an invalid code error.');
+    await user.click('No, only me');
+    await user.click('Confirm');
+    const first = Number(user.text().match(/#(\d+)/)?.[1]);
+
+    await user.say('open a ticket: deep links open the home page instead of the product');
+    await user.click("Yes, that's it");
+    await user.click('No, not campaign-specific');
+    await user.say('Deep links for product pages redirect to the home page on mobile.');
+    await user.click('No, only me');
+    expect(user.text()).toContain('Subject: Deep links open the home page');
+    await user.click('Edit a field');
+    await user.click('Description');
+    await user.say('After a password reset, partner coupon codes are rejected at checkout as invalid codes.');
+    expect(user.text()).toMatch(/these help articles might already answer/);
+    await user.click('No, file the ticket');
+    expect(user.text()).toMatch(new RegExp(`open ticket that looks the same: \\*\\*#${first}\\*\\*`));
+    await user.click('No, file a new ticket');
+    expect(user.text()).toContain('Description: After a password reset');
+
+    await user.click('Edit a field');
+    await user.click('Subject');
+    await user.say('Coupon codes rejected at checkout after a password reset');
+    expect(user.text()).toMatch(/these help articles might already answer/);
+  });
+
   it('the whole ticket as one form: errors by input id, then filed', async () => {
     const user = newUser('form');
     await user.say('open a ticket');

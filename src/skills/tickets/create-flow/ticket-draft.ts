@@ -94,16 +94,24 @@ export function nextMissing(draft: TicketDraft): CreateStep {
 export const EDITABLE_FIELDS = ['subject', 'issue_type', 'campaign', 'description', 'access', 'cc'] as const;
 export type EditableField = (typeof EDITABLE_FIELDS)[number];
 
+/** New subject or description text: the help articles and the duplicate check look at it again. */
+const RECHECK = {
+  suggestionsDone: false,
+  suggestions: [],
+  duplicateDone: false,
+  duplicate: undefined,
+} as const satisfies Partial<TicketDraft>;
+
 export function clearField(draft: TicketDraft, field: EditableField): TicketDraft {
   switch (field) {
     case 'subject':
-      return { ...draft, subject: undefined, subjectProposal: undefined, rewriteSubject: true };
+      return { ...draft, ...RECHECK, subject: undefined, subjectProposal: undefined, rewriteSubject: true };
     case 'issue_type':
       return { ...draft, issueType: undefined, suggestedIssueType: null };
     case 'campaign':
       return { ...draft, campaignSpecific: undefined, campaignId: undefined };
     case 'description':
-      return { ...draft, description: undefined };
+      return { ...draft, ...RECHECK, description: undefined };
     case 'access':
       return { ...draft, shared: undefined, ccEmails: undefined };
     case 'cc':
