@@ -1,8 +1,10 @@
 // Help-doc search benchmark on BEIR-format data, with plain lunr and MiniSearch as peers in the same run.
-// Usage: npm run bench:search -- --dataset DIR [--seed 7] [--tune GRID]
-//   Figures are reported on the "report" half of a seeded query split; --tune grid-searches the engine's
-//   settings on the other half, from the dataset's current ones (GRID: JSON of setting → values, e.g.
-//   '{"k1":[0.9,1.2],"feedbackTerms":[0,10]}'). Writes bench/results/search-<dataset>.json.
+// Usage: npm run bench:search -- --dataset DIR [--seed 7] [--tune GRID --half a|b]
+//   Two-fold cross-validation: the queries are split (seeded) into halves a and b; our engine's settings
+//   are chosen on each half (search-variants.ts) and every query is scored by the settings chosen on the
+//   other half, so no figure comes from settings tuned on its own queries. --tune grid-searches the
+//   settings on one half, from that half's current ones (GRID: JSON of setting → values, e.g.
+//   '{"k1":[0.9,1.2],"title":[1,2]}'). Writes bench/results/search-<dataset>.json.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
@@ -27,16 +29,23 @@ const arg = (name: string): string | undefined => {
 };
 const datasetDir = arg('--dataset');
 if (!datasetDir) {
-  console.error('usage: npm run bench:search -- --dataset DIR [--seed 7] [--tune GRID]');
+  console.error('usage: npm run bench:search -- --dataset DIR [--seed 7] [--tune GRID --half a|b]');
   process.exit(2);
 }
 const seed = Number(arg('--seed') ?? 7);
 const dataset = loadBeirDataset(datasetDir);
 const split = seededSplit(dataset.queries, seed);
+const halves = { a: split.tune, b: split.report };
+const tuned = TUNED_VARIANTS[dataset.name] ?? { a: DEFAULT_VARIANT, b: DEFAULT_VARIANT };
 
-const variant = TUNED_VARIANTS[dataset.name] ?? DEFAULT_VARIANT;
 if (args.includes('--tune')) {
-  runTuning(dataset, split.tune, variant, JSON.parse(arg('--tune') ?? '{}') as Record<string, number[]>);
+  const half = arg('--half') === 'b' ? 'b' : 'a';
+  runTuning(
+    dataset,
+    halves[half],
+    tuned[half],
+    JSON.parse(arg('--tune') ?? '{}') as Record<string, number[]>,
+  );
   process.exit(0);
 }
 
@@ -46,56 +55,82 @@ interface EngineReport {
   serializedBytes: number;
   indexHeapMB: number;
   processHeapMB: number;
-  report: QualityFigures;
-  allQueries: QualityFigures;
+  /** Every judged query; for our engine, each scored by the settings chosen on the other half. */
+  figures: QualityFigures;
+  /** Our engine only: each half scored by the settings chosen on the other half. */
+  halves?: { a: QualityFigures; b: QualityFigures };
   extra?: Record<string, number>;
 }
 
-function measureEngine(
-  build: () => BenchEngine,
-  extra?: (engine: BenchEngine) => Record<string, number>,
-): EngineReport {
+type BuildCosts = Pick<
+  EngineReport,
+  'engine' | 'buildMs' | 'serializedBytes' | 'indexHeapMB' | 'processHeapMB'
+>;
+
+function measureBuild<E extends BenchEngine>(build: () => E): { built: E; costs: BuildCosts } {
   const heapBefore = heapUsedAfterGc();
   const started = performance.now();
-  const engine = build();
+  const built = build();
   const buildMs = performance.now() - started;
   const heapAfter = heapUsedAfterGc();
-  const result: EngineReport = {
-    engine: engine.name,
-    buildMs: Math.round(buildMs),
-    serializedBytes: engine.serializedBytes(),
-    indexHeapMB: round((heapAfter - heapBefore) / 2 ** 20, 1),
-    processHeapMB: round(heapAfter / 2 ** 20, 1),
-    report: measureQueries(engine, split.report),
-    allQueries: measureQueries(engine, dataset.queries),
+  return {
+    built,
+    costs: {
+      engine: built.name,
+      buildMs: Math.round(buildMs),
+      serializedBytes: built.serializedBytes(),
+      indexHeapMB: round((heapAfter - heapBefore) / 2 ** 20, 1),
+      processHeapMB: round(heapAfter / 2 ** 20, 1),
+    },
   };
-  if (extra) result.extra = extra(engine);
-  return result;
 }
 
-const reports: EngineReport[] = [];
-reports.push(
-  measureEngine(
-    () => buildOurEngine(dataset.documents, variant),
-    (engine) => {
-      const ours = engine as ReturnType<typeof buildOurEngine>;
-      const times: number[] = [];
-      for (const q of split.report) {
-        const started = performance.now();
-        ours.searcher.search(q.text, { audience: null, limit: 3 });
-        times.push(performance.now() - started);
-      }
-      return {
-        botSearchP50Ms: round(percentile(times, 50), 2),
-        botSearchP99Ms: round(percentile(times, 99), 2),
-        ...bestOfFiveTimes(ours),
-        cacheLoadMs: Math.round(measureCacheLoadMs(dataset.documents, variant)),
-      };
-    },
-  ),
-);
-reports.push(measureEngine(() => buildPlainLunr(dataset.documents)));
-reports.push(measureEngine(() => buildMiniSearch(dataset.documents)));
+/** Figures over both halves together: per-query means weighted by each half's size. */
+function pooled(a: QualityFigures, b: QualityFigures): QualityFigures {
+  const n = a.queries + b.queries;
+  const mix = (x: number, y: number) => (x * a.queries + y * b.queries) / n;
+  return {
+    queries: n,
+    ndcg10: mix(a.ndcg10, b.ndcg10),
+    recall100: mix(a.recall100, b.recall100),
+    mrr10: mix(a.mrr10, b.mrr10),
+    noResultShare: mix(a.noResultShare, b.noResultShare),
+    queryErrors: a.queryErrors + b.queryErrors,
+    queryP50Ms: Math.max(a.queryP50Ms, b.queryP50Ms),
+    queryP99Ms: Math.max(a.queryP99Ms, b.queryP99Ms),
+  };
+}
+
+function measurePeer(build: () => BenchEngine): EngineReport {
+  const { built, costs } = measureBuild(build);
+  return { ...costs, figures: measureQueries(built, dataset.queries) };
+}
+
+/** Our engine: built with each half's settings, each scoring the other half; costs are those of the first. */
+function measureOurs(): EngineReport {
+  const { built: ours, costs } = measureBuild(() => buildOurEngine(dataset.documents, tuned.a));
+  const b = measureQueries(ours, halves.b);
+  const times: number[] = [];
+  for (const q of dataset.queries) {
+    const started = performance.now();
+    ours.searcher.search(q.text, { audience: null, limit: 3 });
+    times.push(performance.now() - started);
+  }
+  const extra = {
+    botSearchP50Ms: round(percentile(times, 50), 2),
+    botSearchP99Ms: round(percentile(times, 99), 2),
+    ...bestOfFiveTimes(ours),
+    cacheLoadMs: Math.round(measureCacheLoadMs(dataset.documents, tuned.a)),
+  };
+  const a = measureQueries(buildOurEngine(dataset.documents, tuned.b), halves.a);
+  return { ...costs, figures: pooled(a, b), halves: { a, b }, extra };
+}
+
+const reports: EngineReport[] = [
+  measureOurs(),
+  measurePeer(() => buildPlainLunr(dataset.documents)),
+  measurePeer(() => buildMiniSearch(dataset.documents)),
+];
 
 /**
  * Each report query timed five times and its fastest run kept: on a shared machine a single run also
@@ -113,7 +148,7 @@ function bestOfFiveTimes(engine: ReturnType<typeof buildOurEngine>): Record<stri
     }
     return best;
   };
-  for (const q of split.report) {
+  for (const q of dataset.queries) {
     rank.push(fastest(() => engine.query(q.text, 100)));
     bot.push(fastest(() => engine.searcher.search(q.text, { audience: null, limit: 3 })));
   }
@@ -133,13 +168,14 @@ function round(x: number, digits = 3): number {
 const pad = (s: string, n: number) => s.padEnd(n);
 console.log(
   `\n${dataset.name}: ${dataset.documents.length} documents, ${dataset.queries.length} judged queries; ` +
-    `report split ${split.report.length} queries (seed ${seed}), tuning split ${split.tune.length} not reported`,
+    `ours cross-validated over halves a (${halves.a.length}) and b (${halves.b.length}) (seed ${seed}): ` +
+    'each query scored by the settings chosen on the other half; the peers have no settings to choose',
 );
 console.log(
   `${pad('engine', 52)} nDCG@10  R@100   MRR@10  no-result errors  build ms  size MB  heap MB  p50 ms  p99 ms`,
 );
 for (const r of reports) {
-  const f = r.report;
+  const f = r.figures;
   console.log(
     `${pad(r.engine, 52)} ${f.ndcg10.toFixed(3)}    ${f.recall100.toFixed(3)}   ${f.mrr10.toFixed(3)}   ` +
       `${(f.noResultShare * 100).toFixed(1).padStart(5)}%  ${String(f.queryErrors).padStart(6)}  ${String(r.buildMs).padStart(8)}  ` +
@@ -149,13 +185,8 @@ for (const r of reports) {
 }
 const ours = reports[0]!;
 console.log(
-  `all ${dataset.queries.length} queries (tuning half included): ` +
-    reports
-      .map(
-        (r) =>
-          `${r.engine.split(' ')[0]} nDCG@10 ${r.allQueries.ndcg10.toFixed(3)} R@100 ${r.allQueries.recall100.toFixed(3)}`,
-      )
-      .join('; '),
+  `ours by half: a with b's settings nDCG@10 ${ours.halves?.a.ndcg10.toFixed(3)}, ` +
+    `b with a's settings ${ours.halves?.b.ndcg10.toFixed(3)}`,
 );
 console.log(
   `ours: bot search() with extracts p50 ${ours.extra?.botSearchP50Ms} ms / p99 ${ours.extra?.botSearchP99Ms} ms; ` +
@@ -181,8 +212,8 @@ writeFileSync(
       dataset: dataset.name,
       documents: dataset.documents.length,
       judgedQueries: dataset.queries.length,
-      split: { seed, reportQueries: split.report.length, tuningQueries: split.tune.length },
-      settings: variant,
+      split: { seed, halfA: halves.a.length, halfB: halves.b.length },
+      settings: tuned,
       node: process.version,
       // Timings depend on what else runs: the load average shows how busy the machine was.
       machine: { cpus: cpus().length, loadAverage: loadavg().map((x) => round(x, 2)) },
