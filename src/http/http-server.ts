@@ -34,7 +34,7 @@ export function createHttpServer(logger: Logger): HttpServer {
       if (!res.headersSent) {
         sendJson(res, status, {
           error: error instanceof BotError ? error.code : unavailable ? 'database_unavailable' : 'internal',
-          message: error instanceof BotError && status < 500 ? error.message : publicMessage(status),
+          message: error instanceof BotError && status < 500 ? error.message : publicErrorMessage(status),
         });
       } else {
         res.end();
@@ -111,7 +111,8 @@ function matchParts(pattern: readonly string[], parts: readonly string[]): Recor
   return params;
 }
 
-function publicMessage(status: number): string {
+/** What a client is told about a server-side failure: never the error's own message. */
+export function publicErrorMessage(status: number): string {
   return status === 503
     ? 'The help desk is temporarily unavailable. Please try again in a minute.'
     : 'Something went wrong on our side. Please try again.';

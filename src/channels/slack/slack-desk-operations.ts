@@ -1,3 +1,4 @@
+import { BotError } from '../../core/errors.js';
 import type { UserProfile } from '../../domain/user.js';
 import type { SlackAgentDeskDeps } from './slack-desk-deps.js';
 import { toMrkdwn } from './slack-mrkdwn.js';
@@ -45,8 +46,15 @@ export function createDeskOperations(deps: SlackAgentDeskDeps): DeskOperations {
       try {
         await work();
       } catch (error) {
-        deps.logger.info({ err: error }, 'slack agent action refused');
-        await ops.tell(where, t('slack.desk.failed', { reason: (error as Error).message }));
+        // The desk's own refusals (wrong state, not an agent, unknown target) are meant for
+        // the agent; anything else is a fault whose text stays in the log.
+        if (error instanceof BotError && error.status < 500) {
+          deps.logger.info({ err: error }, 'slack agent action refused');
+          await ops.tell(where, t('slack.desk.failed', { reason: error.message }));
+        } else {
+          deps.logger.error({ err: error }, 'slack agent action failed');
+          await ops.tell(where, t('slack.desk.failed_internal'));
+        }
       }
     },
     async claim(agent, handoffId, where) {
@@ -58,14 +66,14 @@ export function createDeskOperations(deps: SlackAgentDeskDeps): DeskOperations {
       if (!result.ok) await ops.tell(where, t(`slack.desk.claim_failed.${result.reason}`));
     },
     async transfer(agent, handoffId, to, note) {
-      if (!to.agentId && !to.teamId) throw new Error(t('slack.desk.transfer_pick'));
+      if (!to.agentId && !to.teamId) throw new BotError('bad_request', t('slack.desk.transfer_pick'));
       await desk.transfer(agent, handoffId, to, note);
     },
     async transferTarget(team, words) {
       const mention = /^@([UW][A-Z0-9]+)\b\s*/.exec(words);
       if (mention) {
         const agentId = await deps.identities.botUserIdOf(team, mention[1] ?? '');
-        if (!agentId) throw new Error(t('slack.desk.unknown_target'));
+        if (!agentId) throw new BotError('bad_request', t('slack.desk.unknown_target'));
         return { to: { agentId }, note: words.slice(mention[0].length) };
       }
       const { teams } = await desk.directory();
@@ -75,7 +83,7 @@ export function createDeskOperations(deps: SlackAgentDeskDeps): DeskOperations {
         .sort((x, y) => y.name.length - x.name.length)[0];
       const byId = teams.find((x) => lower.startsWith(x.id.toLowerCase()));
       const match = byName ?? byId;
-      if (!match) throw new Error(t('slack.desk.unknown_target'));
+      if (!match) throw new BotError('bad_request', t('slack.desk.unknown_target'));
       const used = byName ? byName.name.length : match.id.length;
       return { to: { teamId: match.id }, note: words.slice(used).trim() };
     },

@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Request as BotRequest, Response as BotResponse } from 'botbuilder';
 import { BotError } from '../../core/errors.js';
-import { readJson } from '../../http/http-server.js';
+import { publicErrorMessage, readJson } from '../../http/http-server.js';
 
 /** Activities are small; files travel as links, never inline. */
 const ACTIVITY_BODY_LIMIT = 1024 * 1024;
@@ -15,12 +15,27 @@ export async function toBotRequest(req: IncomingMessage): Promise<BotRequest> {
   if (typeof body !== 'object' || body === null || Array.isArray(body)) {
     throw new BotError('bad_request', 'The request body must be a Bot Framework activity (a JSON object)');
   }
+  const problem = activityProblem(body as Record<string, unknown>);
+  if (problem) throw new BotError('bad_request', `Not a Bot Framework activity: ${problem}`);
   return { body: body as Record<string, unknown>, headers: req.headers, method: req.method };
+}
+
+/** What makes a body unusable as an activity (every activity the bot answers has these), or null. */
+function activityProblem(activity: Record<string, unknown>): string | null {
+  if (typeof activity.type !== 'string' || activity.type === '') return '`type` must be a non-empty string';
+  if (typeof activity.serviceUrl !== 'string') return '`serviceUrl` must be a string';
+  const conversation = activity.conversation as { id?: unknown } | null | undefined;
+  if (typeof conversation !== 'object' || conversation === null || typeof conversation.id !== 'string') {
+    return '`conversation.id` must be a string';
+  }
+  return null;
 }
 
 /**
  * The Express-like response CloudAdapter writes to (status, send, end), on top of
  * node's response. Objects are sent as JSON (invoke responses), text as text.
+ * CloudAdapter answers a failed turn with the error's own text (a host name, a
+ * stack detail): an error status gets the server's public answer instead.
  */
 export function toBotResponse(res: ServerResponse): BotResponse {
   let status = 200;
@@ -39,6 +54,7 @@ export function toBotResponse(res: ServerResponse): BotResponse {
     },
     end() {
       if (res.headersSent) return;
+      if (status >= 400 && typeof body === 'string') body = publicError(status);
       if (body === undefined || body === null) {
         res.writeHead(status, { ...headers, 'content-length': 0 });
         res.end();
@@ -54,4 +70,10 @@ export function toBotResponse(res: ServerResponse): BotResponse {
       res.end(text);
     },
   };
+}
+
+function publicError(status: number): { error: string; message: string } {
+  if (status === 401 || status === 403) return { error: 'unauthorized', message: 'Unauthorized' };
+  if (status < 500) return { error: 'bad_request', message: 'The request was not accepted' };
+  return { error: 'internal', message: publicErrorMessage(status) };
 }

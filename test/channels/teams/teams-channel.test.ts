@@ -327,4 +327,16 @@ describe.each(testProviders())('Teams channel over HTTP (%s)', (provider) => {
   it('refuses a body that is not an activity', async () => {
     expect((await bot.post([1, 2])).status).toBe(400);
   });
+
+  it('refuses an activity that fails validation with 400', async () => {
+    for (const activity of [
+      { type: 5 },
+      { type: 'message' },
+      { type: 'message', text: 'hi', serviceUrl: bot.connector.serviceUrl, conversation: { id: 7 } },
+    ]) {
+      const answer = await bot.post(activity);
+      expect(answer.status).toBe(400);
+      expect(answer.body).toMatchObject({ error: 'bad_request' });
+    }
+  });
 });
