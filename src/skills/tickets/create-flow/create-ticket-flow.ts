@@ -26,7 +26,8 @@ import {
   type TicketDraft,
 } from './ticket-draft.js';
 import { checkTicketForm, ticketForm } from './ticket-form.js';
-import { prefillDraft } from './ticket-prefill.js';
+import { draftFromQuestion, prefillDraft } from './ticket-prefill.js';
+import { takeUnansweredQuestion } from './unanswered-question.js';
 
 export interface CreateFlowDeps {
   readonly desk: TicketDesk;
@@ -208,13 +209,15 @@ export function createTicketFlow(deps: CreateFlowDeps): CreateTicketFlow {
   return {
     async start(ctx, text) {
       const key = randomUUID();
-      let draft = prefillDraft(
-        text,
-        deps.entities(text, { now: ctx.now, kind: ctx.user.kind }),
-        ctx.user.kind,
-      );
+      const question = takeUnansweredQuestion(ctx);
+      const source = question ?? text;
+      const entities = deps.entities(source, { now: ctx.now, kind: ctx.user.kind });
+      let draft = question
+        ? draftFromQuestion(question, entities, ctx.user.kind)
+        : prefillDraft(text, entities, ctx.user.kind);
       draft = await keepAttachments(ctx, draft, deps);
-      await advance(ctx, key, draft);
+      const lead = question ? t('tickets.create.from_question', { subject: draft.subject ?? '' }) : undefined;
+      await advance(ctx, key, draft, lead);
     },
 
     async onMessage(ctx, flow) {

@@ -1,5 +1,5 @@
 import type { UserKind } from '../../../domain/user.js';
-import { checkSubject } from '../draft-validation.js';
+import { checkSubject, MIN_DESCRIPTION_CHARS } from '../draft-validation.js';
 import { suggestIssueType } from '../issue-type-suggester.js';
 import { shortenSubject } from '../subject-shortener.js';
 import type { TicketEntities } from '../ticket-entities.js';
@@ -41,6 +41,27 @@ export function prefillDraft(text: string, entities: TicketEntities, kind: UserK
     draft.description = text.trim();
   }
   draft.suggestedIssueType = suggestIssueType(rest, kind)?.id ?? null;
+  return draft;
+}
+
+/**
+ * A help-doc question the docs did not answer, as a draft: the question is the
+ * description, and the subject (shortened to the limit when longer). The docs
+ * already showed what they had for it, so the suggested articles are not offered again.
+ */
+export function draftFromQuestion(question: string, entities: TicketEntities, kind: UserKind): TicketDraft {
+  const draft = emptyDraft();
+  const text = question.replace(/\s+/g, ' ').trim();
+  const subject = checkSubject(text);
+  draft.subject = capitalise(subject.ok ? subject.subject : shortenSubject(text));
+  if (question.trim().length >= MIN_DESCRIPTION_CHARS) draft.description = question.trim();
+  const campaignId = entities.campaignIds[0];
+  if (campaignId) {
+    draft.campaignSpecific = true;
+    draft.campaignId = campaignId;
+  }
+  draft.suggestedIssueType = suggestIssueType(text, kind)?.id ?? null;
+  draft.suggestionsDone = true;
   return draft;
 }
 
