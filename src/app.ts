@@ -50,7 +50,7 @@ export interface App {
   /** The port the HTTP server listens on, once started. */
   port: number;
   start(): Promise<void>;
-  /** Stops taking requests, lets turns in flight finish, then closes the database. */
+  /** Stops taking requests, lets channels and turns in flight finish, then closes the database. */
   stop(): Promise<void>;
 }
 
@@ -176,11 +176,13 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     },
     async stop() {
       ready = false;
+      // Stop taking requests, let the channels finish what they took (a Slack reply is
+      // posted after its turn), then the turns, the outbox and the database.
       if (http) await http.close();
+      for (const channel of channels.values()) await channel.stop().catch(() => undefined);
       await bot!.drain();
       await dispatcher.stop();
       pruner?.stop();
-      for (const channel of channels.values()) await channel.stop().catch(() => undefined);
       for (const part of parts.toReversed()) await part.stop?.().catch(() => undefined);
       await database.close();
     },

@@ -75,6 +75,17 @@ export function createSlackChannel(services: AppServices): Channel {
       };
     },
   });
+  // Bolt acknowledges an event before its listeners run, so the HTTP server closing
+  // says nothing about the replies still being posted: stop() waits for these.
+  const inFlight = new Set<Promise<void>>();
+  const processEvent = app.processEvent.bind(app);
+  app.processEvent = (event) => {
+    const work = processEvent(event);
+    inFlight.add(work);
+    const done = () => inFlight.delete(work);
+    work.then(done, done);
+    return work;
+  };
   app.error(async (error) => {
     logger.error({ err: error }, 'slack listener failed');
   });
@@ -149,9 +160,11 @@ export function createSlackChannel(services: AppServices): Channel {
         }
       }
     },
+    /** Stops taking events, then waits for the listeners in flight (their replies are posted). */
     async stop() {
       desk?.stop();
       if (socketReceiver) await socketReceiver.stop().catch(() => undefined);
+      await Promise.allSettled([...inFlight]);
     },
     async deliver(target, replies) {
       const ref: SlackReference | null =

@@ -57,6 +57,8 @@ export class FakeSlackApi {
   onCall: ((call: RecordedCall) => void) | null = null;
   /** Keep calls in `calls` (off for long benchmark runs). */
   keepCalls = true;
+  /** Milliseconds a method takes before it is recorded and answered (a slow Slack). */
+  readonly delays = new Map<string, number>();
   private readonly failures: Array<{ method: string; failure: FakeFailure }> = [];
   private readonly waiters = new Set<() => void>();
   private server: Server | null = null;
@@ -153,6 +155,8 @@ export class FakeSlackApi {
     const args = parseBody(raw, String(req.headers['content-type'] ?? ''));
     if (isResponseUrl) args.response_id = url.pathname.slice('/response/'.length);
     const token = String(req.headers.authorization ?? '').replace(/^Bearer\s+/i, '') || null;
+    const delay = this.delays.get(method);
+    if (delay) await new Promise((resolve) => setTimeout(resolve, delay));
 
     const failure = this.outage ? { status: 503 } : this.takeFailure(method);
     const status = failure && !failure.error ? failure.status : 200;
