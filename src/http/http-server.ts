@@ -24,9 +24,20 @@ export interface HttpServer {
   readonly server: Server;
 }
 
-export function createHttpServer(logger: Logger): HttpServer {
+export interface HttpServerOptions {
+  /** How long close() lets requests in flight finish before it cuts their connections. */
+  readonly closeGraceMs?: number;
+}
+
+export function createHttpServer(logger: Logger, options: HttpServerOptions = {}): HttpServer {
   const routes: Route[] = [];
+  const closeGraceMs = options.closeGraceMs ?? 10_000;
+  const open = new Set<ServerResponse>();
+  let closing = false;
   const server = createServer((req, res) => {
+    open.add(res);
+    res.once('close', () => open.delete(res));
+    if (closing) res.setHeader('connection', 'close');
     void dispatch(req, res).catch((error: unknown) => {
       const unavailable = !(error instanceof BotError) && isDatabaseUnavailable(error);
       const status = error instanceof BotError ? error.status : unavailable ? 503 : 500;
@@ -77,8 +88,21 @@ export function createHttpServer(logger: Logger): HttpServer {
       });
     },
     close() {
+      // A keep-alive connection with a request in flight would stay open until its
+      // keep-alive timeout (65 s): its answer says `Connection: close`, connections are
+      // closed as soon as they are idle, and whatever is still open after the grace is cut.
+      closing = true;
+      for (const res of open) {
+        if (!res.headersSent) res.setHeader('connection', 'close');
+        res.once('finish', () => setImmediate(() => server.closeIdleConnections()));
+      }
       return new Promise((resolve) => {
-        server.close(() => resolve());
+        const cut = setTimeout(() => server.closeAllConnections(), closeGraceMs);
+        cut.unref();
+        server.close(() => {
+          clearTimeout(cut);
+          resolve();
+        });
         server.closeIdleConnections();
       });
     },
