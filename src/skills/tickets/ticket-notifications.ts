@@ -67,27 +67,54 @@ export function createTicketNotifications(deps: {
     };
   }
 
+  /**
+   * Where the requester hears about a change: the conversation the ticket was filed in
+   * when only they see it, else their DM with the bot on that platform. Without a DM,
+   * a shared ticket is told in its channel thread; a private one only gets a line there
+   * saying it changed (`neutral`), never its content.
+   */
+  async function requesterPlace(ticket: TicketRecord): Promise<Place | null> {
+    const filedIn = ticket.conversationId;
+    if (filedIn && (await deps.recipients.isDirect(filedIn)))
+      return { conversationId: filedIn, neutral: false };
+    const dm = await deps.recipients.directConversation(ticket.creatorId, ticket.channel);
+    if (dm) return { conversationId: dm, neutral: false };
+    const fallback = filedIn ?? (await deps.recipients.latestConversation(ticket.creatorId, ticket.channel));
+    return fallback ? { conversationId: fallback, neutral: !ticket.shared } : null;
+  }
+
+  function neutralLine(ticket: TicketRecord): Reply {
+    return {
+      type: 'text',
+      text: t('tickets.notify.private_update', { number: ticketNumber(ticket.id), id: ticket.id }),
+    };
+  }
+
   return {
     async changed(ticket, actor, change) {
-      const targets = new Map<string, string | null>();
-      if (ticket.creatorId !== actor.id) targets.set(ticket.creatorId, ticket.conversationId);
+      const targets = new Map<string, () => Promise<Place | null>>();
+      if (ticket.creatorId !== actor.id) targets.set(ticket.creatorId, () => requesterPlace(ticket));
       if (ticket.shared && ticket.ccEmails.length > 0) {
         for (const userId of await deps.recipients.usersByEmail(ticket.accountId, ticket.ccEmails)) {
-          if (userId !== actor.id && !targets.has(userId)) targets.set(userId, null);
+          if (userId === actor.id || targets.has(userId)) continue;
+          // CC'd colleagues hear about it where they talk to the bot on the platform the ticket came from.
+          targets.set(userId, async () => {
+            const conversationId = await deps.recipients.latestConversation(userId, ticket.channel);
+            return conversationId ? { conversationId, neutral: false } : null;
+          });
         }
       }
       const from = {
         author: isSupportStaff(actor) ? ('agent' as const) : ('system' as const),
         authorId: actor.id,
       };
-      for (const [userId, filedIn] of targets) {
+      for (const [userId, placeOf] of targets) {
         try {
           const viewer = await deps.users.byId(userId);
-          // CC'd colleagues hear about it where they talk to the bot on the platform the ticket came from.
-          const conversationId =
-            filedIn ?? (await deps.recipients.latestConversation(userId, ticket.channel));
-          if (!viewer || !conversationId) continue;
-          await deps.notifier.send(conversationId, [message(ticket, actor, change, viewer)], from);
+          const place = viewer ? await placeOf() : null;
+          if (!viewer || !place) continue;
+          const reply = place.neutral ? neutralLine(ticket) : message(ticket, actor, change, viewer);
+          await deps.notifier.send(place.conversationId, [reply], from);
         } catch (error) {
           // One unreachable follower must not undo the change the actor made.
           deps.logger.warn({ err: error, ticketId: ticket.id, userId }, 'ticket notification not queued');
@@ -95,4 +122,10 @@ export function createTicketNotifications(deps: {
       }
     },
   };
+}
+
+/** A conversation to notify; `neutral`: others see it, so only say that the ticket changed. */
+interface Place {
+  readonly conversationId: string;
+  readonly neutral: boolean;
 }
