@@ -1,3 +1,4 @@
+import type { AppModule } from '../../../src/app-module.js';
 import type { Reply } from '../../../src/core/reply.js';
 import type { UserProfile } from '../../../src/domain/user.js';
 import type { AgentDesk, DeskEvent } from '../../../src/skills/handoff/agent-desk.js';
@@ -13,6 +14,17 @@ export const handoffRules: ReadonlyArray<[RegExp, string, string]> = [
   [/\b(agent|human|person)\b/i, 'agent.handoff', 'handoff'],
   ...basicRules,
 ];
+
+/**
+ * The web chat without its HTTP server: proactive messages are read from the
+ * transcript, as the chat page does, so delivering one does nothing more.
+ */
+export const webChannelModule: AppModule = {
+  name: 'web-channel',
+  create: () => ({
+    channels: [{ name: 'web', start: async () => {}, stop: async () => {}, deliver: async () => {} }],
+  }),
+};
 
 export interface HandoffKit {
   readonly bot: TestBot;
@@ -69,6 +81,7 @@ export async function startHandoffKit(
           internals = i;
         },
       }),
+      webChannelModule,
     ],
   });
   const inner = internals as unknown as HandoffInternals;

@@ -8,7 +8,7 @@ import { Chat } from '../../support/conversation.js';
 import { keywordMatcher } from '../../support/keyword-matcher.js';
 import { createTestDatabase, type TestDatabase, testProviders } from '../../support/test-database.js';
 import { fakeTicketsModule } from './fake-tickets.js';
-import { handoffRules } from './handoff-kit.js';
+import { handoffRules, webChannelModule } from './handoff-kit.js';
 
 describe.each(testProviders())('live chats across a restart on %s', (provider) => {
   let database: TestDatabase;
@@ -31,6 +31,7 @@ describe.each(testProviders())('live chats across a restart on %s', (provider) =
             inner = i;
           },
         }),
+        webChannelModule,
       ],
     });
     await app.start();

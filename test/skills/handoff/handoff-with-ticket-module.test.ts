@@ -1,15 +1,18 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { appModules } from '../../../src/app-modules.js';
 import type { Reply } from '../../../src/core/reply.js';
 import type { AgentDesk } from '../../../src/skills/handoff/agent-desk.js';
 import { type Chat, startTestBot, type TestBot } from '../../support/conversation.js';
 import { testProviders } from '../../support/test-database.js';
+import { webChannelModule } from './handoff-kit.js';
 
 /** The whole bot as shipped: every module, the real intent engine and ticket module. */
 describe.each(testProviders())('live chat in the whole bot on %s', (provider) => {
   let bot: TestBot;
   let desk: AgentDesk;
   beforeAll(async () => {
-    bot = await startTestBot(provider);
+    // The web chat delivers proactive messages through the transcript; no HTTP server here.
+    bot = await startTestBot(provider, { modules: [...appModules, webChannelModule] });
     desk = bot.app.services.shared.agentDesk!;
   }, 120_000);
   afterAll(() => bot.close());
