@@ -58,7 +58,11 @@ export interface NewHandoff {
 }
 
 export interface HandoffRepository {
-  create(input: NewHandoff): Promise<HandoffRecord>;
+  /**
+   * Opens a live chat; null when the conversation already has one (another instance
+   * opened it meanwhile: the database keeps one live chat per conversation).
+   */
+  create(input: NewHandoff): Promise<HandoffRecord | null>;
   byId(id: string): Promise<HandoffRecord | null>;
   /** The chat of a conversation that is still live (pending, assigned or transferred). */
   activeFor(conversationId: string): Promise<HandoffRecord | null>;
@@ -97,20 +101,26 @@ const ACTIVE_FOR_SQL =
 export function createHandoffRepository(db: Db, sql: SqlExecutor): HandoffRepository {
   return {
     async create(input) {
-      const row = await db.handoff.create({
-        data: {
-          conversationId: input.conversationId,
-          ticketId: input.ticketId,
-          userId: input.userId,
-          accountId: input.accountId,
-          teamId: input.teamId,
-          reason: input.reason,
-          summary: input.summary,
-          status: 'pending',
-          createdAt: input.now,
-          lastUserMessageAt: input.now,
-        },
-      });
+      let row: HandoffRow;
+      try {
+        row = await db.handoff.create({
+          data: {
+            conversationId: input.conversationId,
+            ticketId: input.ticketId,
+            userId: input.userId,
+            accountId: input.accountId,
+            teamId: input.teamId,
+            reason: input.reason,
+            summary: input.summary,
+            status: 'pending',
+            createdAt: input.now,
+            lastUserMessageAt: input.now,
+          },
+        });
+      } catch (error) {
+        if (isOneLiveChatViolation(error)) return null;
+        throw error;
+      }
       return toRecord(row);
     },
     async byId(id) {
@@ -221,6 +231,20 @@ export function createHandoffRepository(db: Db, sql: SqlExecutor): HandoffReposi
       await db.handoff.updateMany({ where: { id, userId }, data: { ratingComment: comment } });
     },
   };
+}
+
+/**
+ * The migration "one_live_chat_per_conversation": a partial unique index on PostgreSQL,
+ * a trigger raising this name on SQLite.
+ */
+const ONE_LIVE_CHAT = 'Handoff_conversationId_live_key';
+
+function isOneLiveChatViolation(error: unknown): boolean {
+  const cause = (error as { meta?: { driverAdapterError?: { cause?: Record<string, unknown> } } })?.meta
+    ?.driverAdapterError?.cause;
+  if (!cause) return false;
+  const index = (cause.constraint as { index?: unknown } | undefined)?.index;
+  return index === ONE_LIVE_CHAT || String(cause.originalMessage ?? '').includes(ONE_LIVE_CHAT);
 }
 
 /** A row read with hand-written SQL, typed as Prisma would give it. */

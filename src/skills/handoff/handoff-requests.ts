@@ -78,7 +78,9 @@ export function createHandoffRequests(
       description: t('handoff.ticket_description', { userName: ctx.user.displayName, excerpt }),
       channel: ctx.conversation.channel,
       conversationId: ctx.conversation.id,
-      idempotencyKey: `handoff:${ctx.conversation.id}:${ctx.message.eventId ?? ctx.turnId}`,
+      // One ticket per escalation: named after the conversation as stored when it started, so
+      // the same request handled twice (two instances, or a turn run again) files it once.
+      idempotencyKey: `handoff:${ctx.conversation.id}:${await deps.messages.latestInConversation(ctx.conversation.id)}`,
     });
     ctx.state.lastTicketId = ticket.id;
     return { ticket, created: true };
@@ -93,6 +95,16 @@ export function createHandoffRequests(
     return t('handoff.when_day', { day: d.weekday, time: d.time, zone: d.zone });
   }
 
+  /** The user asked again while a chat is live: where they stand in it. */
+  async function showLiveChat(ctx: TurnContext, live: HandoffRecord): Promise<void> {
+    ctx.handoffId = live.id;
+    const position = await deps.handoffs.position(live);
+    ctx.reply({
+      type: 'text',
+      text: position ? t('handoff.already_waiting', { position }) : t('handoff.click_during_chat'),
+    });
+  }
+
   async function ownWaitingChat(ctx: TurnContext, handoffId: string): Promise<HandoffRecord | null> {
     const h = await deps.handoffs.byId(handoffId);
     return h && h.conversationId === ctx.conversation.id ? h : null;
@@ -103,12 +115,7 @@ export function createHandoffRequests(
       // An old "talk to a person" button clicked while a chat is live: no second chat.
       const live = await deps.handoffs.activeFor(ctx.conversation.id);
       if (live) {
-        ctx.handoffId = live.id;
-        const position = await deps.handoffs.position(live);
-        ctx.reply({
-          type: 'text',
-          text: position ? t('handoff.already_waiting', { position }) : t('handoff.click_during_chat'),
-        });
+        await showLiveChat(ctx, live);
         return;
       }
       const recent = await deps.messages.recentOutsideChats(ctx.conversation.id, 20);
@@ -160,6 +167,13 @@ export function createHandoffRequests(
         summary,
         now: ctx.now,
       });
+      if (!handoff) {
+        // The same request was handled at the same time elsewhere: that chat is the user's.
+        const opened = await deps.handoffs.activeFor(ctx.conversation.id);
+        if (opened) await showLiveChat(ctx, opened);
+        else ctx.reply({ type: 'text', text: t('handoff.already_ended') });
+        return;
+      }
       const position = (await deps.handoffs.position(handoff)) ?? 1;
       announcer.told(handoff.id, position);
       const minutes = estimateWaitMinutes({

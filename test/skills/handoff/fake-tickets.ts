@@ -52,19 +52,25 @@ export function createFakeTickets(db: Db): TicketService & { log: FakeTicketLog 
     async create(input) {
       const existing = await db.ticket.findUnique({ where: { idempotencyKey: input.idempotencyKey } });
       if (existing) return toSummary(existing);
-      const row = await db.ticket.create({
-        data: {
-          accountId: input.requester.accountId,
-          creatorId: input.requester.id,
-          subject: input.subject,
-          issueType: input.issueType,
-          description: input.description,
-          searchText: `${input.subject} ${input.description}`.toLowerCase(),
-          channel: input.channel,
-          conversationId: input.conversationId ?? null,
-          idempotencyKey: input.idempotencyKey,
-        },
-      });
+      const row = await db.ticket
+        .create({
+          data: {
+            accountId: input.requester.accountId,
+            creatorId: input.requester.id,
+            subject: input.subject,
+            issueType: input.issueType,
+            description: input.description,
+            searchText: `${input.subject} ${input.description}`.toLowerCase(),
+            channel: input.channel,
+            conversationId: input.conversationId ?? null,
+            idempotencyKey: input.idempotencyKey,
+          },
+        })
+        .catch(async (error: unknown) => {
+          // The same request filed at the same moment elsewhere, as the real ticket store allows.
+          if ((error as { code?: string }).code !== 'P2002') throw error;
+          return db.ticket.findUniqueOrThrow({ where: { idempotencyKey: input.idempotencyKey } });
+        });
       return toSummary(row);
     },
     async get(viewer, id) {
