@@ -22,6 +22,7 @@ describe.each(testProviders())('asking twice for a person, on two bot instances 
       modules: [
         fakeTicketsModule(),
         createHandoffModule({ queueUpdateDelayMs: 0, sweepIntervalMs: 3_600_000 }),
+        webChannelModule,
       ],
     });
     await other.start();
