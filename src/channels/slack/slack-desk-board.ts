@@ -78,6 +78,10 @@ export function createDeskBoard(deps: SlackAgentDeskDeps): DeskBoard {
     onceKey: string,
   ): Promise<void> {
     if (!(await deps.once.claim(onceKey))) return;
+    await postClaimed(location, markdown);
+  }
+
+  async function postClaimed(location: AgentThreadLocation, markdown: string): Promise<void> {
     await client.chat.postMessage({
       channel: location.channel,
       thread_ts: location.ts,
@@ -113,12 +117,16 @@ export function createDeskBoard(deps: SlackAgentDeskDeps): DeskBoard {
         return;
       }
       case 'agent-message': {
-        // Typed in this thread: Slack shows it already.
+        // Every instance hears this: the one that claims the entry decides, so the relay
+        // mark of a reply typed in this thread (Slack shows it already) is read once.
+        if (!(await deps.once.claim(`slack-desk:${id}:entry:${event.entry.id}`))) return;
         if (await deps.once.consume(relayKey(id, event.entry.text))) return;
         const where = await located(chat, null);
         if (!where) return;
-        const line = t('slack.desk.agent_line', { name: event.entry.authorName, text: event.entry.text });
-        await postInThread(where, line, `slack-desk:${id}:entry:${event.entry.id}`);
+        await postClaimed(
+          where,
+          t('slack.desk.agent_line', { name: event.entry.authorName, text: event.entry.text }),
+        );
         return;
       }
       case 'transferred': {
