@@ -45,15 +45,21 @@ const noticeIcons: Record<NoticeReply['level'], string> = {
  * the modal itself comes from {@link renderFormModal}.
  */
 export function renderBlocks(replies: readonly Reply[], texts: BlockKitTexts): Block[] {
+  const blocks = renderAllBlocks(replies, texts);
+  return blocks.length <= MESSAGE_BLOCKS_MAX
+    ? blocks
+    : [...blocks.slice(0, MESSAGE_BLOCKS_MAX - 1), context('…')];
+}
+
+/** Every block of the replies, past the 50 a message holds (to split them over messages). */
+export function renderAllBlocks(replies: readonly Reply[], texts: BlockKitTexts): Block[] {
   const counter = { n: 0 };
   const blocks: Block[] = [];
   for (const reply of replies) {
     if (blocks.length > 0 && (reply.type === 'card' || reply.type === 'list')) blocks.push(divider());
     blocks.push(...renderReply(reply, texts, counter));
   }
-  return blocks.length <= MESSAGE_BLOCKS_MAX
-    ? blocks
-    : [...blocks.slice(0, MESSAGE_BLOCKS_MAX - 1), context('…')];
+  return blocks;
 }
 
 /** The notification text of a message (push notifications, screen readers, old clients). */

@@ -1,13 +1,32 @@
 import type { webApi } from '@slack/bolt';
 import type { Reply } from '../../core/reply.js';
-import { type BlockKitTexts, fallbackText, renderBlocks } from './render-block-kit.js';
+import { type BlockKitTexts, fallbackText, renderAllBlocks, renderBlocks } from './render-block-kit.js';
 import type { DirectMessages } from './slack-direct-messages.js';
 import type { SlackReference } from './slack-reference.js';
 
 /** Posts the bot's replies into a Slack conversation. */
 export interface SlackPoster {
-  /** One message per batch of replies that fits Slack's 50-block limit; throws when Slack can't take it. */
+  /**
+   * One message per batch of replies that fits Slack's 50-block limit; throws a
+   * `SlackPostError` naming the replies that did not go out when Slack can't take them.
+   */
   post(ref: SlackReference, replies: readonly Reply[]): Promise<void>;
+}
+
+/** Slack refused a batch: `unsent` are the replies of it and the batches after (the earlier ones went out). */
+export class SlackPostError extends Error {
+  readonly unsent: readonly Reply[];
+
+  constructor(unsent: readonly Reply[], cause: unknown) {
+    super(
+      `Slack did not take ${unsent.length} of the replies: ${String((cause as Error)?.message ?? cause)}`,
+      {
+        cause,
+      },
+    );
+    this.name = 'SlackPostError';
+    this.unsent = unsent;
+  }
 }
 
 const BLOCKS_PER_MESSAGE = 50;
@@ -31,7 +50,14 @@ export function createSlackPoster(deps: {
   }
 
   async function postAll(channel: string, threadTs: string | undefined, replies: readonly Reply[]) {
-    for (const batch of batches(replies, deps.texts)) await postBatch(channel, threadTs, batch);
+    const all = batches(replies, deps.texts);
+    for (let i = 0; i < all.length; i++) {
+      try {
+        await postBatch(channel, threadTs, all[i]!);
+      } catch (error) {
+        throw new SlackPostError(all.slice(i).flat(), error);
+      }
+    }
   }
 
   return {
@@ -40,10 +66,16 @@ export function createSlackPoster(deps: {
       try {
         await postAll(ref.channel, ref.threadTs, replies);
       } catch (error) {
-        if (!ref.user || !GONE.has(slackErrorCode(error) ?? '')) throw error;
-        const dm = await deps.dms.of(ref.team, ref.user);
-        if (dm === ref.channel) throw error;
-        await postAll(dm, undefined, replies);
+        const failure = error as SlackPostError;
+        if (!ref.user || !GONE.has(slackErrorCode(failure.cause) ?? '')) throw failure;
+        let dm: string;
+        try {
+          dm = await deps.dms.of(ref.team, ref.user);
+        } catch {
+          throw failure;
+        }
+        if (dm === ref.channel) throw failure;
+        await postAll(dm, undefined, failure.unsent);
       }
     },
   };
@@ -54,7 +86,7 @@ function batches(replies: readonly Reply[], texts: BlockKitTexts): Reply[][] {
   let current: Reply[] = [];
   for (const reply of replies) {
     const next = [...current, reply];
-    if (current.length > 0 && renderBlocks(next, texts).length > BLOCKS_PER_MESSAGE) {
+    if (current.length > 0 && renderAllBlocks(next, texts).length > BLOCKS_PER_MESSAGE) {
       out.push(current);
       current = [reply];
     } else {

@@ -6,7 +6,7 @@ import type { Notifier } from '../../core/notifier.js';
 import type { FormReply, Reply } from '../../core/reply.js';
 import { type BlockKitTexts, fallbackText, renderBlocks, renderFormModal } from './render-block-kit.js';
 import { encodeFormMetadata } from './slack-form-metadata.js';
-import type { SlackPoster } from './slack-poster.js';
+import { SlackPostError, type SlackPoster } from './slack-poster.js';
 import type { SlackReference } from './slack-reference.js';
 
 /** Where a turn's replies go. */
@@ -101,8 +101,10 @@ export function createSlackTurns(deps: {
           { err: error, conversationId: result.conversationId },
           'slack reply queued for retry',
         );
-        // The turn already stored these replies: the outbox only delivers them.
-        await deps.notifier.send(result.conversationId, rest, { author: 'bot', inTranscript: true });
+        // Only what did not go out (an earlier batch may have); the turn already stored
+        // these replies, so the outbox only delivers them.
+        const unsent = error instanceof SlackPostError ? error.unsent : rest;
+        await deps.notifier.send(result.conversationId, unsent, { author: 'bot', inTranscript: true });
       }
     },
     async run(message, delivery) {
