@@ -34,6 +34,8 @@ export interface HandoffDeps {
   readonly clock: () => Date;
   readonly logger: Logger;
   readonly timeouts: HandoffTimeouts;
+  /** Ticket numbers a message names ("about ticket 1042", "#1042"), in order. */
+  ticketNumbers(text: string): readonly number[];
   /** The ticket module's service; throws a clear error when the ticket module is missing. */
   tickets(): TicketService;
 }

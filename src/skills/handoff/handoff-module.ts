@@ -2,6 +2,7 @@ import type { AppModule } from '../../app-module.js';
 import { mountAgentConsole } from '../../channels/web/agent-console/agent-console.js';
 import { BotError } from '../../core/errors.js';
 import { createLiveBus } from '../../live/create-live-bus.js';
+import { extractTicketNumbers } from '../../nlu/entities/ticket-numbers.js';
 import { createAgentDirectory } from '../../store/agent-directory.js';
 import { createCannedReplies } from '../../store/handoff-canned-replies.js';
 import { createHandoffMessages } from '../../store/handoff-messages.js';
@@ -85,6 +86,7 @@ export function createHandoffModule(options: HandoffModuleOptions = {}): AppModu
           agentReminderMin: config.HANDOFF_AGENT_REMINDER_MIN,
           userIdleMin: config.HANDOFF_USER_IDLE_MIN,
         },
+        ticketNumbers: extractTicketNumbers,
         tickets() {
           const tickets = options.tickets ?? services.shared.tickets;
           if (!tickets) {

@@ -48,9 +48,16 @@ export function createHandoffRequests(
     recent: Awaited<ReturnType<HandoffDeps['messages']['recentOutsideChats']>>,
   ): Promise<{ ticket: TicketSummary; created: boolean }> {
     const tickets = deps.tickets();
-    if (ctx.state.lastTicketId !== undefined) {
-      const discussed = await tickets.get(ctx.user, ctx.state.lastTicketId);
-      if (discussed && discussed.status !== 'closed') return { ticket: discussed, created: false };
+    // The ticket the user names ("about ticket 1042"), then the one the conversation was
+    // about; only tickets the user may see (a private ticket is its creator's alone).
+    const candidates = [...deps.ticketNumbers(ctx.message.text)];
+    if (ctx.state.lastTicketId !== undefined) candidates.push(ctx.state.lastTicketId);
+    for (const id of candidates) {
+      const known = await tickets.get(ctx.user, id);
+      if (known && known.status !== 'closed') {
+        ctx.state.lastTicketId = known.id;
+        return { ticket: known, created: false };
+      }
     }
     const current = ctx.message.text.trim();
     const topic = [...recent]
