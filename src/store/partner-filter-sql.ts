@@ -2,9 +2,6 @@ import { Prisma } from '../generated/sqlite/client.js';
 import type { PartnerFilter, PartnerSort } from './partner-filter.js';
 import { containsPattern } from './sql/like-pattern.js';
 
-/** Shared with the partner repository, which reads it from here. */
-export { containsPattern };
-
 /**
  * A directory filter as an SQL condition on the partner table aliased `p`,
  * always scoped to one account. Names are double-quoted (valid on SQLite and

@@ -1,6 +1,6 @@
 import { Prisma } from '../generated/sqlite/client.js';
 import { isEmptyFilter, type PartnerFilter, type PartnerSort } from './partner-filter.js';
-import { containsPattern, partnerConditionSql, partnerOrderSql } from './partner-filter-sql.js';
+import { partnerConditionSql, partnerOrderSql } from './partner-filter-sql.js';
 import {
   type PartnerSummary,
   type PartnerView,
@@ -13,6 +13,7 @@ import {
   toViews,
 } from './partner-rows.js';
 import type { Db } from './prisma-client.js';
+import { containsPattern } from './sql/like-pattern.js';
 
 export type { PartnerSummary, PartnerView } from './partner-rows.js';
 
