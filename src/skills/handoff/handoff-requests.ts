@@ -112,6 +112,13 @@ export function createHandoffRequests(
     });
   }
 
+  /** The agent who last wrote in the chat or moved it (a transfer note is theirs). */
+  async function lastAgentIn(handoff: HandoffRecord): Promise<string | null> {
+    const lines = await deps.messages.after(handoff.id, 0, 1000);
+    const last = lines.findLast((m) => (m.author === 'agent' || m.author === 'note') && m.authorId);
+    return last?.authorId ?? null;
+  }
+
   async function ownWaitingChat(ctx: TurnContext, handoffId: string): Promise<HandoffRecord | null> {
     const h = await deps.handoffs.byId(handoffId);
     return h && h.conversationId === ctx.conversation.id ? h : null;
@@ -242,7 +249,10 @@ export function createHandoffRequests(
     },
 
     async endByUser(ctx, handoff) {
-      const to = handoff.status === 'pending' || !handoff.claimedAt ? 'abandoned' : 'resolved';
+      // Still waiting for an agent (never claimed, or transferred and not taken yet): the
+      // user leaves the queue; nobody is with them to rate.
+      const waiting = handoff.status === 'pending' || handoff.status === 'transferred' || !handoff.claimedAt;
+      const to = waiting ? 'abandoned' : 'resolved';
       const done = await deps.handoffs.transition(handoff, to, { resolvedAt: ctx.now });
       if (!done) {
         ctx.reply({ type: 'text', text: t('handoff.already_ended') });
@@ -253,6 +263,9 @@ export function createHandoffRequests(
       if (to === 'abandoned') {
         ctx.reply({ type: 'text', text: t('handoff.left_queue', { ticketNumber: ticket.number }) });
         if (handoff.status === 'pending') await announcer.moved(handoff);
+        // A transferred chat had an agent: the ticket keeps it, under the last one who took part.
+        if (handoff.status === 'transferred')
+          await lifecycle.saveTranscriptToTicket(done, await lastAgentIn(handoff));
         return;
       }
       ctx.reply({ type: 'text', text: t('handoff.ended_by_user', { ticketNumber: ticket.number }) });
