@@ -25,6 +25,10 @@ const envSchema = z.object({
   HANDOFF_CLAIM_TIMEOUT_MIN: z.coerce.number().min(0.05).default(5),
   HANDOFF_AGENT_REMINDER_MIN: z.coerce.number().min(0.05).default(3),
   HANDOFF_USER_IDLE_MIN: z.coerce.number().min(0.05).default(15),
+  /** Support's phone number, offered when no agent can take a live chat; not offered when unset. */
+  SUPPORT_PHONE: optionalText,
+  /** Where enterprise customers book time with their customer success manager; not offered when unset. */
+  CSM_BOOKING_URL: optionalText.refine((v) => v === undefined || URL.canParse(v), 'must be a URL'),
   SLACK_BOT_TOKEN: optionalText,
   SLACK_SIGNING_SECRET: optionalText,
   SLACK_APP_TOKEN: optionalText,

@@ -24,4 +24,17 @@ describe('config', () => {
     expect(() => loadConfig({ SLACK_BOT_TOKEN: 'xoxb-1' })).toThrow(/SLACK_SIGNING_SECRET/);
     expect(loadConfig({ SLACK_BOT_TOKEN: 'xoxb-1', SLACK_SIGNING_SECRET: 's' }).slackEnabled).toBe(true);
   });
+
+  it('offers phone support and customer success booking only when they are set', () => {
+    const none = loadConfig({});
+    expect(none.SUPPORT_PHONE).toBeUndefined();
+    expect(none.CSM_BOOKING_URL).toBeUndefined();
+    const set = loadConfig({
+      SUPPORT_PHONE: ' +1 555 0100 ',
+      CSM_BOOKING_URL: 'https://book.example.com/csm',
+    });
+    expect(set.SUPPORT_PHONE).toBe('+1 555 0100');
+    expect(set.CSM_BOOKING_URL).toBe('https://book.example.com/csm');
+    expect(() => loadConfig({ CSM_BOOKING_URL: 'not a link' })).toThrow(/CSM_BOOKING_URL/);
+  });
 });

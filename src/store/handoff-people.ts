@@ -4,6 +4,8 @@ import type { Db } from './prisma-client.js';
 export interface Person {
   readonly profile: UserProfile;
   readonly accountName: string;
+  /** An enterprise customer's account (they have a customer success manager). */
+  readonly enterprise: boolean;
 }
 
 /** Names and accounts of the people in live chats, cached briefly (a chat asks for them on every event). */
@@ -30,6 +32,7 @@ export function createHandoffPeople(db: Db, options: { cacheMs?: number } = {}):
               accountId: row.accountId,
             },
             accountName: row.account.name,
+            enterprise: row.account.enterprise,
           }
         : null;
       if (cache.size > 5000) cache.clear();

@@ -20,6 +20,14 @@ export interface HandoffTimeouts {
   readonly userIdleMin: number;
 }
 
+/** The next steps of the escalation path after live chat (config SUPPORT_PHONE, CSM_BOOKING_URL). */
+export interface EscalationContacts {
+  /** Support's phone number; not offered when unset. */
+  readonly supportPhone?: string;
+  /** Where enterprise customers book time with their customer success manager; not offered when unset. */
+  readonly csmBookingUrl?: string;
+}
+
 /** What the parts of the handoff module share. */
 export interface HandoffDeps {
   readonly handoffs: HandoffRepository;
@@ -34,6 +42,7 @@ export interface HandoffDeps {
   readonly clock: () => Date;
   readonly logger: Logger;
   readonly timeouts: HandoffTimeouts;
+  readonly escalation: EscalationContacts;
   /** Ticket numbers a message names ("about ticket 1042", "#1042"), in order. */
   ticketNumbers(text: string): readonly number[];
   /** The ticket module's service; throws a clear error when the ticket module is missing. */

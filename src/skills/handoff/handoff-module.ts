@@ -86,6 +86,7 @@ export function createHandoffModule(options: HandoffModuleOptions = {}): AppModu
           agentReminderMin: config.HANDOFF_AGENT_REMINDER_MIN,
           userIdleMin: config.HANDOFF_USER_IDLE_MIN,
         },
+        escalation: { supportPhone: config.SUPPORT_PHONE, csmBookingUrl: config.CSM_BOOKING_URL },
         ticketNumbers: extractTicketNumbers,
         tickets() {
           const tickets = options.tickets ?? services.shared.tickets;

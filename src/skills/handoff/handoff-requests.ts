@@ -102,6 +102,17 @@ export function createHandoffRequests(
     return t('handoff.when_day', { day: d.weekday, time: d.time, zone: d.zone });
   }
 
+  /** After live chat, the escalation path goes on: phone, then (enterprise) the customer success manager. */
+  async function nextSteps(ctx: TurnContext): Promise<string[]> {
+    const { supportPhone, csmBookingUrl } = deps.escalation;
+    const steps: string[] = [];
+    if (supportPhone) steps.push(t('handoff.next_phone', { phone: supportPhone }));
+    if (csmBookingUrl && (await deps.people.person(ctx.user.id))?.enterprise) {
+      steps.push(t('handoff.next_csm', { url: csmBookingUrl }));
+    }
+    return steps;
+  }
+
   /** The user asked again while a chat is live: where they stand in it. */
   async function showLiveChat(ctx: TurnContext, live: HandoffRecord): Promise<void> {
     ctx.handoffId = live.id;
@@ -148,7 +159,10 @@ export function createHandoffRequests(
                 when: await whenText(check.opensAt, check.team.timezone, ctx),
               })
             : t('handoff.unavailable_no_agent');
-        ctx.reply({ type: 'text', text: `${unavailable} ${ticketLine}` });
+        ctx.reply({
+          type: 'text',
+          text: [`${unavailable} ${ticketLine}`, ...(await nextSteps(ctx))].join('\n\n'),
+        });
         ctx.reply({
           type: 'choices',
           prompt: t('handoff.notify_prompt'),
