@@ -3,11 +3,29 @@ import type { ChannelName, InboundUser } from '../core/inbound-message.js';
 import type { UserKind, UserProfile, UserRole } from '../domain/user.js';
 import type { Db } from './prisma-client.js';
 
-/** The account that newcomers join, so anyone can try every skill locally. */
+/** The account that newcomers of the local web and terminal chats join, so anyone can try every skill locally. */
 export const DEMO_BRAND_ACCOUNT_ID = 'acc_demo_brand';
 
+/**
+ * The account a newcomer joins: one per Slack workspace and per Teams tenant (so a
+ * company's shared tickets stay within it), the demo brand for the local chats.
+ */
+export function newcomerAccount(channel: ChannelName, workspace: string): { id: string; name: string } {
+  if (channel === 'slack' || channel === 'teams') {
+    const place = workspace.trim();
+    const label = channel === 'slack' ? 'Slack workspace' : 'Teams tenant';
+    return place
+      ? { id: `acc_${channel}_${place}`, name: `${label} ${place}` }
+      : { id: `acc_${channel}_unknown`, name: `${label} (unknown)` };
+  }
+  return { id: DEMO_BRAND_ACCOUNT_ID, name: 'Demo brand' };
+}
+
 export interface UserDirectory {
-  /** The profile behind a channel identity; an unknown identity becomes a requester of the demo brand. */
+  /**
+   * The profile behind a channel identity; an unknown identity becomes a requester of
+   * its workspace's account (see `newcomerAccount`), created on first sight.
+   */
   resolve(channel: ChannelName, workspace: string, user: InboundUser): Promise<UserProfile>;
   byId(id: string): Promise<UserProfile | null>;
   /** Forget cached profiles (after a role or account change). */
@@ -46,10 +64,12 @@ export function createUserDirectory(
 
 async function createNewcomer(db: Db, channel: ChannelName, workspace: string, user: InboundUser) {
   const displayName = (user.displayName ?? user.externalId).slice(0, 120);
+  const account = newcomerAccount(channel, workspace);
+  await ensureAccount(db, account);
   try {
     return await db.user.create({
       data: {
-        accountId: DEMO_BRAND_ACCOUNT_ID,
+        accountId: account.id,
         displayName,
         email: user.email ?? null,
         role: 'requester',
@@ -65,6 +85,17 @@ async function createNewcomer(db: Db, channel: ChannelName, workspace: string, u
     });
     if (identity) return identity.user;
     throw error;
+  }
+}
+
+/** Creates the account on first sight; another instance creating it at the same moment is fine. */
+async function ensureAccount(db: Db, account: { id: string; name: string }): Promise<void> {
+  if (account.id === DEMO_BRAND_ACCOUNT_ID) return;
+  if (await db.account.findUnique({ where: { id: account.id }, select: { id: true } })) return;
+  try {
+    await db.account.create({ data: { id: account.id, name: account.name, kind: 'brand' } });
+  } catch (error) {
+    if ((error as { code?: string }).code !== 'P2002') throw error;
   }
 }
 
