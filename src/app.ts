@@ -14,6 +14,7 @@ import { createOutboxDispatcher } from './core/outbox-dispatcher.js';
 import { loadResponses } from './core/responses.js';
 import { createRouter, type Router } from './core/router.js';
 import type { Fallback, Skill } from './core/skill.js';
+import { createTranscriptChannel } from './core/transcript-channel.js';
 import type { TurnMiddleware } from './core/turn-context.js';
 import { createHttpServer, type HttpServer, sendJson } from './http/http-server.js';
 import { type AppMatcher, loadIntentMatcher } from './nlu-matcher.js';
@@ -155,6 +156,12 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     });
     channels.set(web.name, web);
   }
+
+  // Web and terminal chats only read their transcript, so this process delivers their
+  // messages too (the web channel is mounted above when HTTP is on). Slack and Teams
+  // messages wait in the outbox for a process that has those channels.
+  if (!channels.has('web')) channels.set('web', createTranscriptChannel('web'));
+  channels.set('console', createTranscriptChannel('console'));
 
   const app: App = {
     bot,

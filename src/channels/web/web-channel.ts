@@ -1,4 +1,5 @@
 import type { Channel } from '../../core/channel.js';
+import { createTranscriptChannel } from '../../core/transcript-channel.js';
 import type { HttpServer } from '../../http/http-server.js';
 import { mountStaticFiles, webPublicFolder } from './static-files.js';
 import { mountWebChatApi, type WebChatOptions } from './web-chat-api.js';
@@ -10,10 +11,5 @@ import { mountWebChatApi, type WebChatOptions } from './web-chat-api.js';
 export function mountWebChannel(http: HttpServer, options: WebChatOptions): Channel {
   mountWebChatApi(http, options);
   mountStaticFiles(http, webPublicFolder, { '/': 'index.html' });
-  return {
-    name: 'web',
-    start: async () => undefined,
-    stop: async () => undefined,
-    deliver: async () => undefined,
-  };
+  return createTranscriptChannel('web');
 }
