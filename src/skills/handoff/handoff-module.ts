@@ -134,7 +134,7 @@ export function createHandoffModule(options: HandoffModuleOptions = {}): AppModu
 
       return {
         skills: [createHandoffSkill(deps, { requests, desk, matcher: services.matcher })],
-        middleware: [createHandoffGate(deps, requests), createHandoffOfferMiddleware(services.responses)],
+        middleware: [createHandoffGate(deps, requests), createHandoffOfferMiddleware(deps)],
         async start() {
           // Checked at start, when every module has shared what it offers.
           if (!options.tickets && !services.shared.tickets) {

@@ -1,10 +1,15 @@
-import type { Reply } from '../../core/reply.js';
+import type { Action, Reply } from '../../core/reply.js';
 import type { Responses } from '../../core/responses.js';
-import type { TurnMiddleware } from '../../core/turn-context.js';
+import type { TurnContext, TurnMiddleware } from '../../core/turn-context.js';
+import { checkAvailability } from './agent-availability.js';
+import type { HandoffDeps } from './handoff-deps.js';
 import { phraseMatcher } from './phrase-list.js';
 
 /** Unhelpful answers in a row after which the bot offers a person. */
 export const UNHELPFUL_OFFER_AT = 2;
+
+/** The issue type of the ticket a live chat request files (see handoff-requests). */
+const NEW_REQUEST_ISSUE_TYPE = 'other';
 
 /** The "would you like a person?" question. */
 export function handoffOffer(responses: Responses): Reply {
@@ -23,32 +28,92 @@ export function handoffOffer(responses: Responses): Reply {
   };
 }
 
+function fileTicketAction(responses: Responses): Action {
+  return {
+    label: responses.t('handoff.offer_ticket_yes'),
+    value: { skill: 'core', intent: 'ticket.create' },
+  };
+}
+
+/** What the bot offers instead of a person while no agent can take a chat: a ticket. */
+export function ticketOffer(responses: Responses): Reply {
+  const { t } = responses;
+  return {
+    type: 'choices',
+    prompt: t('handoff.offer_ticket'),
+    choices: [
+      { ...fileTicketAction(responses), style: 'primary' },
+      { label: t('handoff.offer_no'), value: { skill: 'handoff', action: 'decline-offer' } },
+    ],
+  };
+}
+
+function isPersonAction(a: Action): boolean {
+  return a.value?.skill === 'handoff' ? a.value.action === 'start' : a.value?.intent === 'agent.handoff';
+}
+
+function isTicketAction(a: Action): boolean {
+  return a.value?.intent === 'ticket.create';
+}
+
+function actionsOf(r: Reply): readonly Action[] {
+  return r.type === 'choices' ? r.choices : r.type === 'card' || r.type === 'list' ? r.actions : [];
+}
+
 function offersPerson(replies: readonly Reply[]): boolean {
-  return replies.some((r) => {
-    const actions =
-      r.type === 'choices' ? r.choices : r.type === 'card' ? r.actions : r.type === 'list' ? r.actions : [];
-    return actions.some((a) => a.value?.skill === 'handoff' || a.value?.intent === 'agent.handoff');
-  });
+  return replies.some((r) => actionsOf(r).some(isPersonAction));
+}
+
+/** The next steps a turn offers (the menu after a miss, "didn't help" answers): choices. */
+function offersPersonAsNextStep(replies: readonly Reply[]): boolean {
+  return replies.some((r) => r.type === 'choices' && r.choices.some(isPersonAction));
+}
+
+/**
+ * The next steps with "talk to a person" replaced by "file a ticket" (dropped when a
+ * ticket is offered already). The help card's list of what the bot can do keeps its
+ * button: asking then is told no agent is available and gets the ticket.
+ */
+function withoutPerson(reply: Reply, responses: Responses): Reply {
+  if (reply.type !== 'choices' || !reply.choices.some(isPersonAction)) return reply;
+  if (reply.prompt === responses.t('handoff.offer')) return ticketOffer(responses);
+  const hasTicket = reply.choices.some(isTicketAction);
+  const choices = reply.choices.flatMap((a) =>
+    isPersonAction(a) ? (hasTicket ? [] : [{ ...fileTicketAction(responses), style: a.style }]) : [a],
+  );
+  return { ...reply, choices };
 }
 
 /**
  * Offers a person when the user says an answer did not help ("this didn't help"),
  * or when a turn brings the unhelpful answers in a row to two, unless the turn's
- * replies already offer one (the menu fallback does).
+ * replies already offer one (the menu fallback does). Live chat is offered only
+ * while an agent can take it: otherwise the turn's next steps (the menu after a
+ * miss, the docs' "didn't help" choices) offer a ticket instead.
  */
-export function createHandoffOfferMiddleware(responses: Responses): TurnMiddleware {
+export function createHandoffOfferMiddleware(
+  deps: Pick<HandoffDeps, 'agents' | 'handoffs' | 'responses'>,
+): TurnMiddleware {
+  const { responses } = deps;
   const saysUnhelpful = phraseMatcher(responses, 'handoff.didnt_help_phrases');
+  const liveChatOpen = async (ctx: TurnContext) =>
+    (await checkAvailability(deps, NEW_REQUEST_ISSUE_TYPE, ctx.now)).available;
   return async (ctx, next) => {
     if (!ctx.message.value && !ctx.state.flow && saysUnhelpful(ctx.message.text)) {
       ctx.state.unhelpfulCount += 1;
-      ctx.reply(handoffOffer(responses));
+      ctx.reply((await liveChatOpen(ctx)) ? handoffOffer(responses) : ticketOffer(responses));
       return;
     }
     const before = ctx.state.unhelpfulCount;
     await next();
     const now = ctx.state.unhelpfulCount;
-    if (before < UNHELPFUL_OFFER_AT && now >= UNHELPFUL_OFFER_AT && !offersPerson(ctx.replies)) {
-      ctx.reply(handoffOffer(responses));
+    const due = before < UNHELPFUL_OFFER_AT && now >= UNHELPFUL_OFFER_AT && !offersPerson(ctx.replies);
+    if (!offersPersonAsNextStep(ctx.replies) && !due) return;
+    if (await liveChatOpen(ctx)) {
+      if (due) ctx.reply(handoffOffer(responses));
+      return;
     }
+    ctx.replies.splice(0, ctx.replies.length, ...ctx.replies.map((r) => withoutPerson(r, responses)));
+    if (due) ctx.reply(ticketOffer(responses));
   };
 }

@@ -9,6 +9,7 @@ import { conversationExcerpt, summariseBotAttempts } from './chat-summary.js';
 import { formatFileSize } from './file-size.js';
 import type { HandoffDeps } from './handoff-deps.js';
 import type { LiveChatViews } from './live-chat-view.js';
+import { phraseMatcher } from './phrase-list.js';
 import type { QueueAnnouncer } from './queue-announcer.js';
 import { estimateWaitMinutes } from './wait-estimate.js';
 
@@ -42,6 +43,7 @@ export function createHandoffRequests(
 ): HandoffRequests {
   const { views, lifecycle, announcer } = parts;
   const { t } = deps.responses;
+  const saysUnhelpful = phraseMatcher(deps.responses, 'handoff.didnt_help_phrases');
 
   async function ensureTicket(
     ctx: TurnContext,
@@ -60,9 +62,16 @@ export function createHandoffRequests(
       }
     }
     const current = ctx.message.text.trim();
+    // The user's latest words about the problem: not "talk to a person", thanks or "this didn't help".
     const topic = [...recent]
       .reverse()
-      .find((m) => m.direction === 'in' && m.text.trim().length >= 8 && !CHATTER.has(m.intent ?? ''));
+      .find(
+        (m) =>
+          m.direction === 'in' &&
+          m.text.trim().length >= 8 &&
+          !CHATTER.has(m.intent ?? '') &&
+          !saysUnhelpful(m.text),
+      );
     const subjectSource = topic?.text ?? t('handoff.ticket_subject_default');
     const subject = subjectSource.replace(/\s+/g, ' ').trim().slice(0, 120);
     const lines: HandoffMessage[] = [...recent];
