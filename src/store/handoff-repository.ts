@@ -73,6 +73,18 @@ export interface HandoffRepository {
    * updated record, or null when another change came first.
    */
   transition(from: HandoffRecord, to: HandoffStatus, patch?: TransitionPatch): Promise<HandoffRecord | null>;
+  /**
+   * An agent takes a waiting chat: the guarded transition to `assigned`, made only
+   * while the agent has fewer assigned chats than their maxChats. Claims by the same
+   * agent wait for each other (the agent's row is locked), so simultaneous claims,
+   * on any instance, never take them past the limit. 'at-capacity' when full, null
+   * when another change came first.
+   */
+  claim(
+    from: HandoffRecord,
+    agentId: string,
+    patch: { readonly claimedAt: Date },
+  ): Promise<HandoffRecord | 'at-capacity' | null>;
   /** Chats waiting for an agent (pending and transferred), oldest first. */
   waiting(): Promise<HandoffRecord[]>;
   /** Chats an agent is handling, or that were transferred to them. */
@@ -145,6 +157,28 @@ export function createHandoffRepository(db: Db, sql: SqlExecutor): HandoffReposi
       });
       if (won.count !== 1) return null;
       return { ...from, ...patch, status: to, version: from.version + 1 };
+    },
+    async claim(from, agentId, patch) {
+      if (!canTransition(from.status, 'assigned')) {
+        throw new BotError('conflict', `A live chat cannot go from ${from.status} to assigned`);
+      }
+      return db.$transaction(async (tx) => {
+        // Locks the agent's row until the end: their other claims wait here.
+        await tx.$executeRaw`UPDATE "AgentProfile" SET "maxChats" = "maxChats" WHERE "userId" = ${agentId}`;
+        const profile = await tx.agentProfile.findUnique({
+          where: { userId: agentId },
+          select: { maxChats: true },
+        });
+        const assigned = await tx.handoff.count({ where: { agentId, status: 'assigned' } });
+        if (!profile || assigned >= profile.maxChats) return 'at-capacity' as const;
+        const data = { agentId, claimedAt: patch.claimedAt, reminderSentAt: null };
+        const won = await tx.handoff.updateMany({
+          where: { id: from.id, status: from.status, version: from.version },
+          data: { ...data, status: 'assigned', version: { increment: 1 } },
+        });
+        if (won.count !== 1) return null;
+        return { ...from, ...data, status: 'assigned' as const, version: from.version + 1 };
+      });
     },
     async waiting() {
       const rows = await db.handoff.findMany({

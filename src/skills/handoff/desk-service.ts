@@ -126,15 +126,9 @@ export function createAgentDesk(
       }
       if (h.status === 'transferred' && h.agentId && h.agentId !== agent.id)
         return { ok: false, reason: 'taken' };
-      const counts = await deps.handoffs.activeCounts([agent.id]);
-      if ((counts.get(agent.id) ?? 0) >= record.maxChats) return { ok: false, reason: 'at-capacity' };
-
-      const now = deps.clock();
-      const won = await deps.handoffs.transition(h, 'assigned', {
-        agentId: agent.id,
-        claimedAt: now,
-        reminderSentAt: null,
-      });
+      // The capacity check and the claim are one guarded step (two claims at once stay within maxChats).
+      const won = await deps.handoffs.claim(h, agent.id, { claimedAt: deps.clock() });
+      if (won === 'at-capacity') return { ok: false, reason: 'at-capacity' };
       if (!won) {
         const latest = await deps.handoffs.byId(handoffId);
         return { ok: false, reason: latest && latest.status === 'assigned' ? 'taken' : 'closed' };
