@@ -18,7 +18,7 @@ import { createAgentDesk } from './desk-service.js';
 import { createDeskSignals, type DeskSignal, type DeskSignals } from './desk-signals.js';
 import type { HandoffDeps } from './handoff-deps.js';
 import { createHandoffGate } from './handoff-gate.js';
-import { createHandoffOfferMiddleware } from './handoff-offer.js';
+import { createHandoffOfferMiddleware, type DeskChanges } from './handoff-offer.js';
 import { createHandoffRequests } from './handoff-requests.js';
 import { createHandoffSkill } from './handoff-skill.js';
 import { createHandoffSweeper, type HandoffSweeper } from './handoff-sweeper.js';
@@ -68,7 +68,24 @@ export function createHandoffModule(options: HandoffModuleOptions = {}): AppModu
         channel: options.liveChannel ?? 'helpdesk_desk',
         logger,
       });
-      const signals = createDeskSignals({ bus, messages, logger });
+      const published = createDeskSignals({ bus, messages, logger });
+      // Desk changes heard by the offer: this instance's own at once, other instances' when their signal arrives.
+      const deskListeners = new Set<() => void>();
+      const heard = () => {
+        for (const listener of deskListeners) listener();
+      };
+      const signals: DeskSignals = {
+        ...published,
+        publish: (signal) => {
+          heard();
+          return published.publish(signal);
+        },
+      };
+      bus.subscribe(heard);
+      const deskChanges: DeskChanges = (listener) => {
+        deskListeners.add(listener);
+        return () => deskListeners.delete(listener);
+      };
       const deps: HandoffDeps = {
         handoffs: createHandoffRepository(db, services.sql),
         messages,
@@ -134,7 +151,7 @@ export function createHandoffModule(options: HandoffModuleOptions = {}): AppModu
 
       return {
         skills: [createHandoffSkill(deps, { requests, desk, matcher: services.matcher })],
-        middleware: [createHandoffGate(deps, requests), createHandoffOfferMiddleware(deps)],
+        middleware: [createHandoffGate(deps, requests), createHandoffOfferMiddleware(deps, deskChanges)],
         async start() {
           // Checked at start, when every module has shared what it offers.
           if (!options.tickets && !services.shared.tickets) {

@@ -1,3 +1,4 @@
+import { ExpiringCache } from '../../core/expiring-cache.js';
 import type { Action, Reply } from '../../core/reply.js';
 import type { Responses } from '../../core/responses.js';
 import type { TurnContext, TurnMiddleware } from '../../core/turn-context.js';
@@ -7,6 +8,17 @@ import { phraseMatcher } from './phrase-list.js';
 
 /** Unhelpful answers in a row after which the bot offers a person. */
 export const UNHELPFUL_OFFER_AT = 2;
+
+/**
+ * How long an offer trusts the last availability check when no desk change was heard. Checking
+ * costs six queries and the menu after every miss asks; any desk signal (an agent's availability,
+ * a chat queued, claimed or closed, on any instance) forgets it at once, and starting a chat
+ * checks again anyway.
+ */
+const OFFER_AVAILABILITY_MS = 2000;
+
+/** Calls the listener on every change at the agents' desk; returns the unsubscribe function. */
+export type DeskChanges = (listener: () => void) => () => void;
 
 /** The issue type of the ticket a live chat request files (see handoff-requests). */
 const NEW_REQUEST_ISSUE_TYPE = 'other';
@@ -93,11 +105,21 @@ function withoutPerson(reply: Reply, responses: Responses): Reply {
  */
 export function createHandoffOfferMiddleware(
   deps: Pick<HandoffDeps, 'agents' | 'handoffs' | 'responses'>,
+  deskChanges: DeskChanges,
 ): TurnMiddleware {
   const { responses } = deps;
   const saysUnhelpful = phraseMatcher(responses, 'handoff.didnt_help_phrases');
-  const liveChatOpen = async (ctx: TurnContext) =>
-    (await checkAvailability(deps, NEW_REQUEST_ISSUE_TYPE, ctx.now)).available;
+  // Keyed by the turn's minute as well, so a clock that moves (business hours) is never answered from an older minute.
+  const remembered = new ExpiringCache<number, boolean>(OFFER_AVAILABILITY_MS, 4);
+  deskChanges(() => remembered.clear());
+  const liveChatOpen = async (ctx: TurnContext) => {
+    const minute = Math.floor(ctx.now.getTime() / 60_000);
+    const known = remembered.get(minute);
+    if (known !== undefined) return known;
+    const { available } = await checkAvailability(deps, NEW_REQUEST_ISSUE_TYPE, ctx.now);
+    remembered.set(minute, available);
+    return available;
+  };
   return async (ctx, next) => {
     if (!ctx.message.value && !ctx.state.flow && saysUnhelpful(ctx.message.text)) {
       ctx.state.unhelpfulCount += 1;
