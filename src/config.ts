@@ -53,7 +53,10 @@ export interface Config extends Env {
 
 /** Reads and checks the environment once; a wrong value stops the start with a clear message. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
-  const parsed = envSchema.safeParse(env);
+  // An empty setting (`PORT=` in a .env file) counts as unset, so its default applies: coerced to a
+  // number it would otherwise be 0, and PORT=0 means a random port.
+  const given = Object.fromEntries(Object.entries(env).filter(([, v]) => v === undefined || v.trim() !== ''));
+  const parsed = envSchema.safeParse(given);
   if (!parsed.success) {
     const problems = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
     throw new BotError('config_invalid', `Invalid configuration: ${problems}`);

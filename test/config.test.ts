@@ -10,6 +10,13 @@ describe('config', () => {
     expect(c.slackEnabled).toBe(false);
   });
 
+  it('treats an empty setting as unset, so PORT= keeps port 3000 rather than a random one', () => {
+    const c = loadConfig({ PORT: '', MAX_MESSAGE_CHARS: ' ', HOST: '' });
+    expect(c.PORT).toBe(3000);
+    expect(c.MAX_MESSAGE_CHARS).toBe(8000);
+    expect(c.HOST).toBe('127.0.0.1');
+  });
+
   it('fails fast with a clear message on a bad value', () => {
     expect(() => loadConfig({ PORT: 'abc' })).toThrow(/PORT/);
     expect(() => loadConfig({ MICROSOFT_APP_TYPE: 'Nope' })).toThrow(/MICROSOFT_APP_TYPE/);
