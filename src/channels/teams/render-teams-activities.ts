@@ -14,24 +14,34 @@ export type TeamsMessage = Partial<Activity> & { readonly type: 'message' };
  * throttles bots per conversation).
  */
 export function renderTeamsActivities(replies: readonly Reply[]): TeamsMessage[] {
-  const messages: TeamsMessage[] = [];
-  let pendingText: string[] = [];
-  for (const reply of replies) {
-    if (reply.type === 'text') {
-      pendingText.push(reply.text);
-      continue;
-    }
-    messages.push({
+  return teamsMessageGroups(replies).map((group) => {
+    const last = group[group.length - 1]!;
+    const texts = group.flatMap((r) => (r.type === 'text' ? [r.text] : []));
+    if (last.type === 'text') return { type: 'message', text: teamsMarkdown(texts), textFormat: 'markdown' };
+    return {
       type: 'message',
-      ...(pendingText.length > 0 ? { text: teamsMarkdown(pendingText), textFormat: 'markdown' } : {}),
-      attachments: [cardAttachment(renderAdaptiveCard(reply))],
-    });
-    pendingText = [];
+      ...(texts.length > 0 ? { text: teamsMarkdown(texts), textFormat: 'markdown' } : {}),
+      attachments: [cardAttachment(renderAdaptiveCard(last))],
+    };
+  });
+}
+
+/**
+ * The replies of each message `renderTeamsActivities` posts: the text replies up to and
+ * including the next other reply (its card), and the text replies left at the end.
+ */
+export function teamsMessageGroups(replies: readonly Reply[]): Reply[][] {
+  const groups: Reply[][] = [];
+  let current: Reply[] = [];
+  for (const reply of replies) {
+    current.push(reply);
+    if (reply.type !== 'text') {
+      groups.push(current);
+      current = [];
+    }
   }
-  if (pendingText.length > 0) {
-    messages.push({ type: 'message', text: teamsMarkdown(pendingText), textFormat: 'markdown' });
-  }
-  return messages;
+  if (current.length > 0) groups.push(current);
+  return groups;
 }
 
 /** An Adaptive Card as a message attachment. */

@@ -14,7 +14,7 @@ import type { TeamsAgentView } from './agents/teams-agent-desk.js';
 import type { TeamsAuthentication } from './bot-authentication.js';
 import { toBotRequest, toBotResponse } from './node-http-bridge.js';
 import { renderCombinedCard } from './render-adaptive-card.js';
-import { renderTeamsActivities } from './render-teams-activities.js';
+import { renderTeamsActivities, teamsMessageGroups } from './render-teams-activities.js';
 import type { TeamsIdentities } from './teams-identities.js';
 import {
   ADAPTIVE_CARD_ACTION_INVOKE,
@@ -90,7 +90,7 @@ export function createTeamsChannel(deps: TeamsChannelDeps): TeamsChannel {
     replies: readonly Reply[],
     conversationId: string | null,
   ): Promise<void> {
-    const groups = messageGroups(replies);
+    const groups = teamsMessageGroups(replies);
     for (let i = 0; i < groups.length; i++) {
       try {
         await ctx.sendActivities(renderTeamsActivities(groups[i]!));
@@ -259,19 +259,4 @@ export function createTeamsChannel(deps: TeamsChannelDeps): TeamsChannel {
       await deps.poster.send(reference, renderTeamsActivities(replies) as Partial<Activity>[]);
     },
   };
-}
-
-/** Replies split as `renderTeamsActivities` posts them: each group becomes one message. */
-function messageGroups(replies: readonly Reply[]): Reply[][] {
-  const groups: Reply[][] = [];
-  let current: Reply[] = [];
-  for (const reply of replies) {
-    current.push(reply);
-    if (reply.type !== 'text') {
-      groups.push(current);
-      current = [];
-    }
-  }
-  if (current.length > 0) groups.push(current);
-  return groups;
 }
