@@ -75,15 +75,10 @@ export function createHandoffMessages(db: Db, sql: SqlExecutor): HandoffMessages
     handoffId: true,
     createdAt: true,
   } as const;
-  const toMessage = (r: {
-    id: number;
-    direction: string;
-    author: string;
-    authorId: string | null;
-    text: string;
-    handoffId: string | null;
-    createdAt: Date;
-  }): HandoffMessage => ({ ...r, direction: r.direction === 'out' ? 'out' : 'in' });
+  const toMessage = (r: Omit<MessageRow, 'createdAt'> & { createdAt: Date }): HandoffMessage => ({
+    ...r,
+    direction: r.direction === 'out' ? 'out' : 'in',
+  });
 
   return {
     // Every relayed message is watched for and read by the live views: hand-written SQL.

@@ -8,6 +8,7 @@ import type { ChatLifecycle } from './chat-lifecycle.js';
 import { conversationExcerpt, summariseBotAttempts } from './chat-summary.js';
 import { formatFileSize } from './file-size.js';
 import type { HandoffDeps } from './handoff-deps.js';
+import { WAITING_HANDOFF_STATUSES } from './handoff-state-machine.js';
 import type { LiveChatViews } from './live-chat-view.js';
 import { phraseMatcher } from './phrase-list.js';
 import type { QueueAnnouncer } from './queue-announcer.js';
@@ -274,7 +275,7 @@ export function createHandoffRequests(
     async endByUser(ctx, handoff) {
       // Still waiting for an agent (never claimed, or transferred and not taken yet): the
       // user leaves the queue; nobody is with them to rate.
-      const waiting = handoff.status === 'pending' || handoff.status === 'transferred' || !handoff.claimedAt;
+      const waiting = WAITING_HANDOFF_STATUSES.includes(handoff.status) || !handoff.claimedAt;
       const to = waiting ? 'abandoned' : 'resolved';
       const done = await deps.handoffs.transition(handoff, to, { resolvedAt: ctx.now });
       if (!done) {
