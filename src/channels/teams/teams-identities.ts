@@ -11,6 +11,8 @@ import { tenantOf } from './teams-inbound.js';
  * mail (or UPN), which links them to an existing bot user with that address
  * (seeded or created by an admin): that is how agents and admins get their role
  * in Teams. Only a trusted tenant may link that way (see `trustsTenant`).
+ * When the member API does not answer in time, the sender is served without the
+ * link and the next message asks again: the failure is never cached.
  */
 export interface TeamsIdentities {
   inboundUser(ctx: TurnContext): Promise<InboundUser>;
@@ -21,6 +23,8 @@ export function createTeamsIdentities(deps: {
   /** True for tenants whose e-mail addresses are trusted to link accounts. */
   trustsTenant: (tenant: string) => boolean;
   logger: Logger;
+  /** Called after a link, so cached profiles are read again. */
+  onLinked?: () => void;
   /** Longest wait for the member API; a slow connector never holds up a reply. */
   timeoutMs?: number;
   cacheMs?: number;
@@ -51,7 +55,16 @@ export function createTeamsIdentities(deps: {
     }
   }
 
-  async function linkByEmail(tenant: string, externalId: string, email: string): Promise<void> {
+  /**
+   * Links the Teams user to the bot user with this e-mail. An identity created
+   * without an e-mail (the member API did not answer on the first message) is moved over.
+   */
+  async function linkByEmail(
+    tenant: string,
+    externalId: string,
+    email: string,
+    identityId: string | null,
+  ): Promise<void> {
     const user = await deps.db.user.findFirst({
       where: { email: { in: [...new Set([email, email.toLowerCase()])] } },
       orderBy: { createdAt: 'asc' },
@@ -59,31 +72,42 @@ export function createTeamsIdentities(deps: {
     });
     if (!user) return;
     try {
-      await deps.db.channelIdentity.create({
-        data: { userId: user.id, channel: 'teams', workspace: tenant, externalId },
-      });
+      if (identityId) {
+        await deps.db.channelIdentity.update({ where: { id: identityId }, data: { userId: user.id } });
+      } else {
+        await deps.db.channelIdentity.create({
+          data: { userId: user.id, channel: 'teams', workspace: tenant, externalId },
+        });
+      }
+      deps.onLinked?.();
       deps.logger.info({ externalId, userId: user.id }, 'teams user linked by e-mail');
     } catch (error) {
       if ((error as { code?: string }).code !== 'P2002') throw error;
     }
   }
 
-  async function lookUp(ctx: TurnContext, tenant: string, externalId: string): Promise<InboundUser> {
+  /** The sender; `settled` is false when the member API did not answer (ask again next time). */
+  async function lookUp(
+    ctx: TurnContext,
+    tenant: string,
+    externalId: string,
+  ): Promise<{ user: InboundUser; settled: boolean }> {
     const from = ctx.activity.from;
     const activityName = from?.name?.trim() || undefined;
     const base = { externalId, ...(activityName ? { displayName: activityName } : {}) };
     const known = await deps.db.channelIdentity.findUnique({
       where: { channel_workspace_externalId: { channel: 'teams', workspace: tenant, externalId } },
-      select: { id: true },
+      select: { id: true, user: { select: { email: true } } },
     });
-    if (known || !from?.id) return base;
+    // A known identity without an e-mail was made while the member API was silent: ask it again.
+    if (known?.user.email || !from?.id) return { user: base, settled: true };
     const found = await member(ctx, from.id);
     // Some activities (installs, local clients) carry no name; the member API has it.
     const displayName = activityName ?? found?.name;
     const user = { externalId, ...(displayName ? { displayName } : {}) };
-    if (!found?.email) return user;
-    if (deps.trustsTenant(tenant)) await linkByEmail(tenant, externalId, found.email);
-    return { ...user, email: found.email };
+    if (!found?.email) return { user, settled: found !== null };
+    if (deps.trustsTenant(tenant)) await linkByEmail(tenant, externalId, found.email, known?.id ?? null);
+    return { user: { ...user, email: found.email }, settled: true };
   }
 
   return {
@@ -94,8 +118,8 @@ export function createTeamsIdentities(deps: {
       const key = `${tenant}\u0000${externalId}`;
       const hit = cache.get(key);
       if (hit) return hit;
-      const user = await lookUp(ctx, tenant, externalId);
-      cache.set(key, user);
+      const { user, settled } = await lookUp(ctx, tenant, externalId);
+      if (settled) cache.set(key, user);
       return user;
     },
   };

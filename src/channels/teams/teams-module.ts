@@ -51,6 +51,7 @@ async function createTeamsParts(services: AppServices, options: TeamsModuleOptio
   const identities = createTeamsIdentities({
     db,
     logger,
+    onLinked: () => services.users.invalidate(),
     // Only addresses of the bot's own tenant (or any, when running locally) may link to people.
     trustsTenant: (tenant) =>
       auth.mode === 'local' ||

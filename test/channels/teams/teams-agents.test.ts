@@ -214,6 +214,29 @@ describe.each(testProviders())('agents in Teams (%s)', (provider) => {
     expect(waiting).toMatchObject({ teamId: 'team_finance' });
   });
 
+  it('asks the member API again when it did not answer in time: an agent is not kept as a requester', async () => {
+    // Riley on a second device: an identity the bot has never seen, linked through her e-mail.
+    const rileyLaptop = teamsUser('riley-laptop', 'Riley A.', 'riley@support.example');
+    bot.connector.members.set(rileyLaptop.id, {
+      id: rileyLaptop.id,
+      aadObjectId: rileyLaptop.aadObjectId,
+      name: rileyLaptop.name,
+      email: rileyLaptop.email,
+    });
+    const { rootId, card } = await escalate();
+    const escalation = card.body.activity.attachments[0].content;
+    bot.connector.memberDelayMs = 3000;
+    try {
+      const refused = await clickCard(rileyLaptop, rootId, escalation, 'Claim');
+      expect(JSON.stringify(refused)).toMatch(/Only support agents can do this/);
+    } finally {
+      bot.connector.memberDelayMs = 0;
+    }
+    const claimed = await clickCard(rileyLaptop, rootId, escalation, 'Claim');
+    expect(JSON.stringify(claimed)).toMatch(/Claimed by Riley Agent/);
+    expect((await desk.chatsOf(await profile('usr_riley'))).map((c) => c.status)).toEqual(['assigned']);
+  });
+
   it('posts the escalation once the bot is added to the agents team, though it was refused at first', async () => {
     await desk.setAvailability(await profile('usr_sam'), 'online');
     const chat = bot.chat(alice);

@@ -39,6 +39,8 @@ export class FakeBotConnector {
    * bot is not installed where it posts (not retried by botbuilder, unlike a 503).
    */
   refuse: ((method: string, path: string) => boolean) | null = null;
+  /** The member API answers this late (longer than the bot waits: a lookup that times out). */
+  memberDelayMs = 0;
   /** Called for every call as it arrives (benchmarks match replies to activities with it). */
   onCall: ((call: ConnectorCall) => void) | null = null;
   /** Keep calls in `calls` (off for long benchmark runs). */
@@ -103,6 +105,10 @@ export class FakeBotConnector {
         }
         if (conversationId && sub === 'members' && itemId && req.method === 'GET') {
           const member = this.members.get(itemId);
+          if (member && this.memberDelayMs > 0) {
+            setTimeout(() => answer(200, member), this.memberDelayMs).unref();
+            return;
+          }
           return member
             ? answer(200, member)
             : answer(404, { error: { code: 'MemberNotFoundInConversation', message: 'not a member' } });
