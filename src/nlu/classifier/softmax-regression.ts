@@ -27,19 +27,50 @@ export const DEFAULT_SOFTMAX_OPTIONS: SoftmaxTrainingOptions = {
   seed: 7,
 };
 
+/**
+ * Adds `scale` × (x · weights) to `out` (C scores), weights feature-major. Four features per pass over
+ * the classes, so that the scores are read and written a quarter as often: this loop is most of training.
+ */
+export function addScores(
+  weights: Float32Array,
+  classes: number,
+  x: SparseVector,
+  out: Float64Array,
+  scale = 1,
+): void {
+  const C = classes;
+  const { idx, val } = x;
+  const n = idx.length;
+  let k = 0;
+  for (; k + 3 < n; k += 4) {
+    const b0 = idx[k]! * C;
+    const b1 = idx[k + 1]! * C;
+    const b2 = idx[k + 2]! * C;
+    const b3 = idx[k + 3]! * C;
+    const v0 = val[k]! * scale;
+    const v1 = val[k + 1]! * scale;
+    const v2 = val[k + 2]! * scale;
+    const v3 = val[k + 3]! * scale;
+    for (let c = 0; c < C; c++) {
+      out[c]! +=
+        v0 * weights[b0 + c]! + v1 * weights[b1 + c]! + v2 * weights[b2 + c]! + v3 * weights[b3 + c]!;
+    }
+  }
+  for (; k < n; k++) {
+    const b = idx[k]! * C;
+    const v = val[k]! * scale;
+    for (let c = 0; c < C; c++) out[c]! += v * weights[b + c]!;
+  }
+}
+
 /** Raw class scores (logits) of one vector. */
 export function linearScores(
   model: LinearModel,
   x: SparseVector,
   out: Float64Array = new Float64Array(model.classes),
 ): Float64Array {
-  const C = model.classes;
-  for (let c = 0; c < C; c++) out[c] = model.bias[c]!;
-  for (let k = 0; k < x.idx.length; k++) {
-    const base = x.idx[k]! * C;
-    const v = x.val[k]!;
-    for (let c = 0; c < C; c++) out[c]! += v * model.weights[base + c]!;
-  }
+  for (let c = 0; c < model.classes; c++) out[c] = model.bias[c]!;
+  addScores(model.weights, model.classes, x, out);
   return out;
 }
 
@@ -58,8 +89,9 @@ export function softmaxInPlace<T extends Float64Array>(logits: T, temperature = 
 }
 
 /**
- * Multinomial logistic regression by averaged SGD with L2 kept lazy through a global scale, so one
- * update touches only the example's non-zero features.
+ * Multinomial logistic regression (or multi-class hinge) by SGD with L2 kept lazy through a global scale,
+ * so one update touches only the example's non-zero features. Weights are Float32 during training too:
+ * half the memory traffic of Float64 for the same validation accuracy (BANKING77, HWU64).
  */
 export function trainSoftmax(
   xs: readonly SparseVector[],
@@ -69,7 +101,7 @@ export function trainSoftmax(
   options: SoftmaxTrainingOptions = DEFAULT_SOFTMAX_OPTIONS,
 ): LinearModel {
   const C = classes;
-  const w = new Float64Array(features * C);
+  const w = new Float32Array(features * C);
   const bias = new Float64Array(C);
   let scale = 1;
   const order = Array.from({ length: xs.length }, (_, i) => i);
@@ -85,11 +117,7 @@ export function trainSoftmax(
       const lr = options.learningRate * (1 - step / total) + 1e-4;
       step++;
       for (let c = 0; c < C; c++) p[c] = bias[c]!;
-      for (let k = 0; k < x.idx.length; k++) {
-        const base = x.idx[k]! * C;
-        const v = x.val[k]! * scale;
-        for (let c = 0; c < C; c++) p[c]! += v * w[base + c]!;
-      }
+      addScores(w, C, x, p, scale);
       const cw = options.classWeights?.[y] ?? 1;
       if (options.loss === 'hinge') {
         let r = y === 0 ? 1 : 0;
@@ -125,5 +153,5 @@ export function trainSoftmax(
     }
   }
   for (let j = 0; j < w.length; j++) w[j]! *= scale;
-  return { classes: C, features, weights: Float32Array.from(w), bias: Float32Array.from(bias) };
+  return { classes: C, features, weights: w, bias: Float32Array.from(bias) };
 }
