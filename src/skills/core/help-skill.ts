@@ -15,6 +15,8 @@ export function mainMenuActions(responses: Responses): Action[] {
 /**
  * `bot.help`, and the menu buttons: a click on "File a ticket" runs the same
  * intent as typing it, through `runIntent` (the router's own entry point).
+ * While no agent can take a live chat, the handoff module's offer drops the
+ * card's "Talk to a person" button (filing a ticket is what would happen).
  */
 export function createHelpSkill(deps: {
   responses: Responses;

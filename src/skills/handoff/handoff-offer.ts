@@ -76,24 +76,35 @@ function offersPerson(replies: readonly Reply[]): boolean {
   return replies.some((r) => actionsOf(r).some(isPersonAction));
 }
 
-/** The next steps a turn offers (the menu after a miss, "didn't help" answers): choices. */
+/** Buttons that say what the user can do next: a turn's choices, and the help card's actions. */
+function nextStepButtons(r: Reply): readonly Action[] {
+  return r.type === 'choices' ? r.choices : r.type === 'card' ? r.actions : [];
+}
+
+/** The next steps a turn offers (the menu after a miss, "didn't help" answers, the help card). */
 function offersPersonAsNextStep(replies: readonly Reply[]): boolean {
-  return replies.some((r) => r.type === 'choices' && r.choices.some(isPersonAction));
+  return replies.some((r) => nextStepButtons(r).some(isPersonAction));
+}
+
+/** "Talk to a person" replaced by "file a ticket", or dropped when a ticket is offered already. */
+function ticketInsteadOfPerson(actions: readonly Action[], responses: Responses): Action[] {
+  const hasTicket = actions.some(isTicketAction);
+  return actions.flatMap((a) =>
+    isPersonAction(a) ? (hasTicket ? [] : [{ ...fileTicketAction(responses), style: a.style }]) : [a],
+  );
 }
 
 /**
- * The next steps with "talk to a person" replaced by "file a ticket" (dropped when a
- * ticket is offered already). The help card's list of what the bot can do keeps its
- * button: asking then is told no agent is available and gets the ticket.
+ * The next steps with "talk to a person" replaced by "file a ticket", so every button
+ * says what will happen: asking for a person now would be told no agent is available
+ * and get a ticket.
  */
 function withoutPerson(reply: Reply, responses: Responses): Reply {
-  if (reply.type !== 'choices' || !reply.choices.some(isPersonAction)) return reply;
+  if (!nextStepButtons(reply).some(isPersonAction)) return reply;
+  if (reply.type === 'card') return { ...reply, actions: ticketInsteadOfPerson(reply.actions, responses) };
+  if (reply.type !== 'choices') return reply;
   if (reply.prompt === responses.t('handoff.offer')) return ticketOffer(responses);
-  const hasTicket = reply.choices.some(isTicketAction);
-  const choices = reply.choices.flatMap((a) =>
-    isPersonAction(a) ? (hasTicket ? [] : [{ ...fileTicketAction(responses), style: a.style }]) : [a],
-  );
-  return { ...reply, choices };
+  return { ...reply, choices: ticketInsteadOfPerson(reply.choices, responses) };
 }
 
 /**
@@ -101,7 +112,7 @@ function withoutPerson(reply: Reply, responses: Responses): Reply {
  * or when a turn brings the unhelpful answers in a row to two, unless the turn's
  * replies already offer one (the menu fallback does). Live chat is offered only
  * while an agent can take it: otherwise the turn's next steps (the menu after a
- * miss, the docs' "didn't help" choices) offer a ticket instead.
+ * miss, the docs' "didn't help" choices, the help card) offer a ticket instead.
  */
 export function createHandoffOfferMiddleware(
   deps: Pick<HandoffDeps, 'agents' | 'handoffs' | 'responses'>,

@@ -27,9 +27,18 @@ describe.each(testProviders())('offering a person only while an agent is availab
     expect(pat.text()).not.toMatch(/Would you like to talk to a person/);
   });
 
+  it('the help card offers a ticket, not a person, when no agent is online', async () => {
+    const pat = kit.bot.chat('pat');
+    await pat.say('help');
+    expect(pat.text()).toMatch(/Here's what I can do/);
+    expect(labels(pat)).toEqual(['File a ticket', 'My tickets']);
+  });
+
   it('offers a person again once an agent is online', async () => {
     await kit.desk.setAvailability(await kit.agent('riley'), 'online');
     const pat = kit.bot.chat('pat');
+    await pat.say('help');
+    expect(labels(pat)).toEqual(['File a ticket', 'My tickets', 'Talk to a person']);
     await pat.say('blorp');
     await pat.say('zzzt');
     expect(labels(pat)[0]).toBe('Talk to a person');
