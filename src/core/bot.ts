@@ -47,7 +47,11 @@ export function createBot(deps: BotDeps): Bot {
   const lock = new KeyedLock();
   const inFlight = new Set<Promise<unknown>>();
 
-  async function runTurn(message: InboundMessage, attempt: number): Promise<TurnResult> {
+  async function runTurn(
+    message: InboundMessage,
+    attempt: number,
+    carried: Map<string, unknown>,
+  ): Promise<TurnResult> {
     const user = await deps.users.resolve(message.channel, message.workspace, message.user);
     const conversation = await deps.conversations.open({
       channel: message.channel,
@@ -80,6 +84,7 @@ export function createBot(deps: BotDeps): Bot {
       afterSave: (work) => {
         afterSave.push(work);
       },
+      carried,
       now: clock(),
       logger,
     };
@@ -121,7 +126,7 @@ export function createBot(deps: BotDeps): Bot {
       );
     } catch (error) {
       if (error instanceof BotError && error.code === 'conflict' && attempt === 0) {
-        return runTurn(message, attempt + 1);
+        return runTurn(message, attempt + 1, carried);
       }
       throw error;
     }
@@ -148,7 +153,7 @@ export function createBot(deps: BotDeps): Bot {
       }
       const lockKey = `${message.channel}\u0000${message.workspace}\u0000${message.conversationKey}`;
       try {
-        return await lock.run(lockKey, () => runTurn(message, 0));
+        return await lock.run(lockKey, () => runTurn(message, 0, new Map()));
       } catch (error) {
         if (eventKey) await deps.events.release(eventKey).catch(() => undefined);
         throw error;

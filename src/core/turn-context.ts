@@ -39,6 +39,12 @@ export interface TurnContext {
    * announcing a relayed message to the agents' live views.
    */
   afterSave(work: () => Promise<void>): void;
+  /**
+   * What an earlier run of this same turn left for the next one. When another instance
+   * stored the conversation first, the turn runs again on the newer state; work its
+   * first run did outside the conversation (a live chat opened) is read back from here.
+   */
+  readonly carried: Map<string, unknown>;
   readonly now: Date;
   readonly logger: Logger;
 }

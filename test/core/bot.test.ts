@@ -21,11 +21,42 @@ function followUpProbe(done: string[]): AppModule {
   };
 }
 
+/**
+ * A module whose middleware, on "race", stores the conversation behind the turn's back the
+ * first time (as another instance would), and says what the turn's earlier run left it.
+ */
+function raceProbe(bump: (conversationId: string) => Promise<void>): AppModule {
+  return {
+    name: 'race-probe',
+    create: () => ({
+      middleware: [
+        async (ctx, next) => {
+          if (ctx.message.text !== 'race') return next();
+          const earlier = ctx.carried.get('race.run');
+          ctx.carried.set('race.run', typeof earlier === 'number' ? earlier + 1 : 1);
+          if (earlier === undefined) await bump(ctx.conversation.id);
+          ctx.reply({ type: 'text', text: `run ${String(ctx.carried.get('race.run'))}` });
+        },
+      ],
+    }),
+  };
+}
+
 describe.each(testProviders())('turn pipeline on %s', (provider) => {
   let bot: TestBot;
   const done: string[] = [];
   beforeAll(async () => {
-    bot = await startTestBot(provider, { modules: [followUpProbe(done)] });
+    bot = await startTestBot(provider, {
+      modules: [
+        followUpProbe(done),
+        raceProbe(async (id) => {
+          await bot.database.prisma.conversation.update({
+            where: { id },
+            data: { version: { increment: 1 } },
+          });
+        }),
+      ],
+    });
   });
   afterAll(() => bot.close());
 
@@ -41,5 +72,16 @@ describe.each(testProviders())('turn pipeline on %s', (provider) => {
       orderBy: { id: 'asc' },
     });
     expect(stored.map((m) => m.text)).toEqual(['hello', 'explode']);
+  });
+
+  it('runs a turn again when another instance stored the conversation first, with what its first run left', async () => {
+    const chat = bot.chat('bob');
+    await chat.say('race');
+    expect(chat.text()).toBe('run 2');
+    const stored = await bot.database.prisma.message.findMany({
+      where: { conversationId: chat.last!.conversationId },
+      orderBy: { id: 'asc' },
+    });
+    expect(stored.map((m) => m.text)).toEqual(['race', 'run 2']);
   });
 });

@@ -87,6 +87,7 @@ function context(text: string, state = emptyState(), value?: Record<string, unkn
     replies,
     reply: (...r) => void replies.push(...r),
     afterSave: () => undefined,
+    carried: new Map(),
     now: new Date(),
     logger: pino({ level: 'silent' }),
   };

@@ -1,13 +1,16 @@
 import type { TurnMiddleware } from '../../core/turn-context.js';
 import type { HandoffDeps } from './handoff-deps.js';
 import type { HandoffRequests } from './handoff-requests.js';
+import { confirmOpenedChatAgain } from './opened-chat-note.js';
 import { phraseMatcher } from './phrase-list.js';
 
 /**
  * The live-agent gate, before the router: while the conversation has a live chat
  * (waiting or with an agent) the bot stays quiet and every message goes to the
  * chat, stored in order with its id; "end chat" ends it. The chat's own buttons
- * (leave as ticket, keep waiting) still reach the handoff skill.
+ * (leave as ticket, keep waiting) still reach the handoff skill. The turn that
+ * opened the chat, run again after another instance stored the conversation
+ * first, answers with its queue confirmation instead.
  */
 export function createHandoffGate(deps: HandoffDeps, requests: HandoffRequests): TurnMiddleware {
   const isEndChat = phraseMatcher(deps.responses, 'handoff.end_chat_commands');
@@ -15,6 +18,7 @@ export function createHandoffGate(deps: HandoffDeps, requests: HandoffRequests):
   return async (ctx, next) => {
     const handoff = await deps.handoffs.activeFor(ctx.conversation.id);
     if (!handoff) return next();
+    if (confirmOpenedChatAgain(ctx, handoff.id)) return;
     const value = ctx.message.value;
     if (value && value.skill === 'handoff') return next();
     if (isEndChat(ctx.message.text)) {

@@ -1,3 +1,4 @@
+import type { Reply } from '../../core/reply.js';
 import type { TurnContext } from '../../core/turn-context.js';
 import type { HandoffMessage } from '../../store/handoff-messages.js';
 import type { HandoffRecord } from '../../store/handoff-repository.js';
@@ -10,6 +11,7 @@ import { formatFileSize } from './file-size.js';
 import type { HandoffDeps } from './handoff-deps.js';
 import { WAITING_HANDOFF_STATUSES } from './handoff-state-machine.js';
 import type { LiveChatViews } from './live-chat-view.js';
+import { noteOpenedChat } from './opened-chat-note.js';
 import { phraseMatcher } from './phrase-list.js';
 import type { QueueAnnouncer } from './queue-announcer.js';
 import { estimateWaitMinutes } from './wait-estimate.js';
@@ -219,7 +221,7 @@ export function createHandoffRequests(
         onlineAgents: check.onlineAgents,
         averageHandleMin: await deps.handoffs.averageHandleMinutes(50),
       });
-      ctx.reply({
+      const confirmation: Reply = {
         type: 'text',
         text: [
           t('handoff.queued', { position, team: check.team.name, minutes, ticketNumber: ticket.number }),
@@ -227,7 +229,9 @@ export function createHandoffRequests(
         ]
           .filter(Boolean)
           .join(' '),
-      });
+      };
+      ctx.reply(confirmation);
+      noteOpenedChat(ctx, { handoffId: handoff.id, ticketId: ticket.id, confirmation });
       await deps.signals.publish({ kind: 'chat', handoffId: handoff.id, event: 'queued' });
     },
 

@@ -58,6 +58,8 @@ export async function startHandoffKit(
     env?: Record<string, string>;
     rules?: ReadonlyArray<[RegExp, string, string]>;
     http?: boolean;
+    /** Modules ahead of the kit's: their middleware wraps the handoff gate and the whole turn. */
+    before?: readonly AppModule[];
   } = {},
 ): Promise<HandoffKit> {
   let internals: HandoffInternals | null = null;
@@ -71,6 +73,7 @@ export async function startHandoffKit(
     env: options.env,
     http: options.http ?? false,
     modules: [
+      ...(options.before ?? []),
       fakeTicketsModule((t) => {
         tickets = t;
       }),
