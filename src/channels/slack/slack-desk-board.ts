@@ -57,19 +57,26 @@ export function createDeskBoard(deps: SlackAgentDeskDeps): DeskBoard {
     }
     const team = deps.homeTeam();
     if (!deps.agentsChannel || !team) return null;
-    if (!(await deps.threads.reserve(chat.handoffId, team))) return null;
+    const reservation = await deps.threads.reserve(chat.handoffId, team);
+    if (!reservation) return null;
+    let location: AgentThreadLocation;
     try {
       const posted = await client.chat.postMessage({
         channel: deps.agentsChannel,
         ...message(chat, state ?? (await stateOf(chat))),
       });
-      const location = { team, channel: posted.channel ?? deps.agentsChannel, ts: posted.ts ?? '' };
-      await deps.threads.placed(chat.handoffId, location);
-      return location;
+      location = { team, channel: posted.channel ?? deps.agentsChannel, ts: posted.ts ?? '' };
     } catch (error) {
-      await deps.threads.release(chat.handoffId);
+      await deps.threads.release(chat.handoffId, reservation);
       throw error;
     }
+    if (await deps.threads.placed(chat.handoffId, reservation, location)) return location;
+    // This post outlived its reservation and another instance posted the chat: one message stays.
+    deps.logger.warn({ handoffId: chat.handoffId }, 'slack escalation posted twice; removing this copy');
+    await client.chat
+      .delete({ channel: location.channel, ts: location.ts })
+      .catch((error: unknown) => deps.logger.warn({ err: error }, 'slack duplicate escalation not removed'));
+    return deps.threads.byHandoff(chat.handoffId);
   }
 
   async function postInThread(

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { RESERVATION_LEASE_MS } from '../../../src/channels/teams/agents/teams-agent-threads.js';
 import { createTeamsModule } from '../../../src/channels/teams/teams-module.js';
 import type { UserProfile } from '../../../src/domain/user.js';
 import type { AgentDesk } from '../../../src/skills/handoff/agent-desk.js';
@@ -212,6 +213,32 @@ describe.each(testProviders())('agents in Teams (%s)', (provider) => {
     expect(note.body.text).toMatch(/^Transferred by Sam Agent .*: Payout question, finance knows best$/);
     const [waiting] = await desk.queue();
     expect(waiting).toMatchObject({ teamId: 'team_finance' });
+  });
+
+  it('posts the escalation though an instance that stopped while posting it left its reservation', async () => {
+    const { rootId } = await escalate();
+    const [waiting] = await desk.queue();
+    // As if the instance that reserved the chat had stopped before its card went out.
+    const db = bot.app.services.db;
+    const reservedAt = new Date(Date.now() - 30_000);
+    await db.agentThread.update({
+      where: { handoffId_channel: { handoffId: waiting!.handoffId, channel: 'teams' } },
+      data: { threadKey: `pending:${waiting!.handoffId}:stopped`, createdAt: reservedAt },
+    });
+    const before = bot.connector.calls.length;
+    const cards = () => bot.connector.calls.slice(before).filter((c) => c.kind === 'create');
+    // A fresh reservation is respected: the instance holding it may still be posting.
+    await new Promise((r) => setTimeout(r, 600));
+    expect(cards()).toEqual([]);
+    await db.agentThread.update({
+      where: { handoffId_channel: { handoffId: waiting!.handoffId, channel: 'teams' } },
+      data: { createdAt: new Date(Date.now() - RESERVATION_LEASE_MS - 1000) },
+    });
+    const posted = await bot.connector.waitFor((c) => c.kind === 'create' && cards().includes(c));
+    expect(posted.newId).not.toBe(rootId);
+    expect(JSON.stringify(posted.body.activity.attachments[0].content)).toMatch(/Alice Brand/);
+    await new Promise((r) => setTimeout(r, 600));
+    expect(cards()).toHaveLength(1);
   });
 
   it('asks the member API again when it did not answer in time: an agent is not kept as a requester', async () => {

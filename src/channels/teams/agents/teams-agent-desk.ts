@@ -160,18 +160,24 @@ export function createTeamsAgentView(deps: TeamsAgentViewDeps): TeamsAgentView {
       return;
     }
     const tenant = ref.conversation.tenantId ?? '';
-    if (!(await deps.threads.reserve(chat.handoffId, tenant))) return;
+    const reservation = await deps.threads.reserve(chat.handoffId, tenant);
+    if (!reservation) return;
+    let threadId: string;
     try {
       const card = await cardFor(chat);
-      const threadId = await deps.poster.startThread(ref, deps.agentsChannel, {
+      threadId = await deps.poster.startThread(ref, deps.agentsChannel, {
         type: 'message',
         attachments: [cardAttachment(card)],
       });
-      await deps.threads.placed(chat.handoffId, tenant, threadId);
     } catch (error) {
-      await deps.threads.release(chat.handoffId);
+      await deps.threads.release(chat.handoffId, reservation);
       throw error;
     }
+    if (!(await deps.threads.placed(chat.handoffId, reservation, tenant, threadId)))
+      deps.logger.warn(
+        { handoffId: chat.handoffId, threadId },
+        'teams escalation card posted after its reservation was taken over; the chat goes on in the other card',
+      );
   }
 
   /** Posts the chats waiting now that have no card yet (after a restart, or once the channel is known). */

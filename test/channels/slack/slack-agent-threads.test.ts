@@ -1,0 +1,48 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createAgentThreads, RESERVATION_LEASE_MS } from '../../../src/channels/slack/slack-agent-threads.js';
+import { createTestDatabase, type TestDatabase, testProviders } from '../../support/test-database.js';
+
+describe.each(testProviders())('Slack agent threads (%s)', (provider) => {
+  let database: TestDatabase;
+  let clock = new Date('2026-03-02T09:00:00Z');
+  const later = (ms: number) => {
+    clock = new Date(clock.getTime() + ms);
+  };
+  beforeAll(async () => {
+    database = await createTestDatabase(provider);
+  });
+  afterAll(() => database.drop());
+
+  // Two bot instances sharing the database.
+  const instance = () => createAgentThreads(database.prisma, { now: () => clock });
+
+  it('lets one instance post an escalation while its reservation is fresh', async () => {
+    const [a, b] = [instance(), instance()];
+    const reservation = await a.reserve('h_fresh', 'T1');
+    expect(reservation).not.toBeNull();
+    later(RESERVATION_LEASE_MS - 1000);
+    expect(await b.reserve('h_fresh', 'T1')).toBeNull();
+    expect(await a.placed('h_fresh', reservation!, { team: 'T1', channel: 'C1', ts: '1.1' })).toBe(true);
+    expect(await b.byHandoff('h_fresh')).toEqual({ team: 'T1', channel: 'C1', ts: '1.1' });
+    later(RESERVATION_LEASE_MS * 10);
+    // A posted message is never taken over, however old.
+    expect(await b.reserve('h_fresh', 'T1')).toBeNull();
+  });
+
+  it('hands a reservation left by a stopped instance to another once the lease ran out', async () => {
+    const [crashed, other] = [instance(), instance()];
+    const stale = await crashed.reserve('h_stale', 'T1');
+    expect(stale).not.toBeNull();
+    later(RESERVATION_LEASE_MS + 1000);
+    // Several instances try at once: exactly one takes it over.
+    const tries = await Promise.all([other.reserve('h_stale', 'T1'), instance().reserve('h_stale', 'T1')]);
+    const taken = tries.filter((r): r is string => r !== null);
+    expect(taken).toHaveLength(1);
+    // The stopped instance, should it come back, can neither record its post nor drop the new reservation.
+    await crashed.release('h_stale', stale!);
+    expect(await crashed.placed('h_stale', stale!, { team: 'T1', channel: 'C1', ts: '2.1' })).toBe(false);
+    expect(await other.placed('h_stale', taken[0]!, { team: 'T1', channel: 'C1', ts: '2.2' })).toBe(true);
+    expect(await other.byHandoff('h_stale')).toEqual({ team: 'T1', channel: 'C1', ts: '2.2' });
+    expect(await other.handoffOf('T1', 'C1', '2.2')).toBe('h_stale');
+  });
+});
