@@ -70,6 +70,17 @@ function forward(
     const v = val[k]!;
     for (let j = 0; j < H; j++) h[j]! += v * input[b + j]!;
   }
+  reluAndOutput(output, outputBias, h, out);
+}
+
+/** Applies the ReLU to the hidden sums `h` in place and writes the class scores to `out`. */
+export function reluAndOutput(
+  output: Float32Array,
+  outputBias: Float32Array,
+  h: Float64Array,
+  out: Float64Array,
+): void {
+  const H = h.length;
   for (let j = 0; j < H; j++) if (h[j]! < 0) h[j] = 0;
   for (let c = 0; c < out.length; c++) {
     const base = c * H;

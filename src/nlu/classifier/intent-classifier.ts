@@ -4,8 +4,7 @@ import {
   FeatureTransformer,
   fitFeatures,
 } from './feature-extractor.js';
-import { float32FromBase64, float32ToBase64 } from './float32-base64.js';
-import { DEFAULT_HIDDEN_LAYER_OPTIONS, hiddenLayerScores } from './hidden-layer-network.js';
+import { DEFAULT_HIDDEN_LAYER_OPTIONS } from './hidden-layer-network.js';
 import { nearestPrototypeSimilarity, normaliseInPlace } from './hidden-prototypes.js';
 import {
   type NetworkMix,
@@ -16,13 +15,16 @@ import {
   trainNetworkMix,
 } from './network-mix.js';
 import { normaliseForIntent } from './normalise-text.js';
+import { quantisedNetworkScores } from './quantised-network.js';
+import { type SoftmaxTrainingOptions, softmaxInPlace, trainSoftmax } from './softmax-regression.js';
 import {
-  type LinearModel,
-  linearScores,
-  type SoftmaxTrainingOptions,
-  softmaxInPlace,
-  trainSoftmax,
-} from './softmax-regression.js';
+  type SparseLinearModel,
+  type SparseLinearState,
+  sparseLinearFromState,
+  sparseLinearModel,
+  sparseLinearScores,
+  sparseLinearToState,
+} from './sparse-linear-model.js';
 import type { SparseVector } from './sparse-vector.js';
 
 /** Label of the trained "out of scope" class, when the training data has one. */
@@ -55,15 +57,14 @@ export const DEFAULT_CLASSIFIER_OPTIONS: ClassifierOptions = {
 };
 
 /** Format of ClassifierState; states of another format are refused (a cache then retrains). */
-const STATE_FORMAT = 3;
+const STATE_FORMAT = 4;
 
-/** The classifier as plain JSON-able data (weights base64-encoded Float32). */
+/** The classifier as plain JSON-able data (weight arrays base64-encoded). */
 export interface ClassifierState {
   readonly format?: number;
   readonly labels: string[];
   readonly features: ReturnType<typeof fitFeatures>;
-  readonly bias: number[];
-  readonly weights: string;
+  readonly linear: SparseLinearState;
   readonly temperature: number;
   readonly network?: NetworkMixState;
 }
@@ -93,7 +94,7 @@ export class IntentClassifier {
   constructor(
     readonly labels: readonly string[],
     transformer: FeatureTransformer,
-    private readonly model: LinearModel,
+    private readonly model: SparseLinearModel,
     public temperature = 1,
     private readonly mix?: NetworkMix,
   ) {
@@ -105,9 +106,9 @@ export class IntentClassifier {
 
   /** Raw class scores of an already vectorised message. A fresh array. */
   logitsOfVector(x: SparseVector): Float64Array {
-    const linear = linearScores(this.model, x, this.scratch);
+    const linear = sparseLinearScores(this.model, x, this.scratch);
     if (!this.mix) return Float64Array.from(linear);
-    const network = hiddenLayerScores(this.mix.network, x, this.networkScratch, this.hiddenScratch);
+    const network = quantisedNetworkScores(this.mix.network, x, this.networkScratch, this.hiddenScratch);
     const { linearCoefficient: a, networkCoefficient: b } = this.mix;
     return Float64Array.from(linear, (v, c) => a * v + b * network[c]!);
   }
@@ -151,8 +152,7 @@ export class IntentClassifier {
       format: STATE_FORMAT,
       labels: [...this.labels],
       features: this.transformer.state,
-      bias: Array.from(this.model.bias),
-      weights: float32ToBase64(this.model.weights),
+      linear: sparseLinearToState(this.model),
       temperature: this.temperature,
       ...(this.mix ? { network: networkMixToState(this.mix) } : {}),
     };
@@ -161,16 +161,11 @@ export class IntentClassifier {
   static fromState(state: ClassifierState): IntentClassifier {
     if (state.format !== STATE_FORMAT)
       throw new Error(`classifier state: format ${state.format} is not ${STATE_FORMAT}`);
-    const weights = float32FromBase64(state.weights);
     const transformer = new FeatureTransformer(state.features);
-    const model: LinearModel = {
+    const model = sparseLinearFromState(state.linear, {
       classes: state.labels.length,
       features: transformer.size,
-      weights,
-      bias: Float32Array.from(state.bias),
-    };
-    if (weights.length !== model.classes * model.features)
-      throw new Error('classifier state: weight size mismatch');
+    });
     return new IntentClassifier(
       state.labels,
       transformer,
@@ -214,7 +209,7 @@ export function trainOnVectors(
 ): IntentClassifier {
   const xs = subset ? subset.map((i) => data.xs[i]!) : data.xs;
   const ys = subset ? Int32Array.from(subset, (i) => data.ys[i]!) : data.ys;
-  const model = trainSoftmax(xs, ys, data.labels.length, data.transformer.size, training);
+  const model = sparseLinearModel(trainSoftmax(xs, ys, data.labels.length, data.transformer.size, training));
   const mix =
     training.network && training.network.weight > 0
       ? trainNetworkMix(xs, ys, model, training.network)

@@ -1,17 +1,13 @@
-import { float32FromBase64, float32ToBase64 } from './float32-base64.js';
-import {
-  type HiddenLayerNetwork,
-  type HiddenLayerOptions,
-  hiddenLayerScores,
-  trainHiddenLayerNetwork,
-} from './hidden-layer-network.js';
+import { type HiddenLayerOptions, trainHiddenLayerNetwork } from './hidden-layer-network.js';
 import { buildPrototypes, normaliseInPlace } from './hidden-prototypes.js';
-import { type LinearModel, linearScores } from './softmax-regression.js';
+import { type QuantisedNetwork, quantisedNetworkScores, quantiseNetwork } from './quantised-network.js';
+import { type SparseLinearModel, sparseLinearScores } from './sparse-linear-model.js';
 import type { SparseVector } from './sparse-vector.js';
+import { typedArrayFromBase64, typedArrayToBase64 } from './typed-array-base64.js';
 
 /** The network part of a classifier and the coefficients that mix its scores with the linear model's. */
 export interface NetworkMix {
-  readonly network: HiddenLayerNetwork;
+  readonly network: QuantisedNetwork;
   readonly linearCoefficient: number;
   readonly networkCoefficient: number;
   /** Class prototypes in the hidden space (see hidden-prototypes.ts), `network.hidden` wide. */
@@ -22,6 +18,7 @@ export interface NetworkMix {
 export interface NetworkMixState {
   readonly hidden: number;
   readonly input: string;
+  readonly inputScale: string;
   readonly inputBias: number[];
   readonly output: string;
   readonly outputBias: number[];
@@ -52,22 +49,23 @@ function scoreScale(xs: readonly SparseVector[], scores: (x: SparseVector) => Ar
 /**
  * Trains the network beside an already trained linear model; each model's scores are divided by their
  * typical size on the training data before mixing, so that `weight` means the same whatever the data set.
+ * Scales and prototypes are measured on the quantised network, the one that will score messages.
  */
 export function trainNetworkMix(
   xs: readonly SparseVector[],
   ys: ArrayLike<number>,
-  model: LinearModel,
+  model: SparseLinearModel,
   options: NetworkMixOptions,
 ): NetworkMix {
-  const network = trainHiddenLayerNetwork(xs, ys, model.classes, model.features, options);
+  const network = quantiseNetwork(trainHiddenLayerNetwork(xs, ys, model.classes, model.features, options));
   const linearScratch = new Float64Array(model.classes);
   const networkScratch = new Float64Array(model.classes);
   const hidden = new Float64Array(network.hidden);
-  const linearScale = scoreScale(xs, (x) => linearScores(model, x, linearScratch));
-  const networkScale = scoreScale(xs, (x) => hiddenLayerScores(network, x, networkScratch, hidden));
+  const linearScale = scoreScale(xs, (x) => sparseLinearScores(model, x, linearScratch));
+  const networkScale = scoreScale(xs, (x) => quantisedNetworkScores(network, x, networkScratch, hidden));
   const hiddenVectors = new Float32Array(xs.length * network.hidden);
   xs.forEach((x, i) => {
-    hiddenLayerScores(network, x, networkScratch, hidden);
+    quantisedNetworkScores(network, x, networkScratch, hidden);
     normaliseInPlace(hidden);
     hiddenVectors.set(hidden, i * network.hidden);
   });
@@ -82,13 +80,14 @@ export function trainNetworkMix(
 export function networkMixToState(mix: NetworkMix): NetworkMixState {
   return {
     hidden: mix.network.hidden,
-    input: float32ToBase64(mix.network.input),
+    input: typedArrayToBase64(mix.network.input),
+    inputScale: typedArrayToBase64(mix.network.inputScale),
     inputBias: Array.from(mix.network.inputBias),
-    output: float32ToBase64(mix.network.output),
+    output: typedArrayToBase64(mix.network.output),
     outputBias: Array.from(mix.network.outputBias),
     linearCoefficient: mix.linearCoefficient,
     networkCoefficient: mix.networkCoefficient,
-    prototypes: float32ToBase64(mix.prototypes),
+    prototypes: typedArrayToBase64(mix.prototypes),
   };
 }
 
@@ -97,19 +96,21 @@ export function networkMixFromState(
   state: NetworkMixState,
   shape: { readonly classes: number; readonly features: number },
 ): NetworkMix {
-  const network: HiddenLayerNetwork = {
+  const network: QuantisedNetwork = {
     classes: shape.classes,
     features: shape.features,
     hidden: state.hidden,
-    input: float32FromBase64(state.input),
+    input: typedArrayFromBase64(state.input, Int8Array),
+    inputScale: typedArrayFromBase64(state.inputScale, Float32Array),
     inputBias: Float32Array.from(state.inputBias),
-    output: float32FromBase64(state.output),
+    output: typedArrayFromBase64(state.output, Float32Array),
     outputBias: Float32Array.from(state.outputBias),
   };
-  const prototypes = float32FromBase64(state.prototypes);
+  const prototypes = typedArrayFromBase64(state.prototypes, Float32Array);
   if (
     prototypes.length % network.hidden !== 0 ||
     network.input.length !== network.features * network.hidden ||
+    network.inputScale.length !== network.features ||
     network.output.length !== network.classes * network.hidden ||
     network.inputBias.length !== network.hidden ||
     network.outputBias.length !== network.classes
