@@ -15,6 +15,14 @@ export interface OutboxDispatcher {
   stop(): Promise<void>;
 }
 
+/** Delivers one leased item; throws to have it tried again later (`UndeliverableError`: never again). */
+export type OutboxDelivery = (item: OutboundItem) => Promise<void>;
+
+/** A delivery that can never succeed (its conversation or chat is gone): the item is not retried. */
+export class UndeliverableError extends Error {
+  override readonly name = 'UndeliverableError';
+}
+
 /**
  * Delivers queued proactive messages through their channel, retrying with
  * backoff while a platform is down; each delivered message joins the transcript.
@@ -31,24 +39,13 @@ export function createOutboxDispatcher(deps: {
   /** Messages of different conversations delivered at once. */
   concurrency?: number;
 }): OutboxDispatcher {
-  const clock = deps.clock ?? (() => new Date());
-  const intervalMs = deps.intervalMs ?? 500;
-  const maxAttempts = deps.maxAttempts ?? 12;
-  const concurrency = deps.concurrency ?? 16;
-  let timer: NodeJS.Timeout | null = null;
-  let running: Promise<number> | null = null;
-  let again = false;
-  let stopped = true;
-
-  async function deliverOne(item: OutboundItem): Promise<boolean> {
-    const channel = deps.channels.get(item.channel);
-    let gone = false;
-    try {
+  return createOutboxLanes({
+    ...deps,
+    lanes: () => [...deps.channels.keys()],
+    async deliver(item) {
+      const channel = deps.channels.get(item.channel);
       const conversation = await deps.conversations.byId(item.conversationId);
-      if (!conversation) {
-        gone = true;
-        throw new Error(`conversation ${item.conversationId} is gone`);
-      }
+      if (!conversation) throw new UndeliverableError(`conversation ${item.conversationId} is gone`);
       // Only items of registered channels are leased; a channel gone since is a failure, not a delivery.
       if (!channel) throw new Error(`channel ${item.channel} does not deliver here`);
       await channel.deliver(
@@ -72,11 +69,44 @@ export function createOutboxDispatcher(deps: {
             payload: r,
           })),
         );
+    },
+  });
+}
+
+/**
+ * The outbox's delivery loop over some lanes (the `channel` column of its items):
+ * the chat platforms' conversations above, or a channel's own targets such as the
+ * agents' threads. Items are leased, delivered, and retried with backoff until
+ * delivered or given up; each lane's items are taken only by a process serving it.
+ */
+export function createOutboxLanes(deps: {
+  outbox: Outbox;
+  lanes: () => readonly string[];
+  deliver: OutboxDelivery;
+  logger: Logger;
+  metrics?: BotMetrics;
+  clock?: () => Date;
+  intervalMs?: number;
+  maxAttempts?: number;
+  concurrency?: number;
+}): OutboxDispatcher {
+  const clock = deps.clock ?? (() => new Date());
+  const intervalMs = deps.intervalMs ?? 500;
+  const maxAttempts = deps.maxAttempts ?? 12;
+  const concurrency = deps.concurrency ?? 16;
+  let timer: NodeJS.Timeout | null = null;
+  let running: Promise<number> | null = null;
+  let again = false;
+  let stopped = true;
+
+  async function deliverOne(item: OutboundItem): Promise<boolean> {
+    try {
+      await deps.deliver(item);
       await deps.outbox.markSent(item.id, clock());
-      deps.metrics.outboundDelivered.inc({ channel: item.channel, result: 'sent' });
+      deps.metrics?.outboundDelivered.inc({ channel: item.channel, result: 'sent' });
       return true;
     } catch (error) {
-      const giveUp = item.attempts >= maxAttempts || gone;
+      const giveUp = item.attempts >= maxAttempts || error instanceof UndeliverableError;
       const backoffMs = Math.min(60_000 * 10, 1000 * 2 ** item.attempts);
       // If even this fails (the database is down), the lease runs out and the item comes back.
       await deps.outbox
@@ -88,7 +118,7 @@ export function createOutboxDispatcher(deps: {
         .catch((markError: unknown) =>
           deps.logger.warn({ err: markError, outboundId: item.id }, 'delivery failure not recorded'),
         );
-      deps.metrics.outboundDelivered.inc({ channel: item.channel, result: giveUp ? 'failed' : 'retry' });
+      deps.metrics?.outboundDelivered.inc({ channel: item.channel, result: giveUp ? 'failed' : 'retry' });
       deps.logger.warn({ err: error, outboundId: item.id, attempts: item.attempts }, 'delivery failed');
       return false;
     }
@@ -101,7 +131,7 @@ export function createOutboxDispatcher(deps: {
     for (;;) {
       // Items of a channel this process does not serve (the terminal chat has no Slack
       // or Teams) stay in the outbox for a process that does.
-      const items = await deps.outbox.lease(50, clock(), [...deps.channels.keys()]);
+      const items = await deps.outbox.lease(50, clock(), deps.lanes());
       if (items.length === 0) return delivered;
       let next = 0;
       const worker = async () => {
@@ -140,7 +170,7 @@ export function createOutboxDispatcher(deps: {
       if (!stopped) void runOnce();
     },
     start() {
-      if (deps.channels.size === 0) return;
+      if (deps.lanes().length === 0) return;
       stopped = false;
       timer = setInterval(() => void runOnce(), intervalMs);
       timer.unref();

@@ -25,6 +25,7 @@ export function createSlackAgentDesk(deps: SlackAgentDeskDeps): SlackAgentDesk {
 
   return {
     start() {
+      board.start();
       unsubscribe = deps.desk.subscribe((event) => {
         const key = 'chat' in event ? event.chat.handoffId : event.agentId;
         void lock
@@ -37,6 +38,8 @@ export function createSlackAgentDesk(deps: SlackAgentDeskDeps): SlackAgentDesk {
     stop() {
       unsubscribe?.();
       unsubscribe = null;
+      // Lines still queued stay in the outbox for the next start or another instance.
+      void board.stop();
     },
     onThreadMessage: (m) => onDeskThreadMessage(deps, ops, m),
     register: (app) => registerDeskActions(app, deps, ops),

@@ -1,18 +1,24 @@
 import { createHash } from 'node:crypto';
+import { UndeliverableError } from '../../core/outbox-dispatcher.js';
 import type { DeskEvent, LiveChat } from '../../skills/handoff/agent-desk.js';
 import { type EscalationState, renderEscalation } from './render-agent-desk.js';
 import type { AgentThreadLocation } from './slack-agent-threads.js';
 import type { SlackAgentDeskDeps } from './slack-desk-deps.js';
+import { createDeskRelays } from './slack-desk-relays.js';
 import { escapeMrkdwn, toMrkdwn } from './slack-mrkdwn.js';
 
 /**
  * The agents' channel as a board of live chats: one escalation message per chat,
  * rewritten as the chat changes, and its thread carrying the conversation. Every
  * bot instance hears each desk event; AgentThread rows and once-marks make sure
- * a message is posted once.
+ * a message is posted once. Thread lines go through the outbox (see `DeskRelays`).
  */
 export interface DeskBoard {
   onEvent(event: DeskEvent): Promise<void>;
+  /** Posts the queued thread lines that are due (tests, shutdown). */
+  deliverQueued(): Promise<number>;
+  start(): void;
+  stop(): Promise<void>;
 }
 
 export function createDeskBoard(deps: SlackAgentDeskDeps): DeskBoard {
@@ -79,96 +85,100 @@ export function createDeskBoard(deps: SlackAgentDeskDeps): DeskBoard {
     return deps.threads.byHandoff(chat.handoffId);
   }
 
-  async function postInThread(
-    location: AgentThreadLocation,
-    markdown: string,
-    onceKey: string,
-  ): Promise<void> {
-    if (!(await deps.once.claim(onceKey))) return;
-    await postClaimed(location, markdown);
+  /** Posts a queued line into the chat's thread, posting the escalation first if it is not there. */
+  async function postLine(handoffId: string, text: string): Promise<void> {
+    const chat = await deps.desk.chat(handoffId);
+    if (!chat) throw new UndeliverableError(`no live chat ${handoffId}`);
+    const where = await located(chat, null);
+    if (!where) throw new Error(`the escalation of ${handoffId} is not posted yet`);
+    await client.chat.postMessage({ channel: where.channel, thread_ts: where.ts, text, unfurl_links: false });
   }
 
-  async function postClaimed(location: AgentThreadLocation, markdown: string): Promise<void> {
-    await client.chat.postMessage({
-      channel: location.channel,
-      thread_ts: location.ts,
-      text: toMrkdwn(markdown),
-      unfurl_links: false,
-    });
+  const relays = createDeskRelays({ outbox: services.outbox, post: postLine, logger: deps.logger });
+
+  /**
+   * Queues a line for the chat's thread; `onceKey` makes one instance queue it when
+   * each one hears the event. Nothing is queued while no agents' channel is set.
+   */
+  async function relay(chat: LiveChat, mrkdwn: string, onceKey: string | null): Promise<void> {
+    if (!deps.agentsChannel) return;
+    if (onceKey && !(await deps.once.claim(onceKey))) return;
+    try {
+      await relays.queue(chat.handoffId, mrkdwn);
+    } catch (error) {
+      if (onceKey) await deps.once.consume(onceKey);
+      throw error;
+    }
   }
 
   async function onEvent(event: DeskEvent): Promise<void> {
     if (event.type === 'availability') return;
     const { chat } = event;
     const id = chat.handoffId;
+    // Thread lines are queued before the escalation message is rewritten: a Slack
+    // outage may leave the message behind for a while, never the conversation.
     switch (event.type) {
       case 'queued':
         await located(chat, { kind: 'waiting' });
         return;
       case 'claimed': {
-        const where = await located(chat, await stateOf(chat));
-        if (!where) return;
         const agent = await agentName(event.agentId);
-        await postInThread(
-          where,
-          t('slack.desk.claimed_thread', { agent, user: chat.requester.name }),
+        await relay(
+          chat,
+          toMrkdwn(t('slack.desk.claimed_thread', { agent, user: chat.requester.name })),
           `slack-desk:${id}:claimed:${event.agentId}:${chat.waitingSince.getTime()}`,
         );
+        await located(chat, await stateOf(chat));
         return;
       }
       case 'user-message': {
-        const where = await located(chat, null);
-        if (!where) return;
         const line = t('slack.desk.user_line', { name: event.entry.authorName, text: event.entry.text });
-        await postInThread(where, line, `slack-desk:${id}:entry:${event.entry.id}`);
+        await relay(chat, toMrkdwn(line), `slack-desk:${id}:entry:${event.entry.id}`);
         return;
       }
       case 'agent-message': {
         // Every instance hears this: the one that claims the entry decides, so the relay
         // mark of a reply typed in this thread (Slack shows it already) is read once.
+        if (!deps.agentsChannel) return;
         if (!(await deps.once.claim(`slack-desk:${id}:entry:${event.entry.id}`))) return;
         if (await deps.once.consume(relayKey(id, event.entry.text))) return;
-        const where = await located(chat, null);
-        if (!where) return;
-        await postClaimed(
-          where,
-          t('slack.desk.agent_line', { name: event.entry.authorName, text: event.entry.text }),
-        );
+        const line = t('slack.desk.agent_line', { name: event.entry.authorName, text: event.entry.text });
+        await relay(chat, toMrkdwn(line), null);
         return;
       }
       case 'transferred': {
-        const where = await located(chat, { kind: 'transferred', note: event.note });
-        if (!where) return;
         const agent = await agentName(chat.agentId);
-        await postInThread(
-          where,
-          t('slack.desk.transferred_thread', { agent, note: event.note || '—' }),
+        await relay(
+          chat,
+          toMrkdwn(t('slack.desk.transferred_thread', { agent, note: event.note || '—' })),
           `slack-desk:${id}:transferred:${chat.waitingSince.getTime()}`,
         );
+        await located(chat, { kind: 'transferred', note: event.note });
         return;
       }
       case 'reminder': {
-        const where = await located(chat, null);
-        if (!where) return;
-        const slackUser = await deps.identities.slackUserOf(where.team, event.agentId);
+        const team = deps.homeTeam() ?? (await deps.threads.byHandoff(id))?.team;
+        const slackUser = team ? await deps.identities.slackUserOf(team, event.agentId) : null;
         const agent = slackUser ? `<@${slackUser}>` : escapeMrkdwn(await agentName(event.agentId));
         const text = `${agent} ${toMrkdwn(t('slack.desk.reminder', { user: chat.requester.name }))}`;
         // Every instance hears the reminder; one posts it (per minute, as reminders repeat).
         const minute = Math.floor(services.clock().getTime() / 60_000);
-        if (!(await deps.once.claim(`slack-desk:${id}:reminder:${minute}`))) return;
-        await client.chat.postMessage({ channel: where.channel, thread_ts: where.ts, text });
+        await relay(chat, text, `slack-desk:${id}:reminder:${minute}`);
         return;
       }
-      case 'closed': {
-        const where = await located(chat, { kind: 'closed' });
-        if (!where) return;
-        await postInThread(where, t(`slack.desk.closed_thread.${event.by}`), `slack-desk:${id}:closed`);
+      case 'closed':
+        await relay(chat, toMrkdwn(t(`slack.desk.closed_thread.${event.by}`)), `slack-desk:${id}:closed`);
+        await located(chat, { kind: 'closed' });
         return;
-      }
     }
   }
 
-  return { onEvent };
+  return {
+    onEvent,
+    deliverQueued: () => relays.runOnce(),
+    start: () => relays.start(),
+    stop: () => relays.stop(),
+  };
 }
 
 /** The mark of a reply an agent typed in the thread: its echo from the desk is not posted again. */

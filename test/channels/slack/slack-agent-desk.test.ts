@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import { slackModule } from '../../../src/channels/slack/slack-module.js';
 import { handoffModule } from '../../../src/skills/handoff/handoff-module.js';
 import { ticketsModule } from '../../../src/skills/tickets/tickets-module.js';
@@ -201,5 +201,54 @@ describe.each(testProviders())('agents in Slack (%s)', (provider) => {
       'chat.postMessage',
       (c) => since(mark)(c) && c.args.channel === 'D0ALICE' && postedText(c).includes('closed the chat'),
     );
+  });
+  it("keeps a user's message for the agents' thread through a Slack outage and posts it once", async () => {
+    let mark = slack.mark();
+    await slack.sendEvent(directMessage(USERS.bob.id, 'I need a person about my invoice'));
+    const escalation = await slack.fake.waitFor(
+      'chat.postMessage',
+      (c) => since(mark)(c) && c.args.channel === AGENTS_CHANNEL && !c.args.thread_ts,
+    );
+    const ts = String(escalation.result?.ts);
+    const handoffId = buttonIn(escalation, 'Claim').value!;
+
+    mark = slack.mark();
+    slack.fake.outage = true;
+    onTestFinished(() => {
+      slack.fake.outage = false;
+    });
+    await slack.sendEvent(directMessage(USERS.bob.id, 'invoice 7731 was charged twice'));
+    const inThread = (c: RecordedCall) =>
+      since(mark)(c) && c.args.thread_ts === ts && String(c.args.text).includes('invoice 7731');
+    // Slack refused the line; it waits in the outbox instead of being lost.
+    await expect
+      .poll(() => slack.fake.calls.some((c) => c.method === 'chat.postMessage' && inThread(c)), {
+        timeout: 10_000,
+      })
+      .toBe(true);
+    await expect
+      .poll(() =>
+        slack.database.prisma.outboundMessage.count({
+          where: { channel: 'slack-agents', conversationId: `slack-agents:${handoffId}`, status: 'pending' },
+        }),
+      )
+      .toBe(1);
+
+    slack.fake.outage = false;
+    const posted = await slack.fake.waitFor(
+      'chat.postMessage',
+      (c) => inThread(c) && c.status === 200,
+      15_000,
+    );
+    expect(posted.args.text).toBe('*Bob Brand:* invoice 7731 was charged twice');
+    await slack.settle();
+    await new Promise((r) => setTimeout(r, 600));
+    expect(
+      slack.fake.callsTo('chat.postMessage').filter((c) => inThread(c) && c.status === 200),
+    ).toHaveLength(1);
+    const row = await slack.database.prisma.outboundMessage.findFirstOrThrow({
+      where: { conversationId: `slack-agents:${handoffId}` },
+    });
+    expect(row.status).toBe('sent');
   });
 });
