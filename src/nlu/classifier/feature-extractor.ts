@@ -1,5 +1,11 @@
+import { Int32Map } from './int32-map.js';
 import type { SparseVector } from './sparse-vector.js';
 import { stem, words } from './tokenize.js';
+import {
+  TypoTolerantVocabulary,
+  type VocabularyHashes,
+  vocabularyHashes,
+} from './typo-tolerant-vocabulary.js';
 
 /** How text becomes features: stemmed word n-grams plus character n-grams inside word boundaries. */
 export interface FeatureConfig {
@@ -35,10 +41,10 @@ export interface FeatureState {
   readonly config: FeatureConfig;
   readonly keys: number[];
   readonly idf: number[];
-  /** Document frequency of each word unigram key (for the unknown-word feature). */
+  /** Document frequency of each content word's unigram key (for the unknown-word feature). */
   readonly wordDf: Record<string, number>;
   /** Content words seen in training, so that a typo of one ("tlak") does not count as unknown. */
-  readonly knownWords: string[];
+  readonly knownWords: VocabularyHashes;
 }
 
 /** Function words: neither known nor unknown content. */
@@ -48,36 +54,12 @@ const STOPWORDS = new Set(
   ),
 );
 
-/** The message's content words (not stop words, placeholders or punctuation). */
-function contentWords(normalised: string): string[] {
-  return words(normalised).filter(
-    (w) => w !== '?' && !STOPWORDS.has(w) && !w.startsWith('xx') && !/^\d+$/.test(w),
-  );
+/** The content words among a message's tokens (not stop words, placeholders or punctuation). */
+function contentWords(tokens: readonly string[]): string[] {
+  return tokens.filter((w) => w !== '?' && !STOPWORDS.has(w) && !w.startsWith('xx') && !/^\d+$/.test(w));
 }
 
 const wordKey = (w: string) => hashString(stem(w)) & ~1;
-
-function deletions(word: string): string[] {
-  return Array.from({ length: word.length }, (_, i) => word.slice(0, i) + word.slice(i + 1));
-}
-
-/** Words within one edit (insert, delete, substitute, swap) of a known word, by the symmetric-delete trick. */
-class TypoTolerantVocabulary {
-  private readonly known: Set<string>;
-  private readonly deletes = new Set<string>();
-
-  constructor(words: readonly string[]) {
-    this.known = new Set(words);
-    for (const w of words) if (w.length >= 4) for (const d of deletions(w)) this.deletes.add(d);
-  }
-
-  hasNear(word: string): boolean {
-    if (this.known.has(word)) return true;
-    if (word.length < 4) return false;
-    if (this.deletes.has(word)) return true;
-    return deletions(word).some((d) => (d.length >= 4 && this.known.has(d)) || this.deletes.has(d));
-  }
-}
 
 const FNV_OFFSET = 0x811c9dc5;
 const FNV_PRIME = 0x01000193;
@@ -89,13 +71,12 @@ function hashString(s: string, h = FNV_OFFSET): number {
 
 const isCharKey = (key: number) => (key & 1) === 1;
 
-/** Calls `visit` with the hashed key of every feature occurrence in one normalised text. */
-export function visitFeatureKeys(
-  normalised: string,
+/** Calls `visit` with the hashed key of every feature occurrence in one message's tokens (see words()). */
+function visitTokenFeatureKeys(
+  tokens: readonly string[],
   config: FeatureConfig,
   visit: (key: number) => void,
 ): void {
-  const tokens = words(normalised);
   const stems = tokens.map(stem);
   for (const s of stems) visit(hashString(s) & ~1);
   const padded = ['^', ...stems, '$'];
@@ -120,23 +101,48 @@ export function visitFeatureKeys(
   }
 }
 
+/** Calls `visit` with the hashed key of every feature occurrence in one normalised text. */
+export function visitFeatureKeys(
+  normalised: string,
+  config: FeatureConfig,
+  visit: (key: number) => void,
+): void {
+  visitTokenFeatureKeys(words(normalised), config, visit);
+}
+
 /** Fits vocabulary and smoothed IDF on already-normalised training texts. */
 export function fitFeatures(
   texts: readonly string[],
   config: FeatureConfig = DEFAULT_FEATURE_CONFIG,
 ): FeatureState {
-  const df = new Map<number, number>();
-  const seen = new Set<number>();
-  const visit = (key: number) => seen.add(key);
-  for (const text of texts) {
-    seen.clear();
-    visitFeatureKeys(text, config, visit);
-    for (const key of seen) df.set(key, (df.get(key) ?? 0) + 1);
-  }
+  // Keys numbered in order of first occurrence; df counted once per text through a "last text" stamp.
+  const ids = new Int32Map(1 << 16);
+  const order: number[] = [];
+  const df: number[] = [];
+  const lastText: number[] = [];
+  let text = 0;
+  const visit = (key: number) => {
+    let id = ids.get(key);
+    if (id === -1) {
+      id = order.length;
+      ids.set(key, id);
+      order.push(key);
+      df.push(0);
+      lastText.push(-1);
+    }
+    if (lastText[id] !== text) {
+      lastText[id] = text;
+      df[id]!++;
+    }
+  };
+  const tokenised = texts.map(words);
+  for (; text < texts.length; text++) visitTokenFeatureKeys(tokenised[text]!, config, visit);
   const keys: number[] = [];
   const idf: number[] = [];
   const n = texts.length;
-  for (const [key, count] of df) {
+  for (let id = 0; id < order.length; id++) {
+    const key = order[id]!;
+    const count = df[id]!;
     if (isCharKey(key) && count < config.minDfChar) continue;
     keys.push(key);
     idf.push(Math.log((1 + n) / (1 + count)) + 1);
@@ -144,128 +150,137 @@ export function fitFeatures(
   const wordDf: Record<string, number> = {};
   const knownWords = new Set<string>();
   if (config.unknownWordWeight > 0) {
-    for (const text of texts) {
-      for (const w of contentWords(text)) {
+    for (const tokens of tokenised) {
+      for (const w of contentWords(tokens)) {
         knownWords.add(w);
-        wordDf[wordKey(w)] = df.get(wordKey(w)) ?? 0;
+        const id = ids.get(wordKey(w));
+        wordDf[wordKey(w)] = id === -1 ? 0 : df[id]!;
       }
     }
   }
-  return { config, keys, idf, wordDf, knownWords: [...knownWords] };
-}
-
-/** Open-addressing map from 32-bit feature key to feature index, in typed arrays (no per-lookup allocation). */
-class KeyIndex {
-  private readonly keys: Int32Array;
-  private readonly slots: Int32Array;
-  private readonly shift: number;
-
-  constructor(keys: readonly number[]) {
-    const bits = Math.max(4, Math.ceil(Math.log2(keys.length * 2 + 1)));
-    this.shift = 32 - bits;
-    this.keys = new Int32Array(1 << bits);
-    this.slots = new Int32Array(1 << bits).fill(-1);
-    keys.forEach((key, index) => {
-      let at = Math.imul(key, 0x9e3779b1) >>> this.shift;
-      while (this.slots[at] !== -1) at = (at + 1) & (this.slots.length - 1);
-      this.keys[at] = key;
-      this.slots[at] = index;
-    });
-  }
-
-  /** Feature index of `key`, or -1 when the key is not in the vocabulary. */
-  get(key: number): number {
-    const mask = this.slots.length - 1;
-    for (let at = Math.imul(key, 0x9e3779b1) >>> this.shift; ; at = (at + 1) & mask) {
-      const index = this.slots[at]!;
-      if (index === -1 || this.keys[at] === (key | 0)) return index;
-    }
-  }
+  return { config, keys, idf, wordDf, knownWords: vocabularyHashes(knownWords) };
 }
 
 /**
  * Turns normalised text into a TF-IDF vector: sublinear TF, L2-normalised per block, blocks weighted.
- * Counting goes through reusable typed buffers, so scoring a message makes little garbage.
+ * A message's feature occurrences are gathered in a reusable typed buffer and counted by sorting it, so
+ * scoring a message makes little garbage and the model keeps no per-feature scratch space.
  */
 export class FeatureTransformer {
-  private readonly index: KeyIndex;
+  /** Feature index of each key. */
+  private readonly index: Int32Map;
   private readonly idf: Float64Array;
   private readonly charFeature: Uint8Array;
-  private readonly counts: Float64Array;
-  private touched = new Int32Array(256);
-  private touchedCount = 0;
+  private readonly wordDf: Int32Map;
+  private found = new Int32Array(256);
+  private foundCount = 0;
+  private tf = new Float64Array(256);
   private readonly visit: (key: number) => void;
   private readonly vocabulary: TypoTolerantVocabulary;
+  private readonly config: FeatureConfig;
 
-  constructor(readonly state: FeatureState) {
-    this.index = new KeyIndex(state.keys);
+  constructor(state: FeatureState) {
+    this.config = state.config;
+    this.index = new Int32Map(state.keys.length);
+    state.keys.forEach((key, i) => {
+      this.index.set(key, i);
+    });
     this.idf = Float64Array.from(state.idf);
     this.charFeature = Uint8Array.from(state.keys, (key) => (isCharKey(key) ? 1 : 0));
-    this.counts = new Float64Array(state.keys.length);
+    this.wordDf = new Int32Map(Object.keys(state.wordDf).length);
+    for (const [key, df] of Object.entries(state.wordDf)) this.wordDf.set(Number(key), df);
     this.visit = (key: number) => {
       const i = this.index.get(key);
       if (i < 0) return;
-      if (this.counts[i] === 0) {
-        if (this.touchedCount === this.touched.length) {
-          const grown = new Int32Array(this.touched.length * 2);
-          grown.set(this.touched);
-          this.touched = grown;
-        }
-        this.touched[this.touchedCount++] = i;
+      if (this.foundCount === this.found.length) {
+        const grown = new Int32Array(this.found.length * 2);
+        grown.set(this.found);
+        this.found = grown;
+        this.tf = new Float64Array(grown.length);
       }
-      this.counts[i]! += 1;
+      this.found[this.foundCount++] = i;
     };
-    this.vocabulary = new TypoTolerantVocabulary(state.knownWords ?? []);
+    this.vocabulary = new TypoTolerantVocabulary(state.knownWords);
+  }
+
+  /** The fitted state, rebuilt from the compact arrays the transformer keeps. */
+  get state(): FeatureState {
+    const keys = new Array<number>(this.idf.length);
+    this.index.forEach((i, key) => {
+      keys[i] = key;
+    });
+    const wordDf: Record<string, number> = {};
+    this.wordDf.forEach((df, key) => {
+      wordDf[key] = df;
+    });
+    return {
+      config: this.config,
+      keys,
+      idf: Array.from(this.idf),
+      wordDf,
+      knownWords: this.vocabulary.hashes,
+    };
   }
 
   /** Feature count; the unknown-word feature, when on, is the last index. */
   get size(): number {
-    return this.state.keys.length + (this.state.config.unknownWordWeight > 0 ? 1 : 0);
+    return this.idf.length + (this.config.unknownWordWeight > 0 ? 1 : 0);
   }
 
   /** Share of content words unknown; for a training text, "known" means seen in another training text. */
   unknownShare(normalised: string, isTrainingText: boolean): number {
-    const content = contentWords(normalised);
+    return this.unknownShareOfTokens(words(normalised), isTrainingText);
+  }
+
+  private unknownShareOfTokens(tokens: readonly string[], isTrainingText: boolean): number {
+    const content = contentWords(tokens);
     if (content.length === 0) return 0;
     let unknown = 0;
     for (const w of content) {
-      const known = isTrainingText
-        ? (this.state.wordDf[wordKey(w)] ?? 0) >= 2
-        : Boolean(this.state.wordDf[wordKey(w)]) || this.vocabulary.hasNear(w);
+      const df = Math.max(0, this.wordDf.get(wordKey(w)));
+      const known = isTrainingText ? df >= 2 : df > 0 || this.vocabulary.hasNear(w);
       if (!known) unknown++;
     }
     return unknown / content.length;
   }
 
   transform(normalised: string, isTrainingText = false): SparseVector {
-    this.touchedCount = 0;
-    visitFeatureKeys(normalised, this.state.config, this.visit);
-    const n = this.touchedCount;
-    const features = this.touched.subarray(0, n).sort();
+    const tokens = words(normalised);
+    this.foundCount = 0;
+    visitTokenFeatureKeys(tokens, this.config, this.visit);
+    const sorted = this.found.subarray(0, this.foundCount).sort();
+    // Distinct features (ascending) to the front of `found`, their counts into `tf`.
+    let n = 0;
+    for (let k = 0; k < sorted.length; k++) {
+      if (n > 0 && sorted[k] === sorted[n - 1]) this.tf[n - 1]! += 1;
+      else {
+        sorted[n] = sorted[k]!;
+        this.tf[n++] = 1;
+      }
+    }
     let wordNorm = 0;
     let charNorm = 0;
     for (let k = 0; k < n; k++) {
-      const i = features[k]!;
-      const v = (1 + Math.log(this.counts[i]!)) * this.idf[i]!;
-      this.counts[i] = v;
+      const i = sorted[k]!;
+      const v = (1 + Math.log(this.tf[k]!)) * this.idf[i]!;
+      this.tf[k] = v;
       if (this.charFeature[i]) charNorm += v * v;
       else wordNorm += v * v;
     }
     const wordScale = wordNorm > 0 ? 1 / Math.sqrt(wordNorm) : 0;
-    const charScale = charNorm > 0 ? this.state.config.charWeight / Math.sqrt(charNorm) : 0;
-    const weight = this.state.config.unknownWordWeight;
-    const unknown = weight > 0 ? this.unknownShare(normalised, isTrainingText) : 0;
+    const charScale = charNorm > 0 ? this.config.charWeight / Math.sqrt(charNorm) : 0;
+    const weight = this.config.unknownWordWeight;
+    const unknown = weight > 0 ? this.unknownShareOfTokens(tokens, isTrainingText) : 0;
     const extra = unknown > 0 ? 1 : 0;
     const idx = new Int32Array(n + extra);
     const val = new Float32Array(n + extra);
     for (let k = 0; k < n; k++) {
-      const i = features[k]!;
+      const i = sorted[k]!;
       idx[k] = i;
-      val[k] = this.counts[i]! * (this.charFeature[i] ? charScale : wordScale);
-      this.counts[i] = 0;
+      val[k] = this.tf[k]! * (this.charFeature[i] ? charScale : wordScale);
     }
     if (extra) {
-      idx[n] = this.state.keys.length;
+      idx[n] = this.idf.length;
       val[n] = unknown * weight;
     }
     return { idx, val };

@@ -1,0 +1,66 @@
+/**
+ * Open-addressing hash map from 32-bit integer keys to non-negative integer values, in two typed arrays:
+ * no per-entry objects, no allocation on lookup. Grows by doubling when more than 70% full.
+ */
+export class Int32Map {
+  private keys: Int32Array;
+  private values: Int32Array;
+  private shift: number;
+  private count = 0;
+
+  constructor(expectedSize = 8) {
+    const bits = Int32Map.bitsFor(expectedSize);
+    this.shift = 32 - bits;
+    this.keys = new Int32Array(1 << bits);
+    this.values = new Int32Array(1 << bits).fill(-1);
+  }
+
+  private static bitsFor(size: number): number {
+    return Math.max(3, Math.ceil(Math.log2(size / 0.7 + 1)));
+  }
+
+  get size(): number {
+    return this.count;
+  }
+
+  /** The value of `key`, or -1 when it is absent. */
+  get(key: number): number {
+    const mask = this.values.length - 1;
+    for (let at = Math.imul(key, 0x9e3779b1) >>> this.shift; ; at = (at + 1) & mask) {
+      const value = this.values[at]!;
+      if (value === -1 || this.keys[at] === (key | 0)) return value;
+    }
+  }
+
+  has(key: number): boolean {
+    return this.get(key) !== -1;
+  }
+
+  /** Sets `key` to `value` (≥ 0). */
+  set(key: number, value: number): void {
+    if ((this.count + 1) / this.values.length > 0.7) this.grow();
+    const mask = this.values.length - 1;
+    let at = Math.imul(key, 0x9e3779b1) >>> this.shift;
+    while (this.values[at] !== -1 && this.keys[at] !== (key | 0)) at = (at + 1) & mask;
+    if (this.values[at] === -1) this.count++;
+    this.keys[at] = key;
+    this.values[at] = value;
+  }
+
+  /** Calls `visit` with every key and value, in no particular order. */
+  forEach(visit: (value: number, key: number) => void): void {
+    for (let at = 0; at < this.values.length; at++) {
+      if (this.values[at] !== -1) visit(this.values[at]!, this.keys[at]!);
+    }
+  }
+
+  private grow(): void {
+    const { keys, values } = this;
+    const bits = 33 - this.shift;
+    this.shift = 32 - bits;
+    this.keys = new Int32Array(1 << bits);
+    this.values = new Int32Array(1 << bits).fill(-1);
+    this.count = 0;
+    for (let at = 0; at < values.length; at++) if (values[at] !== -1) this.set(keys[at]!, values[at]!);
+  }
+}

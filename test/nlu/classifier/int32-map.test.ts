@@ -1,0 +1,24 @@
+import { describe, expect, it } from 'vitest';
+import { Int32Map } from '../../../src/nlu/classifier/int32-map.js';
+
+describe('Int32Map', () => {
+  it('stores negative and positive 32-bit keys, grows, and answers -1 for absent keys', () => {
+    const map = new Int32Map(2);
+    const keys = Array.from({ length: 5000 }, (_, i) => Math.imul(i + 1, 0x9e3779b1));
+    keys.forEach((key, i) => {
+      map.set(key, i);
+    });
+    map.set(keys[7]!, 70);
+    expect(map.size).toBe(5000);
+    expect(map.get(keys[0]!)).toBe(0);
+    expect(map.get(keys[7]!)).toBe(70);
+    expect(map.get(keys[4999]!)).toBe(4999);
+    expect(map.get(12345)).toBe(-1);
+    expect(map.has(keys[42]!)).toBe(true);
+    let sum = 0;
+    map.forEach((value) => {
+      sum += value;
+    });
+    expect(sum).toBe((4999 * 5000) / 2 + 63);
+  });
+});
