@@ -1,6 +1,8 @@
 import { App, HTTPReceiver, type Receiver, SocketModeReceiver, webApi } from '@slack/bolt';
+import type { Logger } from 'pino';
 import type { AppServices } from '../../app-module.js';
 import type { Channel } from '../../core/channel.js';
+import { type Backoff, type Retrying, retryWithBackoff } from '../../core/retry-with-backoff.js';
 import type { BlockKitTexts } from './render-block-kit.js';
 import { createSlackAgentDesk, type SlackAgentDesk } from './slack-agent-desk.js';
 import { createAgentThreads } from './slack-agent-threads.js';
@@ -45,6 +47,8 @@ export function createSlackChannel(services: AppServices): Channel {
       appToken: config.SLACK_APP_TOKEN,
       logger: boltLogger(logger),
       installerOptions: { clientOptions },
+      // The channel connects and reconnects itself, with backoff and a log line per failure.
+      autoReconnectEnabled: false,
     });
     receiver = socketReceiver;
   } else {
@@ -141,6 +145,8 @@ export function createSlackChannel(services: AppServices): Channel {
   registerInteractionListeners(app, deps, home);
   desk?.register(app);
 
+  const socket = socketReceiver ? keepSocketConnected(socketReceiver, logger) : null;
+
   return {
     name: 'slack',
     async start() {
@@ -152,18 +158,13 @@ export function createSlackChannel(services: AppServices): Channel {
         logger.error({ err: error }, 'slack auth.test failed; Slack requests will retry it');
       }
       desk?.start();
-      if (socketReceiver) {
-        try {
-          await socketReceiver.start();
-        } catch (error) {
-          logger.error({ err: error }, 'slack socket mode could not connect');
-        }
-      }
+      // Not awaited: the web chat and the rest of the bot start while Slack is out of reach.
+      socket?.connect();
     },
     /** Stops taking events, then waits for the listeners in flight (their replies are posted). */
     async stop() {
       desk?.stop();
-      if (socketReceiver) await socketReceiver.stop().catch(() => undefined);
+      await socket?.stop();
       await Promise.allSettled([...inFlight]);
     },
     async deliver(target, replies) {
@@ -171,6 +172,60 @@ export function createSlackChannel(services: AppServices): Channel {
         parseSlackReference(target.reference) ?? referenceFromKey(target.workspace, target.externalKey);
       if (!ref) throw new Error(`slack: no reference for conversation ${target.conversationId}`);
       await poster.post(ref, replies);
+    },
+  };
+}
+
+/** Socket Mode waits 1 s after a first failed connection, doubling up to a minute. */
+const SOCKET_BACKOFF: Backoff = { firstDelayMs: 1000, maxDelayMs: 60_000, jitter: 0.2 };
+
+/**
+ * Keeps the Socket Mode connection: tries until it connects (Slack out of reach at start,
+ * a refused socket), and again whenever it drops (Slack asks apps to reconnect now and then),
+ * waiting longer after each failure and logging each one.
+ */
+function keepSocketConnected(receiver: SocketModeReceiver, logger: Logger) {
+  let stopping = false;
+  let connected = false;
+  let retrying: Retrying | null = null;
+  // A refused socket ends the attempt without a reason; the client's error event has it.
+  let lastError: unknown = null;
+  receiver.client.on('error', (error: unknown) => {
+    lastError = error;
+  });
+  const connect = () => {
+    retrying = retryWithBackoff(
+      async () => {
+        lastError = null;
+        await receiver.start();
+      },
+      {
+        ...SOCKET_BACKOFF,
+        onFailure: (error, attempt, retryInMs) =>
+          logger.warn(
+            { err: error ?? lastError, attempt, retryInMs },
+            `slack socket mode could not connect (attempt ${attempt}); retrying in ${Math.ceil(retryInMs / 1000)} s`,
+          ),
+      },
+    );
+    void retrying.done.then((attempts) => {
+      if (attempts === null || stopping) return;
+      connected = true;
+      logger.info({ attempts }, 'slack socket mode connected');
+    });
+  };
+  receiver.client.on('disconnected', () => {
+    if (stopping || !connected) return;
+    connected = false;
+    logger.warn('slack socket mode disconnected; reconnecting');
+    connect();
+  });
+  return {
+    connect,
+    async stop() {
+      stopping = true;
+      retrying?.stop();
+      await receiver.stop().catch(() => undefined);
     },
   };
 }

@@ -1,4 +1,4 @@
-import { pino } from 'pino';
+import { type Logger, pino } from 'pino';
 import { type App, createApp } from '../../../src/app.js';
 import type { AppModule } from '../../../src/app-module.js';
 import { slackModule } from '../../../src/channels/slack/slack-module.js';
@@ -58,6 +58,8 @@ export async function startSlackTestBot(
     env?: Record<string, string>;
     /** Runs before the app starts (Socket Mode: the WebSocket URL). */
     configureFake?: (fake: FakeSlackApi) => void;
+    /** The app's logger (silent by default). */
+    logger?: Logger;
   } = {},
 ): Promise<SlackTestBot> {
   const inbound: InboundMessage[] = [];
@@ -88,7 +90,7 @@ export async function startSlackTestBot(
     ...options.env,
   });
   const app = await createApp(config, {
-    logger: pino({ level: 'silent' }),
+    logger: options.logger ?? pino({ level: 'silent' }),
     matcher: options.matcher ?? keywordMatcher(basicRules),
     modules: [capture, ...(options.modules ?? [slackModule])],
   });

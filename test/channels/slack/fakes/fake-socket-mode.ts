@@ -11,9 +11,11 @@ export class FakeSocketMode {
   readonly acks: Array<{ envelope_id: string; payload?: unknown }> = [];
   private seq = 0;
 
-  async start(): Promise<void> {
-    this.server = new WebSocketServer({ host: '127.0.0.1', port: 0 });
+  /** Listens on `port` (any free one by default; the same one again after `stop()` to come back). */
+  async start(port = 0): Promise<void> {
+    this.server = new WebSocketServer({ host: '127.0.0.1', port });
     await new Promise<void>((resolve) => this.server!.once('listening', () => resolve()));
+    this.port = (this.server.address() as AddressInfo).port;
     this.server.on('connection', (socket) => {
       this.sockets.add(socket);
       socket.on('close', () => this.sockets.delete(socket));
@@ -33,8 +35,10 @@ export class FakeSocketMode {
     });
   }
 
+  private port = 0;
+
   get url(): string {
-    return `ws://127.0.0.1:${(this.server!.address() as AddressInfo).port}/link/?ticket=fake`;
+    return `ws://127.0.0.1:${this.port}/link/?ticket=fake`;
   }
 
   get connected(): number {
@@ -72,8 +76,15 @@ export class FakeSocketMode {
     }
   }
 
+  /** Closes the server: connections to its port are refused until `start(port)` again. */
   async stop(): Promise<void> {
     for (const socket of this.sockets) socket.terminate();
-    await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
+    const server = this.server;
+    this.server = null;
+    await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
+  }
+
+  get listeningPort(): number {
+    return this.port;
   }
 }
