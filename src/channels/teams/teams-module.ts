@@ -67,6 +67,7 @@ async function createTeamsParts(services: AppServices, options: TeamsModuleOptio
           poster,
           threads: createTeamsAgentThreads(db),
           once: createProcessedEvents(services.sql),
+          outbox: services.outbox,
           users: services.users,
           identities,
           targets: () => transferTargets(services),

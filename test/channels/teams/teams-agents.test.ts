@@ -215,6 +215,32 @@ describe.each(testProviders())('agents in Teams (%s)', (provider) => {
     expect(waiting).toMatchObject({ teamId: 'team_finance' });
   });
 
+  it("keeps a user's message for the agents' thread while the connector refuses it, and posts it once", async () => {
+    const { threadId, rootId, card } = await escalate();
+    await clickCard(sam, rootId, card.body.activity.attachments[0].content, 'Claim');
+    await bot.connector.waitFor((c) => inThread(threadId)(c) && /is talking with/.test(textOf(c)));
+    // Only the user's message is refused: the claim's posts are all in.
+    await bot.connector.waitFor((c) => inThread(threadId)(c) && /The conversation so far/.test(textOf(c)));
+    let refused = 0;
+    bot.connector.refuse = (method, path) => {
+      const refuse = method === 'POST' && path.startsWith(`/v3/conversations/${threadId}/activities`);
+      if (refuse) refused++;
+      return refuse;
+    };
+    const relayed = (c: ConnectorCall) => inThread(threadId)(c) && /invoice 7731/.test(textOf(c));
+    try {
+      await bot.chat(alice).say('invoice 7731 was charged twice');
+      await expect.poll(() => refused, { timeout: 10_000 }).toBeGreaterThan(0);
+      expect(bot.connector.calls.filter(relayed)).toEqual([]);
+    } finally {
+      bot.connector.refuse = null;
+    }
+    const posted = await bot.connector.waitFor(relayed, 15_000);
+    expect(posted.body.text).toBe('**Alice Brand:** invoice 7731 was charged twice');
+    await new Promise((r) => setTimeout(r, 1000));
+    expect(bot.connector.calls.filter(relayed)).toHaveLength(1);
+  });
+
   it('posts the escalation though an instance that stopped while posting it left its reservation', async () => {
     const { rootId } = await escalate();
     const [waiting] = await desk.queue();

@@ -1,11 +1,13 @@
 import type { Activity, TurnContext } from 'botbuilder';
 import type { Logger } from 'pino';
 import { BotError } from '../../../core/errors.js';
-import type { NoticeReply } from '../../../core/reply.js';
+import { UndeliverableError } from '../../../core/outbox-dispatcher.js';
+import type { NoticeReply, Reply } from '../../../core/reply.js';
 import type { Responses } from '../../../core/responses.js';
 import { isTicketStatus, statusLabel } from '../../../domain/ticket-statuses.js';
 import type { UserProfile } from '../../../domain/user.js';
 import type { AgentDesk, ClaimResult, DeskEvent, LiveChat } from '../../../skills/handoff/agent-desk.js';
+import type { Outbox } from '../../../store/outbox.js';
 import type { ProcessedEvents } from '../../../store/processed-events.js';
 import type { UserDirectory } from '../../../store/user-directory.js';
 import type { AdaptiveCard } from '../adaptive-card-types.js';
@@ -24,6 +26,7 @@ import {
   transcriptCard,
 } from './desk-cards.js';
 import type { TeamsAgentThreads } from './teams-agent-threads.js';
+import { createTeamsDeskRelays } from './teams-desk-relays.js';
 
 /**
  * Agents in Teams: live chats waiting for a person are posted to the agents'
@@ -52,7 +55,9 @@ export interface TeamsAgentViewDeps {
   readonly poster: TeamsPoster;
   readonly threads: TeamsAgentThreads;
   /** One-time marks shared by every bot instance (each instance hears every desk event). */
-  readonly once: Pick<ProcessedEvents, 'claim'>;
+  readonly once: Pick<ProcessedEvents, 'claim' | 'release'>;
+  /** Where lines for the reply chains wait until the connector takes them. */
+  readonly outbox: Outbox;
   readonly users: UserDirectory;
   readonly identities: TeamsIdentities;
   readonly targets: () => Promise<TransferTargets>;
@@ -113,9 +118,34 @@ export function createTeamsAgentView(deps: TeamsAgentViewDeps): TeamsAgentView {
     return ref ? { ref: inThread(ref, threadId), threadId } : null;
   }
 
-  async function postInThread(handoffId: string, text: string): Promise<void> {
-    const where = await threadReference(handoffId);
-    if (where) await deps.poster.send(where.ref, renderTeamsActivities([{ type: 'text', text }]));
+  /** Posts queued lines into the chat's reply chain, posting its card first if it is not there. */
+  async function postLines(handoffId: string, replies: readonly Reply[]): Promise<void> {
+    let where = await threadReference(handoffId);
+    if (!where && !(await deps.threads.threadOf(handoffId))) {
+      const chat = await deps.desk.chat(handoffId);
+      if (!chat) throw new UndeliverableError(`no live chat ${handoffId}`);
+      await postEscalation(chat);
+      where = await threadReference(handoffId);
+    }
+    if (!where) throw new Error(`the card of ${handoffId} is not posted yet`);
+    await deps.poster.send(where.ref, renderTeamsActivities(replies));
+  }
+
+  const relays = createTeamsDeskRelays({ outbox: deps.outbox, post: postLines, logger: deps.logger });
+
+  /**
+   * Queues a line for the chat's reply chain; `onceKey` makes one instance queue it
+   * when each one hears the event. True for the instance that queued it.
+   */
+  async function postInThread(handoffId: string, text: string, onceKey: string): Promise<boolean> {
+    if (!(await deps.once.claim(onceKey))) return false;
+    try {
+      await relays.queue(handoffId, text);
+      return true;
+    } catch (error) {
+      await deps.once.release(onceKey);
+      throw error;
+    }
   }
 
   async function agentName(agentId: string | null): Promise<string> {
@@ -188,6 +218,13 @@ export function createTeamsAgentView(deps: TeamsAgentViewDeps): TeamsAgentView {
     }
   }
 
+  /** The card, rewritten as the chat changes; an outage leaves it behind for a while, never the chat's lines. */
+  async function refreshCardQuietly(chat: LiveChat): Promise<void> {
+    await refreshCard(chat).catch((error: unknown) =>
+      deps.logger.warn({ err: error, handoffId: chat.handoffId }, 'teams escalation card not updated'),
+    );
+  }
+
   async function onEvent(event: DeskEvent): Promise<void> {
     switch (event.type) {
       case 'queued':
@@ -196,17 +233,14 @@ export function createTeamsAgentView(deps: TeamsAgentViewDeps): TeamsAgentView {
         return;
       case 'claimed': {
         const chat = event.chat;
-        if (
-          !(await deps.once.claim(
-            `teams:desk:claimed:${chat.handoffId}:${event.agentId}:${+chat.waitingSince}`,
-          ))
-        )
-          return;
-        await refreshCard(chat);
-        await postInThread(
-          chat.handoffId,
-          t('teams.desk.claimed_by', { agent: await agentName(event.agentId), user: chat.requester.name }),
-        );
+        const line = t('teams.desk.claimed_by', {
+          agent: await agentName(event.agentId),
+          user: chat.requester.name,
+        });
+        const key = `teams:desk:claimed:${chat.handoffId}:${event.agentId}:${+chat.waitingSince}`;
+        if (!(await postInThread(chat.handoffId, line, key))) return;
+        await refreshCardQuietly(chat);
+        // The conversation so far, for the agent who just joined (shown once, not retried).
         const where = await threadReference(chat.handoffId);
         const entries = await deps.desk.transcript(chat.handoffId);
         if (where && entries.length > 0) {
@@ -217,39 +251,38 @@ export function createTeamsAgentView(deps: TeamsAgentViewDeps): TeamsAgentView {
         return;
       }
       case 'user-message':
-        if (!(await deps.once.claim(`teams:desk:user:${event.chat.handoffId}:${event.entry.id}`))) return;
         await postInThread(
           event.chat.handoffId,
           t('teams.desk.user_says', { user: event.chat.requester.name, text: event.entry.text }),
+          `teams:desk:user:${event.chat.handoffId}:${event.entry.id}`,
         );
         return;
       case 'transferred': {
         const chat = event.chat;
-        const key = `teams:desk:transferred:${chat.handoffId}:${chat.teamId}:${chat.agentId}:${+chat.waitingSince}`;
-        if (!(await deps.once.claim(key))) return;
-        await refreshCard(chat);
         await postInThread(
           chat.handoffId,
           event.note.trim()
             ? t('teams.desk.transferred', { note: event.note })
             : t('teams.desk.back_in_queue'),
+          `teams:desk:transferred:${chat.handoffId}:${chat.teamId}:${chat.agentId}:${+chat.waitingSince}`,
         );
+        await refreshCardQuietly(chat);
         return;
       }
       case 'closed':
-        if (!(await deps.once.claim(`teams:desk:closed:${event.chat.handoffId}`))) return;
-        await refreshCard(event.chat);
         await postInThread(
           event.chat.handoffId,
           t(`teams.desk.closed_by.${event.by}`, { user: event.chat.requester.name }),
+          `teams:desk:closed:${event.chat.handoffId}`,
         );
+        await refreshCardQuietly(event.chat);
         return;
       case 'reminder': {
         const minute = Math.floor(Date.now() / 60_000);
-        if (!(await deps.once.claim(`teams:desk:reminder:${event.chat.handoffId}:${minute}`))) return;
         await postInThread(
           event.chat.handoffId,
           t('teams.desk.reminder', { user: event.chat.requester.name }),
+          `teams:desk:reminder:${event.chat.handoffId}:${minute}`,
         );
         return;
       }
@@ -398,6 +431,7 @@ export function createTeamsAgentView(deps: TeamsAgentViewDeps): TeamsAgentView {
     },
 
     async start() {
+      relays.start();
       unsubscribe = deps.desk.subscribe((event) => {
         const key = 'chat' in event ? event.chat.handoffId : `agent:${event.agentId}`;
         enqueue(key, () => onEvent(event));
@@ -415,6 +449,8 @@ export function createTeamsAgentView(deps: TeamsAgentViewDeps): TeamsAgentView {
       unsubscribe?.();
       unsubscribe = null;
       await this.idle();
+      // Lines still queued stay in the outbox for the next start or another instance.
+      await relays.stop();
     },
 
     async idle() {
