@@ -73,7 +73,10 @@ function forward(
   reluAndOutput(output, outputBias, h, out);
 }
 
-/** Applies the ReLU to the hidden sums `h` in place and writes the class scores to `out`. */
+/**
+ * Applies the ReLU to the hidden sums `h` in place and writes the class scores to `out`. Only the units
+ * the ReLU lets through are multiplied (about a third): skipping a zero term leaves a sum as it is.
+ */
 export function reluAndOutput(
   output: Float32Array,
   outputBias: Float32Array,
@@ -81,14 +84,26 @@ export function reluAndOutput(
   out: Float64Array,
 ): void {
   const H = h.length;
-  for (let j = 0; j < H; j++) if (h[j]! < 0) h[j] = 0;
+  if (liveUnits.length < H) liveUnits = new Int32Array(H);
+  const live = liveUnits;
+  let m = 0;
+  for (let j = 0; j < H; j++) {
+    if (h[j]! > 0) live[m++] = j;
+    else h[j] = 0;
+  }
   for (let c = 0; c < out.length; c++) {
     const base = c * H;
     let s = outputBias[c]!;
-    for (let j = 0; j < H; j++) s += h[j]! * output[base + j]!;
+    for (let a = 0; a < m; a++) {
+      const j = live[a]!;
+      s += h[j]! * output[base + j]!;
+    }
     out[c] = s;
   }
 }
+
+/** Scratch list of live hidden units, shared by every network (scoring is never re-entered). */
+let liveUnits = new Int32Array(64);
 
 /** Trains by plain SGD on softmax cross-entropy, learning rate decaying linearly to zero. Deterministic per seed. */
 export function trainHiddenLayerNetwork(

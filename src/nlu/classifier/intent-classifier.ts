@@ -5,7 +5,7 @@ import {
   fitFeatures,
 } from './feature-extractor.js';
 import { DEFAULT_HIDDEN_LAYER_OPTIONS } from './hidden-layer-network.js';
-import { nearestPrototypeSimilarity, normaliseInPlace } from './hidden-prototypes.js';
+import { normaliseInPlace } from './hidden-prototypes.js';
 import {
   type NetworkMix,
   type NetworkMixOptions,
@@ -110,7 +110,9 @@ export class IntentClassifier {
     if (!this.mix) return Float64Array.from(linear);
     const network = quantisedNetworkScores(this.mix.network, x, this.networkScratch, this.hiddenScratch);
     const { linearCoefficient: a, networkCoefficient: b } = this.mix;
-    return Float64Array.from(linear, (v, c) => a * v + b * network[c]!);
+    const mixed = new Float64Array(linear.length);
+    for (let c = 0; c < mixed.length; c++) mixed[c] = a * linear[c]! + b * network[c]!;
+    return mixed;
   }
 
   /** Raw class scores (one per label, same order as `labels`). A fresh array. */
@@ -128,7 +130,7 @@ export class IntentClassifier {
     if (this.mix) {
       // logits() left the message's hidden vector in hiddenScratch.
       normaliseInPlace(this.hiddenScratch);
-      typicality = nearestPrototypeSimilarity(this.mix.prototypes, this.hiddenScratch);
+      typicality = this.mix.prototypes.nearestSimilarity(this.hiddenScratch);
     }
     return { probabilities: softmaxInPlace(logits, this.temperature), typicality };
   }

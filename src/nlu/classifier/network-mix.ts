@@ -1,5 +1,5 @@
 import { type HiddenLayerOptions, trainHiddenLayerNetwork } from './hidden-layer-network.js';
-import { buildPrototypes, normaliseInPlace } from './hidden-prototypes.js';
+import { buildPrototypes, normaliseInPlace, PrototypeIndex } from './hidden-prototypes.js';
 import { type QuantisedNetwork, quantisedNetworkScores, quantiseNetwork } from './quantised-network.js';
 import { type SparseLinearModel, sparseLinearScores } from './sparse-linear-model.js';
 import type { SparseVector } from './sparse-vector.js';
@@ -10,8 +10,8 @@ export interface NetworkMix {
   readonly network: QuantisedNetwork;
   readonly linearCoefficient: number;
   readonly networkCoefficient: number;
-  /** Class prototypes in the hidden space (see hidden-prototypes.ts), `network.hidden` wide. */
-  readonly prototypes: Float32Array;
+  /** Class prototypes in the hidden space (see hidden-prototypes.ts). */
+  readonly prototypes: PrototypeIndex;
 }
 
 /** A NetworkMix as JSON-able data. */
@@ -73,7 +73,10 @@ export function trainNetworkMix(
     network,
     linearCoefficient: (1 - options.weight) / linearScale,
     networkCoefficient: options.weight / networkScale,
-    prototypes: buildPrototypes(hiddenVectors, ys, model.classes, network.hidden),
+    prototypes: new PrototypeIndex(
+      buildPrototypes(hiddenVectors, ys, model.classes, network.hidden),
+      network.hidden,
+    ),
   };
 }
 
@@ -87,7 +90,7 @@ export function networkMixToState(mix: NetworkMix): NetworkMixState {
     outputBias: Array.from(mix.network.outputBias),
     linearCoefficient: mix.linearCoefficient,
     networkCoefficient: mix.networkCoefficient,
-    prototypes: typedArrayToBase64(mix.prototypes),
+    prototypes: typedArrayToBase64(mix.prototypes.rows()),
   };
 }
 
@@ -120,6 +123,6 @@ export function networkMixFromState(
     network,
     linearCoefficient: state.linearCoefficient,
     networkCoefficient: state.networkCoefficient,
-    prototypes,
+    prototypes: new PrototypeIndex(prototypes, network.hidden),
   };
 }

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import {
   buildPrototypes,
-  nearestPrototypeSimilarity,
   normaliseInPlace,
+  PrototypeIndex,
 } from '../../../src/nlu/classifier/hidden-prototypes.js';
 
 const unit = (...v: number[]) => {
@@ -28,8 +28,11 @@ describe('hidden-space prototypes', () => {
   const ys = [0, 0, 0, 0, 1, 1];
 
   it('finds one prototype per cluster, so a message between clusters is not typical', () => {
-    const prototypes = buildPrototypes(vectors, ys, 2, 3, { perClass: 2, iterations: 5 });
-    expect(prototypes.length).toBe(4 * 3);
+    const rows = buildPrototypes(vectors, ys, 2, 3, { perClass: 2, iterations: 5 });
+    expect(rows.length).toBe(4 * 3);
+    const prototypes = new PrototypeIndex(rows, 3);
+    expect([...prototypes.rows()]).toEqual([...rows]);
+    const nearestPrototypeSimilarity = (index: PrototypeIndex, u: Float32Array) => index.nearestSimilarity(u);
     expect(nearestPrototypeSimilarity(prototypes, unit(1, 0, 0))).toBeGreaterThan(0.99);
     expect(nearestPrototypeSimilarity(prototypes, unit(0, 1, 0))).toBeGreaterThan(0.99);
     expect(nearestPrototypeSimilarity(prototypes, unit(0, 0, 1))).toBeGreaterThan(0.99);
@@ -39,6 +42,6 @@ describe('hidden-space prototypes', () => {
 
   it('keeps fewer prototypes for a class with fewer examples, and scores 0 against none', () => {
     expect(buildPrototypes(vectors, ys, 2, 3, { perClass: 3, iterations: 2 }).length).toBe(5 * 3);
-    expect(nearestPrototypeSimilarity(new Float32Array(0), unit(1, 0, 0))).toBe(0);
+    expect(new PrototypeIndex(new Float32Array(0), 3).nearestSimilarity(unit(1, 0, 0))).toBe(0);
   });
 });
