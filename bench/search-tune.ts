@@ -12,16 +12,22 @@ const grid = (entries: [string, number[]][]): Combo[] =>
     [{}],
   );
 
+/** What a grid search maximises: nDCG@10, or Recall@100 (for settings that leave the first 10 results alone). */
+export type TuningTarget = 'ndcg' | 'recall';
+
 /**
  * Grid search on the tuning queries only, starting from the dataset's current
  * settings: `axes` maps setting names (k1, b, title, or any query setting) to
- * the values to try. Prints the best settings to copy into search-variants.ts.
+ * the values to try. Prints the best settings to copy into search-variants.ts;
+ * ties go to the other figure, then to the earlier combination in grid order
+ * (list each axis from its mildest value).
  */
 export function runTuning(
   dataset: BeirDataset,
   tune: readonly BeirQuery[],
   base: EngineVariant,
   axes: Record<string, number[]>,
+  target: TuningTarget = 'ndcg',
 ): void {
   const rows: { shown: Combo; ndcg: number; recall: number }[] = [];
   for (const ix of grid(Object.entries(axes).filter(([k]) => INDEX_KEYS.has(k)))) {
@@ -39,8 +45,9 @@ export function runTuning(
       console.log(`${figures.ndcg10.toFixed(4)} ${figures.recall100.toFixed(4)} ${JSON.stringify(shown)}`);
     }
   }
-  rows.sort((a, b) => b.ndcg - a.ndcg);
-  console.log(`best on ${tune.length} tuning queries:`);
+  const [first, second] = target === 'recall' ? (['recall', 'ndcg'] as const) : (['ndcg', 'recall'] as const);
+  rows.sort((a, b) => b[first] - a[first] || b[second] - a[second]);
+  console.log(`best ${target} on ${tune.length} tuning queries (nDCG@10, Recall@100, settings):`);
   for (const r of rows.slice(0, 5))
     console.log(`${r.ndcg.toFixed(4)} ${r.recall.toFixed(4)} ${JSON.stringify(r.shown)}`);
 }

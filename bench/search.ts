@@ -1,10 +1,11 @@
 // Help-doc search benchmark on BEIR-format data, with plain lunr and MiniSearch as peers in the same run.
-// Usage: npm run bench:search -- --dataset DIR [--seed 7] [--tune GRID --half a|b]
+// Usage: npm run bench:search -- --dataset DIR [--seed 7] [--tune GRID --half a|b [--by ndcg|recall]]
 //   Two-fold cross-validation: the queries are split (seeded) into halves a and b; our engine's settings
 //   are chosen on each half (search-variants.ts) and every query is scored by the settings chosen on the
 //   other half, so no figure comes from settings tuned on its own queries. --tune grid-searches the
 //   settings on one half, from that half's current ones (GRID: JSON of setting → values, e.g.
-//   '{"k1":[0.9,1.2],"title":[1,2]}'). Writes bench/results/search-<dataset>.json.
+//   '{"k1":[0.9,1.2],"title":[1,2]}'); --by recall picks by Recall@100 (for the relevance-feedback
+//   settings, which leave the first 10 results as they are). Writes bench/results/search-<dataset>.json.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
@@ -29,7 +30,9 @@ const arg = (name: string): string | undefined => {
 };
 const datasetDir = arg('--dataset');
 if (!datasetDir) {
-  console.error('usage: npm run bench:search -- --dataset DIR [--seed 7] [--tune GRID --half a|b]');
+  console.error(
+    'usage: npm run bench:search -- --dataset DIR [--seed 7] [--tune GRID --half a|b [--by ndcg|recall]]',
+  );
   process.exit(2);
 }
 const seed = Number(arg('--seed') ?? 7);
@@ -45,6 +48,7 @@ if (args.includes('--tune')) {
     halves[half],
     tuned[half],
     JSON.parse(arg('--tune') ?? '{}') as Record<string, number[]>,
+    arg('--by') === 'recall' ? 'recall' : 'ndcg',
   );
   process.exit(0);
 }

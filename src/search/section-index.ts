@@ -1,5 +1,6 @@
 import lunr from 'lunr';
 import type { CompactIndex } from './compact-index.js';
+import { SectionTerms } from './section-terms.js';
 
 /** Static TokenSet constructors lunr has but @types/lunr does not declare. */
 const TokenSets = lunr.TokenSet as unknown as {
@@ -36,6 +37,7 @@ export class SectionIndex {
   /** Query number that last touched each section, so score buffers are reused without clearing. */
   private readonly touchedBy: Uint32Array;
   private queryNumber = 0;
+  private sectionTerms: SectionTerms | undefined;
 
   constructor(readonly compact: CompactIndex) {
     this.documentCount = compact.refs.length;
@@ -65,6 +67,12 @@ export class SectionIndex {
   idf(term: string): number {
     const df = this.documentFrequency(term);
     return Math.log(1 + (this.documentCount - df + 0.5) / (df + 0.5));
+  }
+
+  /** Every index word of a section with its weight there (the postings turned around on first use). */
+  forEachTermOf(doc: number, visit: (term: string, weight: number) => void): void {
+    this.sectionTerms ??= new SectionTerms(this.compact);
+    this.sectionTerms.forEach(doc, visit);
   }
 
   /** Index words one edit (insert, delete, substitute, transpose) away from `term`, itself excluded. */

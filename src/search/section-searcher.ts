@@ -8,6 +8,7 @@ import { makeExtract } from './make-extract.js';
 import { planQuery, type QueryPlan } from './plan-query.js';
 import { type RankedSection, rankSections } from './rank-sections.js';
 import type { QueryOptions } from './ranking-options.js';
+import { feedbackPlan, fuseTail } from './relevance-feedback.js';
 import type { SearchResult } from './search-result.js';
 import { sectionAddressee } from './section-addressee.js';
 import type { SectionIndex } from './section-index.js';
@@ -95,6 +96,21 @@ export class SectionSearcher {
       opts.audience === 'brand' || opts.audience === 'partner'
         ? this.priors[opts.audience]
         : this.priors.none;
+    const feedbackOn = this.queryOptions.feedbackTerms > 0 && limit > this.queryOptions.feedbackKeepTop;
+    const ranked = this.rankPlan(plan, query, { limit, accept, prior });
+    if (!feedbackOn) return { plan, ranked: ranked.slice(0, limit) };
+    const expanded = feedbackPlan(plan, ranked, this.index, this.queryOptions);
+    if (!expanded) return { plan, ranked: ranked.slice(0, limit) };
+    const tail = this.rankPlan(expanded, query, { limit, accept, prior });
+    return { plan, ranked: fuseTail(ranked, tail, this.queryOptions.feedbackKeepTop, limit) };
+  }
+
+  /** Ranks a plan and reranks the head; may return more than `limit` sections. */
+  private rankPlan(
+    plan: QueryPlan,
+    query: unknown,
+    opts: { limit: number; accept: (doc: number) => boolean; prior: Float32Array },
+  ): RankedSection[] {
     const {
       headingMatchWeight,
       askedMatchWeight,
@@ -109,8 +125,8 @@ export class SectionSearcher {
       coverageExponent > 0 ||
       definitionTableWeight > 0 ||
       procedureStepsWeight > 0;
-    const depth = rerank ? Math.max(limit * 3, RERANK_DEPTH) : limit;
-    const ranked = rankSections(this.index, plan, { limit: depth, accept, prior });
+    const depth = rerank ? Math.max(opts.limit * 3, RERANK_DEPTH) : opts.limit;
+    const ranked = rankSections(this.index, plan, { ...opts, limit: depth });
     if (rerank) {
       const shape = answerShape(cleanChatQuery(query));
       for (const r of ranked) {
@@ -122,7 +138,7 @@ export class SectionSearcher {
       }
       ranked.sort((a, b) => b.score - a.score || a.doc - b.doc);
     }
-    return { plan, ranked: ranked.slice(0, limit) };
+    return ranked;
   }
 
   /** Extra weight for a section whose form fits the question: a table for a definition, steps for a how-to. */
