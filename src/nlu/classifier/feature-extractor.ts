@@ -1,5 +1,5 @@
 import { Int32Map } from './int32-map.js';
-import type { SparseVector } from './sparse-vector.js';
+import type { SparseVector, SparseVectorArena } from './sparse-vector.js';
 import { stem, words } from './tokenize.js';
 import {
   TypoTolerantVocabulary,
@@ -244,7 +244,8 @@ export class FeatureTransformer {
     return unknown / content.length;
   }
 
-  transform(normalised: string, isTrainingText = false): SparseVector {
+  /** `arena`, when given, provides the vector's arrays (see SparseVectorArena). */
+  transform(normalised: string, isTrainingText = false, arena?: SparseVectorArena): SparseVector {
     const tokens = words(normalised);
     this.foundCount = 0;
     visitTokenFeatureKeys(tokens, this.config, this.visit);
@@ -272,8 +273,9 @@ export class FeatureTransformer {
     const weight = this.config.unknownWordWeight;
     const unknown = weight > 0 ? this.unknownShareOfTokens(tokens, isTrainingText) : 0;
     const extra = unknown > 0 ? 1 : 0;
-    const idx = new Int32Array(n + extra);
-    const val = new Float32Array(n + extra);
+    const { idx, val } = arena
+      ? arena.allocate(n + extra)
+      : { idx: new Int32Array(n + extra), val: new Float32Array(n + extra) };
     for (let k = 0; k < n; k++) {
       const i = sorted[k]!;
       idx[k] = i;

@@ -127,7 +127,6 @@ export function trainHiddenLayerNetwork(
   for (let i = 0; i < output.length; i++) output[i] = uniform(outputScale);
   const outputBias = new Float32Array(C);
   const h = new Float64Array(H);
-  const gradHidden = new Float64Array(H);
   const p = new Float64Array(C);
   const active = new Int32Array(C);
   const live = new Int32Array(H);
@@ -154,25 +153,25 @@ export function trainHiddenLayerNetwork(
         p[c] = p[c]! / sum - (c === y ? 1 : 0);
         if (Math.abs(p[c]!) > NEGLIGIBLE_GRADIENT) active[n++] = c;
       }
-      gradHidden.fill(0);
+      // Only units the ReLU let through carry a gradient, and only their output weights move (h is 0 elsewhere).
+      let m = 0;
+      for (let j = 0; j < H; j++) if (h[j]! > 0) live[m++] = j;
+      liveGradient.fill(0, 0, m);
       for (let a = 0; a < n; a++) {
         const c = active[a]!;
         const g = p[c]!;
         const base = c * H;
-        for (let j = 0; j < H; j++) {
-          gradHidden[j]! += g * output[base + j]!;
+        for (let b = 0; b < m; b++) {
+          const j = live[b]!;
+          liveGradient[b]! += g * output[base + j]!;
           output[base + j]! -= lr * g * h[j]!;
         }
         outputBias[c]! -= lr * g;
       }
-      // Only units the ReLU let through carry a gradient back to the input weights.
-      let m = 0;
-      for (let j = 0; j < H; j++) {
-        if (h[j]! > 0) {
-          liveGradient[m] = lr * gradHidden[j]!;
-          live[m++] = j;
-          inputBias[j]! -= lr * gradHidden[j]!;
-        }
+      for (let b = 0; b < m; b++) {
+        const j = live[b]!;
+        inputBias[j]! -= lr * liveGradient[b]!;
+        liveGradient[b]! *= lr;
       }
       const { idx, val } = x;
       let k = 0;

@@ -25,7 +25,7 @@ import {
   sparseLinearScores,
   sparseLinearToState,
 } from './sparse-linear-model.js';
-import type { SparseVector } from './sparse-vector.js';
+import { type SparseVector, SparseVectorArena } from './sparse-vector.js';
 
 /** Label of the trained "out of scope" class, when the training data has one. */
 export const NONE_LABEL = 'none';
@@ -195,10 +195,11 @@ export function vectoriseExamples(
   const labelIndex = new Map(labels.map((l, i) => [l, i]));
   const normalised = examples.map((e) => normaliseForIntent(e.text));
   const transformer = new FeatureTransformer(fitFeatures(normalised, features));
+  const arena = new SparseVectorArena();
   return {
     labels,
     transformer,
-    xs: normalised.map((t) => transformer.transform(t, true)),
+    xs: normalised.map((t) => transformer.transform(t, true, arena)),
     ys: Int32Array.from(examples.map((e) => labelIndex.get(e.label)!)),
   };
 }
