@@ -40,11 +40,11 @@ describe('terminal chat', () => {
   });
   afterAll(() => database.drop());
 
-  it('holds a conversation: greeting, help, a button pressed by number, an out-of-scope message, exit', async () => {
+  it('holds a conversation: greeting, help, a button pressed by number (my tickets), an out-of-scope message, exit', async () => {
     const { out } = await runConsole(database.url, [
       'hello',
       'what can you do',
-      '3',
+      '2',
       'whats the weather in paris',
       'exit',
     ]);
@@ -52,7 +52,10 @@ describe('terminal chat', () => {
     expect(out).toMatch(/bot › (Hi|Hello) Alice/);
     expect(out).toMatch(/Here's what I can do/);
     expect(out).toMatch(/\[1\] File a ticket/);
-    expect(out).toMatch(/\[3\] Talk to a person/);
+    // Nobody staffs the live queue here, so the card offers what will happen instead of a live chat.
+    expect(out).toMatch(/\[2\] My tickets/);
+    expect(out).not.toMatch(/Talk to a person/);
+    expect(out).toMatch(/no (open )?tickets|don't have any/i);
     expect(out).toMatch(/not sure I understood|couldn't find/);
     expect(await database.prisma.message.count({ where: { direction: 'in' } })).toBe(4);
   }, 120_000);
