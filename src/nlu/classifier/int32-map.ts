@@ -64,3 +64,48 @@ export class Int32Map {
     for (let at = 0; at < values.length; at++) if (values[at] !== -1) this.set(keys[at]!, values[at]!);
   }
 }
+
+/**
+ * Open-addressing hash set of 32-bit integers in one typed array (0 marks a free slot; the key 0 itself is
+ * kept in a flag). Fixed size: room for the `size` given, at most 70% full.
+ */
+export class Int32Set {
+  private readonly slots: Int32Array;
+  private readonly shift: number;
+  private hasZero = false;
+
+  constructor(keys: readonly number[]) {
+    const bits = Math.max(3, Math.ceil(Math.log2(keys.length / 0.7 + 1)));
+    this.shift = 32 - bits;
+    this.slots = new Int32Array(1 << bits);
+    for (const key of keys) this.add(key);
+  }
+
+  private add(key: number): void {
+    if ((key | 0) === 0) {
+      this.hasZero = true;
+      return;
+    }
+    const mask = this.slots.length - 1;
+    let at = Math.imul(key, 0x9e3779b1) >>> this.shift;
+    while (this.slots[at] !== 0 && this.slots[at] !== (key | 0)) at = (at + 1) & mask;
+    this.slots[at] = key;
+  }
+
+  has(key: number): boolean {
+    if ((key | 0) === 0) return this.hasZero;
+    const mask = this.slots.length - 1;
+    for (let at = Math.imul(key, 0x9e3779b1) >>> this.shift; ; at = (at + 1) & mask) {
+      const slot = this.slots[at]!;
+      if (slot === 0) return false;
+      if (slot === (key | 0)) return true;
+    }
+  }
+
+  /** The keys, in no particular order. */
+  keys(): number[] {
+    const keys: number[] = this.hasZero ? [0] : [];
+    for (const slot of this.slots) if (slot !== 0) keys.push(slot);
+    return keys;
+  }
+}

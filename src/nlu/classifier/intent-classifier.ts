@@ -57,7 +57,7 @@ export const DEFAULT_CLASSIFIER_OPTIONS: ClassifierOptions = {
 };
 
 /** Format of ClassifierState; states of another format are refused (a cache then retrains). */
-const STATE_FORMAT = 5;
+const STATE_FORMAT = 6;
 
 /** The classifier as plain JSON-able data (weight arrays base64-encoded). */
 export interface ClassifierState {

@@ -103,7 +103,7 @@ export function networkMixFromState(
     classes: shape.classes,
     features: shape.features,
     hidden: state.hidden,
-    input: typedArrayFromBase64(state.input, Int8Array),
+    input: typedArrayFromBase64(state.input, Uint8Array),
     inputScale: typedArrayFromBase64(state.inputScale, Float32Array),
     inputBias: Float32Array.from(state.inputBias),
     output: typedArrayFromBase64(state.output, Float32Array),
@@ -112,7 +112,7 @@ export function networkMixFromState(
   const prototypes = typedArrayFromBase64(state.prototypes, Float32Array);
   if (
     prototypes.length % network.hidden !== 0 ||
-    network.input.length !== network.features * network.hidden ||
+    network.input.length !== network.features * Math.ceil(network.hidden / 2) ||
     network.inputScale.length !== network.features ||
     network.output.length !== network.classes * network.hidden ||
     network.inputBias.length !== network.hidden ||

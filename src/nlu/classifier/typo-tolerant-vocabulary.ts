@@ -1,4 +1,4 @@
-import { Int32Map } from './int32-map.js';
+import { Int32Set } from './int32-map.js';
 
 const FNV_OFFSET = 0x811c9dc5;
 const FNV_PRIME = 0x01000193;
@@ -31,14 +31,17 @@ export function vocabularyHashes(words: Iterable<string>): VocabularyHashes {
  * over 32-bit hashes (a false match needs a hash collision: about one lookup in 10^5 at 40k deletions).
  */
 export class TypoTolerantVocabulary {
-  private readonly known: Int32Map;
-  private readonly deletes: Int32Map;
+  private readonly known: Int32Set;
+  private readonly deletes: Int32Set;
 
-  constructor(readonly hashes: VocabularyHashes) {
-    this.known = new Int32Map(hashes.words.length);
-    for (const h of hashes.words) this.known.set(h, 0);
-    this.deletes = new Int32Map(hashes.deletions.length);
-    for (const h of hashes.deletions) this.deletes.set(h, 0);
+  constructor(hashes: VocabularyHashes) {
+    this.known = new Int32Set(hashes.words);
+    this.deletes = new Int32Set(hashes.deletions);
+  }
+
+  /** The hashes again (for the model's state). */
+  get hashes(): VocabularyHashes {
+    return { words: this.known.keys(), deletions: this.deletes.keys() };
   }
 
   hasNear(word: string): boolean {

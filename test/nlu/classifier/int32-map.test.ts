@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Int32Map } from '../../../src/nlu/classifier/int32-map.js';
+import { Int32Map, Int32Set } from '../../../src/nlu/classifier/int32-map.js';
 
 describe('Int32Map', () => {
   it('stores negative and positive 32-bit keys, grows, and answers -1 for absent keys', () => {
@@ -20,5 +20,15 @@ describe('Int32Map', () => {
       sum += value;
     });
     expect(sum).toBe((4999 * 5000) / 2 + 63);
+  });
+});
+
+describe('Int32Set', () => {
+  it('holds any 32-bit integers, 0 and negatives included, and lists them back', () => {
+    const keys = [0, -1, 1, 2 ** 31 - 1, -(2 ** 31), ...Array.from({ length: 1000 }, (_, i) => i * 7919)];
+    const set = new Int32Set(keys);
+    for (const key of keys) expect(set.has(key)).toBe(true);
+    expect(set.has(3)).toBe(false);
+    expect(set.keys().sort((a, b) => a - b)).toEqual([...new Set(keys)].sort((a, b) => a - b));
   });
 });

@@ -13,16 +13,16 @@ const vector = (features: number[]): SparseVector => ({
 });
 
 describe('quantised network', () => {
-  it('scores like the Float32 network it came from, in a quarter of the input memory', () => {
+  it('scores like the Float32 network it came from, in an eighth of the input memory', () => {
     const xs = Array.from({ length: 60 }, (_, i) => vector([i % 7, 7 + (i % 5), 12 + (i % 3)]));
     const ys = Int32Array.from(xs, (_, i) => i % 3);
     const network = trainHiddenLayerNetwork(xs, ys, 3, 15, { ...DEFAULT_HIDDEN_LAYER_OPTIONS, epochs: 10 });
     const quantised = quantiseNetwork(network);
-    expect(quantised.input.byteLength).toBe(network.input.byteLength / 4);
+    expect(quantised.input.byteLength).toBe(network.input.byteLength / 8);
     for (const x of xs.slice(0, 10)) {
       const expected = hiddenLayerScores(network, x);
       const got = quantisedNetworkScores(quantised, x);
-      for (let c = 0; c < 3; c++) expect(Math.abs(got[c]! - expected[c]!)).toBeLessThan(0.02);
+      for (let c = 0; c < 3; c++) expect(Math.abs(got[c]! - expected[c]!)).toBeLessThan(0.1);
     }
   });
 });

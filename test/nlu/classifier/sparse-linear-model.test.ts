@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { quantiseRows } from '../../../src/nlu/classifier/row-quantisation.js';
 import { type LinearModel, linearScores } from '../../../src/nlu/classifier/softmax-regression.js';
 import {
   sparseLinearFromState,
@@ -22,15 +21,6 @@ function denseModel(classes: number, features: number): LinearModel {
 const vector = (idx: number[], val: number[]): SparseVector => ({
   idx: Int32Array.from(idx),
   val: Float32Array.from(val),
-});
-
-describe('row quantisation', () => {
-  it('maps each row’s largest weight to ±127 and keeps zero rows zero', () => {
-    const { values, scales } = quantiseRows(Float32Array.from([0.5, -1, 0.25, 0, 0, 0]), 3);
-    expect([...values]).toEqual([64, -127, 32, 0, 0, 0]);
-    expect(scales[0]).toBeCloseTo(1 / 127);
-    expect(scales[1]).toBe(0);
-  });
 });
 
 describe('sparse linear model', () => {
