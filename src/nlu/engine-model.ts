@@ -15,7 +15,7 @@ import { type IntentDefinition, NONE_INTENT } from './intent-definition.js';
 export const ENGINE_MODEL_VERSION = 8;
 
 /**
- * The benchmarked defaults with 10 epochs instead of 8: on intents/ (hundreds, not thousands, of
+ * The benchmarked defaults with 10 epochs instead of 6: on intents/ (hundreds, not thousands, of
  * examples) that gave the best cross-validated accuracy, and costs little at this size.
  */
 export const ENGINE_CLASSIFIER_OPTIONS: ClassifierOptions = {

@@ -47,7 +47,9 @@ export interface ClassifierOptions {
 export const DEFAULT_CLASSIFIER_OPTIONS: ClassifierOptions = {
   features: DEFAULT_FEATURE_CONFIG,
   training: {
-    epochs: 8,
+    // Six hinge epochs: on the validation hold-outs of BANKING77 and HWU64 (seeds 1-6) as accurate as eight
+    // (accuracy +0.15 / 0.00 points, AUROC +0.0003 / -0.0004) for a quarter less of the linear model's training.
+    epochs: 6,
     learningRate: 0.3,
     l2: 1e-4,
     seed: 7,
