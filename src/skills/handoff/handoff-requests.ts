@@ -7,6 +7,7 @@ import { checkAvailability } from './agent-availability.js';
 import { describeInstant } from './business-hours.js';
 import type { ChatLifecycle } from './chat-lifecycle.js';
 import { conversationExcerpt, summariseBotAttempts } from './chat-summary.js';
+import { escalationTicketKey, noteEscalationTicketFiled } from './escalation-key.js';
 import { formatFileSize } from './file-size.js';
 import type { HandoffDeps } from './handoff-deps.js';
 import { WAITING_HANDOFF_STATUSES } from './handoff-state-machine.js';
@@ -97,10 +98,11 @@ export function createHandoffRequests(
       description: t('handoff.ticket_description', { userName: ctx.user.displayName, excerpt }),
       channel: ctx.conversation.channel,
       conversationId: ctx.conversation.id,
-      // One ticket per escalation: named after the conversation as stored when it started, so
-      // the same request handled twice (two instances, or a turn run again) files it once.
-      idempotencyKey: `handoff:${ctx.conversation.id}:${await deps.messages.latestInConversation(ctx.conversation.id)}`,
+      // One ticket per escalation: the same request handled twice (two instances, or a turn
+      // run again) files it once.
+      idempotencyKey: escalationTicketKey(ctx),
     });
+    noteEscalationTicketFiled(ctx);
     ctx.state.lastTicketId = ticket.id;
     return { ticket, created: true };
   }

@@ -11,27 +11,32 @@ import { fakeTicketsModule } from './fake-tickets.js';
 import { type HandoffKit, handoffRules, startHandoffKit, webChannelModule } from './handoff-kit.js';
 
 /**
- * Holds one turn of this instance after it was handled and before it is stored, so a
- * test can let another instance store the same conversation first (the turn then runs again).
+ * Holds one turn of an instance, so a test can let another instance act in between:
+ * `after` holds it once handled and before it is stored (it then runs again, on the newer
+ * conversation); `before` holds it once the conversation is read and before it is handled.
  */
-function turnHold() {
+function turnHold(at: 'before' | 'after') {
   let armed: { reached: () => void; released: Promise<void> } | null = null;
+  const wait = async () => {
+    const hold = armed;
+    armed = null;
+    if (!hold) return;
+    hold.reached();
+    await hold.released;
+  };
   const module: AppModule = {
-    name: 'turn-hold',
+    name: `turn-hold-${at}`,
     create: () => ({
       middleware: [
         async (_ctx, next) => {
+          if (at === 'before') await wait();
           await next();
-          const hold = armed;
-          armed = null;
-          if (!hold) return;
-          hold.reached();
-          await hold.released;
+          if (at === 'after') await wait();
         },
       ],
     }),
   };
-  /** Holds the next turn; `reached` resolves once it waits, `release` lets it be stored. */
+  /** Holds the next turn; `reached` resolves once it waits, `release` lets it go on. */
   const next = () => {
     let release = () => {};
     const released = new Promise<void>((resolve) => {
@@ -48,7 +53,8 @@ function turnHold() {
 describe.each(testProviders())('asking twice for a person, on two bot instances on %s', (provider) => {
   let kit: HandoffKit;
   let other: App;
-  const hold = turnHold();
+  const hold = turnHold('after');
+  const otherHold = turnHold('before');
   beforeAll(async () => {
     kit = await startHandoffKit(provider, { before: [hold.module] });
     // A second instance on the same database, as in production behind a load balancer.
@@ -57,6 +63,7 @@ describe.each(testProviders())('asking twice for a person, on two bot instances 
       logger: pino({ level: 'silent' }),
       matcher: keywordMatcher(handoffRules),
       modules: [
+        otherHold.module,
         fakeTicketsModule(),
         createHandoffModule({ queueUpdateDelayMs: 0, sweepIntervalMs: 3_600_000 }),
         webChannelModule,
@@ -135,5 +142,41 @@ describe.each(testProviders())('asking twice for a person, on two bot instances 
     expect(await db().handoff.count({ where: { conversationId } })).toBe(0);
     expect(await db().ticket.count({ where: { conversationId } })).toBe(1);
     for (const chat of [here, there]) expect(chat.text()).toMatch(/No agent is available for live chat/);
+  });
+  it('files one ticket when the other instance read the conversation before this one stored its escalation', async () => {
+    const here = kit.bot.chat('alice');
+    const there = new Chat(other, 'alice', here.channel, here.conversationKey);
+    await here.say('my tracking pixel stopped firing yesterday');
+
+    const held = otherHold.next();
+    const askingThere = there.say('talk to a human');
+    await held.reached;
+    await here.say('talk to a human');
+    held.release();
+    await askingThere;
+
+    const conversationId = await kit.conversationId(here);
+    const tickets = await db().ticket.findMany({ where: { conversationId } });
+    expect(tickets).toHaveLength(1);
+    for (const chat of [here, there]) expect(chat.text()).toContain(`**#${tickets[0]!.id}**`);
+  });
+
+  it('files one ticket when the escalating turn runs again after another instance stored a message', async () => {
+    const here = kit.bot.chat('alice');
+    const there = new Chat(other, 'alice', here.channel, here.conversationKey);
+    await here.say('my tracking pixel stopped firing yesterday');
+
+    const held = hold.next();
+    const asking = here.say('talk to a human');
+    await held.reached;
+    await there.say('hello? is anyone there');
+    held.release();
+    await asking;
+
+    const conversationId = await kit.conversationId(here);
+    const tickets = await db().ticket.findMany({ where: { conversationId } });
+    expect(tickets).toHaveLength(1);
+    expect(here.text()).toMatch(/No agent is available for live chat/);
+    expect(here.text()).toContain(`**#${tickets[0]!.id}**`);
   });
 });
