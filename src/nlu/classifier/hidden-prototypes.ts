@@ -19,12 +19,6 @@ export function normaliseInPlace(v: Float64Array | Float32Array): void {
   for (let j = 0; j < v.length; j++) v[j]! *= inverse;
 }
 
-function dot(a: Float32Array, aOffset: number, b: ArrayLike<number>, bOffset: number, length: number) {
-  let s = 0;
-  for (let j = 0; j < length; j++) s += a[aOffset + j]! * b[bOffset + j]!;
-  return s;
-}
-
 /**
  * Prototypes (row-major, `dimensions` wide) of unit-length `vectors` (row-major too) labelled `ys`.
  * Seeds are evenly spaced members of each class, so the result is deterministic.
@@ -49,19 +43,24 @@ export function buildPrototypes(
       centres.set(vectors.subarray(i * D, i * D + D), c * D);
     }
     const sums = new Float32Array(k * D);
+    const live = new Int32Array(D);
     for (let iteration = 0; iteration < options.iterations; iteration++) {
       sums.fill(0);
       for (const i of group) {
+        // Hidden vectors are ReLU layers, mostly zeros: only their non-zero dimensions are multiplied.
+        let m = 0;
+        for (let j = 0; j < D; j++) if (vectors[i * D + j] !== 0) live[m++] = j;
         let best = 0;
         let bestSimilarity = Number.NEGATIVE_INFINITY;
         for (let c = 0; c < k; c++) {
-          const s = dot(centres, c * D, vectors, i * D, D);
+          let s = 0;
+          for (let a = 0; a < m; a++) s += centres[c * D + live[a]!]! * vectors[i * D + live[a]!]!;
           if (s > bestSimilarity) {
             bestSimilarity = s;
             best = c;
           }
         }
-        for (let j = 0; j < D; j++) sums[best * D + j]! += vectors[i * D + j]!;
+        for (let a = 0; a < m; a++) sums[best * D + live[a]!]! += vectors[i * D + live[a]!]!;
       }
       for (let c = 0; c < k; c++) {
         const sum = sums.subarray(c * D, c * D + D);
