@@ -32,11 +32,6 @@ export interface HandoffMessage {
 export interface HandoffMessages {
   /** The highest message id of a chat (of one author, when given), 0 when it has none. */
   latestId(handoffId: string, author?: string): Promise<number>;
-  /**
-   * The id of the conversation's latest stored message (0 for none): turns that start
-   * from the same stored conversation, at once or retried, see the same value.
-   */
-  latestInConversation(conversationId: string): Promise<number>;
   /** Messages of a chat after an id, oldest first. */
   after(handoffId: string, afterId: number, limit?: number): Promise<HandoffMessage[]>;
   /** The latest messages of the conversation (this chat's and those outside any chat), oldest first. */
@@ -93,14 +88,6 @@ export function createHandoffMessages(db: Db, sql: SqlExecutor): HandoffMessages
             [handoffId],
           );
       return row ? Number(row.id) : 0;
-    },
-    async latestInConversation(conversationId) {
-      const row = await db.message.findFirst({
-        where: { conversationId },
-        orderBy: { id: 'desc' },
-        select: { id: true },
-      });
-      return row?.id ?? 0;
     },
     async after(handoffId, afterId, limit = 500) {
       const rows = await sql.all<MessageRow>(
