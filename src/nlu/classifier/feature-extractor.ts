@@ -1,4 +1,4 @@
-import { Int32Map } from './int32-map.js';
+import { Int32Map, KeyPositions } from './int32-map.js';
 import type { SparseVector, SparseVectorArena } from './sparse-vector.js';
 import { stem, words } from './tokenize.js';
 import {
@@ -168,8 +168,13 @@ export function fitFeatures(
  */
 export class FeatureTransformer {
   /** Feature index of each key. */
-  private readonly index: Int32Map;
-  private readonly idf: Float64Array;
+  private readonly index: KeyPositions;
+  /**
+   * IDF of feature i: idfValues[idfOf[i]]. A feature's IDF depends only on its document frequency, so
+   * there are few distinct values (hundreds), and two bytes per feature instead of eight name them.
+   */
+  private readonly idfValues: Float64Array;
+  private readonly idfOf: Uint16Array | Int32Array;
   private readonly charFeature: Uint8Array;
   private readonly wordDf: Int32Map;
   private found = new Int32Array(256);
@@ -181,11 +186,13 @@ export class FeatureTransformer {
 
   constructor(state: FeatureState) {
     this.config = state.config;
-    this.index = new Int32Map(state.keys.length);
-    state.keys.forEach((key, i) => {
-      this.index.set(key, i);
-    });
-    this.idf = Float64Array.from(state.idf);
+    this.index = new KeyPositions(state.keys);
+    const values = [...new Set(state.idf)];
+    const valueIndex = new Map(values.map((v, i) => [v, i]));
+    this.idfValues = Float64Array.from(values);
+    const idfOf = (v: number) => valueIndex.get(v)!;
+    this.idfOf =
+      values.length <= 0x10000 ? Uint16Array.from(state.idf, idfOf) : Int32Array.from(state.idf, idfOf);
     this.charFeature = Uint8Array.from(state.keys, (key) => (isCharKey(key) ? 1 : 0));
     this.wordDf = new Int32Map(Object.keys(state.wordDf).length);
     for (const [key, df] of Object.entries(state.wordDf)) this.wordDf.set(Number(key), df);
@@ -205,10 +212,7 @@ export class FeatureTransformer {
 
   /** The fitted state, rebuilt from the compact arrays the transformer keeps. */
   get state(): FeatureState {
-    const keys = new Array<number>(this.idf.length);
-    this.index.forEach((i, key) => {
-      keys[i] = key;
-    });
+    const keys = this.index.keyList();
     const wordDf: Record<string, number> = {};
     this.wordDf.forEach((df, key) => {
       wordDf[key] = df;
@@ -216,7 +220,7 @@ export class FeatureTransformer {
     return {
       config: this.config,
       keys,
-      idf: Array.from(this.idf),
+      idf: Array.from(this.idfOf, (v) => this.idfValues[v]!),
       wordDf,
       knownWords: this.vocabulary.hashes,
     };
@@ -224,7 +228,7 @@ export class FeatureTransformer {
 
   /** Feature count; the unknown-word feature, when on, is the last index. */
   get size(): number {
-    return this.idf.length + (this.config.unknownWordWeight > 0 ? 1 : 0);
+    return this.idfOf.length + (this.config.unknownWordWeight > 0 ? 1 : 0);
   }
 
   /** Share of content words unknown; for a training text, "known" means seen in another training text. */
@@ -263,7 +267,7 @@ export class FeatureTransformer {
     let charNorm = 0;
     for (let k = 0; k < n; k++) {
       const i = sorted[k]!;
-      const v = (1 + Math.log(this.tf[k]!)) * this.idf[i]!;
+      const v = (1 + Math.log(this.tf[k]!)) * this.idfValues[this.idfOf[i]!]!;
       this.tf[k] = v;
       if (this.charFeature[i]) charNorm += v * v;
       else wordNorm += v * v;
@@ -282,7 +286,7 @@ export class FeatureTransformer {
       val[k] = this.tf[k]! * (this.charFeature[i] ? charScale : wordScale);
     }
     if (extra) {
-      idx[n] = this.idf.length;
+      idx[n] = this.idfOf.length;
       val[n] = unknown * weight;
     }
     return { idx, val };

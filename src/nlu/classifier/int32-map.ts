@@ -109,3 +109,49 @@ export class Int32Set {
     return keys;
   }
 }
+
+/**
+ * Fixed map from a list of distinct 32-bit keys to their positions in the list. Positions take two bytes
+ * each while the list is shorter than 65535 (a model's vocabulary usually is), else four.
+ */
+export class KeyPositions {
+  private readonly keys: Int32Array;
+  private readonly positions: Uint16Array | Int32Array;
+  private readonly empty: number;
+  private readonly shift: number;
+
+  constructor(keyList: readonly number[]) {
+    const bits = Math.max(3, Math.ceil(Math.log2(keyList.length / 0.7 + 1)));
+    this.shift = 32 - bits;
+    this.keys = new Int32Array(1 << bits);
+    const short = keyList.length < 0xffff;
+    this.empty = short ? 0xffff : -1;
+    this.positions = short ? new Uint16Array(1 << bits).fill(0xffff) : new Int32Array(1 << bits).fill(-1);
+    const mask = this.keys.length - 1;
+    keyList.forEach((key, position) => {
+      let at = Math.imul(key, 0x9e3779b1) >>> this.shift;
+      while (this.positions[at] !== this.empty) at = (at + 1) & mask;
+      this.keys[at] = key;
+      this.positions[at] = position;
+    });
+  }
+
+  /** Position of `key` in the list, or -1 when it is not there. */
+  get(key: number): number {
+    const mask = this.keys.length - 1;
+    for (let at = Math.imul(key, 0x9e3779b1) >>> this.shift; ; at = (at + 1) & mask) {
+      const position = this.positions[at]!;
+      if (position === this.empty) return -1;
+      if (this.keys[at] === (key | 0)) return position;
+    }
+  }
+
+  /** The key list again. */
+  keyList(): number[] {
+    const list: number[] = [];
+    this.positions.forEach((position, at) => {
+      if (position !== this.empty) list[position] = this.keys[at]!;
+    });
+    return list;
+  }
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Int32Map, Int32Set } from '../../../src/nlu/classifier/int32-map.js';
+import { Int32Map, Int32Set, KeyPositions } from '../../../src/nlu/classifier/int32-map.js';
 
 describe('Int32Map', () => {
   it('stores negative and positive 32-bit keys, grows, and answers -1 for absent keys', () => {
@@ -30,5 +30,19 @@ describe('Int32Set', () => {
     for (const key of keys) expect(set.has(key)).toBe(true);
     expect(set.has(3)).toBe(false);
     expect(set.keys().sort((a, b) => a - b)).toEqual([...new Set(keys)].sort((a, b) => a - b));
+  });
+});
+
+describe('KeyPositions', () => {
+  it('gives each key its position and -1 for others, with two-byte positions or, for long lists, four', () => {
+    for (const length of [1000, 70_000]) {
+      const keys = Array.from({ length }, (_, i) => Math.imul(i + 1, 0x9e3779b1));
+      const positions = new KeyPositions(keys);
+      expect(positions.get(keys[0]!)).toBe(0);
+      expect(positions.get(keys[length - 1]!)).toBe(length - 1);
+      expect(positions.get(keys[777]!)).toBe(777);
+      expect(positions.get(0)).toBe(-1);
+      expect(positions.keyList()).toEqual(keys);
+    }
   });
 });
