@@ -52,6 +52,35 @@ function forward(
   const { idx, val } = x;
   const n = idx.length;
   let k = 0;
+  for (; k + 7 < n; k += 8) {
+    const b0 = idx[k]! * H;
+    const b1 = idx[k + 1]! * H;
+    const b2 = idx[k + 2]! * H;
+    const b3 = idx[k + 3]! * H;
+    const b4 = idx[k + 4]! * H;
+    const b5 = idx[k + 5]! * H;
+    const b6 = idx[k + 6]! * H;
+    const b7 = idx[k + 7]! * H;
+    const v0 = val[k]!;
+    const v1 = val[k + 1]!;
+    const v2 = val[k + 2]!;
+    const v3 = val[k + 3]!;
+    const v4 = val[k + 4]!;
+    const v5 = val[k + 5]!;
+    const v6 = val[k + 6]!;
+    const v7 = val[k + 7]!;
+    for (let j = 0; j < H; j++) {
+      h[j]! +=
+        v0 * input[b0 + j]! +
+        v1 * input[b1 + j]! +
+        v2 * input[b2 + j]! +
+        v3 * input[b3 + j]! +
+        v4 * input[b4 + j]! +
+        v5 * input[b5 + j]! +
+        v6 * input[b6 + j]! +
+        v7 * input[b7 + j]!;
+    }
+  }
   for (; k + 3 < n; k += 4) {
     const b0 = idx[k]! * H;
     const b1 = idx[k + 1]! * H;

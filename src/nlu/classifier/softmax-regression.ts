@@ -42,6 +42,35 @@ export function addScores(
   const { idx, val } = x;
   const n = idx.length;
   let k = 0;
+  for (; k + 7 < n; k += 8) {
+    const b0 = idx[k]! * C;
+    const b1 = idx[k + 1]! * C;
+    const b2 = idx[k + 2]! * C;
+    const b3 = idx[k + 3]! * C;
+    const b4 = idx[k + 4]! * C;
+    const b5 = idx[k + 5]! * C;
+    const b6 = idx[k + 6]! * C;
+    const b7 = idx[k + 7]! * C;
+    const v0 = val[k]! * scale;
+    const v1 = val[k + 1]! * scale;
+    const v2 = val[k + 2]! * scale;
+    const v3 = val[k + 3]! * scale;
+    const v4 = val[k + 4]! * scale;
+    const v5 = val[k + 5]! * scale;
+    const v6 = val[k + 6]! * scale;
+    const v7 = val[k + 7]! * scale;
+    for (let c = 0; c < C; c++) {
+      out[c]! +=
+        v0 * weights[b0 + c]! +
+        v1 * weights[b1 + c]! +
+        v2 * weights[b2 + c]! +
+        v3 * weights[b3 + c]! +
+        v4 * weights[b4 + c]! +
+        v5 * weights[b5 + c]! +
+        v6 * weights[b6 + c]! +
+        v7 * weights[b7 + c]!;
+    }
+  }
   for (; k + 3 < n; k += 4) {
     const b0 = idx[k]! * C;
     const b1 = idx[k + 1]! * C;
