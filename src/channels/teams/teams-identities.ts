@@ -35,7 +35,10 @@ export function createTeamsIdentities(deps: {
   const timeoutMs = deps.timeoutMs ?? 1500;
   const cache = new ExpiringCache<string, InboundUser>(cacheMs, 10_000, now);
 
-  /** The sender as the member API knows them: mail (or UPN) and name; null when Teams did not answer. */
+  /**
+   * The sender as the member API knows them: mail (or UPN) and name, nothing when Teams does not list
+   * them; null when Teams did not answer (timeout or failure).
+   */
   async function member(ctx: TurnContext, userId: string): Promise<{ email?: string; name?: string } | null> {
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<undefined>((resolve) => {
@@ -48,6 +51,8 @@ export function createTeamsIdentities(deps: {
       const name = found.name?.trim() || undefined;
       return { ...(email ? { email } : {}), ...(name ? { name } : {}) };
     } catch (error) {
+      // "Not a member" is Teams' answer, kept like any other; only a failure is asked again.
+      if ((error as { statusCode?: number }).statusCode === 404) return {};
       deps.logger.warn({ err: error }, 'teams member lookup failed');
       return null;
     } finally {

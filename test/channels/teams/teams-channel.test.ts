@@ -56,6 +56,16 @@ describe.each(testProviders())('Teams channel over HTTP (%s)', (provider) => {
     expect(identities).toEqual([expect.objectContaining({ workspace: TENANT_ID })]);
   });
 
+  it('asks the member API once about a sender Teams does not list, not on every message', async () => {
+    const guest = teamsUser('guest-unlisted', 'Guest Unlisted');
+    const chat = bot.chat(guest);
+    await chat.say('hi');
+    const afterFirst = bot.connector.memberLookups;
+    await chat.say('hello again');
+    await chat.say('one more');
+    expect(bot.connector.memberLookups).toBe(afterFirst);
+  });
+
   it('offers the menu when nothing matched', async () => {
     const chat = bot.chat(alice);
     await chat.say("what's the weather in Paris");

@@ -33,6 +33,8 @@ export interface FakeMember {
 export class FakeBotConnector {
   readonly calls: ConnectorCall[] = [];
   readonly members = new Map<string, FakeMember>();
+  /** Requests made to the member API (GET …/members/<id>), answered or not. */
+  memberLookups = 0;
   down = false;
   /**
    * Requests refused with 403 BotNotInConversationRoster, as Teams answers while the
@@ -104,6 +106,7 @@ export class FakeBotConnector {
           return answer(200, { id: itemId });
         }
         if (conversationId && sub === 'members' && itemId && req.method === 'GET') {
+          this.memberLookups++;
           const member = this.members.get(itemId);
           if (member && this.memberDelayMs > 0) {
             setTimeout(() => answer(200, member), this.memberDelayMs).unref();
