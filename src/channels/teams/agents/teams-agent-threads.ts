@@ -1,4 +1,9 @@
-import { randomUUID } from 'node:crypto';
+import {
+  isReservation,
+  placeAgentThread,
+  releaseAgentThread,
+  reserveAgentThread,
+} from '../../../store/agent-thread-reservations.js';
 import type { Db } from '../../../store/prisma-client.js';
 
 /**
@@ -23,60 +28,23 @@ export interface TeamsAgentThreads {
   handoffOf(tenant: string, threadId: string): Promise<string | null>;
 }
 
-/**
- * How long a reservation stands before another instance may take it over. Posting
- * a card takes seconds; a reservation older than this belongs to an instance that
- * stopped between reserving and posting, and would otherwise keep the chat out of
- * the agents' channel for good (the queue resync skips reserved chats). Two minutes
- * keeps a slow post from being doubled and a crashed one from hiding a waiting user for long.
- */
-export const RESERVATION_LEASE_MS = 2 * 60_000;
+export { RESERVATION_LEASE_MS } from '../../../store/agent-thread-reservations.js';
 
 const CHANNEL = 'teams';
-const PENDING = 'pending:';
 
 export function createTeamsAgentThreads(db: Db, options: { now?: () => Date } = {}): TeamsAgentThreads {
   const now = options.now ?? (() => new Date());
   return {
-    async reserve(handoffId, tenant) {
-      const reservation = `${PENDING}${handoffId}:${randomUUID()}`;
-      const at = now();
-      try {
-        await db.agentThread.create({
-          data: { handoffId, channel: CHANNEL, workspace: tenant, threadKey: reservation, createdAt: at },
-        });
-        return reservation;
-      } catch (error) {
-        if ((error as { code?: string }).code !== 'P2002') throw error;
-      }
-      // Only one instance moves a stale reservation forward: the others no longer match.
-      const taken = await db.agentThread.updateMany({
-        where: {
-          handoffId,
-          channel: CHANNEL,
-          threadKey: { startsWith: PENDING },
-          createdAt: { lt: new Date(at.getTime() - RESERVATION_LEASE_MS) },
-        },
-        data: { workspace: tenant, threadKey: reservation, createdAt: at },
-      });
-      return taken.count === 1 ? reservation : null;
-    },
-    async placed(handoffId, reservation, tenant, threadId) {
-      const done = await db.agentThread.updateMany({
-        where: { handoffId, channel: CHANNEL, threadKey: reservation },
-        data: { workspace: tenant, threadKey: threadId },
-      });
-      return done.count === 1;
-    },
-    async release(handoffId, reservation) {
-      await db.agentThread.deleteMany({ where: { handoffId, channel: CHANNEL, threadKey: reservation } });
-    },
+    reserve: (handoffId, tenant) => reserveAgentThread(db, CHANNEL, handoffId, tenant, now()),
+    placed: (handoffId, reservation, tenant, threadId) =>
+      placeAgentThread(db, CHANNEL, handoffId, reservation, tenant, threadId),
+    release: (handoffId, reservation) => releaseAgentThread(db, CHANNEL, handoffId, reservation),
     async threadOf(handoffId) {
       const row = await db.agentThread.findUnique({
         where: { handoffId_channel: { handoffId, channel: CHANNEL } },
         select: { threadKey: true },
       });
-      return row && !row.threadKey.startsWith(PENDING) ? row.threadKey : null;
+      return row && !isReservation(row.threadKey) ? row.threadKey : null;
     },
     async handoffOf(tenant, threadId) {
       const row = await db.agentThread.findUnique({
