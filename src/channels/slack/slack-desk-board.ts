@@ -11,7 +11,7 @@ import { escapeMrkdwn, toMrkdwn } from './slack-mrkdwn.js';
  * The agents' channel as a board of live chats: one escalation message per chat,
  * rewritten as the chat changes, and its thread carrying the conversation. Every
  * bot instance hears each desk event; AgentThread rows and once-marks make sure
- * a message is posted once. Thread lines go through the outbox (see `DeskRelays`).
+ * a message is posted once. Thread lines go through the outbox (see `DeskRelayLane`).
  */
 export interface DeskBoard {
   onEvent(event: DeskEvent): Promise<void>;

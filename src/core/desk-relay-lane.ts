@@ -1,0 +1,52 @@
+import type { Logger } from 'pino';
+import type { Outbox } from '../store/outbox.js';
+import { createOutboxLanes } from './outbox-dispatcher.js';
+import type { Reply } from './reply.js';
+
+/**
+ * Lines for a live chat's thread in an agents' channel (the user's messages,
+ * agents' replies from elsewhere, claims, transfers, reminders, closes) are
+ * written to the outbox first and posted after, so a platform outage delays
+ * them but never loses them. One chat's lines go out in order; a line is
+ * posted once, by whichever instance leases it.
+ */
+export interface DeskRelayLane {
+  /** Queues `text` (the platform's markup) for the thread of chat `handoffId`. */
+  queue(handoffId: string, text: string): Promise<void>;
+  /** Posts what is due now (tests, shutdown). */
+  runOnce(): Promise<number>;
+  start(): void;
+  stop(): Promise<void>;
+}
+
+export function createDeskRelayLane(deps: {
+  outbox: Outbox;
+  /** The outbox lane, one per platform (`slack-agents`, `teams-agents`). */
+  lane: string;
+  /** Posts lines into the chat's thread; throws while it cannot (retried with backoff). */
+  post: (handoffId: string, replies: readonly Reply[]) => Promise<void>;
+  logger: Logger;
+  clock?: () => Date;
+}): DeskRelayLane {
+  const lanes = createOutboxLanes({
+    outbox: deps.outbox,
+    lanes: () => [deps.lane],
+    logger: deps.logger,
+    ...(deps.clock ? { clock: deps.clock } : {}),
+    deliver: (item) => deps.post(item.from.handoffId ?? '', item.replies),
+  });
+  return {
+    async queue(handoffId, text) {
+      // The chat's own key keeps its lines in order, apart from its user's conversation.
+      await deps.outbox.enqueue(`${deps.lane}:${handoffId}`, deps.lane, [{ type: 'text', text }], {
+        author: 'system',
+        handoffId,
+        inTranscript: true,
+      });
+      lanes.wake();
+    },
+    runOnce: () => lanes.runOnce(),
+    start: () => lanes.start(),
+    stop: () => lanes.stop(),
+  };
+}

@@ -1,0 +1,74 @@
+import { pino } from 'pino';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createDeskRelayLane } from '../../src/core/desk-relay-lane.js';
+import type { Reply } from '../../src/core/reply.js';
+import { createOutbox } from '../../src/store/outbox.js';
+import { createTestDatabase, type TestDatabase, testProviders } from '../support/test-database.js';
+
+const text = (replies: readonly Reply[]) => replies.map((r) => (r.type === 'text' ? r.text : '')).join('\n');
+
+describe.each(testProviders())('desk relay lane on %s', (provider) => {
+  let database: TestDatabase;
+  beforeEach(async () => {
+    database = await createTestDatabase(provider);
+  });
+  afterEach(() => database.drop());
+
+  it('posts each chat’s lines once and in order, and keeps them through a failed post', async () => {
+    let now = new Date(Date.now() + 1000);
+    let platformDown = true;
+    const posts: string[] = [];
+    const lane = createDeskRelayLane({
+      outbox: createOutbox(database.sql),
+      lane: 'test-agents',
+      logger: pino({ level: 'silent' }),
+      clock: () => now,
+      async post(handoffId, replies) {
+        if (platformDown) throw new Error('platform is down');
+        posts.push(`${handoffId}: ${text(replies)}`);
+      },
+    });
+
+    await lane.queue('h1', 'Ann joined the chat');
+    await lane.queue('h1', 'user: my payout is late');
+    await lane.queue('h2', 'Bo joined the chat');
+    expect(await lane.runOnce()).toBe(0);
+    expect(posts).toEqual([]);
+
+    platformDown = false;
+    expect(await lane.runOnce()).toBe(0); // not due again before its backoff
+    now = new Date(now.getTime() + 60_000);
+    await lane.runOnce();
+    await lane.runOnce();
+    expect(posts.filter((p) => p.startsWith('h1'))).toEqual([
+      'h1: Ann joined the chat',
+      'h1: user: my payout is late',
+    ]);
+    expect(posts.filter((p) => p.startsWith('h2'))).toEqual(['h2: Bo joined the chat']);
+    expect(await lane.runOnce()).toBe(0);
+    expect(posts).toHaveLength(3);
+  });
+
+  it('leaves other lanes’ items to the processes that serve them', async () => {
+    const outbox = createOutbox(database.sql);
+    const posts: string[] = [];
+    const slackLane = createDeskRelayLane({
+      outbox,
+      lane: 'slack-agents',
+      logger: pino({ level: 'silent' }),
+      post: async (handoffId, replies) => void posts.push(`${handoffId}: ${text(replies)}`),
+    });
+    const teamsLane = createDeskRelayLane({
+      outbox,
+      lane: 'teams-agents',
+      logger: pino({ level: 'silent' }),
+      post: async () => {
+        throw new Error('not this lane');
+      },
+    });
+    await slackLane.queue('h1', 'hello');
+    expect(await teamsLane.runOnce()).toBe(0);
+    expect(await slackLane.runOnce()).toBe(1);
+    expect(posts).toEqual(['h1: hello']);
+  });
+});
