@@ -80,6 +80,9 @@ export function createRouter(deps: RouterDeps): Router {
         if (answer === 'yes') {
           ctx.state.flow = undefined;
           ctx.state.pendingInterrupt = undefined;
+          // The skill answers the request the user confirmed, not the "yes" (or the button's value).
+          const { value: _confirmation, ...confirmed } = ctx.message;
+          ctx.message = { ...confirmed, text: pending.text };
           await runIntent(ctx, deps.matcher.match(pending.text));
           return;
         }

@@ -22,7 +22,11 @@ export interface ConversationInfo {
 /** Everything one turn needs; skills read the message and user, change state, add replies. */
 export interface TurnContext {
   readonly turnId: string;
-  readonly message: InboundMessage;
+  /**
+   * What the skills answer: the user's message, or, once they confirmed leaving a
+   * form for an earlier request, that request (the stored message stays their "yes").
+   */
+  message: InboundMessage;
   readonly user: UserProfile;
   readonly conversation: ConversationInfo;
   /** Saved when the turn ends. */

@@ -48,7 +48,7 @@ const formSkill: Skill = {
 const statusSkill: Skill = {
   name: 'status',
   async onIntent(ctx) {
-    ctx.reply({ type: 'text', text: 'status here' });
+    ctx.reply({ type: 'text', text: `status of "${ctx.message.text}"` });
   },
   async onAction(ctx, value) {
     ctx.reply({ type: 'text', text: `clicked ${String(value.x)}` });
@@ -145,8 +145,20 @@ describe('router', () => {
     await router.route(interrupt);
     const yes = context('', interrupt.state, { answer: 'yes' });
     await router.route(yes);
-    expect(texts(yes)).toEqual(['status here']);
+    expect(texts(yes)).toEqual(['status of "status please"']);
     expect(yes.state.flow).toBeUndefined();
+    expect(yes.message.value).toBeUndefined();
+  });
+
+  it('answers the request the user confirmed, not their "yes"', async () => {
+    const ctx = context('open a ticket');
+    await router.route(ctx);
+    const interrupt = context('status of 1042 please', ctx.state);
+    await router.route(interrupt);
+    const yes = context('yes', interrupt.state);
+    await router.route(yes);
+    expect(yes.intent?.name).toBe('ticket.status');
+    expect(texts(yes)).toEqual(['status of "status of 1042 please"']);
   });
 
   it('re-asks when a message in a flow is neither an answer nor a confident intent', async () => {
