@@ -1,4 +1,4 @@
-import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import type { Bot } from '../../core/bot.js';
 import { BotError } from '../../core/errors.js';
@@ -7,6 +7,7 @@ import type { Reply } from '../../core/reply.js';
 import type { HttpServer } from '../../http/http-server.js';
 import { readJson, sendJson } from '../../http/http-server.js';
 import { chatRequestSchema } from './chat-request.js';
+import { newConversationKey } from './conversation-key.js';
 
 /** What the web channel needs to know about stored conversations (passed in by main). */
 export interface WebConversations {
@@ -46,7 +47,7 @@ export function mountWebChatApi(http: HttpServer, options: WebChatOptions): void
       const owner = await options.conversations.ownerOf('web', key);
       if (owner !== body.user) throw new BotError('not_found', `Unknown conversation: ${key}`);
     } else {
-      key = `web-${randomBytes(9).toString('base64url')}`;
+      key = newConversationKey(body.user, body.id);
     }
     const message: InboundMessage = {
       eventId: body.id ? `${body.user}:${body.id}` : undefined,
