@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { jsonBoundsProblem } from './json-value-bounds.js';
 
 const printable = (max: number) =>
   z
@@ -8,6 +9,19 @@ const printable = (max: number) =>
       (s) => !/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/.test(s),
       'must not contain control characters',
     );
+
+/** A button's or form's value: deep enough for any card, large enough for a form field as long as a message. */
+const VALUE_MAX_DEPTH = 8;
+const VALUE_EXTRA_CHARS = 8192;
+
+const boundedValue = (maxTextChars: number) =>
+  z.record(z.string(), z.unknown()).superRefine((value, ctx) => {
+    const problem = jsonBoundsProblem(value, {
+      maxDepth: VALUE_MAX_DEPTH,
+      maxChars: maxTextChars + VALUE_EXTRA_CHARS,
+    });
+    if (problem) ctx.addIssue({ code: 'custom', message: problem });
+  });
 
 /** POST /api/chat body. Unknown fields are ignored. */
 export function chatRequestSchema(maxTextChars: number) {
@@ -19,7 +33,7 @@ export function chatRequestSchema(maxTextChars: number) {
         .string()
         .regex(/^[A-Za-z0-9_.:-]{1,128}$/, 'must be an id returned by an earlier answer')
         .optional(),
-      value: z.record(z.string(), z.unknown()).optional(),
+      value: boundedValue(maxTextChars).optional(),
       id: z.string().min(1).max(128).optional(),
       displayName: printable(120).optional(),
       attachments: z
