@@ -112,6 +112,14 @@ function listItem(p: PartnerSummary, responses: Responses, pageUrl: PartnerPageU
   };
 }
 
+/** After the last page: the list has no more partners to show. */
+export function listDoneText(answer: Extract<PartnerAnswer, { kind: 'list' }>, responses: Responses): string {
+  const filter = describeFilter(answer.filter, responses);
+  return answer.total === 1
+    ? responses.t('partners.more_done_one', { filter })
+    : responses.t('partners.more_done', { count: answer.total, filter });
+}
+
 function listReply(
   answer: Extract<PartnerAnswer, { kind: 'list' }>,
   responses: Responses,

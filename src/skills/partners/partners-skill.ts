@@ -12,10 +12,10 @@ import {
   PICKED_ACCOUNT_KEY,
   resolvePartnerAccess,
 } from './partner-access.js';
-import { answerPartnerQuestion } from './partner-answerer.js';
+import { answerPartnerQuestion, type PartnerAnswer } from './partner-answerer.js';
 import { PARTNER_FIELDS, type PartnerField } from './partner-question.js';
 import { parsePartnerQuestion } from './partner-question-parser.js';
-import { type PartnerPageUrl, partnerAnswerReplies, SKILL_NAME } from './partner-replies.js';
+import { listDoneText, type PartnerPageUrl, partnerAnswerReplies, SKILL_NAME } from './partner-replies.js';
 import type { PartnerSnapshots } from './partner-snapshots.js';
 
 export interface PartnersSkillDeps extends PartnerAccessDeps {
@@ -45,6 +45,24 @@ const useAccountSchema = z.object({
 function pageUrlFor(account: DirectoryAccount): PartnerPageUrl {
   const base = account.partnerPageUrl?.replace(/\/+$/, '');
   return (partnerId) => (base ? `${base}/${encodeURIComponent(partnerId)}` : null);
+}
+
+/**
+ * Keeps what "more" continues: the rest of a list just shown, or the partners
+ * just counted; an answer with no partners to page through leaves nothing.
+ */
+function rememberList(ctx: TurnContext, answer: PartnerAnswer): void {
+  if (answer.kind === 'list' && answer.total > 0) {
+    ctx.state.memory[LAST_LIST_KEY] = {
+      filter: answer.filter,
+      sort: answer.sort,
+      offset: answer.offset + answer.items.length,
+    };
+  } else if (answer.kind === 'count' && answer.total > 0) {
+    ctx.state.memory[LAST_LIST_KEY] = { filter: answer.filter, sort: 'name', offset: 0 };
+  } else if (answer.kind === 'list' || answer.kind === 'count') {
+    delete ctx.state.memory[LAST_LIST_KEY];
+  }
 }
 
 /**
@@ -115,13 +133,7 @@ export function createPartnersSkill(deps: PartnersSkillDeps): Skill {
       snapshot,
       accountId: account.id,
     });
-    if (answer.kind === 'list') {
-      ctx.state.memory[LAST_LIST_KEY] = {
-        filter: answer.filter,
-        sort: answer.sort,
-        offset: answer.offset + answer.items.length,
-      };
-    }
+    rememberList(ctx, answer);
     ctx.reply(...partnerAnswerReplies(answer, deps.responses, pageUrlFor(account)));
   }
 
@@ -138,13 +150,13 @@ export function createPartnersSkill(deps: PartnersSkillDeps): Skill {
       { repository: deps.repository, snapshot, accountId: account.id },
       { offset: value.offset },
     );
-    if (answer.kind === 'list') {
-      ctx.state.memory[LAST_LIST_KEY] = {
-        filter: answer.filter,
-        sort: answer.sort,
-        offset: answer.offset + answer.items.length,
-      };
+    if (answer.kind === 'list' && answer.total > 0 && answer.items.length === 0) {
+      // Past the last page: every partner of the list has been shown.
+      delete ctx.state.memory[LAST_LIST_KEY];
+      ctx.reply({ type: 'text', text: listDoneText(answer, deps.responses) });
+      return;
     }
+    rememberList(ctx, answer);
     ctx.reply(...partnerAnswerReplies(answer, deps.responses, pageUrlFor(account)));
   }
 
