@@ -1,9 +1,10 @@
 // Grid search of index and query settings on the tuning half of the help-center questions.
-// Usage: npx tsx bench/search-tune-help-center.ts [--grid JSON] [--docs DIR] [--data DIR]
+// Usage: npx tsx bench/search-tune-help-center.ts [--grid JSON] [--docs DIR] [--data DIR] [--misses]
 //   --grid maps setting names to lists of values, e.g. '{"k1":[0.9,1.2],"headingMatchWeight":[0,0.5]}';
 //   index settings (k1, b, title, headings, body, tags, asked) rebuild the index, the others are query settings.
 //   Only the tuning half is scored here (seeded split, bench/search-split.ts); the report half is left
-//   for bench/search-help-center.ts, so the settings are never chosen on it.
+//   for bench/search-help-center.ts, so the settings are never chosen on it. --misses lists the tuning-half
+//   misses and wrongly confident answers of the best settings.
 import { buildLunrIndex } from '../src/search/build-lunr-index.js';
 import { compactLunrIndex } from '../src/search/compact-index.js';
 import { DEFAULT_CONFIDENCE_RULE } from '../src/search/confidence-rule.js';
@@ -47,15 +48,22 @@ const queryGrid = grid(Object.entries(axes).filter(([k]) => !INDEX_KEYS.has(k)))
 
 function scoreTuningHalf(searcher: SectionSearcher) {
   let top1 = 0;
+  let top3Section = 0;
   let top3Article = 0;
+  const misses: string[] = [];
   for (const q of tune.answerable) {
     const { hits } = searcher.search(q.q, { audience: q.audience, limit: 3 });
-    if (hits[0]?.section.id === `${q.slug}#${q.anchor}`) top1++;
+    const want = `${q.slug}#${q.anchor}`;
+    const ids = hits.map((h) => h.section.id);
+    if (ids[0] === want) top1++;
+    else misses.push(`[${ids.indexOf(want) + 1 || '-'}] "${q.q}" want ${want} got ${ids[0] ?? 'nothing'}`);
+    if (ids.includes(want)) top3Section++;
     if (hits.some((h) => h.section.slug === q.slug)) top3Article++;
   }
-  const declined = tune.unanswerable.filter(
-    (q) => !searcher.search(q.q, { audience: q.audience, limit: 3 }).confident,
-  ).length;
+  const wronglyConfident = tune.unanswerable
+    .filter((q) => searcher.search(q.q, { audience: q.audience, limit: 3 }).confident)
+    .map((q) => `confident on unanswerable: "${q.q}"`);
+  const declined = tune.unanswerable.length - wronglyConfident.length;
   const offTopic = OFF_TOPIC_CHAT.filter(
     (q) =>
       searcher.search(q, { audience: 'brand', limit: 3 }).confident ||
@@ -63,14 +71,16 @@ function scoreTuningHalf(searcher: SectionSearcher) {
   ).length;
   return {
     top1: top1 / tune.answerable.length,
+    top3Section: top3Section / tune.answerable.length,
     top3Article: top3Article / tune.answerable.length,
     declined: declined / tune.unanswerable.length,
     offTopic,
+    misses: [...misses, ...wronglyConfident],
   };
 }
 
 const pct = (x: number) => (x * 100).toFixed(1).padStart(5);
-const rows: { top1: number; line: string }[] = [];
+const rows: { top1: number; line: string; misses: string[] }[] = [];
 for (const ix of indexGrid) {
   const d = DEFAULT_INDEX_OPTIONS;
   const options: IndexOptions = {
@@ -99,15 +109,17 @@ for (const ix of indexGrid) {
     const f = scoreTuningHalf(searcher);
     rows.push({
       top1: f.top1,
-      line: `${pct(f.top1)}  ${pct(f.top3Article)}  ${pct(f.declined)}  ${String(f.offTopic).padStart(3)}  ${JSON.stringify({ ...ix, ...qx })}`,
+      line: `${pct(f.top1)}  ${pct(f.top3Section)}  ${pct(f.top3Article)}  ${pct(f.declined)}  ${String(f.offTopic).padStart(3)}  ${JSON.stringify({ ...ix, ...qx })}`,
+      misses: f.misses,
     });
   }
 }
 rows.sort((a, b) => b.top1 - a.top1);
+if (args.includes('--misses')) console.log(rows[0]?.misses.join('\n'));
 console.log(
   `tuning half: ${tune.answerable.length} answerable, ${tune.unanswerable.length} unanswerable questions`,
 );
-console.log('top-1  top-3 art  declined  off-topic answered  settings');
+console.log('top-1  top-3 sec  top-3 art  declined  off-topic answered  settings');
 console.log(
   rows
     .slice(0, 30)
