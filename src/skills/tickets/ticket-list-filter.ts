@@ -10,7 +10,10 @@ const STATUS_PHRASES =
   /\b(?:awaiting|waiting (?:on|for)) (?:your|my|our|me|us)\b(?: (?:response|reply|answer|input))?/gi;
 const ACCOUNT_SCOPE =
   /\b(?:my|our|the) (?:account|team|company|colleagues?|org(?:anisation|anization)?)\b|\b(?:everyone|everybody|colleagues?|shared|team'?s|whole account|all users)\b/i;
-const MY_SCOPE = /\b(?:my|mine|me|i|i've|i have)\b/i;
+const MY_SCOPE = /\b(?:my|mine|i|i've|i have)\b/i;
+/** "me" names the owner only after these words: "show me all tickets" is every ticket. */
+const ME_SCOPE =
+  /\b(?:(?:created|filed|opened|raised|submitted|reported|sent|made) by|assigned to|waiting (?:on|for)) me\b/i;
 const EVERY_STATUS = /\b(?:all|any|every|including closed|history|ever|old)\b/i;
 const UNREAD = /\b(?:unread|new (?:replies|updates|activity|answers)|not (?:yet )?(?:read|seen)|updated)\b/i;
 const READ = /\b(?:already read|read ones|seen)\b/i;
@@ -36,7 +39,7 @@ export function parseListFilter(text: string, entities: TicketEntities, viewer: 
   let statuses: TicketStatus[] | undefined = expandStatuses(entities.statuses);
   if (!statuses && ids.length === 0 && !EVERY_STATUS.test(text)) statuses = [...OPEN_STATUSES];
   const staff = isSupportStaff(viewer);
-  const mine = MY_SCOPE.test(withoutStatusPhrases) && !ACCOUNT_SCOPE.test(text);
+  const mine = (MY_SCOPE.test(withoutStatusPhrases) || ME_SCOPE.test(text)) && !ACCOUNT_SCOPE.test(text);
   return {
     createdBy: !staff && mine ? 'me' : 'anyone',
     ...(staff && mine ? { assignedToMe: true } : {}),

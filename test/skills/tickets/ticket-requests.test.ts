@@ -56,6 +56,20 @@ describe('list requests', () => {
       statuses: [...OPEN_STATUSES],
     });
   });
+
+  it('"me" makes a list the user\'s own only in "created by me", "assigned to me", "waiting on me"', () => {
+    expect(filter('show me all open tickets')).toMatchObject({ createdBy: 'anyone' });
+    expect(filter('give me every ticket')).toMatchObject({ createdBy: 'anyone' });
+    expect(filter('list me the closed tickets')).toMatchObject({ createdBy: 'anyone' });
+    expect(filter('show me my tickets')).toMatchObject({ createdBy: 'me' });
+    expect(filter('tickets created by me')).toMatchObject({ createdBy: 'me' });
+    expect(filter('show all the tickets waiting on me')).toMatchObject({
+      createdBy: 'me',
+      statuses: ['awaiting_response'],
+    });
+    expect(filter('tickets assigned to me', agent)).toMatchObject({ assignedToMe: true });
+    expect(filter('show me all open tickets', agent)).not.toHaveProperty('assignedToMe');
+  });
 });
 
 describe('update requests', () => {

@@ -1,0 +1,97 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ListReply } from '../../../src/core/reply.js';
+import type { UserProfile } from '../../../src/domain/user.js';
+import type { TicketDesk } from '../../../src/skills/tickets/ticket-desk.js';
+import type { Chat } from '../../support/conversation.js';
+import { testProviders } from '../../support/test-database.js';
+import { addRequester, startTicketBot, type TicketBot, testClock } from './ticket-test-bot.js';
+
+const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
+
+describe.each(testProviders())('ticket lists on %s', (provider) => {
+  let bot: TicketBot;
+  let desk: TicketDesk;
+  const clock = testClock('2025-04-10T09:00:00Z');
+  let nora: Chat;
+  let nick: Chat;
+  let sam: Chat;
+  let noraProfile: UserProfile;
+  let nickProfile: UserProfile;
+  const ids = new Map<string, number>();
+
+  async function file(
+    who: UserProfile,
+    subject: string,
+    options: { shared?: boolean; issueType?: string; campaignId?: string } = {},
+  ): Promise<void> {
+    const ticket = await desk.create({
+      requester: who,
+      subject,
+      issueType: options.issueType ?? 'other',
+      description: `${subject}: details for support.`,
+      campaignId: options.campaignId ?? null,
+      shared: options.shared ?? false,
+      ccEmails: [],
+      channel: 'web',
+      conversationId: null,
+      idempotencyKey: `${provider}-${subject}`,
+    });
+    ids.set(subject, ticket.id);
+  }
+
+  const listTitle = (chat: Chat) =>
+    chat.replies.find((r): r is ListReply => r.type === 'list')?.title ?? chat.text();
+  /** Subjects listed in the last answer, newest activity first. */
+  const listed = (chat: Chat) =>
+    chat.replies
+      .filter((r): r is ListReply => r.type === 'list')
+      .flatMap((r) => r.items.map((i) => i.title.replace(/^.*· /, '')));
+
+  beforeAll(async () => {
+    bot = await startTicketBot(provider, { clock: clock.now });
+    desk = bot.app.services.shared.tickets as TicketDesk;
+    await addRequester(bot, 'nick', 'acc_northpeak', 'nick@northpeak.example');
+    nora = bot.chat('nora');
+    nick = bot.chat('nick');
+    sam = bot.chat('sam');
+    await nora.say('hello');
+    await nick.say('hello');
+    await sam.say('hello');
+    noraProfile = nora.last!.user;
+    nickProfile = nick.last!.user;
+    // Nora lives in New York: her "last month" starts and ends at New York midnight.
+    await bot.app.services.db.user.update({
+      where: { id: noraProfile.id },
+      data: { timezone: 'America/New_York' },
+    });
+
+    await file(noraProfile, 'April pixel problem'); // 10 April
+    clock.advance(20 * DAY + 17 * HOUR); // 1 May 02:00 UTC, still 30 April in New York
+    await file(noraProfile, 'Late April banner question');
+    clock.advance(14 * DAY); // 15 May
+    await file(noraProfile, 'May payout question', { issueType: 'payments_finance' });
+    await file(noraProfile, 'Conversions missing on the spring promotion', { campaignId: '48213' });
+    await file(noraProfile, 'Clicks for campaign 48213 look low');
+    await file(noraProfile, 'Campaign 77120 clicks not tracked', { campaignId: '77120' });
+    await file(noraProfile, 'May feed import');
+    await file(nickProfile, 'Shared login trouble', { shared: true, issueType: 'login' });
+    await file(nickProfile, 'Nick private login question', { issueType: 'login' });
+    clock.advance(20 * DAY - 17 * HOUR); // 4 June 09:00 UTC
+    await file(noraProfile, 'June login issue', { issueType: 'login' });
+    await desk.addComment(noraProfile, ids.get('April pixel problem')!, 'Any news on this?');
+  });
+  afterAll(() => bot.close());
+
+  it('"show me all open tickets" is every visible ticket, not only the user\'s own', async () => {
+    await nora.say('show me all open tickets');
+    expect(listTitle(nora)).toBe('Tickets you can see (open): 5 of 9');
+    const firstPage = listed(nora);
+    await nora.click('More');
+    expect(listTitle(nora)).toBe('Tickets you can see (open): 9 of 9');
+    expect([...firstPage, ...listed(nora)]).toContain('Shared login trouble');
+    expect([...firstPage, ...listed(nora)]).not.toContain('Nick private login question');
+    await nora.say('show me my open tickets');
+    expect(listTitle(nora)).toBe('Your tickets (open): 5 of 8');
+  });
+});
