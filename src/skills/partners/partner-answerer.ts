@@ -31,10 +31,14 @@ export type PartnerAnswer =
       readonly items: readonly PartnerSummary[];
     }
   | { readonly kind: 'count'; readonly filter: PartnerFilter; readonly total: number }
+  /** One answer per partner asked about, up to MAX_PARTNERS_ASKED; `asked` counts them all. */
+  | { readonly kind: 'several'; readonly answers: readonly PartnerAnswer[]; readonly asked: number }
   | { readonly kind: 'unknown-filter'; readonly words: string }
   | { readonly kind: 'unclear' };
 
 export const PAGE_SIZE = 10;
+/** Partners answered for in one question ("who manages 100481, 100234 and 100877?"). */
+export const MAX_PARTNERS_ASKED = 3;
 /** A fuzzy name this good, clearly ahead of the next, is the partner meant. */
 const ACCEPT = 0.78;
 /** Names this close are offered as choices. */
@@ -149,6 +153,13 @@ export async function answerPartnerQuestion(
           return byName(deps, ref.value, fields);
       }
       break;
+    }
+    case 'several': {
+      const answers: PartnerAnswer[] = [];
+      for (const ref of question.refs.slice(0, MAX_PARTNERS_ASKED)) {
+        answers.push(await answerPartnerQuestion({ kind: 'one', ref, fields: question.fields }, deps));
+      }
+      return { kind: 'several', answers, asked: question.refs.length };
     }
     case 'list': {
       const result = await repository.list(accountId, question.filter, question.sort, {

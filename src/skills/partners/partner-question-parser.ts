@@ -49,7 +49,7 @@ function pickFields(fields: Array<{ field: PartnerField; weak: boolean }>): Part
  * database; names are checked against the account's name index.
  */
 export function parsePartnerQuestion(text: string, ctx: ParserContext): PartnerQuestion {
-  const { plain, tokens, ref: found, periods, reach } = readQuestionWords(text, ctx);
+  const { plain, tokens, ref: found, partnerIds, periods, reach } = readQuestionWords(text, ctx);
   const ref = found;
   let residual = tokens.filter(isResidual);
   // Misspelt filter words ("suspnded", "Canda") when every unknown word is one.
@@ -158,6 +158,13 @@ export function parsePartnerQuestion(text: string, ctx: ParserContext): PartnerQ
   if (ref) {
     const asked = askedWith(() => false);
     if (asked.length === 0 && join) asked.push('joinedAt');
+    if (ref.by === 'partnerId' && partnerIds.length > 1) {
+      return {
+        kind: 'several',
+        refs: partnerIds.map((value) => ({ by: 'partnerId', value })),
+        fields: asked,
+      };
+    }
     return { kind: 'one', ref, fields: asked };
   }
 

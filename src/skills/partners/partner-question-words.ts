@@ -27,7 +27,7 @@ const MAX_CHARS = 500;
 const EMAIL = /[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+/g;
 const URL =
   /(?:https?:\/\/)?(?:www\.)?[A-Za-z0-9][A-Za-z0-9-]*(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,12}(?![A-Za-z0-9-])(?:\/\S*)?/g;
-const PARTNER_ID = /#?\b(\d{5,9})\b/;
+const PARTNER_ID = /#?\b(\d{5,9})\b/g;
 const ARTICLES = new Set(['the', 'a', 'an']);
 
 /** Blanks matched spans so later passes do not see them again (positions stay the same). */
@@ -173,6 +173,8 @@ export interface QuestionWords {
   readonly plain: string;
   readonly tokens: Token[];
   readonly ref: PartnerRef | null;
+  /** Every partner ID in the question, in order, each once. */
+  readonly partnerIds: readonly string[];
   readonly periods: readonly PeriodMention[];
   readonly reach: ReachMatch;
 }
@@ -210,14 +212,15 @@ export function readQuestionWords(text: string, ctx: ParserContext): QuestionWor
   for (const r of reach.spans) lower = blank(lower, r.start, r.end);
   const periods = findPeriods(lower, ctx.now);
   for (const p of periods) lower = blank(lower, p.start, p.end);
-  const id = PARTNER_ID.exec(lower);
-  if (id) {
-    ref ??= { by: 'partnerId', value: id[1]! };
+  const partnerIds: string[] = [];
+  for (const id of lower.matchAll(PARTNER_ID)) {
+    if (!partnerIds.includes(id[1]!)) partnerIds.push(id[1]!);
     lower = blank(lower, id.index, id.index + id[0].length);
   }
+  if (partnerIds.length > 0) ref ??= { by: 'partnerId', value: partnerIds[0]! };
 
   const tokens = tokenize(plain, lower);
   tag(tokens, ctx.lexicon);
 
-  return { plain, tokens, ref, periods, reach };
+  return { plain, tokens, ref, partnerIds, periods, reach };
 }

@@ -36,6 +36,12 @@ export type PartnerRef =
 export type PartnerQuestion =
   /** `fields` empty: show the partner's card. */
   | { readonly kind: 'one'; readonly ref: PartnerRef; readonly fields: readonly PartnerField[] }
+  /** Several partners by ID ("who manages 100481 and 100234?"), the same facts for each. */
+  | {
+      readonly kind: 'several';
+      readonly refs: readonly PartnerRef[];
+      readonly fields: readonly PartnerField[];
+    }
   | { readonly kind: 'list'; readonly filter: PartnerFilter; readonly sort: PartnerSort }
   | { readonly kind: 'count'; readonly filter: PartnerFilter }
   /** The question filters on something the directory does not have. */

@@ -225,6 +225,16 @@ export function partnerAnswerReplies(
         },
       ];
     }
+    case 'several': {
+      const replies = answer.answers.flatMap((a) => partnerAnswerReplies(a, responses, pageUrl));
+      if (answer.asked > answer.answers.length) {
+        replies.push({
+          type: 'text',
+          text: t('partners.several_capped', { asked: answer.asked, shown: answer.answers.length }),
+        });
+      }
+      return replies;
+    }
     case 'unknown-filter':
       return [
         {

@@ -44,6 +44,21 @@ describe('partner question parser', () => {
     expect(parse('who is ana@brightbargains.co.uk')).toMatchObject({ ref: { by: 'email' }, fields: [] });
   });
 
+  it('reads every partner ID asked about, each once, with the facts asked', () => {
+    expect(parse('who manages partner 100481 and 100234?')).toEqual({
+      kind: 'several',
+      refs: [
+        { by: 'partnerId', value: '100481' },
+        { by: 'partnerId', value: '100234' },
+      ],
+      fields: ['accountManager'],
+    });
+    expect(parse('status of #100481, #100481')).toMatchObject({
+      kind: 'one',
+      ref: { by: 'partnerId', value: '100481' },
+    });
+  });
+
   it('keeps a name that contains a filter word whole ("Coupon Kings"), and reads the rest around it', () => {
     expect(parse('is Coupon Kings active?')).toMatchObject({
       ref: { rowIds: ['row4'] },

@@ -90,6 +90,8 @@ function shownRowIds(a: PartnerAnswer): string[] {
       return a.partners.map((p) => p.id);
     case 'not-found':
       return a.closest.map((p) => p.id);
+    case 'several':
+      return a.answers.flatMap(shownRowIds);
     default:
       return [];
   }

@@ -41,6 +41,20 @@ describe.each(testProviders())('partner directory conversations on %s', (provide
     expect(alice.text()).toMatch(/CouponCave\*\* \(ID 100877\): Date joined \*\*2024-08-19\*\*/);
   });
 
+  it('answers each partner ID asked about, up to three, and says when more were asked', async () => {
+    const alice = bot.chat('alice');
+    await alice.say('who manages partner 100481 and 100234');
+    expect(alice.text()).toMatch(/Northwind Deals\*\* \(ID 100481\): Account manager \*\*Dana Whitfield\*\*/);
+    expect(alice.text()).toMatch(/Maple Leaf Savings\*\* \(ID 100234\): Account manager \*\*Priya Shah\*\*/);
+
+    await alice.say('who manages partners 100481, 100234, 100877 and 204517?');
+    expect(alice.text()).toMatch(/\(ID 100481\)[\s\S]*\(ID 100234\)[\s\S]*\(ID 100877\)/);
+    expect(alice.text()).not.toContain('204517');
+    expect(alice.text()).toContain(
+      'You asked about 4 partners; I answered for the first 3. Ask again for the others.',
+    );
+  });
+
   it('pages through a filtered list with More, typed or clicked, and sorts it by date joined', async () => {
     const alice = bot.chat('alice');
     await alice.say('active partners in Canada');
