@@ -86,7 +86,15 @@ async function measured(request: LoadRequest) {
 
 async function run(provider: 'sqlite' | 'postgresql') {
   const db = await throwawayDatabase(provider, 'bench_chat');
-  const config = loadConfig({ DATABASE_URL: db.url, PORT: '0', LOG_LEVEL: 'silent', DATA_DIR: 'data' });
+  // All simulated users share one address and send far faster than people: no rate limit.
+  const config = loadConfig({
+    DATABASE_URL: db.url,
+    PORT: '0',
+    LOG_LEVEL: 'silent',
+    DATA_DIR: 'data',
+    WEB_CHAT_LIMIT_PER_ADDRESS: '0',
+    WEB_CHAT_LIMIT_PER_USER: '0',
+  });
   const app = await createApp(config, { logger: pino({ level: 'silent' }) });
   await app.start();
   const port = app.port;

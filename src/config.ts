@@ -17,6 +17,10 @@ const envSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   WEB_AUTH_TOKEN: optionalText,
   MAX_MESSAGE_CHARS: z.coerce.number().int().min(100).max(100_000).default(8000),
+  /** Web chat messages a minute from one remote address (half a minute's worth may come at once); 0: no limit. */
+  WEB_CHAT_LIMIT_PER_ADDRESS: z.coerce.number().int().min(0).default(120),
+  /** Web chat messages a minute from one web user, whatever the address; 0: no limit. */
+  WEB_CHAT_LIMIT_PER_USER: z.coerce.number().int().min(0).default(30),
   DOCS_DIR: z.string().default('content/docs'),
   DOCS_BASE_URL: z.string().url().default('https://help.example.com/articles'),
   DOCS_WATCH: optionalText,

@@ -1,11 +1,12 @@
 import { timingSafeEqual } from 'node:crypto';
-import type { IncomingMessage } from 'node:http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Bot } from '../../core/bot.js';
 import { BotError } from '../../core/errors.js';
 import type { InboundMessage } from '../../core/inbound-message.js';
 import type { Reply } from '../../core/reply.js';
 import type { HttpServer } from '../../http/http-server.js';
 import { readJson, sendJson } from '../../http/http-server.js';
+import { type ChatRateLimitSettings, createChatRateLimit, rateLimitedMessage } from './chat-rate-limit.js';
 import { chatRequestSchema } from './chat-request.js';
 import { newConversationKey } from './conversation-key.js';
 
@@ -26,6 +27,7 @@ export interface WebChatOptions {
   readonly conversations: WebConversations;
   readonly maxTextChars: number;
   readonly authToken?: string;
+  readonly rateLimit: ChatRateLimitSettings;
 }
 
 const BODY_LIMIT = 3 * 1024 * 1024;
@@ -33,8 +35,11 @@ const BODY_LIMIT = 3 * 1024 * 1024;
 /** The JSON chat API: POST /api/chat and GET /api/chat/:conversation/updates. */
 export function mountWebChatApi(http: HttpServer, options: WebChatOptions): void {
   const schema = chatRequestSchema(options.maxTextChars);
+  const limit = createChatRateLimit(options.rateLimit);
 
   http.route('POST', '/api/chat', async (req, res) => {
+    const addressWait = limit.address(req);
+    if (addressWait > 0) return tooManyMessages(req, res, addressWait);
     checkAuth(req, options.authToken);
     const parsed = schema.safeParse(await readJson(req, BODY_LIMIT));
     if (!parsed.success) {
@@ -42,6 +47,8 @@ export function mountWebChatApi(http: HttpServer, options: WebChatOptions): void
       throw new BotError('bad_request', `${issue?.path.join('.') || 'body'}: ${issue?.message ?? 'invalid'}`);
     }
     const body = parsed.data;
+    const userWait = limit.user(body.user);
+    if (userWait > 0) return tooManyMessages(req, res, userWait);
     let key = body.conversation;
     if (key) {
       const owner = await options.conversations.ownerOf('web', key);
@@ -88,6 +95,12 @@ export function mountWebChatApi(http: HttpServer, options: WebChatOptions): void
       updates: await options.conversations.updates('web', key, after),
     });
   });
+}
+
+function tooManyMessages(req: IncomingMessage, res: ServerResponse, seconds: number): void {
+  req.resume();
+  res.setHeader('retry-after', String(seconds));
+  sendJson(res, 429, { error: 'rate_limited', message: rateLimitedMessage, retryAfterSeconds: seconds });
 }
 
 function checkAuth(req: IncomingMessage, token: string | undefined): void {
