@@ -21,11 +21,17 @@ export interface DeflectionStats {
   readonly deflectedTickets: number;
 }
 
+/**
+ * What became of a "did this help?" click: stored, or why not (the asker rated
+ * it already, someone else clicked, or the answer is no longer on record).
+ */
+export type FeedbackOutcome = 'stored' | 'already-rated' | 'not-asker' | 'not-found';
+
 /** Help-doc answers and the feedback on them: the deflection analytics. */
 export interface DocAnswers {
   record(input: DocAnswerInput): Promise<string>;
   /** Stores "did this help?"; only the user who got the answer may rate it, once. */
-  feedback(id: string, userId: string, helpful: boolean, at: Date): Promise<boolean>;
+  feedback(id: string, userId: string, helpful: boolean, at: Date): Promise<FeedbackOutcome>;
   stats(since: Date): Promise<DeflectionStats>;
 }
 
@@ -59,7 +65,10 @@ export function createDocAnswers(db: Db, sql: SqlExecutor): DocAnswers {
         where: { id, userId, helpful: null },
         data: { helpful, feedbackAt: at },
       });
-      return result.count === 1;
+      if (result.count === 1) return 'stored';
+      const answer = await db.docAnswer.findUnique({ where: { id }, select: { userId: true } });
+      if (!answer) return 'not-found';
+      return answer.userId === userId ? 'already-rated' : 'not-asker';
     },
     async stats(since) {
       const where = { createdAt: { gte: since } };

@@ -22,9 +22,11 @@ describe.each(testProviders())('help-doc answers on %s', (provider) => {
     await answers.record({ ...base, context: 'search', query: 'weather in paris', sectionIds: [] });
     await answers.record({ ...base, context: 'ticket_suggestion', sectionIds: ['a#b'], helpful: true });
 
-    expect(await answers.feedback(answered, 'someone-else', true, new Date())).toBe(false);
-    expect(await answers.feedback(answered, 'u1', false, new Date())).toBe(true);
-    expect(await answers.feedback(answered, 'u1', true, new Date())).toBe(false);
+    expect(await answers.feedback(answered, 'someone-else', true, new Date())).toBe('not-asker');
+    expect(await answers.feedback(answered, 'u1', false, new Date())).toBe('stored');
+    expect(await answers.feedback(answered, 'u1', true, new Date())).toBe('already-rated');
+    expect(await answers.feedback(answered, 'someone-else', true, new Date())).toBe('not-asker');
+    expect(await answers.feedback('da_missing', 'u1', true, new Date())).toBe('not-found');
 
     expect(await answers.stats(since)).toEqual({
       questions: 2,

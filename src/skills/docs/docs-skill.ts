@@ -4,13 +4,21 @@ import type { Skill } from '../../core/skill.js';
 import type { TurnContext } from '../../core/turn-context.js';
 import type { HelpCenter } from '../../search/help-center.js';
 import type { SearchHit } from '../../search/search-result.js';
-import type { DocAnswers } from '../../store/doc-answers.js';
+import type { DocAnswers, FeedbackOutcome } from '../../store/doc-answers.js';
 
 export interface DocsSkillDeps {
   readonly helpCenter: HelpCenter;
   readonly answers: DocAnswers;
   readonly responses: Responses;
 }
+
+/** What a "did this help?" click that was not stored is told. */
+const FEEDBACK_NOT_STORED: Record<Exclude<FeedbackOutcome, 'stored'>, string> = {
+  'already-rated': 'docs.feedback_already',
+  // In a shared channel thread a colleague sees the asker's buttons too.
+  'not-asker': 'docs.feedback_not_asker',
+  'not-found': 'docs.feedback_gone',
+};
 
 /** What the docs skill remembers for "No, that didn't help" → ticket prefill. */
 export const LAST_QUESTION_KEY = 'docs.lastQuestion';
@@ -139,9 +147,9 @@ export function createDocsSkill(deps: DocsSkillDeps): Skill & { answer(ctx: Turn
     async onAction(ctx, value) {
       if (value.action !== 'feedback' || typeof value.answerId !== 'string') return;
       const helpful = value.helpful === true;
-      const stored = await deps.answers.feedback(value.answerId, ctx.user.id, helpful, ctx.now);
-      if (!stored) {
-        ctx.reply({ type: 'text', text: t('docs.feedback_already') });
+      const outcome = await deps.answers.feedback(value.answerId, ctx.user.id, helpful, ctx.now);
+      if (outcome !== 'stored') {
+        ctx.reply({ type: 'text', text: t(FEEDBACK_NOT_STORED[outcome]) });
         return;
       }
       if (helpful) {

@@ -41,6 +41,23 @@ describe.each(testProviders())('help-doc answers in the chat on %s', (provider) 
     expect(bob.text()).toMatch(/already have your feedback/);
   });
 
+  it("tells a colleague in a shared thread that only the asker can rate the answer, and keeps the asker's rating", async () => {
+    const thread = 'C0TEAM:1718000000.000100';
+    const alice = bot.chat('alice', { channel: 'slack', conversationKey: thread });
+    const carol = bot.chat('carol', { channel: 'slack', conversationKey: thread });
+    await alice.say('how can i reset my password');
+    const yes = alice.actions().find((a) => a.label === 'Yes, thanks')!;
+
+    await carol.send({ text: '', value: yes.value });
+    expect(carol.text()).toBe('Only the person who asked can rate this answer.');
+    const answer = { where: { query: { contains: 'how can i reset my password' } } };
+    expect(await bot.database.prisma.docAnswer.findFirst(answer)).toMatchObject({ helpful: null });
+
+    await alice.click('No');
+    expect(alice.actions().map((a) => a.label)).toEqual(['File a ticket', 'Talk to a person']);
+    expect(await bot.database.prisma.docAnswer.findFirst(answer)).toMatchObject({ helpful: false });
+  });
+
   it('says so instead of guessing when the docs do not answer', async () => {
     const alice = bot.chat('alice');
     await alice.say('how do i book a meeting room in the berlin office');
