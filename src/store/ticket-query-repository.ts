@@ -18,6 +18,17 @@ export interface TicketFilter {
   readonly keywords?: readonly string[];
   readonly ids?: readonly number[];
   readonly issueTypes?: readonly string[];
+  /** Filed in this span ("tickets created last month"). */
+  readonly createdAt?: TicketTimeRange;
+  /** Last activity (a reply, a status change) in this span ("tickets updated today"). */
+  readonly lastActivityAt?: TicketTimeRange;
+}
+
+/** A span [from, to) of ISO instants, named as the user said it ("last month"); without `to` it runs on. */
+export interface TicketTimeRange {
+  readonly from: string;
+  readonly to?: string;
+  readonly label: string;
 }
 
 /** Where the next page starts (keyset pagination: stable and index-friendly at any depth). */
@@ -137,6 +148,8 @@ async function whereOf(db: Db, viewer: UserProfile, filter: TicketFilter): Promi
   if (filter.issueTypes && filter.issueTypes.length > 0)
     and.push({ issueType: { in: [...filter.issueTypes] } });
   if (filter.ids && filter.ids.length > 0) and.push({ id: { in: [...filter.ids] } });
+  if (filter.createdAt) and.push({ createdAt: dateRange(filter.createdAt) });
+  if (filter.lastActivityAt) and.push({ lastActivityAt: dateRange(filter.lastActivityAt) });
   const words = (filter.keywords ?? []).map((word) => word.toLowerCase());
   for (const word of words.filter((w) => !hasLikeSpecials(w))) and.push({ searchText: { contains: word } });
   const literal = words.filter(hasLikeSpecials);
@@ -164,6 +177,10 @@ async function idsContainingLiterally(
   const rows = await db.$queryRaw<{ id: number | bigint }[]>`
     SELECT "id" FROM "Ticket" WHERE ${Prisma.join(and, ' AND ')}`;
   return rows.map((row) => Number(row.id));
+}
+
+function dateRange(range: TicketTimeRange): { gte: Date; lt?: Date } {
+  return { gte: new Date(range.from), ...(range.to ? { lt: new Date(range.to) } : {}) };
 }
 
 function afterCursor(cursor: TicketCursor): Prisma.TicketWhereInput {

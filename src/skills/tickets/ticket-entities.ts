@@ -2,8 +2,19 @@ import type { TicketStatus } from '../../domain/ticket-statuses.js';
 import type { UserKind } from '../../domain/user.js';
 import { extractCampaignIds } from '../../nlu/entities/campaign-ids.js';
 import { extractEmails } from '../../nlu/entities/emails.js';
+import { extractIssueTypes } from '../../nlu/entities/issue-types.js';
+import { findPeriods } from '../../nlu/entities/periods.js';
 import { extractTicketNumbers } from '../../nlu/entities/ticket-numbers.js';
 import { extractStatuses } from '../../nlu/entities/ticket-statuses.js';
+
+/** A time span named in the message: [from, to), no `to` while it still runs; `start`/`end` locate its words. */
+export interface NamedPeriod {
+  readonly from: Date;
+  readonly to?: Date;
+  readonly label: string;
+  readonly start: number;
+  readonly end: number;
+}
 
 /** The entities the ticket skill reads from a message. */
 export interface TicketEntities {
@@ -11,14 +22,37 @@ export interface TicketEntities {
   readonly campaignIds: readonly string[];
   readonly emails: readonly string[];
   readonly statuses: readonly TicketStatus[];
+  /** Issue type ids of the user's kind. */
+  readonly issueTypes: readonly string[];
+  readonly period?: NamedPeriod;
 }
 
-export type TicketEntityReader = (text: string, context: { now: Date; kind: UserKind }) => TicketEntities;
+export interface TicketEntityContext {
+  readonly now: Date;
+  readonly kind: UserKind;
+  /** The user's IANA zone, for days and months ("yesterday"); UTC when unknown. */
+  readonly timeZone?: string;
+}
+
+export type TicketEntityReader = (text: string, context: TicketEntityContext) => TicketEntities;
 
 /** The intent engine's extractors, narrowed to what the ticket skill reads. */
-export const readTicketEntities: TicketEntityReader = (text) => ({
-  ticketNumbers: extractTicketNumbers(text),
-  campaignIds: extractCampaignIds(text),
-  emails: extractEmails(text),
-  statuses: extractStatuses(text),
-});
+export const readTicketEntities: TicketEntityReader = (text, { now, kind, timeZone }) => {
+  const period = firstPeriod(text, now, timeZone);
+  return {
+    ticketNumbers: extractTicketNumbers(text),
+    campaignIds: extractCampaignIds(text),
+    emails: extractEmails(text),
+    statuses: extractStatuses(text),
+    issueTypes: extractIssueTypes(text, kind),
+    ...(period ? { period } : {}),
+  };
+};
+
+/** The first period with a start ("last month", "since Monday", "yesterday"); one still running has no end. */
+function firstPeriod(text: string, now: Date, timeZone: string | undefined): NamedPeriod | undefined {
+  const p = findPeriods(text, now, timeZone).find((mention) => mention.from !== undefined);
+  if (!p?.from) return undefined;
+  const ended = p.to !== undefined && (p.to <= now || p.from > now);
+  return { from: p.from, ...(ended ? { to: p.to } : {}), label: p.label, start: p.start, end: p.end };
+}

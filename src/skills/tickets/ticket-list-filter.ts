@@ -1,10 +1,11 @@
 import { z } from 'zod';
 import { OPEN_STATUSES, TICKET_STATUSES, type TicketStatus } from '../../domain/ticket-statuses.js';
-import type { UserProfile } from '../../domain/user.js';
+import type { UserKind, UserProfile } from '../../domain/user.js';
+import { extractIssueTypes } from '../../nlu/entities/issue-types.js';
 import { STOP_WORDS } from '../../search/stop-words.js';
-import type { TicketFilter } from '../../store/ticket-query-repository.js';
+import type { TicketFilter, TicketTimeRange } from '../../store/ticket-query-repository.js';
 import { isSupportStaff } from '../../store/ticket-visibility.js';
-import type { TicketEntities } from './ticket-entities.js';
+import type { NamedPeriod, TicketEntities } from './ticket-entities.js';
 
 const STATUS_PHRASES =
   /\b(?:awaiting|waiting (?:on|for)) (?:your|my|our|me|us)\b(?: (?:response|reply|answer|input))?/gi;
@@ -17,6 +18,8 @@ const ME_SCOPE =
 const EVERY_STATUS = /\b(?:all|any|every|including closed|history|ever|old)\b/i;
 const UNREAD = /\b(?:unread|new (?:replies|updates|activity|answers)|not (?:yet )?(?:read|seen)|updated)\b/i;
 const READ = /\b(?:already read|read ones|seen)\b/i;
+/** A period after these words is about the last activity ("updated today"), otherwise about filing. */
+const ACTIVITY = /\b(?:updated|changed|modified|touched|active|activity|answered|replied)\b/i;
 const ABOUT =
   /\b(?:about|regarding|concerning|mentioning|containing|matching|with the words?|re|named|called)\s+(.+)$/i;
 const SEARCH_FOR = /\b(?:search|find|look(?:ing)? for)\s+(.+)$/i;
@@ -25,19 +28,26 @@ const LIST_WORDS = new Set(
   `ticket tickets case cases request requests show list find search give see display get open opened closed
   all any every my mine our please pls me i status statuses awaiting waiting response reply answer unread read
   new recent latest last account team company colleagues shared everyone everybody progress solution offered
-  created filed raised which what are is there have for with where`.split(/\s+/),
+  created filed raised which what are is there have for with where updated changed modified active`.split(
+    /\s+/,
+  ),
 );
 
 /**
  * Reads a list request: "my open tickets", "tickets awaiting my response",
  * "all tickets of my account about payouts", "unread tickets", "#1042".
- * Without a status word the list shows every status except Closed, like the web list.
+ * "tickets created last month" and "updated today" narrow by date; "login issues", by issue type.
+ * Without a status word the list shows every status except Closed, like the web list; a named
+ * period or ticket number shows every status.
  */
 export function parseListFilter(text: string, entities: TicketEntities, viewer: UserProfile): TicketFilter {
   const withoutStatusPhrases = text.replace(STATUS_PHRASES, ' ');
   const ids = [...entities.ticketNumbers];
+  const period = entities.period;
+  const phrase = searchPhraseOf(period ? withoutSpan(text, period) : text);
   let statuses: TicketStatus[] | undefined = expandStatuses(entities.statuses);
-  if (!statuses && ids.length === 0 && !EVERY_STATUS.test(text)) statuses = [...OPEN_STATUSES];
+  if (!statuses && ids.length === 0 && !period && !EVERY_STATUS.test(text)) statuses = [...OPEN_STATUSES];
+  const issueTypes = issueTypesOutside(phrase, entities.issueTypes, viewer.kind);
   const staff = isSupportStaff(viewer);
   const mine = (MY_SCOPE.test(withoutStatusPhrases) || ME_SCOPE.test(text)) && !ACCOUNT_SCOPE.test(text);
   return {
@@ -45,9 +55,42 @@ export function parseListFilter(text: string, entities: TicketEntities, viewer: 
     ...(staff && mine ? { assignedToMe: true } : {}),
     ...(statuses ? { statuses } : {}),
     ...(ids.length > 0 ? { ids } : {}),
+    ...(issueTypes.length > 0 ? { issueTypes } : {}),
+    ...(period && ACTIVITY.test(text) ? { lastActivityAt: timeRangeOf(period) } : {}),
+    ...(period && !ACTIVITY.test(text) ? { createdAt: timeRangeOf(period) } : {}),
     ...(UNREAD.test(text) ? { read: 'unread' as const } : READ.test(text) ? { read: 'read' as const } : {}),
-    ...keywordsOf(text),
+    ...keywordsOf(phrase),
   };
+}
+
+function timeRangeOf(period: NamedPeriod): TicketTimeRange {
+  return {
+    from: period.from.toISOString(),
+    ...(period.to ? { to: period.to.toISOString() } : {}),
+    label: period.label,
+  };
+}
+
+/** The text with the period's words blanked out, so "payouts from last month" searches for "payouts". */
+function withoutSpan(text: string, span: { readonly start: number; readonly end: number }): string {
+  return `${text.slice(0, span.start)} ${text.slice(span.end)}`;
+}
+
+/** What the user searches for: a quoted phrase, or the words after "about", "search", "find". */
+type SearchPhrase = { readonly quoted: string } | { readonly words: string } | null;
+
+function searchPhraseOf(text: string): SearchPhrase {
+  const quoted = text.match(QUOTED)?.[1];
+  if (quoted) return { quoted };
+  const words = text.match(ABOUT)?.[1] ?? text.match(SEARCH_FOR)?.[1];
+  return words ? { words } : null;
+}
+
+/** Issue types named in the request, except inside what is searched for ("tickets about payments" is a word search). */
+function issueTypesOutside(phrase: SearchPhrase, named: readonly string[], kind: UserKind): string[] {
+  if (!phrase) return [...named];
+  const searched = new Set(extractIssueTypes('quoted' in phrase ? phrase.quoted : phrase.words, kind));
+  return named.filter((id) => !searched.has(id));
 }
 
 /** "open" in a list request means every status but Closed (help center: "Ticket statuses explained"). */
@@ -61,12 +104,10 @@ function expandStatuses(statuses: readonly TicketStatus[]): TicketStatus[] | und
   return [...out];
 }
 
-function keywordsOf(text: string): { keywords?: string[] } {
-  const quoted = text.match(QUOTED)?.[1];
-  if (quoted) return { keywords: [quoted.toLowerCase().trim()] };
-  const about = text.match(ABOUT)?.[1] ?? text.match(SEARCH_FOR)?.[1];
-  if (!about) return {};
-  const words = about
+function keywordsOf(phrase: SearchPhrase): { keywords?: string[] } {
+  if (!phrase) return {};
+  if ('quoted' in phrase) return { keywords: [phrase.quoted.toLowerCase().trim()] };
+  const words = phrase.words
     .toLowerCase()
     .replace(/#?\d+/g, ' ')
     .split(/[^\p{L}\p{N}@.-]+/u)
@@ -77,6 +118,12 @@ function keywordsOf(text: string): { keywords?: string[] } {
   return words.length > 0 ? { keywords: [...new Set(words)].slice(0, 5) } : {};
 }
 
+const timeRangeSchema = z.object({
+  from: z.string().datetime(),
+  to: z.string().datetime().optional(),
+  label: z.string().max(60),
+});
+
 /** The filter as it travels in a "More" button; checked again when it comes back (clients can send anything). */
 export const ticketFilterSchema = z.object({
   createdBy: z.enum(['me', 'anyone']),
@@ -86,6 +133,8 @@ export const ticketFilterSchema = z.object({
   keywords: z.array(z.string().max(80)).max(5).optional(),
   ids: z.array(z.number().int().positive()).max(20).optional(),
   issueTypes: z.array(z.string().max(60)).max(20).optional(),
+  createdAt: timeRangeSchema.optional(),
+  lastActivityAt: timeRangeSchema.optional(),
 });
 
 export const ticketCursorSchema = z.object({ lastActivityAt: z.string().datetime(), id: z.number().int() });

@@ -20,7 +20,12 @@ export function createListHandler(deps: TicketSkillDeps) {
 
   return {
     async onIntent(ctx: TurnContext): Promise<void> {
-      const entities = deps.entities(ctx.message.text, { now: ctx.now, kind: ctx.user.kind });
+      const timeZone = (await deps.timeZoneOf?.(ctx.user.id)) ?? undefined;
+      const entities = deps.entities(ctx.message.text, {
+        now: ctx.now,
+        kind: ctx.user.kind,
+        ...(timeZone ? { timeZone } : {}),
+      });
       await page(ctx, parseListFilter(ctx.message.text, entities, ctx.user), undefined, 0);
     },
     /** The "More" button (and "My tickets" buttons, which carry no filter: open tickets the user may see). */

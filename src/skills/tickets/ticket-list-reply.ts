@@ -1,5 +1,6 @@
 import type { CardReply, Reply } from '../../core/reply.js';
 import type { Responses } from '../../core/responses.js';
+import { findIssueType } from '../../domain/issue-types.js';
 import { OPEN_STATUSES, statusLabel } from '../../domain/ticket-statuses.js';
 import type { TicketCursor, TicketFilter } from '../../store/ticket-query-repository.js';
 import { ticketButton } from './ticket-buttons.js';
@@ -75,6 +76,10 @@ function describeFilter(responses: Responses, filter: TicketFilter): string {
   } else if (statuses.length > 0) {
     parts.push(t('tickets.list.filter_status', { status: statuses.map(statusLabel).join(', ') }));
   }
+  if (filter.issueTypes?.length) parts.push(filter.issueTypes.map(issueTypeLabel).join(', '));
+  if (filter.createdAt) parts.push(t('tickets.list.filter_created', { period: filter.createdAt.label }));
+  if (filter.lastActivityAt)
+    parts.push(t('tickets.list.filter_updated', { period: filter.lastActivityAt.label }));
   if (filter.read === 'unread') parts.push(t('tickets.list.filter_unread'));
   if (filter.read === 'read') parts.push(t('tickets.list.filter_read'));
   if (filter.keywords?.length)
@@ -82,4 +87,9 @@ function describeFilter(responses: Responses, filter: TicketFilter): string {
   if (filter.ids?.length)
     parts.push(t('tickets.list.filter_ids', { ids: filter.ids.map((i) => `#${i}`).join(', ') }));
   return parts.join(', ');
+}
+
+/** An issue type's name as the ticket form shows it (brand and partner types share "Login" and "Other"). */
+function issueTypeLabel(id: string): string {
+  return (findIssueType('brand', id) ?? findIssueType('partner', id))?.label ?? id;
 }

@@ -9,6 +9,8 @@ export interface TicketSkillDeps {
   readonly desk: TicketDesk;
   readonly responses: Responses;
   readonly entities: TicketEntityReader;
+  /** The user's IANA time zone when the directory knows it ("last month" starts at their midnight). */
+  readonly timeZoneOf?: (userId: string) => Promise<string | null>;
   /** Help-center suggestions before filing; absent when the docs module is not installed. */
   readonly docs: () => DocSuggestions | undefined;
   readonly parseYesNo: (text: string) => 'yes' | 'no' | null;

@@ -1,4 +1,5 @@
 import type { AppModule } from '../../app-module.js';
+import { createAgentDirectory } from '../../store/agent-directory.js';
 import { createTicketCommentRepository } from '../../store/ticket-comment-repository.js';
 import { ensureTicketNumbering } from '../../store/ticket-numbering.js';
 import { createTicketQueryRepository } from '../../store/ticket-query-repository.js';
@@ -52,10 +53,12 @@ export const ticketsModule: AppModule = {
     });
     services.shared.tickets = desk;
 
+    const agentDirectory = createAgentDirectory(db);
     const skill = createTicketsSkill({
       desk,
       responses,
       entities: readTicketEntities,
+      timeZoneOf: (userId) => agentDirectory.timezoneOf(userId),
       docs: () => services.shared.docs,
       parseYesNo: (text) => services.matcher.answers.parseYesNo(text),
       looksLikeOtherRequest(text) {

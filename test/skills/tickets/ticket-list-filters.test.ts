@@ -9,89 +9,127 @@ import { addRequester, startTicketBot, type TicketBot, testClock } from './ticke
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
 
-describe.each(testProviders())('ticket lists on %s', (provider) => {
-  let bot: TicketBot;
-  let desk: TicketDesk;
-  const clock = testClock('2025-04-10T09:00:00Z');
-  let nora: Chat;
-  let nick: Chat;
-  let sam: Chat;
-  let noraProfile: UserProfile;
-  let nickProfile: UserProfile;
-  const ids = new Map<string, number>();
+describe.each(testProviders())(
+  'ticket lists narrowed by period, issue type and campaign on %s',
+  (provider) => {
+    let bot: TicketBot;
+    let desk: TicketDesk;
+    const clock = testClock('2025-04-10T09:00:00Z');
+    let nora: Chat;
+    let nick: Chat;
+    let alice: Chat;
+    let noraProfile: UserProfile;
+    let nickProfile: UserProfile;
+    const ids = new Map<string, number>();
 
-  async function file(
-    who: UserProfile,
-    subject: string,
-    options: { shared?: boolean; issueType?: string; campaignId?: string } = {},
-  ): Promise<void> {
-    const ticket = await desk.create({
-      requester: who,
-      subject,
-      issueType: options.issueType ?? 'other',
-      description: `${subject}: details for support.`,
-      campaignId: options.campaignId ?? null,
-      shared: options.shared ?? false,
-      ccEmails: [],
-      channel: 'web',
-      conversationId: null,
-      idempotencyKey: `${provider}-${subject}`,
+    async function file(
+      who: UserProfile,
+      subject: string,
+      options: { shared?: boolean; issueType?: string; campaignId?: string } = {},
+    ): Promise<void> {
+      const ticket = await desk.create({
+        requester: who,
+        subject,
+        issueType: options.issueType ?? 'other',
+        description: `${subject}: details for support.`,
+        campaignId: options.campaignId ?? null,
+        shared: options.shared ?? false,
+        ccEmails: [],
+        channel: 'web',
+        conversationId: null,
+        idempotencyKey: `${provider}-${subject}`,
+      });
+      ids.set(subject, ticket.id);
+    }
+
+    const listTitle = (chat: Chat) =>
+      chat.replies.find((r): r is ListReply => r.type === 'list')?.title ?? chat.text();
+    /** Subjects listed in the last answer, newest activity first. */
+    const listed = (chat: Chat) =>
+      chat.replies
+        .filter((r): r is ListReply => r.type === 'list')
+        .flatMap((r) => r.items.map((i) => i.title.replace(/^.*· /, '')));
+
+    beforeAll(async () => {
+      bot = await startTicketBot(provider, { clock: clock.now });
+      desk = bot.app.services.shared.tickets as TicketDesk;
+      await addRequester(bot, 'nick', 'acc_northpeak', 'nick@northpeak.example');
+      nora = bot.chat('nora');
+      nick = bot.chat('nick');
+      alice = bot.chat('alice');
+      await nora.say('hello');
+      await nick.say('hello');
+      await alice.say('hello');
+      noraProfile = nora.last!.user;
+      nickProfile = nick.last!.user;
+      // Nora lives in New York: her "last month" starts and ends at New York midnight.
+      await bot.app.services.db.user.update({
+        where: { id: noraProfile.id },
+        data: { timezone: 'America/New_York' },
+      });
+
+      await file(noraProfile, 'April pixel problem'); // 10 April
+      clock.advance(20 * DAY + 17 * HOUR); // 1 May 02:00 UTC, still 30 April in New York
+      await file(noraProfile, 'Late April banner question');
+      clock.advance(14 * DAY); // 15 May
+      await file(noraProfile, 'May payout question', { issueType: 'payments_finance' });
+      await file(noraProfile, 'Conversions missing on the spring promotion', { campaignId: '48213' });
+      await file(noraProfile, 'Clicks for campaign 48213 look low');
+      await file(noraProfile, 'Campaign 77120 clicks not tracked', { campaignId: '77120' });
+      await file(noraProfile, 'May feed import');
+      await file(nickProfile, 'Shared login trouble', { shared: true, issueType: 'login' });
+      await file(nickProfile, 'Nick private login question', { issueType: 'login' });
+      clock.advance(20 * DAY - 17 * HOUR); // 4 June 09:00 UTC
+      await file(noraProfile, 'June login issue', { issueType: 'login' });
+      await desk.addComment(noraProfile, ids.get('April pixel problem')!, 'Any news on this?');
     });
-    ids.set(subject, ticket.id);
-  }
+    afterAll(() => bot.close());
 
-  const listTitle = (chat: Chat) =>
-    chat.replies.find((r): r is ListReply => r.type === 'list')?.title ?? chat.text();
-  /** Subjects listed in the last answer, newest activity first. */
-  const listed = (chat: Chat) =>
-    chat.replies
-      .filter((r): r is ListReply => r.type === 'list')
-      .flatMap((r) => r.items.map((i) => i.title.replace(/^.*· /, '')));
+    it('"tickets created last month": only tickets created in May of the user\'s time zone, every status, paged with More', async () => {
+      await nora.say('tickets created last month');
+      expect(listTitle(nora)).toBe('Tickets you can see (created last month): 5 of 6');
+      const firstPage = listed(nora);
+      await nora.click('More');
+      expect(listTitle(nora)).toBe('Tickets you can see (created last month): 6 of 6');
+      expect([...firstPage, ...listed(nora)].sort()).toEqual([
+        'Campaign 77120 clicks not tracked',
+        'Clicks for campaign 48213 look low',
+        'Conversions missing on the spring promotion',
+        'May feed import',
+        'May payout question',
+        'Shared login trouble',
+      ]);
 
-  beforeAll(async () => {
-    bot = await startTicketBot(provider, { clock: clock.now });
-    desk = bot.app.services.shared.tickets as TicketDesk;
-    await addRequester(bot, 'nick', 'acc_northpeak', 'nick@northpeak.example');
-    nora = bot.chat('nora');
-    nick = bot.chat('nick');
-    sam = bot.chat('sam');
-    await nora.say('hello');
-    await nick.say('hello');
-    await sam.say('hello');
-    noraProfile = nora.last!.user;
-    nickProfile = nick.last!.user;
-    // Nora lives in New York: her "last month" starts and ends at New York midnight.
-    await bot.app.services.db.user.update({
-      where: { id: noraProfile.id },
-      data: { timezone: 'America/New_York' },
+      await nora.say('my tickets created last month');
+      expect(listTitle(nora)).toBe('Your tickets (created last month): 5 of 5');
+      expect(listed(nora)).not.toContain('Shared login trouble');
     });
 
-    await file(noraProfile, 'April pixel problem'); // 10 April
-    clock.advance(20 * DAY + 17 * HOUR); // 1 May 02:00 UTC, still 30 April in New York
-    await file(noraProfile, 'Late April banner question');
-    clock.advance(14 * DAY); // 15 May
-    await file(noraProfile, 'May payout question', { issueType: 'payments_finance' });
-    await file(noraProfile, 'Conversions missing on the spring promotion', { campaignId: '48213' });
-    await file(noraProfile, 'Clicks for campaign 48213 look low');
-    await file(noraProfile, 'Campaign 77120 clicks not tracked', { campaignId: '77120' });
-    await file(noraProfile, 'May feed import');
-    await file(nickProfile, 'Shared login trouble', { shared: true, issueType: 'login' });
-    await file(nickProfile, 'Nick private login question', { issueType: 'login' });
-    clock.advance(20 * DAY - 17 * HOUR); // 4 June 09:00 UTC
-    await file(noraProfile, 'June login issue', { issueType: 'login' });
-    await desk.addComment(noraProfile, ids.get('April pixel problem')!, 'Any news on this?');
-  });
-  afterAll(() => bot.close());
+    it('"open tickets for login issues": Login tickets only, a colleague\'s private one never', async () => {
+      await nora.say('open tickets for login issues');
+      expect(listTitle(nora)).toBe('Tickets you can see (open, Login): 2 of 2');
+      expect(listed(nora)).toEqual(['June login issue', 'Shared login trouble']);
+    });
 
-  it('"show me all open tickets" is every visible ticket, not only the user\'s own', async () => {
-    await nora.say('show me all open tickets');
-    expect(listTitle(nora)).toBe('Tickets you can see (open): 5 of 9');
-    const firstPage = listed(nora);
-    await nora.click('More');
-    expect(listTitle(nora)).toBe('Tickets you can see (open): 9 of 9');
-    expect([...firstPage, ...listed(nora)]).toContain('Shared login trouble');
-    expect([...firstPage, ...listed(nora)]).not.toContain('Nick private login question');
-    await nora.say('show me my open tickets');
-    expect(listTitle(nora)).toBe('Your tickets (open): 5 of 8');
-  });
-});
+    it('"show me all open tickets" is every visible ticket, not only the user\'s own', async () => {
+      await nora.say('show me all open tickets');
+      expect(listTitle(nora)).toBe('Tickets you can see (open): 5 of 9');
+      const firstPage = listed(nora);
+      await nora.click('More');
+      expect(listTitle(nora)).toBe('Tickets you can see (open): 9 of 9');
+      expect([...firstPage, ...listed(nora)]).toContain('Shared login trouble');
+      expect([...firstPage, ...listed(nora)]).not.toContain('Nick private login question');
+      await nora.say('show me my open tickets');
+      expect(listTitle(nora)).toBe('Your tickets (open): 5 of 8');
+      await nora.say('tickets created by me this month');
+      expect(listTitle(nora)).toBe('Your tickets (created this month): 1 of 1');
+    });
+
+    it('periods never widen what a user may see', async () => {
+      await nick.say('tickets created last month');
+      expect(listed(nick).sort()).toEqual(['Nick private login question', 'Shared login trouble']);
+      await alice.say('tickets created last month');
+      expect(listed(alice)).toEqual([]);
+    });
+  },
+);

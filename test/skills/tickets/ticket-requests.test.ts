@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { OPEN_STATUSES } from '../../../src/domain/ticket-statuses.js';
 import type { UserProfile } from '../../../src/domain/user.js';
 import { readTicketEntities } from '../../../src/skills/tickets/ticket-entities.js';
-import { parseListFilter } from '../../../src/skills/tickets/ticket-list-filter.js';
+import { parseListFilter, ticketFilterSchema } from '../../../src/skills/tickets/ticket-list-filter.js';
 import { commentBody, parseUpdateRequest } from '../../../src/skills/tickets/ticket-update-request.js';
 
 const requester: UserProfile = {
@@ -57,6 +57,47 @@ describe('list requests', () => {
     });
   });
 
+  it("a named period narrows by creation date, in the user's time zone, over every status", () => {
+    expect(filter('tickets created last month')).toEqual({
+      createdBy: 'anyone',
+      createdAt: { from: '2025-05-01T00:00:00.000Z', to: '2025-06-01T00:00:00.000Z', label: 'last month' },
+    });
+    const inNewYork = 'tickets i created yesterday';
+    expect(
+      parseListFilter(
+        inNewYork,
+        readTicketEntities(inNewYork, { now, kind: 'brand', timeZone: 'America/New_York' }),
+        requester,
+      ),
+    ).toEqual({
+      createdBy: 'me',
+      createdAt: { from: '2025-06-01T04:00:00.000Z', to: '2025-06-02T04:00:00.000Z', label: 'yesterday' },
+    });
+    // A period still running has no end: what is filed while the user pages through still counts.
+    expect(filter('show everything still open since monday')).toEqual({
+      createdBy: 'anyone',
+      statuses: [...OPEN_STATUSES],
+      createdAt: { from: '2025-06-02T00:00:00.000Z', label: 'since Monday' },
+    });
+  });
+
+  it('issue types named outside a search phrase narrow the list; inside one they are searched words', () => {
+    expect(filter('open tickets for login issues')).toEqual({
+      createdBy: 'anyone',
+      statuses: [...OPEN_STATUSES],
+      issueTypes: ['login'],
+    });
+    expect(filter('filter my tickets by payments')).toMatchObject({
+      createdBy: 'me',
+      issueTypes: ['payments_finance'],
+    });
+    expect(filter('list tickets about payments')).toEqual({
+      createdBy: 'anyone',
+      statuses: [...OPEN_STATUSES],
+      keywords: ['payment'],
+    });
+  });
+
   it('"me" makes a list the user\'s own only in "created by me", "assigned to me", "waiting on me"', () => {
     expect(filter('show me all open tickets')).toMatchObject({ createdBy: 'anyone' });
     expect(filter('give me every ticket')).toMatchObject({ createdBy: 'anyone' });
@@ -69,6 +110,15 @@ describe('list requests', () => {
     });
     expect(filter('tickets assigned to me', agent)).toMatchObject({ assignedToMe: true });
     expect(filter('show me all open tickets', agent)).not.toHaveProperty('assignedToMe');
+  });
+
+  it('a filter coming back from a "More" button is checked again', () => {
+    const period = { from: '2025-05-01T00:00:00.000Z', to: '2025-06-01T00:00:00.000Z', label: 'last month' };
+    const sent = { createdBy: 'anyone', createdAt: period, lastActivityAt: period, issueTypes: ['login'] };
+    expect(ticketFilterSchema.parse(sent)).toEqual(sent);
+    expect(
+      ticketFilterSchema.safeParse({ createdBy: 'anyone', createdAt: { from: 'yesterday' } }).success,
+    ).toBe(false);
   });
 });
 
