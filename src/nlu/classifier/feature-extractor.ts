@@ -41,7 +41,10 @@ export interface FeatureState {
   readonly config: FeatureConfig;
   readonly keys: number[];
   readonly idf: number[];
-  /** Document frequency of each content word's unigram key (for the unknown-word feature). */
+  /**
+   * Document frequency, capped at 2, of each content word's unigram key (for the unknown-word feature:
+   * all it asks is whether a word was seen, and whether in more than one text).
+   */
   readonly wordDf: Record<string, number>;
   /** Content words seen in training, so that a typo of one ("tlak") does not count as unknown. */
   readonly knownWords: VocabularyHashes;
@@ -154,11 +157,41 @@ export function fitFeatures(
       for (const w of contentWords(tokens)) {
         knownWords.add(w);
         const id = ids.get(wordKey(w));
-        wordDf[wordKey(w)] = id === -1 ? 0 : df[id]!;
+        wordDf[wordKey(w)] = id === -1 ? 0 : Math.min(2, df[id]!);
       }
     }
   }
   return { config, keys, idf, wordDf, knownWords: vocabularyHashes(knownWords) };
+}
+
+/** Bits of FeatureTransformer's per-feature info below the IDF value's number. */
+const INFO_BITS = 3;
+const CHAR_FEATURE = 1;
+/** The unigram of a content word seen in training... */
+const CONTENT_WORD_SEEN = 2;
+/** ...in more than one training text. */
+const CONTENT_WORD_REPEATED = 4;
+
+/** The distinct IDF values and each feature's info (see FeatureTransformer). */
+function featureInfo(
+  state: FeatureState,
+  index: KeyPositions,
+): { idfValues: Float64Array; info: Uint16Array | Int32Array } {
+  const values = [...new Set(state.idf)];
+  const valueIndex = new Map(values.map((v, i) => [v, i]));
+  const infoOf = (v: number, i: number) =>
+    (valueIndex.get(v)! << INFO_BITS) | (isCharKey(state.keys[i]!) ? CHAR_FEATURE : 0);
+  const info =
+    values.length <= 0xffff >> INFO_BITS
+      ? Uint16Array.from(state.idf, infoOf)
+      : Int32Array.from(state.idf, infoOf);
+  for (const [key, df] of Object.entries(state.wordDf)) {
+    if (df <= 0) continue;
+    const i = index.get(Number(key));
+    if (i < 0) throw new Error('classifier state: word frequency of an unknown feature');
+    info[i]! |= CONTENT_WORD_SEEN | (df >= 2 ? CONTENT_WORD_REPEATED : 0);
+  }
+  return { idfValues: Float64Array.from(values), info };
 }
 
 /**
@@ -170,13 +203,12 @@ export class FeatureTransformer {
   /** Feature index of each key. */
   private readonly index: KeyPositions;
   /**
-   * IDF of feature i: idfValues[idfOf[i]]. A feature's IDF depends only on its document frequency, so
-   * there are few distinct values (hundreds), and two bytes per feature instead of eight name them.
+   * IDF of feature i: idfValues[info[i] >> INFO_BITS]. A feature's IDF depends only on its document
+   * frequency, so there are few distinct values (hundreds), and two bytes per feature name them and
+   * carry the feature's flags (CHAR_FEATURE, CONTENT_WORD_SEEN, CONTENT_WORD_REPEATED) besides.
    */
   private readonly idfValues: Float64Array;
-  private readonly idfOf: Uint16Array | Int32Array;
-  private readonly charFeature: Uint8Array;
-  private readonly wordDf: Int32Map;
+  private readonly info: Uint16Array | Int32Array;
   private found = new Int32Array(256);
   private foundCount = 0;
   private tf = new Float64Array(256);
@@ -187,16 +219,19 @@ export class FeatureTransformer {
   constructor(state: FeatureState) {
     this.config = state.config;
     this.index = new KeyPositions(state.keys);
-    const values = [...new Set(state.idf)];
-    const valueIndex = new Map(values.map((v, i) => [v, i]));
-    this.idfValues = Float64Array.from(values);
-    const idfOf = (v: number) => valueIndex.get(v)!;
-    this.idfOf =
-      values.length <= 0x10000 ? Uint16Array.from(state.idf, idfOf) : Int32Array.from(state.idf, idfOf);
-    this.charFeature = Uint8Array.from(state.keys, (key) => (isCharKey(key) ? 1 : 0));
-    this.wordDf = new Int32Map(Object.keys(state.wordDf).length);
-    for (const [key, df] of Object.entries(state.wordDf)) this.wordDf.set(Number(key), df);
-    this.visit = (key: number) => {
+    const { idfValues, info } = featureInfo(state, this.index);
+    this.idfValues = idfValues;
+    this.info = info;
+    this.visit = this.visitor();
+    this.vocabulary = new TypoTolerantVocabulary(state.knownWords);
+  }
+
+  /**
+   * The callback that collects a message's feature indices. Made here, not in the constructor, so that
+   * it holds on to nothing but the transformer (a closure keeps its whole scope: the fitted state too).
+   */
+  private visitor(): (key: number) => void {
+    return (key: number) => {
       const i = this.index.get(key);
       if (i < 0) return;
       if (this.foundCount === this.found.length) {
@@ -207,20 +242,19 @@ export class FeatureTransformer {
       }
       this.found[this.foundCount++] = i;
     };
-    this.vocabulary = new TypoTolerantVocabulary(state.knownWords);
   }
 
   /** The fitted state, rebuilt from the compact arrays the transformer keeps. */
   get state(): FeatureState {
     const keys = this.index.keyList();
     const wordDf: Record<string, number> = {};
-    this.wordDf.forEach((df, key) => {
-      wordDf[key] = df;
+    this.info.forEach((info, i) => {
+      if (info & CONTENT_WORD_SEEN) wordDf[keys[i]!] = info & CONTENT_WORD_REPEATED ? 2 : 1;
     });
     return {
       config: this.config,
       keys,
-      idf: Array.from(this.idfOf, (v) => this.idfValues[v]!),
+      idf: Array.from(this.info, (v) => this.idfValues[v >> INFO_BITS]!),
       wordDf,
       knownWords: this.vocabulary.hashes,
     };
@@ -228,7 +262,7 @@ export class FeatureTransformer {
 
   /** Feature count; the unknown-word feature, when on, is the last index. */
   get size(): number {
-    return this.idfOf.length + (this.config.unknownWordWeight > 0 ? 1 : 0);
+    return this.info.length + (this.config.unknownWordWeight > 0 ? 1 : 0);
   }
 
   /** Share of content words unknown; for a training text, "known" means seen in another training text. */
@@ -241,8 +275,11 @@ export class FeatureTransformer {
     if (content.length === 0) return 0;
     let unknown = 0;
     for (const w of content) {
-      const df = Math.max(0, this.wordDf.get(wordKey(w)));
-      const known = isTrainingText ? df >= 2 : df > 0 || this.vocabulary.hasNear(w);
+      const i = this.index.get(wordKey(w));
+      const info = i < 0 ? 0 : this.info[i]!;
+      const known = isTrainingText
+        ? (info & CONTENT_WORD_REPEATED) !== 0
+        : (info & CONTENT_WORD_SEEN) !== 0 || this.vocabulary.hasNear(w);
       if (!known) unknown++;
     }
     return unknown / content.length;
@@ -267,9 +304,9 @@ export class FeatureTransformer {
     let charNorm = 0;
     for (let k = 0; k < n; k++) {
       const i = sorted[k]!;
-      const v = (1 + Math.log(this.tf[k]!)) * this.idfValues[this.idfOf[i]!]!;
+      const v = (1 + Math.log(this.tf[k]!)) * this.idfValues[this.info[i]! >> INFO_BITS]!;
       this.tf[k] = v;
-      if (this.charFeature[i]) charNorm += v * v;
+      if (this.info[i]! & CHAR_FEATURE) charNorm += v * v;
       else wordNorm += v * v;
     }
     const wordScale = wordNorm > 0 ? 1 / Math.sqrt(wordNorm) : 0;
@@ -283,10 +320,10 @@ export class FeatureTransformer {
     for (let k = 0; k < n; k++) {
       const i = sorted[k]!;
       idx[k] = i;
-      val[k] = this.tf[k]! * (this.charFeature[i] ? charScale : wordScale);
+      val[k] = this.tf[k]! * (this.info[i]! & CHAR_FEATURE ? charScale : wordScale);
     }
     if (extra) {
-      idx[n] = this.idfOf.length;
+      idx[n] = this.info.length;
       val[n] = unknown * weight;
     }
     return { idx, val };

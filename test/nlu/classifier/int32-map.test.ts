@@ -45,4 +45,17 @@ describe('KeyPositions', () => {
       expect(positions.keyList()).toEqual(keys);
     }
   });
+
+  it('finds keys that share a home slot, also when their run of slots wraps past the end of the table', () => {
+    // Keys whose hash lands in the last slot: k * 0x9e3779b1 = 0xffffffff - j, so k = (0xffffffff - j) * inverse.
+    let inverse = 0x9e3779b1;
+    for (let i = 0; i < 5; i++) inverse = Math.imul(inverse, 2 - Math.imul(0x9e3779b1, inverse));
+    const keys = Array.from({ length: 12 }, (_, j) => Math.imul(-1 - j, inverse));
+    const positions = new KeyPositions(keys);
+    keys.forEach((key, i) => {
+      expect(positions.get(key)).toBe(i);
+    });
+    expect(positions.get(Math.imul(-13, inverse))).toBe(-1);
+    expect(positions.keyList()).toEqual(keys);
+  });
 });
