@@ -16,7 +16,8 @@ const MY_SCOPE = /\b(?:my|mine|i|i've|i have)\b/i;
 const ME_SCOPE =
   /\b(?:(?:created|filed|opened|raised|submitted|reported|sent|made) by|assigned to|waiting (?:on|for)) me\b/i;
 const EVERY_STATUS = /\b(?:all|any|every|including closed|history|ever|old)\b/i;
-const UNREAD = /\b(?:unread|new (?:replies|updates|activity|answers)|not (?:yet )?(?:read|seen)|updated)\b/i;
+/** Bare "updated" is not here: "tickets updated today" asks for activity in a period. */
+const UNREAD = /\b(?:unread|new (?:replies|updates|activity|answers)|not (?:yet )?(?:read|seen))\b/i;
 const READ = /\b(?:already read|read ones|seen)\b/i;
 /** A period after these words is about the last activity ("updated today"), otherwise about filing. */
 const ACTIVITY = /\b(?:updated|changed|modified|touched|active|activity|answered|replied)\b/i;

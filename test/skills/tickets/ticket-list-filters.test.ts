@@ -125,6 +125,12 @@ describe.each(testProviders())(
       expect(listTitle(nora)).toBe('Your tickets (created this month): 1 of 1');
     });
 
+    it('"which tickets were updated today": activity today, not the unread filter', async () => {
+      await nora.say('which tickets were updated today');
+      expect(listTitle(nora)).toBe('Tickets you can see (updated today): 2 of 2');
+      expect(listed(nora)).toEqual(['June login issue', 'April pixel problem']);
+    });
+
     it('periods never widen what a user may see', async () => {
       await nick.say('tickets created last month');
       expect(listed(nick).sort()).toEqual(['Nick private login question', 'Shared login trouble']);

@@ -81,6 +81,16 @@ describe('list requests', () => {
     });
   });
 
+  it('"updated" names a period of activity, never the unread filter', () => {
+    expect(filter('which tickets were updated today')).toEqual({
+      createdBy: 'anyone',
+      lastActivityAt: { from: '2025-06-02T00:00:00.000Z', label: 'today' },
+    });
+    expect(filter('show unread tickets')).toMatchObject({ read: 'unread' });
+    expect(filter('tickets with new updates')).toMatchObject({ read: 'unread' });
+    expect(filter('my tickets updated')).not.toHaveProperty('read');
+  });
+
   it('issue types named outside a search phrase narrow the list; inside one they are searched words', () => {
     expect(filter('open tickets for login issues')).toEqual({
       createdBy: 'anyone',
