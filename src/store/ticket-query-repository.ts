@@ -18,6 +18,8 @@ export interface TicketFilter {
   readonly keywords?: readonly string[];
   readonly ids?: readonly number[];
   readonly issueTypes?: readonly string[];
+  /** Tickets of any of these campaigns: by the ticket's campaign ID, or the number in its text. */
+  readonly campaignIds?: readonly string[];
   /** Filed in this span ("tickets created last month"). */
   readonly createdAt?: TicketTimeRange;
   /** Last activity (a reply, a status change) in this span ("tickets updated today"). */
@@ -148,6 +150,7 @@ async function whereOf(db: Db, viewer: UserProfile, filter: TicketFilter): Promi
   if (filter.issueTypes && filter.issueTypes.length > 0)
     and.push({ issueType: { in: [...filter.issueTypes] } });
   if (filter.ids && filter.ids.length > 0) and.push({ id: { in: [...filter.ids] } });
+  if (filter.campaignIds && filter.campaignIds.length > 0) and.push(campaignWhere(filter.campaignIds));
   if (filter.createdAt) and.push({ createdAt: dateRange(filter.createdAt) });
   if (filter.lastActivityAt) and.push({ lastActivityAt: dateRange(filter.lastActivityAt) });
   const words = (filter.keywords ?? []).map((word) => word.toLowerCase());
@@ -177,6 +180,11 @@ async function idsContainingLiterally(
   const rows = await db.$queryRaw<{ id: number | bigint }[]>`
     SELECT "id" FROM "Ticket" WHERE ${Prisma.join(and, ' AND ')}`;
   return rows.map((row) => Number(row.id));
+}
+
+function campaignWhere(campaignIds: readonly string[]): Prisma.TicketWhereInput {
+  // Campaign IDs are digits (the filter schema checks): nothing LIKE would read as a wildcard.
+  return { OR: campaignIds.flatMap((id) => [{ campaignId: id }, { searchText: { contains: id } }]) };
 }
 
 function dateRange(range: TicketTimeRange): { gte: Date; lt?: Date } {

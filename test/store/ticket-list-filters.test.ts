@@ -137,4 +137,17 @@ describe.each(testProviders())('ticket list filters on %s', (provider) => {
       'ann may 1 login',
     ]);
   });
+
+  it('a campaign by its campaign ID or by its mention in the text, only where the viewer may look', async () => {
+    expect(await listAll(ann, { createdBy: 'anyone', campaignIds: ['48213'] })).toEqual([
+      'ann clicks of campaign 48213',
+      'ann spring promotion',
+    ]);
+    expect(await listAll(cat, { createdBy: 'anyone', campaignIds: ['48213'] })).toEqual(['cat campaign']);
+    expect(await listAll(ann, { createdBy: 'anyone', campaignIds: ['48213', '77120'] }, 2)).toEqual([
+      'ann campaign 77120',
+      'ann clicks of campaign 48213',
+      'ann spring promotion',
+    ]);
+  });
 });

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { OPEN_STATUSES, TICKET_STATUSES, type TicketStatus } from '../../domain/ticket-statuses.js';
 import type { UserKind, UserProfile } from '../../domain/user.js';
+import { CAMPAIGN_ID_PATTERN } from '../../nlu/entities/campaign-ids.js';
 import { extractIssueTypes } from '../../nlu/entities/issue-types.js';
 import { STOP_WORDS } from '../../search/stop-words.js';
 import type { TicketFilter, TicketTimeRange } from '../../store/ticket-query-repository.js';
@@ -24,6 +25,8 @@ const ACTIVITY = /\b(?:updated|changed|modified|touched|active|activity|answered
 const ABOUT =
   /\b(?:about|regarding|concerning|mentioning|containing|matching|with the words?|re|named|called)\s+(.+)$/i;
 const SEARCH_FOR = /\b(?:search|find|look(?:ing)? for)\s+(.+)$/i;
+/** Campaigns one list looks for at most ("campaigns 123, 456 and 789"). */
+const MAX_CAMPAIGNS = 5;
 const QUOTED = /["“”']([^"“”']{2,80})["“”']/;
 const LIST_WORDS = new Set(
   `ticket tickets case cases request requests show list find search give see display get open opened closed
@@ -45,10 +48,13 @@ export function parseListFilter(text: string, entities: TicketEntities, viewer: 
   const withoutStatusPhrases = text.replace(STATUS_PHRASES, ' ');
   const ids = [...entities.ticketNumbers];
   const period = entities.period;
-  const phrase = searchPhraseOf(period ? withoutSpan(text, period) : text);
+  const phrase = searchPhraseOf(
+    (period ? withoutSpan(text, period) : text).replace(CAMPAIGN_ID_PATTERN, ' '),
+  );
+  const campaignIds = [...entities.campaignIds].slice(0, MAX_CAMPAIGNS);
   let statuses: TicketStatus[] | undefined = expandStatuses(entities.statuses);
   if (!statuses && ids.length === 0 && !period && !EVERY_STATUS.test(text)) statuses = [...OPEN_STATUSES];
-  const issueTypes = issueTypesOutside(phrase, entities.issueTypes, viewer.kind);
+  const issueTypes = issueTypesOutside(phrase, campaignMentions(text), entities.issueTypes, viewer.kind);
   const staff = isSupportStaff(viewer);
   const mine = (MY_SCOPE.test(withoutStatusPhrases) || ME_SCOPE.test(text)) && !ACCOUNT_SCOPE.test(text);
   return {
@@ -57,6 +63,7 @@ export function parseListFilter(text: string, entities: TicketEntities, viewer: 
     ...(statuses ? { statuses } : {}),
     ...(ids.length > 0 ? { ids } : {}),
     ...(issueTypes.length > 0 ? { issueTypes } : {}),
+    ...(campaignIds.length > 0 ? { campaignIds } : {}),
     ...(period && ACTIVITY.test(text) ? { lastActivityAt: timeRangeOf(period) } : {}),
     ...(period && !ACTIVITY.test(text) ? { createdAt: timeRangeOf(period) } : {}),
     ...(UNREAD.test(text) ? { read: 'unread' as const } : READ.test(text) ? { read: 'read' as const } : {}),
@@ -87,11 +94,23 @@ function searchPhraseOf(text: string): SearchPhrase {
   return words ? { words } : null;
 }
 
-/** Issue types named in the request, except inside what is searched for ("tickets about payments" is a word search). */
-function issueTypesOutside(phrase: SearchPhrase, named: readonly string[], kind: UserKind): string[] {
-  if (!phrase) return [...named];
-  const searched = new Set(extractIssueTypes('quoted' in phrase ? phrase.quoted : phrase.words, kind));
-  return named.filter((id) => !searched.has(id));
+/**
+ * Issue types named in the request, except inside what is searched for ("tickets about payments"
+ * is a word search) or a campaign reference ("campaign 48213" is not the Campaigns issue type).
+ */
+function issueTypesOutside(
+  phrase: SearchPhrase,
+  campaigns: string,
+  named: readonly string[],
+  kind: UserKind,
+): string[] {
+  const searchedText = phrase ? ('quoted' in phrase ? phrase.quoted : phrase.words) : '';
+  const notTypes = new Set(extractIssueTypes(`${searchedText}\n${campaigns}`, kind));
+  return named.filter((id) => !notTypes.has(id));
+}
+
+function campaignMentions(text: string): string {
+  return [...text.matchAll(CAMPAIGN_ID_PATTERN)].map((m) => m[0]).join('\n');
 }
 
 /** "open" in a list request means every status but Closed (help center: "Ticket statuses explained"). */
@@ -134,6 +153,10 @@ export const ticketFilterSchema = z.object({
   keywords: z.array(z.string().max(80)).max(5).optional(),
   ids: z.array(z.number().int().positive()).max(20).optional(),
   issueTypes: z.array(z.string().max(60)).max(20).optional(),
+  campaignIds: z
+    .array(z.string().regex(/^\d{2,12}$/))
+    .max(MAX_CAMPAIGNS)
+    .optional(),
   createdAt: timeRangeSchema.optional(),
   lastActivityAt: timeRangeSchema.optional(),
 });

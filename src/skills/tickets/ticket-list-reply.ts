@@ -77,6 +77,8 @@ function describeFilter(responses: Responses, filter: TicketFilter): string {
     parts.push(t('tickets.list.filter_status', { status: statuses.map(statusLabel).join(', ') }));
   }
   if (filter.issueTypes?.length) parts.push(filter.issueTypes.map(issueTypeLabel).join(', '));
+  if (filter.campaignIds?.length)
+    parts.push(t('tickets.list.filter_campaigns', { ids: filter.campaignIds.join(', ') }));
   if (filter.createdAt) parts.push(t('tickets.list.filter_created', { period: filter.createdAt.label }));
   if (filter.lastActivityAt)
     parts.push(t('tickets.list.filter_updated', { period: filter.lastActivityAt.label }));

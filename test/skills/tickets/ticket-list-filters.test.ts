@@ -111,6 +111,15 @@ describe.each(testProviders())(
       expect(listed(nora)).toEqual(['June login issue', 'Shared login trouble']);
     });
 
+    it('"find tickets mentioning campaign 48213": the campaign\'s tickets (by campaign ID or text), not every campaign', async () => {
+      await nora.say('find tickets mentioning campaign 48213');
+      expect(listTitle(nora)).toBe('Tickets you can see (open, campaign 48213): 2 of 2');
+      expect(listed(nora).sort()).toEqual([
+        'Clicks for campaign 48213 look low',
+        'Conversions missing on the spring promotion',
+      ]);
+    });
+
     it('"show me all open tickets" is every visible ticket, not only the user\'s own', async () => {
       await nora.say('show me all open tickets');
       expect(listTitle(nora)).toBe('Tickets you can see (open): 5 of 9');
@@ -135,6 +144,8 @@ describe.each(testProviders())(
       await nick.say('tickets created last month');
       expect(listed(nick).sort()).toEqual(['Nick private login question', 'Shared login trouble']);
       await alice.say('tickets created last month');
+      expect(listed(alice)).toEqual([]);
+      await alice.say('find tickets mentioning campaign 48213');
       expect(listed(alice)).toEqual([]);
     });
   },

@@ -108,6 +108,24 @@ describe('list requests', () => {
     });
   });
 
+  it('a campaign ID is kept as a campaign, not thrown away with the digits', () => {
+    expect(filter('find tickets mentioning campaign 48213')).toEqual({
+      createdBy: 'anyone',
+      statuses: [...OPEN_STATUSES],
+      campaignIds: ['48213'],
+    });
+    expect(filter('all tickets about campaign 48213 and payouts')).toEqual({
+      createdBy: 'anyone',
+      campaignIds: ['48213'],
+      keywords: ['payout'],
+    });
+    const sent = { createdBy: 'anyone', campaignIds: ['48213'] };
+    expect(ticketFilterSchema.parse(sent)).toEqual(sent);
+    expect(ticketFilterSchema.safeParse({ createdBy: 'anyone', campaignIds: ['1; DROP'] }).success).toBe(
+      false,
+    );
+  });
+
   it('"me" makes a list the user\'s own only in "created by me", "assigned to me", "waiting on me"', () => {
     expect(filter('show me all open tickets')).toMatchObject({ createdBy: 'anyone' });
     expect(filter('give me every ticket')).toMatchObject({ createdBy: 'anyone' });
