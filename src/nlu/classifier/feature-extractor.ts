@@ -172,6 +172,25 @@ const CONTENT_WORD_SEEN = 2;
 /** ...in more than one training text. */
 const CONTENT_WORD_REPEATED = 4;
 
+/** What a FeatureTransformer keeps (see there). */
+interface TransformerParts {
+  readonly config: FeatureConfig;
+  readonly index: KeyPositions;
+  readonly idfValues: Float64Array;
+  readonly info: Uint16Array | Int32Array;
+  readonly vocabulary: TypoTolerantVocabulary;
+}
+
+function transformerParts(state: FeatureState): TransformerParts {
+  const index = new KeyPositions(state.keys);
+  return {
+    config: state.config,
+    index,
+    ...featureInfo(state, index),
+    vocabulary: new TypoTolerantVocabulary(state.knownWords),
+  };
+}
+
 /** The distinct IDF values and each feature's info (see FeatureTransformer). */
 function featureInfo(
   state: FeatureState,
@@ -216,14 +235,34 @@ export class FeatureTransformer {
   private readonly vocabulary: TypoTolerantVocabulary;
   private readonly config: FeatureConfig;
 
-  constructor(state: FeatureState) {
-    this.config = state.config;
-    this.index = new KeyPositions(state.keys);
-    const { idfValues, info } = featureInfo(state, this.index);
-    this.idfValues = idfValues;
-    this.info = info;
+  constructor(source: FeatureState | TransformerParts) {
+    const parts = 'index' in source ? source : transformerParts(source);
+    this.config = parts.config;
+    this.index = parts.index;
+    this.idfValues = parts.idfValues;
+    this.info = parts.info;
+    this.vocabulary = parts.vocabulary;
     this.visit = this.visitor();
-    this.vocabulary = new TypoTolerantVocabulary(state.knownWords);
+  }
+
+  /**
+   * The same features renumbered in the order the index lays out their keys, which spares the index a
+   * position per feature (see KeyPositions); order[i] is the present number of new feature i.
+   */
+  inHashOrder(): { transformer: FeatureTransformer; order: number[] } {
+    const { order, positions } = this.index.inHashOrder();
+    if (positions === this.index) return { transformer: this, order };
+    const transformer = new FeatureTransformer({
+      config: this.config,
+      index: positions,
+      idfValues: this.idfValues,
+      info:
+        this.info instanceof Uint16Array
+          ? Uint16Array.from(order, (f) => this.info[f]!)
+          : Int32Array.from(order, (f) => this.info[f]!),
+      vocabulary: this.vocabulary,
+    });
+    return { transformer, order };
   }
 
   /**

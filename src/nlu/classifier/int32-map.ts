@@ -105,70 +105,109 @@ const popcount = (x: number) => {
   return Math.imul((v + (v >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24;
 };
 
+/** A key's multiplicative hash; its top bits name the key's home slot in KeyPositions' table. */
+const slotHash = (key: number) => Math.imul(key, 0x9e3779b1) >>> 0;
+
+const INDEX_LIMIT = 2 ** 21;
+
+/** Indices of `keys` in the order KeyPositions lays them out; a list in that order needs no positions. */
+export function hashOrder(keys: readonly number[]): number[] {
+  if (keys.length > INDEX_LIMIT) {
+    return Array.from(keys, (_, i) => i).sort((a, b) => slotHash(keys[a]!) - slotHash(keys[b]!));
+  }
+  // Hash and index packed in one exact double (32 + 21 bits), sorted without a comparator: several times faster.
+  const packed = Float64Array.from(keys, (key, i) => slotHash(key) * INDEX_LIMIT + i);
+  packed.sort();
+  return Array.from(packed, (v) => v % INDEX_LIMIT);
+}
+
 /**
  * Fixed map from a list of distinct 32-bit keys to their positions in the list: an open-addressing table
- * (linear probing, at most half full) whose slots are one bit each, occupied or free. The keys and their
- * positions sit in slot order in two dense arrays, and an occupied slot's entry is its rank among the
- * occupied slots (a running count per 32 slots plus a population count). Positions take two bytes while
- * the list is shorter than 65535 (a model's vocabulary usually is), else four. About 6.3 bytes a key
- * against 12 to 24 for a table of keys and positions.
+ * (linear probing, at most half full, keys placed in hash order so that runs never wrap around) whose
+ * slots are one bit each, occupied or free. The keys sit in slot order in a dense array, and an occupied
+ * slot's entry is its rank among the occupied slots (a running count per 32 slots plus a population
+ * count). A list already in hash order (see hashOrder) has its positions equal to the ranks: then no
+ * positions are kept, about 4.3 bytes a key; else positions take two bytes more while the list is
+ * shorter than 65535, four beyond.
  */
 export class KeyPositions {
   private readonly occupied: Int32Array;
   /** Occupied slots before each 32-slot word. */
   private readonly rankBefore: Uint16Array | Int32Array;
   private readonly keys: Int32Array;
-  private readonly positions: Uint16Array | Int32Array;
+  /** Position of the key of each rank; absent when every key's position is its rank. */
+  private readonly positions: Uint16Array | Int32Array | undefined;
   private readonly shift: number;
 
-  constructor(keyList: readonly number[]) {
+  constructor(keyList: readonly number[] | KeyPositions) {
+    if (keyList instanceof KeyPositions) {
+      // The same table with every position equal to its rank (see inHashOrder).
+      this.shift = keyList.shift;
+      this.occupied = keyList.occupied;
+      this.rankBefore = keyList.rankBefore;
+      this.keys = keyList.keys;
+      this.positions = undefined;
+      return;
+    }
     const bits = Math.max(5, Math.ceil(Math.log2(keyList.length / 0.5 + 1)));
     this.shift = 32 - bits;
-    const size = 1 << bits;
-    const mask = size - 1;
-    const slots = new Int32Array(size).fill(-1);
-    this.occupied = new Int32Array(size >> 5);
-    keyList.forEach((key, position) => {
-      let at = Math.imul(key, 0x9e3779b1) >>> this.shift;
-      while (slots[at] !== -1) at = (at + 1) & mask;
-      slots[at] = position;
-      this.occupied[at >> 5]! |= 1 << (at & 31);
+    const order = hashOrder(keyList);
+    // In hash order each key takes the first free slot from its home on, always after the previous key's.
+    const slots = new Int32Array(order.length);
+    let next = 0;
+    order.forEach((position, rank) => {
+      const at = Math.max(slotHash(keyList[position]!) >>> this.shift, next);
+      slots[rank] = at;
+      next = at + 1;
     });
+    // At least one free slot after the last occupied one, so that every probe ends.
+    const words = Math.max((1 << bits) >> 5, (next >> 5) + 1);
+    this.occupied = new Int32Array(words);
+    for (const at of slots) this.occupied[at >> 5]! |= 1 << (at & 31);
     const short = keyList.length < 0xffff;
-    this.rankBefore = short ? new Uint16Array(size >> 5) : new Int32Array(size >> 5);
-    this.keys = new Int32Array(keyList.length);
-    this.positions = short ? new Uint16Array(keyList.length) : new Int32Array(keyList.length);
+    this.rankBefore = short ? new Uint16Array(words) : new Int32Array(words);
     let rank = 0;
-    for (let at = 0; at < size; at++) {
-      if ((at & 31) === 0) this.rankBefore[at >> 5] = rank;
-      const position = slots[at]!;
-      if (position === -1) continue;
-      this.keys[rank] = keyList[position]!;
-      this.positions[rank++] = position;
+    for (let w = 0; w < words; w++) {
+      this.rankBefore[w] = rank;
+      rank += popcount(this.occupied[w]!);
     }
+    this.keys = Int32Array.from(order, (position) => keyList[position]!);
+    this.positions = order.every((position, rank) => position === rank)
+      ? undefined
+      : short
+        ? Uint16Array.from(order)
+        : Int32Array.from(order);
   }
 
   /** Position of `key` in the list, or -1 when it is not there. */
   get(key: number): number {
-    const mask = (this.occupied.length << 5) - 1;
     let at = Math.imul(key, 0x9e3779b1) >>> this.shift;
     let word = this.occupied[at >> 5]!;
     if ((word & (1 << (at & 31))) === 0) return -1;
     let rank = this.rankBefore[at >> 5]! + popcount(word & ((1 << (at & 31)) - 1));
     for (;;) {
-      if (this.keys[rank] === (key | 0)) return this.positions[rank]!;
-      at = (at + 1) & mask;
+      if (this.keys[rank] === (key | 0)) return this.positions ? this.positions[rank]! : rank;
+      at++;
       word = this.occupied[at >> 5]!;
       if ((word & (1 << (at & 31))) === 0) return -1;
-      rank = at === 0 ? 0 : rank + 1;
+      rank++;
     }
+  }
+
+  /**
+   * Positions in hash order (see hashOrder), and the map of the list reordered so: the same table, and
+   * no positions to keep.
+   */
+  inHashOrder(): { order: number[]; positions: KeyPositions } {
+    const order = this.positions ? Array.from(this.positions) : Array.from(this.keys, (_, rank) => rank);
+    return { order, positions: this.positions ? new KeyPositions(this) : this };
   }
 
   /** The key list again. */
   keyList(): number[] {
     const list: number[] = new Array(this.keys.length);
-    this.positions.forEach((position, rank) => {
-      list[position] = this.keys[rank]!;
+    this.keys.forEach((key, rank) => {
+      list[this.positions ? this.positions[rank]! : rank] = key;
     });
     return list;
   }

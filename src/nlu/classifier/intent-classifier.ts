@@ -4,6 +4,7 @@ import {
   FeatureTransformer,
   fitFeatures,
 } from './feature-extractor.js';
+import { inHashOrder } from './hash-ordered-features.js';
 import { DEFAULT_HIDDEN_LAYER_OPTIONS } from './hidden-layer-network.js';
 import { normaliseInPlace } from './hidden-prototypes.js';
 import {
@@ -219,7 +220,8 @@ export function trainOnVectors(
     training.network && training.network.weight > 0
       ? trainNetworkMix(xs, ys, model, training.network)
       : undefined;
-  return new IntentClassifier(data.labels, data.transformer, model, 1, mix);
+  const parts = inHashOrder({ transformer: data.transformer, model, ...(mix ? { mix } : {}) });
+  return new IntentClassifier(data.labels, parts.transformer, parts.model, 1, parts.mix);
 }
 
 /** Trains a classifier on labelled texts (labels may include NONE_LABEL for out-of-scope examples). */

@@ -63,3 +63,16 @@ export function quantisedNetworkScores(
   reluAndOutput(network.output, network.outputBias, h, out);
   return out;
 }
+
+/** The network with its input rows reordered: row i of the result is row order[i] of `network`. */
+export function permuteNetworkInputRows(
+  network: QuantisedNetwork,
+  order: readonly number[],
+): QuantisedNetwork {
+  const rowBytes = (network.hidden + 1) >> 1;
+  const input = new Uint8Array(network.input.length);
+  order.forEach((f, i) => {
+    for (let b = 0; b < rowBytes; b++) input[i * rowBytes + b] = network.input[f * rowBytes + b]!;
+  });
+  return { ...network, input, inputScale: Float32Array.from(order, (f) => network.inputScale[f]!) };
+}

@@ -274,3 +274,27 @@ export function sparseLinearFromState(
     bias,
   };
 }
+
+/** The model with its feature rows reordered: row i of the result is row order[i] of `model`. */
+export function permuteSparseLinearRows(
+  model: SparseLinearModel,
+  order: readonly number[],
+): SparseLinearModel {
+  const offsets = new Int32Array(model.features + 1);
+  order.forEach((f, i) => {
+    offsets[i + 1] = offsets[i]! + model.offsets.at(f + 1) - model.offsets.at(f);
+  });
+  const rows = new Uint8Array(model.rows.length);
+  order.forEach((f, i) => {
+    const from = model.offsets.at(f);
+    const to = offsets[i]!;
+    for (let b = 0; b < offsets[i + 1]! - to; b++) rows[to + b] = model.rows[from + b]!;
+  });
+  return {
+    ...model,
+    offsets: new BlockOffsets(offsets, model.layout.bitmapBytes + model.classes),
+    rows,
+    weights: new Int8Array(rows.buffer),
+    rowScale: Float32Array.from(order, (f) => model.rowScale[f]!),
+  };
+}

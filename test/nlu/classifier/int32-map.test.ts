@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Int32Map, Int32Set, KeyPositions } from '../../../src/nlu/classifier/int32-map.js';
+import { hashOrder, Int32Map, Int32Set, KeyPositions } from '../../../src/nlu/classifier/int32-map.js';
 
 describe('Int32Map', () => {
   it('stores negative and positive 32-bit keys, grows, and answers -1 for absent keys', () => {
@@ -57,5 +57,18 @@ describe('KeyPositions', () => {
     });
     expect(positions.get(Math.imul(-13, inverse))).toBe(-1);
     expect(positions.keyList()).toEqual(keys);
+  });
+
+  it('keeps no positions for a list in hash order, whose positions are the ranks', () => {
+    const keys = Array.from({ length: 3000 }, (_, i) => Math.imul(i + 1, 0x85ebca6b));
+    const ordered = hashOrder(keys).map((i) => keys[i]!);
+    const positions = new KeyPositions(ordered);
+    ordered.forEach((key, i) => {
+      expect(positions.get(key)).toBe(i);
+    });
+    expect(positions.get(Math.imul(3001, 0x85ebca6b))).toBe(-1);
+    expect(positions.keyList()).toEqual(ordered);
+    expect((positions as unknown as { positions?: unknown }).positions).toBeUndefined();
+    expect((new KeyPositions(keys) as unknown as { positions?: unknown }).positions).toBeDefined();
   });
 });
