@@ -9,6 +9,18 @@ const optionalText = z
   .optional()
   .transform((v) => (v && v.trim() !== '' ? v.trim() : undefined));
 
+/** An on/off setting: 1/true/yes/on or 0/false/no/off, any letter case; unset is off. */
+const onOff = z
+  .string()
+  .optional()
+  .transform((v, ctx) => {
+    const word = (v ?? '').trim().toLowerCase();
+    if (['', '0', 'false', 'no', 'off'].includes(word)) return false;
+    if (['1', 'true', 'yes', 'on'].includes(word)) return true;
+    ctx.addIssue({ code: z.ZodIssueCode.custom, message: 'must be 1/true/yes/on or 0/false/no/off' });
+    return z.NEVER;
+  });
+
 const envSchema = z.object({
   HOST: z.string().default('127.0.0.1'),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
@@ -23,7 +35,7 @@ const envSchema = z.object({
   WEB_CHAT_LIMIT_PER_USER: z.coerce.number().int().min(0).default(30),
   DOCS_DIR: z.string().default('content/docs'),
   DOCS_BASE_URL: z.string().url().default('https://help.example.com/articles'),
-  DOCS_WATCH: optionalText,
+  DOCS_WATCH: onOff,
   TICKET_BASE_URL: z.string().url().default('https://support.example.com/tickets'),
   TICKET_REOPEN_DAYS: z.coerce.number().int().min(0).max(365).default(30),
   HANDOFF_CLAIM_TIMEOUT_MIN: z.coerce.number().min(0.05).default(5),

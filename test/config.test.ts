@@ -22,6 +22,15 @@ describe('config', () => {
     expect(() => loadConfig({ MICROSOFT_APP_TYPE: 'Nope' })).toThrow(/MICROSOFT_APP_TYPE/);
   });
 
+  it('reads DOCS_WATCH as on or off, and refuses anything else', () => {
+    expect(loadConfig({}).DOCS_WATCH).toBe(false);
+    for (const off of ['0', 'false', 'no', 'off', 'FALSE'])
+      expect(loadConfig({ DOCS_WATCH: off }).DOCS_WATCH).toBe(false);
+    for (const on of ['1', 'true', 'yes', 'on', 'True'])
+      expect(loadConfig({ DOCS_WATCH: on }).DOCS_WATCH).toBe(true);
+    expect(() => loadConfig({ DOCS_WATCH: 'sometimes' })).toThrow(/DOCS_WATCH/);
+  });
+
   it('requires a bearer token when the server is reachable from other machines', () => {
     expect(() => loadConfig({ HOST: '0.0.0.0' })).toThrow(/WEB_AUTH_TOKEN/);
     expect(loadConfig({ HOST: '0.0.0.0', WEB_AUTH_TOKEN: 's3cret' }).loopback).toBe(false);

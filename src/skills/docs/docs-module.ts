@@ -15,7 +15,7 @@ export const docsModule: AppModule = {
       docsDir: config.DOCS_DIR,
       baseUrl: config.DOCS_BASE_URL,
       cacheDir: config.cacheDir,
-      watch: Boolean(config.DOCS_WATCH),
+      watch: config.DOCS_WATCH,
       logger,
     });
     const answers = createDocAnswers(services.db, services.sql);
