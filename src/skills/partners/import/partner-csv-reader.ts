@@ -1,3 +1,5 @@
+import { PartnerImportError } from './partner-import-error.js';
+
 /** One CSV record and the line of the file it starts on (the header is line 1). */
 export interface CsvRecord {
   readonly line: number;
@@ -18,6 +20,8 @@ function detectDelimiter(text: string): string {
  * Parses CSV text (RFC 4180: quoted cells, "" escapes, line breaks inside
  * quotes, CRLF or LF, a UTF-8 byte-order mark) into records with their line
  * numbers, so errors can point at the line a spreadsheet shows. Blank lines are skipped.
+ * A quote still open at the end of the file is refused (PartnerImportError
+ * naming the line it opened on): read on, it would swallow every later row.
  */
 export function readCsv(input: string): CsvRecord[] {
   const text = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
@@ -29,6 +33,7 @@ export function readCsv(input: string): CsvRecord[] {
   let line = 1;
   let recordLine = 1;
   let cellStarted = false;
+  let quoteLine = 1;
 
   const endCell = () => {
     cells.push(cell);
@@ -58,6 +63,7 @@ export function readCsv(input: string): CsvRecord[] {
     if (ch === '"' && !cellStarted) {
       quoted = true;
       cellStarted = true;
+      quoteLine = line;
     } else if (ch === delimiter) {
       endCell();
     } else if (ch === '\n' || ch === '\r') {
@@ -69,6 +75,11 @@ export function readCsv(input: string): CsvRecord[] {
       cell += ch;
       if (ch.trim() !== '') cellStarted = true;
     }
+  }
+  if (quoted) {
+    throw new PartnerImportError(
+      `The quote (") opened on line ${quoteLine} is never closed, so every line after it would be read as one cell. Close the quote on line ${quoteLine} (or double a quote inside a cell as "").`,
+    );
   }
   if (cell !== '' || cells.length > 0) endRecord();
   return records;

@@ -20,6 +20,9 @@ export type RowResult =
   | { readonly ok: true; readonly patch: PartnerPatch }
   | { readonly ok: false; readonly line: number; readonly partnerId: string | null; readonly reason: string };
 
+/** C0 control characters (line breaks, tabs, NUL...) and DEL: never part of a one-line value. */
+const CONTROL_CHARACTER = /[\u0000-\u001f\u007f]/;
+
 const EMAIL = /^[^\s@<>,;]+@[^\s@<>,;]+\.[a-z]{2,}$/i;
 const MEDIA_KINDS: ReadonlyArray<[RegExp, string]> = [
   [/(^|\.)instagram\.com$/, 'instagram'],
@@ -114,6 +117,10 @@ export function parsePartnerRow(record: CsvRecord, header: HeaderMapping): RowRe
     problems.push(`${DOCUMENTED_HEADERS[column]} “${value}” ${expected}`);
 
   for (const [column, value] of cells) {
+    if (column !== 'partnerId' && CONTROL_CHARACTER.test(value)) {
+      problems.push(`${DOCUMENTED_HEADERS[column]} contains a line break or control character`);
+      continue;
+    }
     switch (column) {
       case 'partnerId':
         break;

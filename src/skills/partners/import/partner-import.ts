@@ -9,6 +9,7 @@ import type { DatabaseProvider, Db } from '../../../store/prisma-client.js';
 import { DOCUMENTED_HEADERS, mapHeader } from './partner-csv-columns.js';
 import { readCsv } from './partner-csv-reader.js';
 import { type PartnerPatch, parsePartnerRow } from './partner-csv-row.js';
+import { PartnerImportError } from './partner-import-error.js';
 
 export interface ImportProgress {
   readonly phase: 'checking' | 'writing';
@@ -36,8 +37,7 @@ export interface ImportSummary {
   readonly dryRun: boolean;
 }
 
-/** The file cannot be imported at all (nothing was written). */
-export class PartnerImportError extends Error {}
+export { PartnerImportError };
 
 export interface ImportOptions {
   readonly accountId: string;

@@ -140,6 +140,24 @@ describe.each(testProviders())('partner CSV import on %s', (provider) => {
     ).toBe(0);
   });
 
+  it('refuses a file with an unclosed quote, naming its line, and writes nothing', async () => {
+    const csv = 'Partner ID,Partner name,Country\n1,"Acme,CA\n2,Beta,CA\n3,Gamma,CA\n';
+    await expect(run(csv)).rejects.toThrow(PartnerImportError);
+    await expect(run(csv)).rejects.toThrow(/line 2/);
+    expect(await database.prisma.partner.count({ where: { accountId: ACCOUNT } })).toBe(0);
+  });
+
+  it('rejects a name with a line break or control character, with its line', async () => {
+    const summary = await run(
+      'Partner ID,Partner name,Country\n1,"Acme,CA\n2,Beta",CA\n3,Ga\u0007mma,CA\n4,Delta,CA\n',
+    );
+    expect(summary).toMatchObject({ rows: 3, created: 1 });
+    expect(summary.rejected).toEqual([
+      { line: 2, partnerId: '1', reason: 'Partner name contains a line break or control character' },
+      { line: 4, partnerId: '3', reason: 'Partner name contains a line break or control character' },
+    ]);
+  });
+
   it('checks every row but writes nothing in a dry run, and lists the columns it ignored', async () => {
     const summary = await run(`Partner ID,Partner name,Favourite colour\n900009,Nine,blue`, { dryRun: true });
     expect(summary).toMatchObject({

@@ -1,0 +1,2 @@
+/** The file cannot be imported at all (nothing was written). */
+export class PartnerImportError extends Error {}
