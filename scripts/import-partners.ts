@@ -28,7 +28,8 @@ spaces or punctuation ("Partner ID", "partner_id" and "PARTNER ID" are the same)
 Only "Partner ID" is required; other columns are optional and unknown ones are
 ignored (and listed).
 
-  Partner ID            digits; the key: a known ID updates that partner, a new one adds it
+  Partner ID            digits; the key: a known ID updates that partner, a new one adds it;
+                        a number, so leading zeros are dropped (007 is partner 7)
   Partner name          required to add a partner; up to 100 characters
   Website               URL or host name (questions match its domain)
   Country               two-letter ISO code or English name (CA, Canada)

@@ -108,7 +108,8 @@ export function parsePartnerRow(record: CsvRecord, header: HeaderMapping): RowRe
       problems.push(`has more cells than the header (“${value}”)`);
   });
   const rawId = cells.get('partnerId')?.replace(/^#/, '') ?? '';
-  const partnerId = /^\d{1,12}$/.test(rawId) ? rawId : null;
+  // Partner IDs are the platform's numbers: "007" is partner 7 (a spreadsheet re-export writes it as 7).
+  const partnerId = /^\d{1,12}$/.test(rawId) ? rawId.replace(/^0+(?=\d)/, '') : null;
   if (!partnerId) {
     problems.push(rawId === '' ? 'Partner ID is empty' : `Partner ID “${rawId}” is not a number`);
   }

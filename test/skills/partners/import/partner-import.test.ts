@@ -158,6 +158,23 @@ describe.each(testProviders())('partner CSV import on %s', (provider) => {
     ]);
   });
 
+  it('reads Partner IDs as numbers: leading zeros are dropped, so 007 and 7 are the same partner', async () => {
+    await run('Partner ID,Partner name\n007,Zed\n');
+    const again = await run('Partner ID,Partner name\n7,Zed Renamed\n0042,Forty-two\n');
+    expect(again).toMatchObject({ created: 1, updated: 1, rejected: [] });
+    const ids = await database.prisma.partner.findMany({
+      where: { accountId: ACCOUNT },
+      select: { partnerId: true, name: true },
+      orderBy: { partnerId: 'asc' },
+    });
+    expect(ids).toEqual([
+      { partnerId: '42', name: 'Forty-two' },
+      { partnerId: '7', name: 'Zed Renamed' },
+    ]);
+    const same = await run('Partner ID,Partner name\n007,A\n7,B\n');
+    expect(same.rejected).toEqual([{ line: 3, partnerId: '7', reason: 'Partner ID 7 is already on line 2' }]);
+  });
+
   it('checks every row but writes nothing in a dry run, and lists the columns it ignored', async () => {
     const summary = await run(`Partner ID,Partner name,Favourite colour\n900009,Nine,blue`, { dryRun: true });
     expect(summary).toMatchObject({
