@@ -219,15 +219,16 @@ export function createAgentDesk(
       const h = await requireOwnChat(agent, handoffId);
       let targetName: string;
       let teamId = h.teamId;
+      // A named team must exist, whether it comes alone or with an agent.
+      const team = to.teamId ? (await deps.agents.teams()).find((x) => x.id === to.teamId) : undefined;
+      if (to.teamId && !team) throw new BotError('bad_request', `No team ${to.teamId}`);
       if (to.agentId) {
         if (to.agentId === agent.id) throw new BotError('bad_request', 'Choose another agent to transfer to');
         const target = await deps.agents.agent(to.agentId);
         if (!target) throw new BotError('bad_request', `No agent ${to.agentId}`);
         targetName = target.displayName;
-        if (to.teamId) teamId = to.teamId;
-      } else if (to.teamId) {
-        const team = (await deps.agents.teams()).find((x) => x.id === to.teamId);
-        if (!team) throw new BotError('bad_request', `No team ${to.teamId}`);
+        if (team) teamId = team.id;
+      } else if (team) {
         targetName = team.name;
         teamId = team.id;
       } else {
