@@ -1,8 +1,9 @@
 import { createHash } from 'node:crypto';
-import { readdir, readFile } from 'node:fs/promises';
-import { join, relative, sep } from 'node:path';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { DocLoadError } from './doc-load-error.js';
 import type { DocArticle, DocSection } from './doc-section.js';
+import { listDocFiles } from './list-doc-files.js';
 import { parseArticle } from './parse-article.js';
 import { type SearchLogger, silentLogger } from './search-logger.js';
 
@@ -23,20 +24,21 @@ function isArticleFile(path: string): boolean {
 }
 
 /**
- * Reads every Markdown article under `docsDir`. A bad article is skipped and
- * logged with its file and line; it never stops the others from loading.
+ * Reads every Markdown article under `docsDir`, following symbolic links (a
+ * folder mounted from a Kubernetes ConfigMap is all links). A bad article is
+ * skipped and logged with its file and line; it never stops the others from
+ * loading. A folder that yields no article at all is logged as a warning.
  */
 export async function loadMarkdownDocs(
   docsDir: string,
   opts: { baseUrl: string; logger?: SearchLogger },
 ): Promise<LoadedDocs> {
   const logger = opts.logger ?? silentLogger;
-  const entries = await readdir(docsDir, { recursive: true, withFileTypes: true });
-  const files = entries
-    .filter((e) => e.isFile())
-    .map((e) => relative(docsDir, join(e.parentPath, e.name)).split(sep).join('/'))
-    .filter(isArticleFile)
-    .sort();
+  const listing = await listDocFiles(docsDir);
+  for (const link of listing.broken) {
+    logger.warn({ file: link.path, reason: link.reason }, `help docs: skipped ${link.path}: ${link.reason}`);
+  }
+  const files = listing.files.filter(isArticleFile);
 
   const hash = createHash('sha256');
   const articles: DocArticle[] = [];
@@ -59,6 +61,12 @@ export async function loadMarkdownDocs(
         `help article skipped: ${problem.message}`,
       );
     }
+  }
+  if (articles.length === 0) {
+    logger.warn(
+      { docsDir, markdownFiles: files.length, skipped: errors.length },
+      `no help articles found in ${docsDir} (${files.length} Markdown file(s), ${errors.length} skipped): help questions will find nothing`,
+    );
   }
   return {
     articles,
