@@ -87,7 +87,8 @@ function packRows(
   const offsets = new Int32Array(features + 1);
   for (let f = 0; f < features; f++)
     offsets[f + 1] = offsets[f]! + rowBytes(layout, classes, rowStart[f + 1]! - rowStart[f]!);
-  const rows = new Uint8Array(offsets[features]!);
+  // Three spare bytes at the end: scoring reads a bitmap four bytes at a time.
+  const rows = new Uint8Array(offsets[features]! + 3);
   const weights = new Int8Array(rows.buffer);
   for (let f = 0; f < features; f++) {
     const first = rowStart[f]!;
@@ -202,9 +203,12 @@ export function sparseLinearScores(
       for (let c = 0; c < C; c++) out[c]! += v * weights[start + c]!;
       continue;
     }
+    // The bitmap read 32 classes at a time; bytes past its end are masked off.
     let w = start + bitmapBytes;
-    for (let b = 0; b < bitmapBytes; b++) {
-      let bits = rows[start + b]!;
+    for (let b = 0; b < bitmapBytes; b += 4) {
+      const at = start + b;
+      let bits = rows[at]! | (rows[at + 1]! << 8) | (rows[at + 2]! << 16) | (rows[at + 3]! << 24);
+      if (b + 4 > bitmapBytes) bits &= (1 << ((bitmapBytes - b) << 3)) - 1;
       while (bits !== 0) {
         const lowest = bits & -bits;
         out[(b << 3) + 31 - Math.clz32(lowest)]! += v * weights[w++]!;
