@@ -153,6 +153,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
       conversations: createWebConversationLookup(database.sql),
       maxTextChars: config.MAX_MESSAGE_CHARS,
       authToken: config.WEB_AUTH_TOKEN,
+      hostRules: { host: config.HOST, allowedHosts: config.ALLOWED_HOSTS },
       rateLimit: {
         perAddressPerMinute: config.WEB_CHAT_LIMIT_PER_ADDRESS,
         perUserPerMinute: config.WEB_CHAT_LIMIT_PER_USER,

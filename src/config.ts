@@ -28,6 +28,23 @@ const envSchema = z.object({
   DATA_DIR: z.string().default('data'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   WEB_AUTH_TOKEN: optionalText,
+  /**
+   * Host names (comma-separated) under which browsers may reach the agent console and web chat
+   * API besides HOST, localhost and IP addresses: a reverse proxy's public name, for example.
+   */
+  ALLOWED_HOSTS: z
+    .string()
+    .optional()
+    .transform((v) =>
+      (v ?? '')
+        .split(',')
+        .map((name) => name.trim().toLowerCase().replace(/\.$/, ''))
+        .filter(Boolean),
+    )
+    .refine(
+      (names) => names.every((n) => /^[a-z0-9_.-]+$/.test(n)),
+      'must be host names separated by commas (no scheme, port or path)',
+    ),
   MAX_MESSAGE_CHARS: z.coerce.number().int().min(100).max(100_000).default(8000),
   /** Web chat messages a minute from one remote address (half a minute's worth may come at once); 0: no limit. */
   WEB_CHAT_LIMIT_PER_ADDRESS: z.coerce.number().int().min(0).default(120),

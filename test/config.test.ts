@@ -36,6 +36,16 @@ describe('config', () => {
     expect(loadConfig({ HOST: '0.0.0.0', WEB_AUTH_TOKEN: 's3cret' }).loopback).toBe(false);
   });
 
+  it('reads ALLOWED_HOSTS as a list of host names, and refuses URLs or ports', () => {
+    expect(loadConfig({}).ALLOWED_HOSTS).toEqual([]);
+    expect(loadConfig({ ALLOWED_HOSTS: ' Help.Example.com, desk.example.com., ,' }).ALLOWED_HOSTS).toEqual([
+      'help.example.com',
+      'desk.example.com',
+    ]);
+    expect(() => loadConfig({ ALLOWED_HOSTS: 'https://help.example.com' })).toThrow(/ALLOWED_HOSTS/);
+    expect(() => loadConfig({ ALLOWED_HOSTS: 'help.example.com:443' })).toThrow(/ALLOWED_HOSTS/);
+  });
+
   it('needs a signing secret or an app token with a Slack bot token', () => {
     expect(() => loadConfig({ SLACK_BOT_TOKEN: 'xoxb-1' })).toThrow(/SLACK_SIGNING_SECRET/);
     expect(loadConfig({ SLACK_BOT_TOKEN: 'xoxb-1', SLACK_SIGNING_SECRET: 's' }).slackEnabled).toBe(true);

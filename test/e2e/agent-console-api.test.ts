@@ -68,8 +68,8 @@ describe.each(testProviders())('the agent console API on %s', (provider) => {
     httpRequest(port, {
       method,
       path,
-      headers: { ...auth, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
-      body: body === undefined ? undefined : JSON.stringify(body),
+      headers: { ...auth, ...(method === 'POST' ? { 'content-type': 'application/json' } : {}) },
+      body: method === 'POST' ? JSON.stringify(body ?? {}) : undefined,
     });
   const chatAs = (user: string, text: string, conversation?: string) =>
     call('POST', '/api/chat', { user, text, ...(conversation ? { conversation } : {}) });

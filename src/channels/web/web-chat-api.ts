@@ -4,6 +4,7 @@ import type { Bot } from '../../core/bot.js';
 import { BotError } from '../../core/errors.js';
 import type { InboundMessage } from '../../core/inbound-message.js';
 import type { Reply } from '../../core/reply.js';
+import { checkHost, type HostRules } from '../../http/browser-request-guard.js';
 import type { HttpServer } from '../../http/http-server.js';
 import { readJson, sendJson } from '../../http/http-server.js';
 import { type ChatRateLimitSettings, createChatRateLimit, rateLimitedMessage } from './chat-rate-limit.js';
@@ -27,6 +28,8 @@ export interface WebChatOptions {
   readonly conversations: WebConversations;
   readonly maxTextChars: number;
   readonly authToken?: string;
+  /** Without a token, the host names browsers may use (a DNS-rebinding page is refused). */
+  readonly hostRules: HostRules;
   readonly rateLimit: ChatRateLimitSettings;
 }
 
@@ -40,7 +43,7 @@ export function mountWebChatApi(http: HttpServer, options: WebChatOptions): void
   http.route('POST', '/api/chat', async (req, res) => {
     const addressWait = limit.address(req);
     if (addressWait > 0) return tooManyMessages(req, res, addressWait);
-    checkAuth(req, options.authToken);
+    checkAuth(req, options);
     const parsed = schema.safeParse(await readJson(req, BODY_LIMIT));
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
@@ -81,7 +84,7 @@ export function mountWebChatApi(http: HttpServer, options: WebChatOptions): void
   });
 
   http.route('GET', '/api/chat/:conversation/updates', async (req, res, params) => {
-    checkAuth(req, options.authToken);
+    checkAuth(req, options);
     const url = new URL(req.url ?? '/', 'http://x');
     const user = url.searchParams.get('user') ?? '';
     const after = Number(url.searchParams.get('after') ?? '0');
@@ -103,8 +106,16 @@ function tooManyMessages(req: IncomingMessage, res: ServerResponse, seconds: num
   sendJson(res, 429, { error: 'rate_limited', message: rateLimitedMessage, retryAfterSeconds: seconds });
 }
 
-function checkAuth(req: IncomingMessage, token: string | undefined): void {
-  if (!token) return;
+/**
+ * With a token, a request must carry it (a page on another site cannot). Without one (the
+ * loopback default), a request must at least name an allowed host.
+ */
+function checkAuth(req: IncomingMessage, options: WebChatOptions): void {
+  const token = options.authToken;
+  if (!token) {
+    checkHost(req, options.hostRules);
+    return;
+  }
   const given = Buffer.from(String(req.headers.authorization ?? '').replace(/^Bearer\s+/i, ''));
   const wanted = Buffer.from(token);
   if (given.length !== wanted.length || !timingSafeEqual(given, wanted)) {

@@ -145,6 +145,7 @@ export function createHandoffModule(options: HandoffModuleOptions = {}): AppModu
             desk,
             agents: deps.agents,
             authToken: config.WEB_AUTH_TOKEN,
+            hostRules: { host: config.HOST, allowedHosts: config.ALLOWED_HOSTS },
             logger,
           })
         : null;

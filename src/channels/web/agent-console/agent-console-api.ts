@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { BotError } from '../../../core/errors.js';
 import { isTicketStatus } from '../../../domain/ticket-statuses.js';
 import type { UserProfile } from '../../../domain/user.js';
+import { guardBrowserApi, type HostRules } from '../../../http/browser-request-guard.js';
 import { type HttpServer, readJson, sendJson } from '../../../http/http-server.js';
 import type { AgentDesk } from '../../../skills/handoff/agent-desk.js';
 import type { AgentDirectory } from '../../../store/agent-directory.js';
@@ -25,6 +26,7 @@ export interface AgentConsoleApiOptions {
   readonly desk: AgentDesk;
   readonly agents: AgentDirectory;
   readonly authToken?: string;
+  readonly hostRules: HostRules;
 }
 
 async function body<T>(req: IncomingMessage, schema: z.ZodType<T>): Promise<T> {
@@ -50,6 +52,7 @@ export function mountAgentConsoleApi(http: HttpServer, options: AgentConsoleApiO
     ) => Promise<unknown>,
   ) =>
     http.route(method, path, async (req, res, params) => {
+      guardBrowserApi(req, options.hostRules);
       checkConsoleToken(req, options.authToken);
       const agent = await consoleAgent(req, options.agents);
       sendJson(res, 200, await handler(agent, req, params));
@@ -69,6 +72,7 @@ export function mountAgentConsoleApi(http: HttpServer, options: AgentConsoleApiO
     return { chat, transcript: await desk.transcript(chat.handoffId) };
   });
   http.route('POST', '/agent/api/chats/:id/claim', async (req, res, params) => {
+    guardBrowserApi(req, options.hostRules);
     checkConsoleToken(req, options.authToken);
     const agent = await consoleAgent(req, options.agents);
     const result = await desk.claim(agent, params.id ?? '');

@@ -1,8 +1,7 @@
 import type { ServerResponse } from 'node:http';
-import type { Logger } from 'pino';
+import { guardBrowserApi } from '../../../http/browser-request-guard.js';
 import type { HttpServer } from '../../../http/http-server.js';
-import type { AgentDesk } from '../../../skills/handoff/agent-desk.js';
-import type { AgentDirectory } from '../../../store/agent-directory.js';
+import type { AgentConsoleOptions } from './agent-console.js';
 import { checkConsoleToken, consoleAgent } from './agent-console-auth.js';
 
 const HEARTBEAT_MS = 15_000;
@@ -16,10 +15,7 @@ const SHUTDOWN_CHECK_MS = 200;
  * WebSocket: one-way pushes are all the console needs, it reconnects by itself,
  * and it passes through proxies as plain HTTP.
  */
-export function mountAgentConsoleEvents(
-  http: HttpServer,
-  options: { desk: AgentDesk; agents: AgentDirectory; authToken?: string; logger: Logger },
-): { close(): void } {
+export function mountAgentConsoleEvents(http: HttpServer, options: AgentConsoleOptions): { close(): void } {
   const streams = new Set<ServerResponse>();
   let watcher: NodeJS.Timeout | null = null;
 
@@ -41,6 +37,7 @@ export function mountAgentConsoleEvents(
   }
 
   http.route('GET', '/agent/api/events', async (req, res) => {
+    guardBrowserApi(req, options.hostRules);
     checkConsoleToken(req, options.authToken);
     const agent = await consoleAgent(req, options.agents);
     if (!http.server.listening) {

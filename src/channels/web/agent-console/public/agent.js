@@ -38,13 +38,15 @@ function toast(text, level = '') {
 
 async function api(path, options = {}) {
   const url = `/agent/api${path}${path.includes('?') ? '&' : '?'}agent=${encodeURIComponent(agentId)}`;
+  const method = options.method || 'GET';
+  // Every POST is JSON, even without fields: the server refuses any other kind.
   const res = await fetch(url, {
-    method: options.method || 'GET',
+    method,
     headers: {
-      ...(options.body ? { 'content-type': 'application/json' } : {}),
+      ...(method === 'POST' ? { 'content-type': 'application/json' } : {}),
       ...(token ? { authorization: `Bearer ${token}` } : {}),
     },
-    body: options.body ? JSON.stringify(options.body) : undefined,
+    body: method === 'POST' ? JSON.stringify(options.body || {}) : undefined,
   });
   const data = await res.json().catch(() => ({}));
   if (!res.ok && !options.allowError) throw new Error(data.message || `The help desk answered ${res.status}`);
