@@ -4,6 +4,7 @@ import type { UserProfile } from '../domain/user.js';
 import type { ConversationRepository, StoredMessage } from '../store/conversation-repository.js';
 import type { ProcessedEvents } from '../store/processed-events.js';
 import type { UserDirectory } from '../store/user-directory.js';
+import { cleanInboundText, cleanInboundValue, LONGEST_MESSAGE_CHARS } from './bot-inbound-text.js';
 import { BotError, isDatabaseUnavailable } from './errors.js';
 import type { InboundMessage } from './inbound-message.js';
 import { KeyedLock } from './keyed-lock.js';
@@ -39,9 +40,15 @@ export interface BotDeps {
   readonly logger: Logger;
   readonly metrics: BotMetrics;
   readonly clock?: () => Date;
+  /** MAX_MESSAGE_CHARS: a message's text is cut to this many characters before the turn (default the largest allowed). */
+  readonly maxMessageChars?: number;
 }
 
-/** The turn pipeline: dedupe → user and conversation → middleware → router → save, with one error path. */
+/**
+ * The turn pipeline: clean the text → dedupe → user and conversation → middleware → router → save,
+ * with one error path. Every channel's message is cleaned here (control characters removed, text
+ * cut to maxMessageChars), so nothing a channel lets through can fail the store.
+ */
 export function createBot(deps: BotDeps): Bot {
   const clock = deps.clock ?? (() => new Date());
   const lock = new KeyedLock();
@@ -142,8 +149,22 @@ export function createBot(deps: BotDeps): Bot {
     return { conversationId: conversation.id, replies, intent: ctx.intent, duplicate: false, user };
   }
 
-  async function handle(message: InboundMessage): Promise<TurnResult> {
+  const maxChars = deps.maxMessageChars ?? LONGEST_MESSAGE_CHARS;
+
+  function cleaned(message: InboundMessage): InboundMessage {
+    const { text, cutFrom } = cleanInboundText(message.text, maxChars);
+    if (cutFrom !== null) {
+      deps.logger.warn({ channel: message.channel, chars: cutFrom, kept: maxChars }, 'message text cut');
+    }
+    const value = message.value
+      ? (cleanInboundValue(message.value, maxChars) as Readonly<Record<string, unknown>>)
+      : undefined;
+    return { ...message, text, value };
+  }
+
+  async function handle(received: InboundMessage): Promise<TurnResult> {
     const started = performance.now();
+    const message = cleaned(received);
     deps.metrics.messages.inc({ channel: message.channel });
     const eventKey = message.eventId ? `${message.channel}:${message.workspace}:${message.eventId}` : null;
     try {

@@ -6,6 +6,7 @@ import { createApp } from '../../app.js';
 import { loadConfig } from '../../config.js';
 import { BotError } from '../../core/errors.js';
 import type { Action } from '../../core/reply.js';
+import { CONSOLE_TEXTS } from './console-texts.js';
 import { renderTerminal } from './render-terminal.js';
 
 process.env.DOTENV_CONFIG_QUIET ??= 'true';
@@ -34,6 +35,12 @@ async function main(): Promise<void> {
     const text = line.trim();
     if (text === 'exit' || text === 'quit') break;
     const pressed = /^\d+$/.test(text) ? actions[Number(text) - 1] : undefined;
+    // Like the web chat, a message over MAX_MESSAGE_CHARS is refused whole rather than answered by its start.
+    if (text.length > config.MAX_MESSAGE_CHARS) {
+      out(`bot › ${CONSOLE_TEXTS.tooLong(text.length, config.MAX_MESSAGE_CHARS)}\n`);
+      rl.prompt();
+      continue;
+    }
     try {
       const result = await app.bot.handle({
         channel: 'console',

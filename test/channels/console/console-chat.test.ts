@@ -59,4 +59,19 @@ describe('terminal chat', () => {
     expect(out).toMatch(/not sure I understood|couldn't find/);
     expect(await database.prisma.message.count({ where: { direction: 'in' } })).toBe(4);
   }, 120_000);
+
+  it('refuses a message over MAX_MESSAGE_CHARS with a clear answer, and stores a NUL-byte message without the NUL', async () => {
+    const before = await database.prisma.message.count({ where: { direction: 'in' } });
+    const { out } = await runConsole(database.url, ['x'.repeat(200_000), 'hello\u0000there', 'exit']);
+    expect(out).toContain(
+      'bot › Your message is 200,000 characters long; the limit is 8,000. Nothing was sent: please shorten it',
+    );
+    expect(out).not.toMatch(/went wrong|turn failed/i);
+    const stored = await database.prisma.message.findMany({
+      where: { direction: 'in' },
+      orderBy: { id: 'asc' },
+      skip: before,
+    });
+    expect(stored.map((m) => m.text)).toEqual(['hellothere']);
+  });
 });
