@@ -1,11 +1,15 @@
 import { createApp } from './app.js';
-import { loadConfig } from './config.js';
-import { BotError } from './core/errors.js';
+import { type Config, loadConfig } from './config.js';
+import { startupErrorMessage } from './main-startup-error.js';
 
 process.env.DOTENV_CONFIG_QUIET ??= 'true';
 
+/** Known once the settings are read, so a start-up failure can name the setting to change. */
+let loaded: Config | null = null;
+
 async function main(): Promise<void> {
   const config = loadConfig();
+  loaded = config;
   const app = await createApp(config);
   let stopping = false;
   const shutdown = (signal: string) => {
@@ -30,7 +34,7 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  const message = error instanceof BotError ? error.message : String((error as Error)?.stack ?? error);
+  const message = startupErrorMessage(error, loaded, loaded?.LOG_LEVEL ?? process.env.LOG_LEVEL);
   process.stderr.write(`Could not start the help desk bot: ${message}\n`);
   process.exit(1);
 });
