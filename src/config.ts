@@ -29,6 +29,11 @@ const envSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   WEB_AUTH_TOKEN: optionalText,
   /**
+   * The agent console's own bearer token (apart from the web chat's). Without it the console
+   * answers only while HOST is a loopback address.
+   */
+  AGENT_CONSOLE_TOKEN: optionalText,
+  /**
    * Host names (comma-separated) under which browsers may reach the agent console and web chat
    * API besides HOST, localhost and IP addresses: a reverse proxy's public name, for example.
    */

@@ -36,6 +36,11 @@ describe('config', () => {
     expect(loadConfig({ HOST: '0.0.0.0', WEB_AUTH_TOKEN: 's3cret' }).loopback).toBe(false);
   });
 
+  it('reads the agent console token apart from the web chat token', () => {
+    expect(loadConfig({ WEB_AUTH_TOKEN: 'chat' }).AGENT_CONSOLE_TOKEN).toBeUndefined();
+    expect(loadConfig({ AGENT_CONSOLE_TOKEN: ' desk ' }).AGENT_CONSOLE_TOKEN).toBe('desk');
+  });
+
   it('reads ALLOWED_HOSTS as a list of host names, and refuses URLs or ports', () => {
     expect(loadConfig({}).ALLOWED_HOSTS).toEqual([]);
     expect(loadConfig({ ALLOWED_HOSTS: ' Help.Example.com, desk.example.com., ,' }).ALLOWED_HOSTS).toEqual([

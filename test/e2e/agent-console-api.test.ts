@@ -5,7 +5,9 @@ import { httpRequest } from '../support/http-client.js';
 import { testProviders } from '../support/test-database.js';
 
 const TOKEN = 'console-test-token';
+const CHAT_TOKEN = 'chat-test-token';
 const auth = { authorization: `Bearer ${TOKEN}` };
+const chatAuth = { authorization: `Bearer ${CHAT_TOKEN}` };
 
 /** Reads a Server-Sent Events stream into a list of parsed events. */
 async function openEvents(port: number, path: string) {
@@ -58,7 +60,10 @@ describe.each(testProviders())('the agent console API on %s', (provider) => {
   let kit: HandoffKit;
   let port: number;
   beforeAll(async () => {
-    kit = await startHandoffKit(provider, { http: true, env: { WEB_AUTH_TOKEN: TOKEN } });
+    kit = await startHandoffKit(provider, {
+      http: true,
+      env: { WEB_AUTH_TOKEN: CHAT_TOKEN, AGENT_CONSOLE_TOKEN: TOKEN },
+    });
     port = kit.bot.app.port;
   });
   afterAll(() => kit.close());
@@ -68,7 +73,10 @@ describe.each(testProviders())('the agent console API on %s', (provider) => {
     httpRequest(port, {
       method,
       path,
-      headers: { ...auth, ...(method === 'POST' ? { 'content-type': 'application/json' } : {}) },
+      headers: {
+        ...(path.startsWith('/agent/') ? auth : chatAuth),
+        ...(method === 'POST' ? { 'content-type': 'application/json' } : {}),
+      },
       body: method === 'POST' ? JSON.stringify(body ?? {}) : undefined,
     });
   const chatAs = (user: string, text: string, conversation?: string) =>

@@ -144,7 +144,8 @@ export function createHandoffModule(options: HandoffModuleOptions = {}): AppModu
         ? mountAgentConsole(services.http, {
             desk,
             agents: deps.agents,
-            authToken: config.WEB_AUTH_TOKEN,
+            authToken: config.AGENT_CONSOLE_TOKEN,
+            tokenRequired: !config.loopback,
             hostRules: { host: config.HOST, allowedHosts: config.ALLOWED_HOSTS },
             logger,
           })

@@ -26,6 +26,7 @@ export interface AgentConsoleApiOptions {
   readonly desk: AgentDesk;
   readonly agents: AgentDirectory;
   readonly authToken?: string;
+  readonly tokenRequired: boolean;
   readonly hostRules: HostRules;
 }
 
@@ -53,7 +54,7 @@ export function mountAgentConsoleApi(http: HttpServer, options: AgentConsoleApiO
   ) =>
     http.route(method, path, async (req, res, params) => {
       guardBrowserApi(req, options.hostRules);
-      checkConsoleToken(req, options.authToken);
+      checkConsoleToken(req, options);
       const agent = await consoleAgent(req, options.agents);
       sendJson(res, 200, await handler(agent, req, params));
     });
@@ -73,7 +74,7 @@ export function mountAgentConsoleApi(http: HttpServer, options: AgentConsoleApiO
   });
   http.route('POST', '/agent/api/chats/:id/claim', async (req, res, params) => {
     guardBrowserApi(req, options.hostRules);
-    checkConsoleToken(req, options.authToken);
+    checkConsoleToken(req, options);
     const agent = await consoleAgent(req, options.agents);
     const result = await desk.claim(agent, params.id ?? '');
     sendJson(res, result.ok ? 200 : result.reason === 'not-found' ? 404 : 409, result);

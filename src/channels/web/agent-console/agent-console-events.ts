@@ -38,7 +38,7 @@ export function mountAgentConsoleEvents(http: HttpServer, options: AgentConsoleO
 
   http.route('GET', '/agent/api/events', async (req, res) => {
     guardBrowserApi(req, options.hostRules);
-    checkConsoleToken(req, options.authToken);
+    checkConsoleToken(req, options);
     const agent = await consoleAgent(req, options.agents);
     if (!http.server.listening) {
       res.writeHead(503, { connection: 'close', 'retry-after': '2' }).end();

@@ -6,6 +6,16 @@ const userInput = document.getElementById('user');
 const fileInput = document.getElementById('file');
 const params = new URLSearchParams(location.search);
 
+// With WEB_AUTH_TOKEN set, the page is opened once as /?token=<token>: the token is kept
+// for this tab, sent as a bearer token, and taken out of the address bar.
+if (params.get('token')) {
+  sessionStorage.setItem('hd-token', params.get('token'));
+  params.delete('token');
+  history.replaceState(null, '', `${location.pathname}${params.size ? `?${params}` : ''}${location.hash}`);
+}
+const token = sessionStorage.getItem('hd-token') || '';
+const authHeaders = token ? { authorization: `Bearer ${token}` } : {};
+
 let user =
   params.get('user') || localStorage.getItem('hd-user') || `guest-${Math.random().toString(36).slice(2, 8)}`;
 let conversation = sessionStorage.getItem(`hd-conv-${user}`) || null;
@@ -200,7 +210,7 @@ function showUser(text) {
 async function send(payload) {
   const res = await fetch('/api/chat', {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: { 'content-type': 'application/json', ...authHeaders },
     body: JSON.stringify({ user, ...(conversation ? { conversation } : {}), ...payload }),
   });
   const data = await res.json().catch(() => ({}));
@@ -251,6 +261,7 @@ async function poll() {
     try {
       const res = await fetch(
         `/api/chat/${encodeURIComponent(conversation)}/updates?user=${encodeURIComponent(user)}&after=${cursor}`,
+        { headers: authHeaders },
       );
       if (res.ok) {
         const data = await res.json();

@@ -2,8 +2,14 @@
 // (Server-Sent Events), claim a chat, answer, add notes, transfer and close.
 const params = new URLSearchParams(location.search);
 const agentId = params.get('agent') || localStorage.getItem('hd-agent') || '';
+// The console's own token (AGENT_CONSOLE_TOKEN), given once as ?token=: kept in this
+// browser and taken out of the address bar.
 const token = params.get('token') || localStorage.getItem('hd-agent-token') || '';
-if (params.get('token')) localStorage.setItem('hd-agent-token', token);
+if (params.get('token')) {
+  localStorage.setItem('hd-agent-token', token);
+  params.delete('token');
+  history.replaceState(null, '', `${location.pathname}${params.size ? `?${params}` : ''}${location.hash}`);
+}
 
 const $ = (id) => document.getElementById(id);
 const state = {
