@@ -137,6 +137,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     logger,
     metrics,
     clock,
+    maxMessageChars: config.MAX_MESSAGE_CHARS,
   });
 
   let pruner: ReturnType<typeof startEventKeyPruner> | null = null;
