@@ -126,7 +126,12 @@ export function createPartnerRepository(db: Db): PartnerRepository {
 
   return {
     async byPartnerId(accountId, partnerId) {
-      const [view] = await views(Prisma.sql`p."accountId" = ${accountId} AND p."partnerId" = ${partnerId}`);
+      // Imports store IDs without leading zeros ("007" is partner 7); one stored with them by an
+      // older import is still found as typed.
+      const canonical = partnerId.replace(/^0+(?=\d)/, '');
+      const [view] = await views(
+        Prisma.sql`p."accountId" = ${accountId} AND p."partnerId" IN (${canonical}, ${partnerId})`,
+      );
       return view ?? null;
     },
     async byDomain(accountId, domain) {

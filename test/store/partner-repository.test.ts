@@ -20,6 +20,12 @@ describe.each(testProviders())('partner repository on %s', (provider) => {
     expect(await database.prisma.partner.count({ where: { accountId: 'acc_northpeak' } })).toBe(330);
   });
 
+  it('finds a partner by its ID written with leading zeros, as spreadsheets and users sometimes do', async () => {
+    const repository = createPartnerRepository(database.prisma);
+    expect((await repository.byPartnerId('acc_demo_brand', '000100234'))?.accountManager).toBe('Priya Shah');
+    expect(await repository.byPartnerId('acc_northpeak', '000100481')).toBeNull();
+  });
+
   it("never returns another account's partner, even for a partner ID both programs have", async () => {
     const repository = createPartnerRepository(database.prisma);
     const demo = await repository.byPartnerId('acc_demo_brand', '100234');
