@@ -370,16 +370,49 @@ function onDeskEvent(type, event) {
   }
 }
 
+// The live dot: what the agent sees of the event stream.
+const liveStates = {
+  on: 'Live updates',
+  reconnecting: 'Reconnecting to live updates…',
+  off: 'Live updates lost; retrying in {seconds} s',
+};
+
+function showLive(kind, seconds = 0) {
+  $('live').className = `live ${kind}`;
+  $('live').title = liveStates[kind].replace('{seconds}', String(seconds));
+}
+
+// A browser's EventSource retries by itself after a dropped connection, but gives up for
+// good when the server answers anything but 200 (an instance shutting down answers 503, a
+// proxy 502). The console then starts a new stream itself: after 1 s, doubling up to 30 s,
+// with jitter so that every console does not come back at the same moment.
+const RETRY_FIRST_MS = 1000;
+const RETRY_MAX_MS = 30000;
+let retryMs = RETRY_FIRST_MS;
+let retryTimer = null;
+
 function connect() {
+  clearTimeout(retryTimer);
   const url = `/agent/api/events?agent=${encodeURIComponent(agentId)}${token ? `&token=${encodeURIComponent(token)}` : ''}`;
   const source = new EventSource(url);
   source.addEventListener('hello', () => {
-    $('live').className = 'live on';
+    retryMs = RETRY_FIRST_MS;
+    showLive('on');
+    // Whatever happened while the stream was down: the lists and the open chat are read again
+    // (entries already shown are not added twice).
     refreshSoon();
     if (state.selected) void loadChat(state.selected).catch(() => undefined);
   });
   source.addEventListener('error', () => {
-    $('live').className = 'live off';
+    if (source.readyState !== EventSource.CLOSED) {
+      showLive('reconnecting');
+      return;
+    }
+    source.close();
+    const wait = Math.round(retryMs * (0.75 + Math.random() * 0.5));
+    retryMs = Math.min(retryMs * 2, RETRY_MAX_MS);
+    showLive('off', Math.ceil(wait / 1000));
+    retryTimer = setTimeout(connect, wait);
   });
   for (const type of [
     'queued',
@@ -438,7 +471,10 @@ async function start() {
   await refreshLists();
   connect();
   // A slow safety net: the stream may drop events while reconnecting.
-  setInterval(() => void refreshLists().catch(() => undefined), 15000);
+  setInterval(() => {
+    void refreshLists().catch(() => undefined);
+    if (state.selected) void loadChat(state.selected).catch(() => undefined);
+  }, 15000);
 }
 
 void start();
