@@ -40,6 +40,37 @@ export function commentBody(text: string): string | null {
   return rest.split(/\s+/).filter((w) => /\p{L}{2,}/u.test(w)).length >= 2 ? rest : null;
 }
 
+const REOPEN_SPLIT = /\bre-?open\b(?:\s+(?:it|this|that|(?:the |my )?(?:ticket|case)))?(?:\s*#?\d+\b)?/i;
+const REQUEST_WORDS =
+  /\b(?:(?:can|could|would|will) you|please|pls|plz|kindly|i(?:'d| would)? (?:want|need|like) to|let'?s)\b/gi;
+const LEADING_LINK = /^[\s,;:.!–-]*(?:(?:and|as|because|since|cause|coz|cuz|bc|so)\b)?[\s,;:.!–-]*/i;
+const FILLER =
+  /^(?:please|pls|plz|thanks|thank|you|thx|ty|now|asap|again|it|this|that|ticket|case|for|me|the)$/i;
+
+/** Enough words to be worth keeping as a comment: not just "pls" or "thanks". */
+function meaningful(text: string): boolean {
+  const words = text.split(/\s+/).filter((w) => /\p{L}{2,}/u.test(w));
+  return words.filter((w) => !FILLER.test(w.replace(/[^\p{L}]/gu, ''))).length >= 2;
+}
+
+/** Why the user reopens, kept as a comment: "reopen #1000 still broken", "still broken, reopen 1000". */
+export function reopenReason(text: string): string | null {
+  if (text.includes(':')) return commentBody(text);
+  const match = text.match(REOPEN_SPLIT);
+  if (!match || match.index === undefined) return null;
+  const after = text
+    .slice(match.index + match[0].length)
+    .replace(LEADING_LINK, '')
+    .trim();
+  if (meaningful(after)) return after;
+  const before = text
+    .slice(0, match.index)
+    .replace(REQUEST_WORDS, '')
+    .replace(/[\s,;.!–-]*(?:and|so)?[\s,;.!–-]*$/i, '')
+    .trim();
+  return meaningful(before) ? before : null;
+}
+
 /**
  * Reads an update request. Assigning, setting a status and internal notes are read
  * for everyone and refused by the ticket rules for requesters, so they hear why.
@@ -59,9 +90,10 @@ export function parseUpdateRequest(
     return { kind: 'status', status };
   }
   if (options.staff && NOTE.test(text)) return { kind: 'comment', body: commentBody(text), internal: true };
+  // "reopen #1000 still broken": asking to reopen wins over the words that reject a solution.
+  if (REOPEN.test(text)) return { kind: 'reopen', body: reopenReason(text) };
   if (!options.staff && NOT_SOLVED.test(text)) return { kind: 'not-solved' };
   if (!options.staff && SOLVED.test(text)) return { kind: 'solved' };
-  if (REOPEN.test(text)) return { kind: 'reopen', body: text.includes(':') ? commentBody(text) : null };
   if (CLOSE.test(text)) return { kind: 'close' };
   return { kind: 'comment', body: commentBody(text), internal: false };
 }

@@ -255,6 +255,22 @@ describe.each(testProviders())('following tickets on %s', (provider) => {
     expect(ticket?.status).toBe('closed');
   });
 
+  it('"reopen #N still broken" reopens a closed ticket and keeps "still broken" as a comment', async () => {
+    const id = await file(noraProfile, nora, 'Nora: payout report still broken');
+    await nora.say(`close ${id} pls`);
+    await nora.say(`reopen #${id} still broken`);
+    expect(nora.text()).toContain(`**#${id}** is reopened`);
+    expect(nora.text()).toContain(`Added your comment to **#${id}**`);
+    expect((await desk.get(noraProfile, id))?.status).toBe('open');
+    const comments = await bot.app.services.db.ticketComment.findMany({ where: { ticketId: id } });
+    expect(comments.map((c) => c.body)).toContain('still broken');
+
+    await nora.say(`close ticket ${id}`);
+    await nora.say(`can you reopen ${id} its still broken`);
+    expect(nora.text()).toContain(`**#${id}** is reopened`);
+    expect((await desk.get(noraProfile, id))?.status).toBe('open');
+  });
+
   it('only the creator closes a shared ticket; colleagues may still comment', async () => {
     const id = await file(nickProfile, nick, 'Nick: shared creator rule', { shared: true });
     await nora.say(`close ticket ${id}`);

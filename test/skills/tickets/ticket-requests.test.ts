@@ -154,6 +154,12 @@ describe('update requests', () => {
   it.each([
     ['close ticket 1042', { kind: 'close' }],
     ['please reopen 1042', { kind: 'reopen', body: null }],
+    ['reopen #1000 still broken', { kind: 'reopen', body: 'still broken' }],
+    ['can you reopen 1000 its still broken', { kind: 'reopen', body: 'its still broken' }],
+    ['reopen 1042 because the pixel stopped again', { kind: 'reopen', body: 'the pixel stopped again' }],
+    ['reopen 1042: still broken', { kind: 'reopen', body: 'still broken' }],
+    ['reopen ticket 1042 pls', { kind: 'reopen', body: null }],
+    ['still broken, can you reopen 1042', { kind: 'reopen', body: 'still broken' }],
     ['it worked, thanks', { kind: 'solved' }],
     ["the fix didn't help", { kind: 'not-solved' }],
     ['still not working on 1042', { kind: 'not-solved' }],
