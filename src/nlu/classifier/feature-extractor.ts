@@ -1,4 +1,5 @@
 import { Int32Map, KeyPositions } from './int32-map.js';
+import { sortNonNegativeInPlace } from './radix-sort.js';
 import type { SparseVector, SparseVectorArena } from './sparse-vector.js';
 import { stem, words } from './tokenize.js';
 import {
@@ -113,16 +114,28 @@ export function visitFeatureKeys(
   visitTokenFeatureKeys(words(normalised), config, visit);
 }
 
-/** Fits vocabulary and smoothed IDF on already-normalised training texts. */
-export function fitFeatures(
-  texts: readonly string[],
-  config: FeatureConfig = DEFAULT_FEATURE_CONFIG,
-): FeatureState {
-  // Keys numbered in order of first occurrence; df counted once per text through a "last text" stamp.
+/**
+ * Every feature occurrence of the training texts, by key numbered in order of first occurrence: text t's
+ * occurrences are ids[textStart[t]] to ids[textStart[t + 1] - 1], in the order visitTokenFeatureKeys
+ * gives them; df[id] counts the texts that have key order[id].
+ */
+interface KeyOccurrences {
+  readonly ids: Int32Map;
+  readonly order: number[];
+  readonly df: number[];
+  readonly occurrences: Int32Array;
+  readonly textStart: Int32Array;
+}
+
+function keyOccurrences(tokenised: readonly (readonly string[])[], config: FeatureConfig): KeyOccurrences {
+  // df counted once per text through a "last text" stamp.
   const ids = new Int32Map(1 << 16);
   const order: number[] = [];
   const df: number[] = [];
   const lastText: number[] = [];
+  let occurrences = new Int32Array(1 << 16);
+  let count = 0;
+  const textStart = new Int32Array(tokenised.length + 1);
   let text = 0;
   const visit = (key: number) => {
     let id = ids.get(key);
@@ -137,16 +150,36 @@ export function fitFeatures(
       lastText[id] = text;
       df[id]!++;
     }
+    if (count === occurrences.length) {
+      const grown = new Int32Array(count * 2);
+      grown.set(occurrences);
+      occurrences = grown;
+    }
+    occurrences[count++] = id;
   };
-  const tokenised = texts.map(words);
-  for (; text < texts.length; text++) visitTokenFeatureKeys(tokenised[text]!, config, visit);
+  for (; text < tokenised.length; text++) {
+    visitTokenFeatureKeys(tokenised[text]!, config, visit);
+    textStart[text + 1] = count;
+  }
+  return { ids, order, df, occurrences: occurrences.subarray(0, count), textStart };
+}
+
+/** The fitted state, and each key id's feature index in it (-1 for a character n-gram too rare to keep). */
+function stateOfOccurrences(
+  tokenised: readonly (readonly string[])[],
+  counted: KeyOccurrences,
+  config: FeatureConfig,
+): { state: FeatureState; featureOf: Int32Array } {
+  const { ids, order, df } = counted;
   const keys: number[] = [];
   const idf: number[] = [];
-  const n = texts.length;
+  const featureOf = new Int32Array(order.length).fill(-1);
+  const n = tokenised.length;
   for (let id = 0; id < order.length; id++) {
     const key = order[id]!;
     const count = df[id]!;
     if (isCharKey(key) && count < config.minDfChar) continue;
+    featureOf[id] = keys.length;
     keys.push(key);
     idf.push(Math.log((1 + n) / (1 + count)) + 1);
   }
@@ -161,7 +194,45 @@ export function fitFeatures(
       }
     }
   }
-  return { config, keys, idf, wordDf, knownWords: vocabularyHashes(knownWords) };
+  return { state: { config, keys, idf, wordDf, knownWords: vocabularyHashes(knownWords) }, featureOf };
+}
+
+/** Fits vocabulary and smoothed IDF on already-normalised training texts. */
+export function fitFeatures(
+  texts: readonly string[],
+  config: FeatureConfig = DEFAULT_FEATURE_CONFIG,
+): FeatureState {
+  const tokenised = texts.map(words);
+  return stateOfOccurrences(tokenised, keyOccurrences(tokenised, config), config).state;
+}
+
+/**
+ * Fits the features on already-normalised training texts and vectorises them as training texts, as
+ * fitFeatures and FeatureTransformer.transform(text, true) would, but hashing each text's n-grams once:
+ * the feature occurrences found while fitting are kept and vectorised directly.
+ */
+export function fitAndVectorise(
+  texts: readonly string[],
+  config: FeatureConfig = DEFAULT_FEATURE_CONFIG,
+  arena?: SparseVectorArena,
+): { state: FeatureState; transformer: FeatureTransformer; xs: SparseVector[] } {
+  const tokenised = texts.map(words);
+  const counted = keyOccurrences(tokenised, config);
+  const { state, featureOf } = stateOfOccurrences(tokenised, counted, config);
+  const transformer = new FeatureTransformer(state);
+  // Occurrences turned into feature indices in place, the rare character n-grams dropped.
+  const { occurrences, textStart } = counted;
+  const xs: SparseVector[] = new Array(tokenised.length);
+  let kept = 0;
+  for (let t = 0; t < tokenised.length; t++) {
+    const first = kept;
+    for (let k = textStart[t]!; k < textStart[t + 1]!; k++) {
+      const f = featureOf[occurrences[k]!]!;
+      if (f >= 0) occurrences[kept++] = f;
+    }
+    xs[t] = transformer.transformFeatures(tokenised[t]!, occurrences.subarray(first, kept), true, arena);
+  }
+  return { state, transformer, xs };
 }
 
 /** Bits of FeatureTransformer's per-feature info below the IDF value's number. */
@@ -231,6 +302,7 @@ export class FeatureTransformer {
   private found = new Int32Array(256);
   private foundCount = 0;
   private tf = new Float64Array(256);
+  private sortScratch = new Int32Array(256);
   private readonly visit: (key: number) => void;
   private readonly vocabulary: TypoTolerantVocabulary;
   private readonly config: FeatureConfig;
@@ -278,6 +350,7 @@ export class FeatureTransformer {
         grown.set(this.found);
         this.found = grown;
         this.tf = new Float64Array(grown.length);
+        this.sortScratch = new Int32Array(grown.length);
       }
       this.found[this.foundCount++] = i;
     };
@@ -329,10 +402,42 @@ export class FeatureTransformer {
     const tokens = words(normalised);
     this.foundCount = 0;
     visitTokenFeatureKeys(tokens, this.config, this.visit);
-    const sorted = this.found.subarray(0, this.foundCount).sort();
+    return this.vectorOfFound(tokens, isTrainingText, arena);
+  }
+
+  /**
+   * The vector of a text whose tokens (see words()) and feature occurrences (feature indices, one per
+   * occurrence, in any order) are already known: the same as transform() gives.
+   */
+  transformFeatures(
+    tokens: readonly string[],
+    features: Int32Array,
+    isTrainingText = false,
+    arena?: SparseVectorArena,
+  ): SparseVector {
+    if (features.length > this.found.length) {
+      let size = this.found.length;
+      while (size < features.length) size *= 2;
+      this.found = new Int32Array(size);
+      this.tf = new Float64Array(size);
+      this.sortScratch = new Int32Array(size);
+    }
+    this.found.set(features);
+    this.foundCount = features.length;
+    return this.vectorOfFound(tokens, isTrainingText, arena);
+  }
+
+  /** The vector of the feature occurrences gathered in `found`. */
+  private vectorOfFound(
+    tokens: readonly string[],
+    isTrainingText: boolean,
+    arena: SparseVectorArena | undefined,
+  ): SparseVector {
+    const sorted = this.found;
+    sortNonNegativeInPlace(sorted, this.foundCount, this.sortScratch);
     // Distinct features (ascending) to the front of `found`, their counts into `tf`.
     let n = 0;
-    for (let k = 0; k < sorted.length; k++) {
+    for (let k = 0; k < this.foundCount; k++) {
       if (n > 0 && sorted[k] === sorted[n - 1]) this.tf[n - 1]! += 1;
       else {
         sorted[n] = sorted[k]!;

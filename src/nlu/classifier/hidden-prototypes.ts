@@ -33,6 +33,19 @@ export function buildPrototypes(
   const D = dimensions;
   const members: number[][] = Array.from({ length: classes }, () => []);
   for (let i = 0; i < ys.length; i++) members[ys[i]!]!.push(i);
+  // Hidden vectors are ReLU layers, mostly zeros: only their non-zero dimensions are multiplied, listed
+  // once here (vector i's are live[liveStart[i]] to live[liveStart[i + 1] - 1]).
+  const count = ys.length;
+  const liveStart = new Int32Array(count + 1);
+  for (let i = 0; i < count; i++) {
+    let m = 0;
+    for (let j = i * D; j < i * D + D; j++) if (vectors[j] !== 0) m++;
+    liveStart[i + 1] = liveStart[i]! + m;
+  }
+  const live = new Int32Array(liveStart[count]!);
+  for (let i = 0, at = 0; i < count; i++) {
+    for (let j = 0; j < D; j++) if (vectors[i * D + j] !== 0) live[at++] = j;
+  }
   const rows: Float32Array[] = [];
   for (const group of members) {
     if (group.length === 0) continue;
@@ -43,24 +56,23 @@ export function buildPrototypes(
       centres.set(vectors.subarray(i * D, i * D + D), c * D);
     }
     const sums = new Float32Array(k * D);
-    const live = new Int32Array(D);
     for (let iteration = 0; iteration < options.iterations; iteration++) {
       sums.fill(0);
       for (const i of group) {
-        // Hidden vectors are ReLU layers, mostly zeros: only their non-zero dimensions are multiplied.
-        let m = 0;
-        for (let j = 0; j < D; j++) if (vectors[i * D + j] !== 0) live[m++] = j;
+        const first = liveStart[i]!;
+        const end = liveStart[i + 1]!;
+        const row = i * D;
         let best = 0;
         let bestSimilarity = Number.NEGATIVE_INFINITY;
         for (let c = 0; c < k; c++) {
           let s = 0;
-          for (let a = 0; a < m; a++) s += centres[c * D + live[a]!]! * vectors[i * D + live[a]!]!;
+          for (let a = first; a < end; a++) s += centres[c * D + live[a]!]! * vectors[row + live[a]!]!;
           if (s > bestSimilarity) {
             bestSimilarity = s;
             best = c;
           }
         }
-        for (let a = 0; a < m; a++) sums[best * D + live[a]!]! += vectors[i * D + live[a]!]!;
+        for (let a = first; a < end; a++) sums[best * D + live[a]!]! += vectors[row + live[a]!]!;
       }
       for (let c = 0; c < k; c++) {
         const sum = sums.subarray(c * D, c * D + D);

@@ -1,8 +1,9 @@
 import {
   DEFAULT_FEATURE_CONFIG,
   type FeatureConfig,
+  type FeatureState,
   FeatureTransformer,
-  fitFeatures,
+  fitAndVectorise,
 } from './feature-extractor.js';
 import { inHashOrder } from './hash-ordered-features.js';
 import { DEFAULT_HIDDEN_LAYER_OPTIONS } from './hidden-layer-network.js';
@@ -66,7 +67,7 @@ const STATE_FORMAT = 6;
 export interface ClassifierState {
   readonly format?: number;
   readonly labels: string[];
-  readonly features: ReturnType<typeof fitFeatures>;
+  readonly features: FeatureState;
   readonly linear: SparseLinearState;
   readonly temperature: number;
   readonly network?: NetworkMixState;
@@ -197,12 +198,11 @@ export function vectoriseExamples(
   const labels = [...new Set(examples.map((e) => e.label))].sort();
   const labelIndex = new Map(labels.map((l, i) => [l, i]));
   const normalised = examples.map((e) => normaliseForIntent(e.text));
-  const transformer = new FeatureTransformer(fitFeatures(normalised, features));
-  const arena = new SparseVectorArena();
+  const { transformer, xs } = fitAndVectorise(normalised, features, new SparseVectorArena());
   return {
     labels,
     transformer,
-    xs: normalised.map((t) => transformer.transform(t, true, arena)),
+    xs,
     ys: Int32Array.from(examples.map((e) => labelIndex.get(e.label)!)),
   };
 }

@@ -1,6 +1,11 @@
 import { type HiddenLayerOptions, trainHiddenLayerNetwork } from './hidden-layer-network.js';
 import { buildPrototypes, normaliseInPlace, PrototypeIndex } from './hidden-prototypes.js';
-import { type QuantisedNetwork, quantisedNetworkScores, quantiseNetwork } from './quantised-network.js';
+import {
+  type QuantisedNetwork,
+  quantisedHiddenLayer,
+  quantisedNetworkScores,
+  quantiseNetwork,
+} from './quantised-network.js';
 import { type SparseLinearModel, sparseLinearScores } from './sparse-linear-model.js';
 import type { SparseVector } from './sparse-vector.js';
 import { typedArrayFromBase64, typedArrayToBase64 } from './typed-array-base64.js';
@@ -33,17 +38,24 @@ export type NetworkMixOptions = HiddenLayerOptions & { readonly weight: number }
 /** Examples used to measure score scales: every k-th, at most about this many. */
 const SCALE_SAMPLE = 2000;
 
-/** Root mean square of the scores over a deterministic sample of the training vectors. */
-function scoreScale(xs: readonly SparseVector[], scores: (x: SparseVector) => ArrayLike<number>): number {
-  const stride = Math.max(1, Math.floor(xs.length / SCALE_SAMPLE));
-  let sum = 0;
-  let count = 0;
-  for (let i = 0; i < xs.length; i += stride) {
-    const s = scores(xs[i]!);
-    for (let c = 0; c < s.length; c++) sum += s[c]! * s[c]!;
-    count += s.length;
+/** The k of "every k-th example" that measures score scales among `examples`. */
+export function scaleStride(examples: number): number {
+  return Math.max(1, Math.floor(examples / SCALE_SAMPLE));
+}
+
+/** Root mean square of the scores it is given (1 when they are all zero, or none). */
+export class ScoreScale {
+  private sum = 0;
+  private count = 0;
+
+  add(scores: ArrayLike<number>): void {
+    for (let c = 0; c < scores.length; c++) this.sum += scores[c]! * scores[c]!;
+    this.count += scores.length;
   }
-  return count > 0 && sum > 0 ? Math.sqrt(sum / count) : 1;
+
+  get value(): number {
+    return this.count > 0 && this.sum > 0 ? Math.sqrt(this.sum / this.count) : 1;
+  }
 }
 
 /**
@@ -61,18 +73,23 @@ export function trainNetworkMix(
   const linearScratch = new Float64Array(model.classes);
   const networkScratch = new Float64Array(model.classes);
   const hidden = new Float64Array(network.hidden);
-  const linearScale = scoreScale(xs, (x) => sparseLinearScores(model, x, linearScratch));
-  const networkScale = scoreScale(xs, (x) => quantisedNetworkScores(network, x, networkScratch, hidden));
+  const stride = scaleStride(xs.length);
+  const linearScale = new ScoreScale();
+  for (let i = 0; i < xs.length; i += stride)
+    linearScale.add(sparseLinearScores(model, xs[i]!, linearScratch));
+  // One pass for the hidden vectors and, on the sampled examples, the network's scores.
+  const networkScale = new ScoreScale();
   const hiddenVectors = new Float32Array(xs.length * network.hidden);
   xs.forEach((x, i) => {
-    quantisedNetworkScores(network, x, networkScratch, hidden);
+    if (i % stride === 0) networkScale.add(quantisedNetworkScores(network, x, networkScratch, hidden));
+    else quantisedHiddenLayer(network, x, hidden);
     normaliseInPlace(hidden);
     hiddenVectors.set(hidden, i * network.hidden);
   });
   return {
     network,
-    linearCoefficient: (1 - options.weight) / linearScale,
-    networkCoefficient: options.weight / networkScale,
+    linearCoefficient: (1 - options.weight) / linearScale.value,
+    networkCoefficient: options.weight / networkScale.value,
     prototypes: new PrototypeIndex(
       buildPrototypes(hiddenVectors, ys, model.classes, network.hidden),
       network.hidden,

@@ -42,11 +42,28 @@ export function quantisedNetworkScores(
   out: Float64Array = new Float64Array(network.classes),
   hidden: Float64Array = new Float64Array(network.hidden),
 ): Float64Array {
+  hiddenSums(network, x, hidden);
+  reluAndOutput(network.output, network.outputBias, hidden, out);
+  return out;
+}
+
+/** The ReLU hidden layer of one vector into `hidden` (as quantisedNetworkScores leaves it), without the class scores. */
+export function quantisedHiddenLayer(
+  network: QuantisedNetwork,
+  x: SparseVector,
+  hidden: Float64Array,
+): Float64Array {
+  hiddenSums(network, x, hidden);
+  for (let j = 0; j < network.hidden; j++) if (!(hidden[j]! > 0)) hidden[j] = 0;
+  return hidden;
+}
+
+/** The hidden units' input sums (before the ReLU) of one vector into `h`. */
+function hiddenSums(network: QuantisedNetwork, x: SparseVector, h: Float64Array): void {
   const H = network.hidden;
   const pairs = H >> 1;
   const rowBytes = (H + 1) >> 1;
   const { input, inputScale } = network;
-  const h = hidden;
   for (let j = 0; j < H; j++) h[j] = network.inputBias[j]!;
   // Each byte holds two weights, each stored 8 above its value.
   for (let k = 0; k < x.idx.length; k++) {
@@ -60,8 +77,6 @@ export function quantisedNetworkScores(
     }
     if (H & 1) h[H - 1]! += v * ((input[base + pairs]! & 15) - 8);
   }
-  reluAndOutput(network.output, network.outputBias, h, out);
-  return out;
 }
 
 /** The network with its input rows reordered: row i of the result is row order[i] of `network`. */

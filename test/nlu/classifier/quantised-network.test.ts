@@ -4,7 +4,11 @@ import {
   hiddenLayerScores,
   trainHiddenLayerNetwork,
 } from '../../../src/nlu/classifier/hidden-layer-network.js';
-import { quantisedNetworkScores, quantiseNetwork } from '../../../src/nlu/classifier/quantised-network.js';
+import {
+  quantisedHiddenLayer,
+  quantisedNetworkScores,
+  quantiseNetwork,
+} from '../../../src/nlu/classifier/quantised-network.js';
 import type { SparseVector } from '../../../src/nlu/classifier/sparse-vector.js';
 
 const vector = (features: number[]): SparseVector => ({
@@ -23,6 +27,19 @@ describe('quantised network', () => {
       const expected = hiddenLayerScores(network, x);
       const got = quantisedNetworkScores(quantised, x);
       for (let c = 0; c < 3; c++) expect(Math.abs(got[c]! - expected[c]!)).toBeLessThan(0.1);
+    }
+  });
+
+  it('gives the ReLU hidden layer that scoring leaves behind, without scoring', () => {
+    const xs = Array.from({ length: 30 }, (_, i) => vector([i % 7, 7 + (i % 5), 12 + (i % 3)]));
+    const ys = Int32Array.from(xs, (_, i) => i % 3);
+    const quantised = quantiseNetwork(trainHiddenLayerNetwork(xs, ys, 3, 15, DEFAULT_HIDDEN_LAYER_OPTIONS));
+    for (const x of xs) {
+      const scored = new Float64Array(quantised.hidden);
+      quantisedNetworkScores(quantised, x, new Float64Array(3), scored);
+      const hidden = quantisedHiddenLayer(quantised, x, new Float64Array(quantised.hidden).fill(5));
+      expect(Array.from(hidden)).toEqual(Array.from(scored));
+      expect(hidden.every((h) => h >= 0)).toBe(true);
     }
   });
 });

@@ -14,4 +14,42 @@ describe('fitTemperature', () => {
   it('returns 1 without data', () => {
     expect(fitTemperature([])).toBe(1);
   });
+
+  it('finds the temperature a plain golden-section search over the whole negative log-likelihood finds', () => {
+    const examples = Array.from({ length: 50 }, (_, i) => ({
+      logits: [Math.sin(i) * 3, Math.cos(i * 1.7) * 2, (i % 5) - 2, -0.5 * i],
+      gold: i % 4,
+    }));
+    const nll = (t: number) =>
+      examples.reduce((total, { logits, gold }) => {
+        let max = Number.NEGATIVE_INFINITY;
+        for (const l of logits) max = Math.max(max, l / t);
+        let sum = 0;
+        for (const l of logits) sum += Math.exp(l / t - max);
+        return total + Math.log(sum) + max - logits[gold]! / t;
+      }, 0) / examples.length;
+    let lo = Math.log(0.01);
+    let hi = Math.log(100);
+    const ratio = (Math.sqrt(5) - 1) / 2;
+    let a = hi - ratio * (hi - lo);
+    let b = lo + ratio * (hi - lo);
+    let fa = nll(Math.exp(a));
+    let fb = nll(Math.exp(b));
+    for (let i = 0; i < 60; i++) {
+      if (fa < fb) {
+        hi = b;
+        b = a;
+        fb = fa;
+        a = hi - ratio * (hi - lo);
+        fa = nll(Math.exp(a));
+      } else {
+        lo = a;
+        a = b;
+        fa = fb;
+        b = lo + ratio * (hi - lo);
+        fb = nll(Math.exp(b));
+      }
+    }
+    expect(fitTemperature(examples)).toBe(Math.exp((lo + hi) / 2));
+  });
 });
