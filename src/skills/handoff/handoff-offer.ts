@@ -4,6 +4,7 @@ import type { Responses } from '../../core/responses.js';
 import type { TurnContext, TurnMiddleware } from '../../core/turn-context.js';
 import { checkAvailability } from './agent-availability.js';
 import type { HandoffDeps } from './handoff-deps.js';
+import { noPersonPrompt } from './no-person-prompts.js';
 import { phraseMatcher } from './phrase-list.js';
 
 /** Unhelpful answers in a row after which the bot offers a person. */
@@ -97,14 +98,22 @@ function ticketInsteadOfPerson(actions: readonly Action[], responses: Responses)
 /**
  * The next steps with "talk to a person" replaced by "file a ticket", so every button
  * says what will happen: asking for a person now would be told no agent is available
- * and get a ticket.
+ * and get a ticket. The question above the buttons no longer promises a person either.
  */
-function withoutPerson(reply: Reply, responses: Responses): Reply {
+function withoutPerson(
+  reply: Reply,
+  responses: Responses,
+  promptWithoutPerson: (p: string) => string,
+): Reply {
   if (!nextStepButtons(reply).some(isPersonAction)) return reply;
   if (reply.type === 'card') return { ...reply, actions: ticketInsteadOfPerson(reply.actions, responses) };
   if (reply.type !== 'choices') return reply;
   if (reply.prompt === responses.t('handoff.offer')) return ticketOffer(responses);
-  return { ...reply, choices: ticketInsteadOfPerson(reply.choices, responses) };
+  return {
+    ...reply,
+    prompt: promptWithoutPerson(reply.prompt),
+    choices: ticketInsteadOfPerson(reply.choices, responses),
+  };
 }
 
 /**
@@ -120,6 +129,7 @@ export function createHandoffOfferMiddleware(
 ): TurnMiddleware {
   const { responses } = deps;
   const saysUnhelpful = phraseMatcher(responses, 'handoff.didnt_help_phrases');
+  const promptWithoutPerson = noPersonPrompt(responses);
   // Keyed by the turn's minute as well, so a clock that moves (business hours) is never answered from an older minute.
   const remembered = new ExpiringCache<number, boolean>(OFFER_AVAILABILITY_MS, 4);
   deskChanges(() => remembered.clear());
@@ -146,7 +156,11 @@ export function createHandoffOfferMiddleware(
       if (due) ctx.reply(handoffOffer(responses));
       return;
     }
-    ctx.replies.splice(0, ctx.replies.length, ...ctx.replies.map((r) => withoutPerson(r, responses)));
+    ctx.replies.splice(
+      0,
+      ctx.replies.length,
+      ...ctx.replies.map((r) => withoutPerson(r, responses, promptWithoutPerson)),
+    );
     if (due) ctx.reply(ticketOffer(responses));
   };
 }
