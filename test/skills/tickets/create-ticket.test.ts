@@ -359,6 +359,24 @@ describe.each(testProviders())('filing a ticket by conversation on %s', (provide
     expect(await bot.tickets()).toHaveLength(count + 1);
   });
 
+  it('a question typed at the issue-type step is not taken as the issue type', async () => {
+    const user = newUser('issue-question');
+    await user.say('I need to open a ticket');
+    await user.say('commissions for october look wrong, partner 100234 says they got paid twice');
+    expect(user.text()).toMatch(/Which issue type fits best\?/);
+    await user.say('how do i set up the tracking pixel?');
+    expect(user.text()).not.toMatch(/about one specific campaign/);
+    expect(user.text()).toMatch(/switch to your new request\?/);
+    await user.click('No, continue');
+    expect(user.text()).toMatch(/Which issue type fits best\?/);
+    await user.say('active partners in Canada');
+    expect(user.text()).not.toMatch(/about one specific campaign/);
+    expect(user.text()).toMatch(/Which issue type fits best\?/);
+    await user.say('payments');
+    expect(user.text()).toMatch(/about one specific campaign/);
+    await user.say('cancel');
+  });
+
   it('partner users get the partner issue types', async () => {
     const pat = bot.chat('pat');
     await pat.say('open a ticket');

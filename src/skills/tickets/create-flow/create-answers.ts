@@ -4,6 +4,7 @@ import type { UserKind } from '../../../domain/user.js';
 import { parseChoice } from '../../../nlu/answer-parsers.js';
 import { parseCampaignAnswer } from '../draft-validation.js';
 import { suggestIssueType } from '../issue-type-suggester.js';
+import { contentWords } from '../ticket-text-features.js';
 import type { CreateStep } from './ticket-draft.js';
 
 /** An answer to a step: the button choice it amounts to, with typed text where the step takes text. */
@@ -29,7 +30,7 @@ const PRIVATE = /\b(private|only me|just me|me only|myself|nobody else)\b/i;
 export function readTypedAnswer(step: CreateStep, text: string, c: TypedAnswerContext): StepAnswer | null {
   const trimmed = text.trim();
   if (!trimmed) return null;
-  const button = buttonFor(trimmed, c.buttons, CHOICE_STEPS.has(step));
+  const button = buttonFor(trimmed, c.buttons, CHOICE_STEPS.has(step), ISSUE_TYPE_STEPS.has(step));
   if (button) return button;
   const yesNo = c.parseYesNo(trimmed);
   switch (step) {
@@ -94,10 +95,45 @@ const CHOICE_STEPS: ReadonlySet<CreateStep> = new Set([
 ]);
 
 /**
- * A typed button label; on choice steps also "2", "the second one" or a label's
- * words (the intent engine's choice parser).
+ * Steps where only a real answer counts: a question or a new request typed there
+ * ("how do I set up the tracking pixel?") must not become the ticket's issue type.
  */
-function buttonFor(text: string, buttons: readonly Action[], choiceStep: boolean): StepAnswer | null {
+const ISSUE_TYPE_STEPS: ReadonlySet<CreateStep> = new Set(['issue-type', 'issue-type-choose']);
+
+/** Words that say nothing about which option is meant: "the tracking one", "login issue", "the 2nd". */
+const ANSWER_FILLERS = new Set(
+  contentWords(
+    'one issue issues type category option problem topic thing pick choose take guess think probably maybe ' +
+      'please related first second third fourth fifth sixth seventh eighth ninth tenth last',
+  ),
+);
+
+/** The words of an answer that name something, stemmed; numbers (list positions) left out. */
+function namingWords(text: string): string[] {
+  return contentWords(text).filter((w) => !ANSWER_FILLERS.has(w) && !/^\d{1,2}(?:st|nd|rd|th)?$/.test(w));
+}
+
+/** Every naming word of the answer is a word of the label ("payments" for "Payments and Finance"). */
+function coversLabel(words: readonly string[], label: string): boolean {
+  const labelWords = contentWords(label);
+  return words.every((w) =>
+    labelWords.some(
+      (l) => l === w || (Math.min(l.length, w.length) >= 4 && (l.startsWith(w) || w.startsWith(l))),
+    ),
+  );
+}
+
+/**
+ * A typed button label; on choice steps also "2", "the second one" or a label's
+ * words (the intent engine's choice parser). With `strict`, a label-word match counts
+ * only when the answer names nothing but that label.
+ */
+function buttonFor(
+  text: string,
+  buttons: readonly Action[],
+  choiceStep: boolean,
+  strict: boolean,
+): StepAnswer | null {
   const options = buttons.flatMap((b) =>
     typeof b.value?.choice === 'string' ? [{ value: b.value.choice, label: b.label }] : [],
   );
@@ -105,16 +141,27 @@ function buttonFor(text: string, buttons: readonly Action[], choiceStep: boolean
   const exact = options.find((o) => normalise(o.label) === wanted);
   if (exact) return { choice: exact.value };
   const chosen = choiceStep ? parseChoice(text, options) : null;
-  return chosen ? { choice: chosen } : null;
+  if (!chosen) return null;
+  const label = options.find((o) => o.value === chosen)?.label ?? '';
+  return !strict || coversLabel(namingWords(text), label) ? { choice: chosen } : null;
 }
 
+/**
+ * An issue type named in the answer: its label, a part of it ("payments"), or a single
+ * word the issue-type keywords know ("payouts"). Anything longer is not an answer.
+ */
 function issueTypeFromText(text: string, kind: UserKind): StepAnswer | null {
   const wanted = normalise(text);
   const types = issueTypesFor(kind);
   const byLabel =
     types.find((t) => normalise(t.label) === wanted) ??
     types.find((t) => wanted.length >= 4 && normalise(t.label).includes(wanted));
-  const type = byLabel ?? suggestIssueType(text, kind);
+  if (byLabel) return { choice: byLabel.id };
+  const words = namingWords(text);
+  if (words.length === 0 || /\?\s*$/.test(text)) return null;
+  const covered = types.filter((t) => coversLabel(words, t.label));
+  if (covered.length === 1) return { choice: covered[0]!.id };
+  const type = words.length === 1 && covered.length === 0 ? suggestIssueType(text, kind) : null;
   return type ? { choice: type.id } : null;
 }
 
