@@ -4,6 +4,7 @@ import { findIssueType } from '../../domain/issue-types.js';
 import { OPEN_STATUSES, statusLabel } from '../../domain/ticket-statuses.js';
 import type { TicketCursor, TicketFilter } from '../../store/ticket-query-repository.js';
 import { ticketButton } from './ticket-buttons.js';
+import { emptyListText } from './ticket-list-empty.js';
 import type { TicketSummary } from './ticket-service.js';
 import { formatAgo } from './ticket-time.js';
 
@@ -29,7 +30,7 @@ export function ticketListReply(
     return [
       {
         type: 'choices',
-        prompt: `${t('tickets.list.empty')} ${t('tickets.list.empty_hint')}`,
+        prompt: emptyListText(responses, filter, describeFilter(responses, filter)),
         choices: [ticketButton(t('tickets.update.actions.new_ticket'), 'start-create')],
       },
     ];
@@ -67,7 +68,7 @@ export function ticketListReply(
   ];
 }
 
-function describeFilter(responses: Responses, filter: TicketFilter): string {
+export function describeFilter(responses: Responses, filter: TicketFilter): string {
   const { t } = responses;
   const parts: string[] = [];
   const statuses = filter.statuses ?? [];

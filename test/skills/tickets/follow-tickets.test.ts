@@ -154,6 +154,12 @@ describe.each(testProviders())('following tickets on %s', (provider) => {
     expect(titles).toContain(`#${closed} ·`);
     expect(titles).not.toContain(`#${nickPrivate} ·`);
 
+    const quiet = bot.chat('nick');
+    await quiet.say('tickets created last month');
+    expect(quiet.text()).toMatch(
+      /^No tickets found \(created last month\)\. Try “my tickets” or “closed tickets”\./,
+    );
+
     await pia.say(`find ticket #${ids[2]}`);
     expect(listed(pia)).toEqual([`#${ids[2]} · Pia: Deep link 404`]);
   });
