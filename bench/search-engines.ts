@@ -39,6 +39,8 @@ export function documentAsSection(doc: BeirDocument, titleInBody: boolean): DocS
     category: '',
     tags: [],
     text: titleInBody ? `${doc.title}\n${doc.text}` : doc.text,
+    prose: titleInBody ? `${doc.title}\n${doc.text}` : doc.text,
+    code: '',
     asked: [],
     url: '',
   };

@@ -1,7 +1,7 @@
 // Grid search of index and query settings on the tuning half of the help-center questions.
 // Usage: npx tsx bench/search-tune-help-center.ts [--grid JSON] [--docs DIR] [--data DIR] [--misses]
 //   --grid maps setting names to lists of values, e.g. '{"k1":[0.9,1.2],"headingMatchWeight":[0,0.5]}';
-//   index settings (k1, b, title, headings, body, tags, asked) rebuild the index, the others are query settings.
+//   index settings (k1, b, title, headings, body, code, tags, asked) rebuild the index, the others are query settings.
 //   Only the tuning half is scored here (seeded split, bench/search-split.ts); the report half is left
 //   for bench/search-help-center.ts, so the settings are never chosen on it. --misses lists the tuning-half
 //   misses and wrongly confident answers of the best settings.
@@ -36,7 +36,7 @@ const { tune } = splitHelpCenterQuestions(loadQuestionSets(arg('--data', 'test/d
 const synonyms = new SynonymTable([...DOMAIN_SYNONYMS, ...HELP_DESK_PARAPHRASES]);
 const axes = JSON.parse(arg('--grid', '{}')) as Record<string, (number | boolean)[]>;
 
-const INDEX_KEYS = new Set(['k1', 'b', 'title', 'headings', 'body', 'tags', 'asked']);
+const INDEX_KEYS = new Set(['k1', 'b', 'title', 'headings', 'body', 'code', 'tags', 'asked']);
 type Combo = Record<string, number | boolean>;
 const grid = (entries: [string, (number | boolean)[]][]): Combo[] =>
   entries.reduce<Combo[]>(
@@ -90,6 +90,7 @@ for (const ix of indexGrid) {
       title: (ix.title as number) ?? d.boosts.title,
       headings: (ix.headings as number) ?? d.boosts.headings,
       body: (ix.body as number) ?? d.boosts.body,
+      code: (ix.code as number) ?? d.boosts.code,
       tags: (ix.tags as number) ?? d.boosts.tags,
       asked: (ix.asked as number) ?? d.boosts.asked,
     },

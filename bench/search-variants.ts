@@ -31,7 +31,11 @@ export const TUNED_VARIANTS: Record<string, CrossValidatedVariants> = {
   scifact: {
     // nDCG@10 0.758 on half a.
     a: {
-      indexOptions: { k1: 1.2, b: 0.6, boosts: { title: 2, headings: 1, body: 1, tags: 1, asked: 1 } },
+      indexOptions: {
+        k1: 1.2,
+        b: 0.6,
+        boosts: { title: 2, headings: 1, body: 1, code: 1, tags: 1, asked: 1 },
+      },
       queryOptions: {
         ...DEFAULT_QUERY_OPTIONS,
         coverageExponent: 1,
@@ -45,7 +49,11 @@ export const TUNED_VARIANTS: Record<string, CrossValidatedVariants> = {
     },
     // nDCG@10 0.664 on half b.
     b: {
-      indexOptions: { k1: 1.2, b: 0.45, boosts: { title: 2, headings: 1, body: 1, tags: 1, asked: 1 } },
+      indexOptions: {
+        k1: 1.2,
+        b: 0.45,
+        boosts: { title: 2, headings: 1, body: 1, code: 1, tags: 1, asked: 1 },
+      },
       queryOptions: {
         ...DEFAULT_QUERY_OPTIONS,
         coverageExponent: 1.5,
@@ -63,7 +71,11 @@ export const TUNED_VARIANTS: Record<string, CrossValidatedVariants> = {
   covidfaq: {
     // nDCG@10 0.710 on half a (694 queries).
     a: {
-      indexOptions: { k1: 0.6, b: 0.6, boosts: { title: 2, headings: 1, body: 1, tags: 1, asked: 1 } },
+      indexOptions: {
+        k1: 0.6,
+        b: 0.6,
+        boosts: { title: 2, headings: 1, body: 1, code: 1, tags: 1, asked: 1 },
+      },
       queryOptions: {
         ...DEFAULT_QUERY_OPTIONS,
         coverageExponent: 0,
@@ -77,7 +89,11 @@ export const TUNED_VARIANTS: Record<string, CrossValidatedVariants> = {
     },
     // nDCG@10 0.713 on half b (693 queries).
     b: {
-      indexOptions: { k1: 0.6, b: 0.45, boosts: { title: 2, headings: 1, body: 1, tags: 1, asked: 1 } },
+      indexOptions: {
+        k1: 0.6,
+        b: 0.45,
+        boosts: { title: 2, headings: 1, body: 1, code: 1, tags: 1, asked: 1 },
+      },
       queryOptions: {
         ...DEFAULT_QUERY_OPTIONS,
         coverageExponent: 0,

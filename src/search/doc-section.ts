@@ -17,8 +17,15 @@ export interface DocSection {
   audience: DocAudience;
   category: string;
   tags: string[];
-  /** Plain text of the section (Markdown syntax removed, line breaks kept). */
+  /** Plain text of the section (Markdown syntax removed, line breaks kept): what the user is shown. */
   text: string;
+  /** `text` without the code samples: indexed as the section's body. */
+  prose: string;
+  /**
+   * The code samples of the section (fenced blocks and inline code), one per
+   * line: identifiers, parameter values and markup, indexed apart at a low weight.
+   */
+  code: string;
   /**
    * How users ask for what the section answers, from the section's
    * `<!-- asked: ... | ... -->` line: searched, never shown. Empty when it has none.

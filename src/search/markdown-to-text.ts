@@ -20,6 +20,20 @@ export function inlineMarkdownToText(line: string): string {
 }
 
 const TABLE_SEPARATOR = /^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$/;
+const INLINE_CODE = /(`+)([^`]*?)\1/g;
+
+/** A section's plain text, and the same text cut into prose and code samples for the index. */
+export interface SectionText {
+  /** Everything, code samples included: what the user is shown. */
+  text: string;
+  /** The text without its code samples (fenced blocks and inline code). */
+  prose: string;
+  /**
+   * The code samples alone, one per line. Their words are identifiers,
+   * parameter values and markup (`currency: 'EUR'`), not what the section is about.
+   */
+  code: string;
+}
 
 /**
  * Turns the Markdown of one section into plain text, one output line per
@@ -27,8 +41,10 @@ const TABLE_SEPARATOR = /^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$/;
  * quote markers, code fences and HTML comments (also over several lines) go;
  * inside code blocks a comment is code and stays.
  */
-export function markdownToText(lines: readonly string[]): string {
-  const out: string[] = [];
+export function markdownToText(lines: readonly string[]): SectionText {
+  const text: string[] = [];
+  const prose: string[] = [];
+  const code: string[] = [];
   let fence: string | undefined;
   let inComment = false;
   for (const raw of lines) {
@@ -56,10 +72,18 @@ export function markdownToText(lines: readonly string[]): string {
         .filter(Boolean)
         .join(' · ');
     }
-    out.push(inlineMarkdownToText(line).trimEnd());
+    text.push(inlineMarkdownToText(line).trimEnd());
+    if (fence !== undefined) {
+      code.push(source.trim());
+      continue;
+    }
+    prose.push(inlineMarkdownToText(line.replace(INLINE_CODE, ' ')).trimEnd());
+    for (const m of line.matchAll(INLINE_CODE)) if (m[2]!.trim() !== '') code.push(m[2]!.trim());
   }
-  return out
-    .join('\n')
-    .replace(/\n{3,}/g, '\n\n')
-    .trim();
+  const join = (out: string[]) =>
+    out
+      .join('\n')
+      .replace(/\n{3,}/g, '\n\n')
+      .trim();
+  return { text: join(text), prose: join(prose), code: join(code.filter((l) => l !== '')) };
 }

@@ -57,7 +57,7 @@ export function parseArticle(file: string, source: string, baseUrl: string): Doc
       part.lines,
       part.lineNumbers.map((n) => bodyLine + n),
     );
-    const text = markdownToText(lines);
+    const { text, prose, code } = markdownToText(lines);
     if (text === '') continue;
     const section: DocSection = {
       id: `${slug}#${anchor}`,
@@ -69,6 +69,8 @@ export function parseArticle(file: string, source: string, baseUrl: string): Doc
       category,
       tags: article.tags,
       text,
+      prose,
+      code,
       asked,
       url: deepLink(baseUrl, slug, anchor),
     };

@@ -1,13 +1,23 @@
 import type { QueryPlan } from './plan-query.js';
 import type { SearchIndexOptions, SectionIndex } from './section-index.js';
 
+export interface RankSectionsOptions extends SearchIndexOptions {
+  /** Index words each section has only in its code samples (by document number). */
+  codeOnlyTerms?: readonly (ReadonlySet<string> | undefined)[] | undefined;
+  /** Credit, in coverage, of a question word that a section has only in its code samples (1 = full). */
+  codeMatchCredit?: number | undefined;
+}
+
 /** A section ranked for a query, before it is turned into a hit for the user. */
 export interface RankedSection {
   doc: number;
   ref: string;
   /** lunr's BM25 score over the weighted query words. */
   score: number;
-  /** Share of the question's weight (by idf) that this section matches, 0..1. */
+  /**
+   * Share of the question's weight (by idf) that this section matches, 0..1;
+   * a word found only in the section's code samples counts at `codeMatchCredit`.
+   */
   coverage: number;
   /**
    * The same share over the words the question is about (question words left
@@ -25,19 +35,22 @@ export interface RankedSection {
 export function rankSections(
   index: SectionIndex,
   plan: QueryPlan,
-  opts: SearchIndexOptions,
+  opts: RankSectionsOptions,
 ): RankedSection[] {
   if (plan.clauses.size === 0 || opts.limit <= 0) return [];
   const boosts = new Map<string, number>();
   for (const [term, { boost }] of plan.clauses) boosts.set(term, boost);
+  const codeCredit = opts.codeMatchCredit ?? 1;
   return index.search(boosts, opts).map(({ doc, score }) => {
     const matchedTerms = index.matchingTerms(doc, boosts.keys());
+    const codeOnly = opts.codeOnlyTerms?.[doc];
+    const credit = codeOnly?.size ? (term: string) => (codeOnly.has(term) ? codeCredit : 1) : undefined;
     return {
       doc,
       ref: index.ref(doc),
       score,
-      coverage: coverage(plan, matchedTerms),
-      topicCoverage: coverage(plan, matchedTerms, true),
+      coverage: coverage(plan, matchedTerms, false, credit),
+      topicCoverage: coverage(plan, matchedTerms, true, credit),
       matchedTerms,
     };
   });
@@ -45,13 +58,21 @@ export function rankSections(
 
 /**
  * Idf-weighted share of the question's words matched; a synonym or typo match
- * counts at its weight. `topicOnly` leaves question words and particles out.
+ * counts at its weight, times `termCredit` (for words the section has only in
+ * its code samples). `topicOnly` leaves question words and particles out.
  */
-export function coverage(plan: QueryPlan, matchedTerms: readonly string[], topicOnly = false): number {
+export function coverage(
+  plan: QueryPlan,
+  matchedTerms: readonly string[],
+  topicOnly = false,
+  termCredit?: (term: string) => number,
+): number {
   const credit = new Array<number>(plan.groups.length).fill(0);
   for (const term of matchedTerms) {
     const clause = plan.clauses.get(term);
-    if (clause) credit[clause.group] = Math.max(credit[clause.group] ?? 0, Math.min(1, clause.boost));
+    if (!clause) continue;
+    const share = Math.min(1, clause.boost) * (termCredit ? termCredit(term) : 1);
+    credit[clause.group] = Math.max(credit[clause.group] ?? 0, share);
   }
   let matched = 0;
   let total = 0;

@@ -11,6 +11,7 @@ import type { QueryOptions } from './ranking-options.js';
 import { feedbackPlan, fuseTail } from './relevance-feedback.js';
 import type { SearchResult } from './search-result.js';
 import { sectionAddressee } from './section-addressee.js';
+import { sectionDocument } from './section-document.js';
 import type { SectionIndex } from './section-index.js';
 import type { SynonymTable } from './synonym-table.js';
 
@@ -40,6 +41,8 @@ export class SectionSearcher {
   /** Index words of each asked phrasing, per section. */
   private readonly askedTerms: string[][][];
   private readonly sectionShapes: { table: boolean; steps: boolean }[];
+  /** Index words each section has only in its code samples (undefined when it has none). */
+  private readonly codeOnlyTerms: (ReadonlySet<string> | undefined)[];
 
   constructor(
     readonly sections: readonly DocSection[],
@@ -56,6 +59,7 @@ export class SectionSearcher {
     this.headingTerms = this.sectionByDoc.map((s) => [...new Set(analyzeText(s?.heading ?? ''))]);
     this.sectionShapes = this.sectionByDoc.map((s) => sectionShape(s?.text ?? ''));
     this.askedTerms = this.sectionByDoc.map((s) => askedPhrasingTerms(s?.asked ?? []));
+    this.codeOnlyTerms = this.sectionByDoc.map((s) => (s ? codeOnlyTerms(s) : undefined));
   }
 
   /** Query-time settings can change without a rebuild (the benchmarks' tuning uses this). */
@@ -126,7 +130,12 @@ export class SectionSearcher {
       definitionTableWeight > 0 ||
       procedureStepsWeight > 0;
     const depth = rerank ? Math.max(opts.limit * 3, RERANK_DEPTH) : opts.limit;
-    const ranked = rankSections(this.index, plan, { ...opts, limit: depth });
+    const ranked = rankSections(this.index, plan, {
+      ...opts,
+      limit: depth,
+      codeOnlyTerms: this.codeOnlyTerms,
+      codeMatchCredit: this.queryOptions.codeMatchCredit,
+    });
     if (rerank) {
       const shape = answerShape(cleanChatQuery(query));
       for (const r of ranked) {
@@ -175,4 +184,13 @@ export class SectionSearcher {
     });
     return { hits, confident };
   }
+}
+
+/** The index words a section has in its code samples and in none of its other fields. */
+function codeOnlyTerms(section: DocSection): ReadonlySet<string> | undefined {
+  if (section.code === '') return undefined;
+  const { id: _id, code, ...searched } = sectionDocument(section);
+  const elsewhere = new Set(analyzeText(Object.values(searched).join('\n')));
+  const only = new Set(analyzeText(code).filter((term) => !elsewhere.has(term)));
+  return only.size > 0 ? only : undefined;
 }

@@ -9,6 +9,7 @@ const documents = [
     title: 'Payouts and tax',
     headings: 'Payout schedule',
     body: 'Payouts are sent monthly after validation.',
+    code: '',
     tags: 'payout',
     asked: 'when do i get paid\nwhy is my payout late',
   },
@@ -17,6 +18,7 @@ const documents = [
     title: 'Tracking pixel',
     headings: 'Install the tag',
     body: 'Add the pixel to the checkout page.',
+    code: '',
     tags: 'pixel tag',
     asked: 'how do i install tracking',
   },
@@ -25,6 +27,7 @@ const documents = [
     title: 'Payouts and tax',
     headings: 'Tax forms',
     body: 'Submit a tax form before your first payout.',
+    code: '',
     tags: 'tax',
     asked: '',
   },
@@ -33,11 +36,16 @@ const documents = [
     title: 'Reports',
     headings: 'Schedule a report',
     body: 'Reports can be sent on a schedule.',
+    code: '',
     tags: '',
     asked: '',
   },
 ];
-const options = { k1: 1.2, b: 0.75, boosts: { title: 2, headings: 3, body: 1, tags: 0.5, asked: 1.5 } };
+const options = {
+  k1: 1.2,
+  b: 0.75,
+  boosts: { title: 2, headings: 3, body: 1, code: 0.2, tags: 0.5, asked: 1.5 },
+};
 
 describe('SectionIndex scoring', () => {
   it("ranks and scores exactly like lunr's own Index#query", () => {
@@ -89,6 +97,7 @@ describe('SectionIndex scoring', () => {
       title: 'Payouts',
       headings: i % 7 === 0 ? 'Payout schedule' : 'Other',
       body: `payout ${'word '.repeat(i % 5)}`,
+      code: i % 6 === 0 ? 'payout_id: 42' : '',
       tags: i % 3 === 0 ? 'tax' : '',
       asked: i % 4 === 0 ? 'when is my payout paid' : '',
     }));

@@ -22,6 +22,8 @@ function section(id: string, heading: string, text: string): DocSection {
     category: '',
     tags: [],
     text,
+    prose: text,
+    code: '',
     asked: [],
     url: '',
   };
