@@ -5,6 +5,7 @@ import { createDocAnswers } from '../../store/doc-answers.js';
 import { createMenuFallback } from '../core/menu-fallback.js';
 import type { DocSuggestions } from './doc-suggestions.js';
 import { createDocsSkill } from './docs-skill.js';
+import { suggestForDraft } from './draft-suggestions.js';
 
 /** Help-doc search: the docs skill, the fallback for unmatched messages, and suggestions for the ticket flow. */
 export const docsModule: AppModule = {
@@ -29,17 +30,7 @@ export const docsModule: AppModule = {
     };
 
     const suggestions: DocSuggestions = {
-      suggest(text, audience, limit) {
-        const result = helpCenter.search(text, { audience, limit });
-        if (!result.confident) return [];
-        return result.hits.map((h) => ({
-          sectionId: h.section.id,
-          articleTitle: h.section.articleTitle,
-          heading: h.section.heading,
-          url: h.section.url,
-          extract: h.extract,
-        }));
-      },
+      suggest: (text, audience, limit) => suggestForDraft(helpCenter, text, audience, limit),
       async recordDeflection(input) {
         await answers.record({ ...input, context: 'ticket_suggestion' });
       },
