@@ -24,6 +24,7 @@ import { createHandoffSkill } from './handoff-skill.js';
 import { createHandoffSweeper, type HandoffSweeper } from './handoff-sweeper.js';
 import { createLiveChatViews } from './live-chat-view.js';
 import { createQueueAnnouncer, type QueueAnnouncer } from './queue-announcer.js';
+import { createTicketDetailsFlow } from './ticket-details-flow.js';
 
 export interface HandoffModuleOptions {
   /** A ticket service of its own (tests); by default the ticket module's `shared.tickets`. */
@@ -131,7 +132,8 @@ export function createHandoffModule(options: HandoffModuleOptions = {}): AppModu
         logger,
       });
       const desk = createAgentDesk(deps, { views, hub, lifecycle, announcer });
-      const requests = createHandoffRequests(deps, { views, lifecycle, announcer });
+      const details = createTicketDetailsFlow(deps, services.matcher);
+      const requests = createHandoffRequests(deps, { views, lifecycle, announcer, details });
       const sweeper = createHandoffSweeper(
         deps,
         { lifecycle, views },
@@ -152,7 +154,7 @@ export function createHandoffModule(options: HandoffModuleOptions = {}): AppModu
         : null;
 
       return {
-        skills: [createHandoffSkill(deps, { requests, desk, matcher: services.matcher })],
+        skills: [createHandoffSkill(deps, { requests, desk, matcher: services.matcher, details })],
         middleware: [createHandoffGate(deps, requests), createHandoffOfferMiddleware(deps, deskChanges)],
         async start() {
           // Checked at start, when every module has shared what it offers.

@@ -15,6 +15,7 @@ import type { LiveChatViews } from './live-chat-view.js';
 import { noteOpenedChat } from './opened-chat-note.js';
 import { phraseMatcher } from './phrase-list.js';
 import type { QueueAnnouncer } from './queue-announcer.js';
+import type { TicketDetailsFlow } from './ticket-details-flow.js';
 import { estimateWaitMinutes } from './wait-estimate.js';
 
 /** Intents whose messages say nothing about the problem (not a good ticket subject). */
@@ -43,16 +44,21 @@ export interface HandoffRequests {
 
 export function createHandoffRequests(
   deps: HandoffDeps,
-  parts: { views: LiveChatViews; lifecycle: ChatLifecycle; announcer: QueueAnnouncer },
+  parts: {
+    views: LiveChatViews;
+    lifecycle: ChatLifecycle;
+    announcer: QueueAnnouncer;
+    details: TicketDetailsFlow;
+  },
 ): HandoffRequests {
-  const { views, lifecycle, announcer } = parts;
+  const { views, lifecycle, announcer, details } = parts;
   const { t } = deps.responses;
   const saysUnhelpful = phraseMatcher(deps.responses, 'handoff.didnt_help_phrases');
 
   async function ensureTicket(
     ctx: TurnContext,
     recent: Awaited<ReturnType<HandoffDeps['messages']['recentOutsideChats']>>,
-  ): Promise<{ ticket: TicketSummary; created: boolean }> {
+  ): Promise<{ ticket: TicketSummary; created: boolean; described: boolean }> {
     const tickets = deps.tickets();
     // The ticket the user names ("about ticket 1042"), then the one the conversation was
     // about; only tickets the user may see (a private ticket is its creator's alone).
@@ -62,7 +68,7 @@ export function createHandoffRequests(
       const known = await tickets.get(ctx.user, id);
       if (known && known.status !== 'closed') {
         ctx.state.lastTicketId = known.id;
-        return { ticket: known, created: false };
+        return { ticket: known, created: false, described: true };
       }
     }
     const current = ctx.message.text.trim();
@@ -104,7 +110,8 @@ export function createHandoffRequests(
     });
     noteEscalationTicketFiled(ctx);
     ctx.state.lastTicketId = ticket.id;
-    return { ticket, created: true };
+    // Without a word about the problem the ticket has no more than "wants a person".
+    return { ticket, created: true, described: topic !== undefined };
   }
 
   async function whenText(at: Date | null, teamZone: string, ctx: TurnContext): Promise<string> {
@@ -158,10 +165,13 @@ export function createHandoffRequests(
         return;
       }
       const recent = await deps.messages.recentOutsideChats(ctx.conversation.id, 20);
-      const { ticket, created } = await ensureTicket(ctx, recent);
-      const ticketLine = created
-        ? t('handoff.ticket_created', { ticketNumber: ticket.number })
-        : t('handoff.ticket_linked', { ticketNumber: ticket.number });
+      const { ticket, created, described } = await ensureTicket(ctx, recent);
+      const ticketNumber = ticket.number;
+      const ticketLine = !created
+        ? t('handoff.ticket_linked', { ticketNumber })
+        : described
+          ? t('handoff.ticket_created', { ticketNumber })
+          : t('handoff.ticket_created_ask_details', { ticketNumber });
       const check = await checkAvailability(deps, ticket.issueType, ctx.now);
       ctx.state.unhelpfulCount = 0;
 
@@ -177,6 +187,7 @@ export function createHandoffRequests(
           type: 'text',
           text: [`${unavailable} ${ticketLine}`, ...(await nextSteps(ctx))].join('\n\n'),
         });
+        if (created && !described) details.start(ctx, ticket.id);
         ctx.reply({
           type: 'choices',
           prompt: t('handoff.notify_prompt'),
@@ -226,8 +237,9 @@ export function createHandoffRequests(
       const confirmation: Reply = {
         type: 'text',
         text: [
-          t('handoff.queued', { position, team: check.team.name, minutes, ticketNumber: ticket.number }),
-          created ? t('handoff.ticket_created', { ticketNumber: ticket.number }) : '',
+          t('handoff.queued', { position, team: check.team.name, minutes, ticketNumber }),
+          // The queue message names the ticket already; say only what it holds, or ask for the problem.
+          created ? t(described ? 'handoff.queued_keeps_conversation' : 'handoff.queued_ask_details') : '',
         ]
           .filter(Boolean)
           .join(' '),

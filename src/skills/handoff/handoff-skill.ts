@@ -4,6 +4,7 @@ import type { TurnContext } from '../../core/turn-context.js';
 import type { AgentDesk, Availability } from './agent-desk.js';
 import type { HandoffDeps } from './handoff-deps.js';
 import type { HandoffRequests } from './handoff-requests.js';
+import { TICKET_DETAILS_FLOW, type TicketDetailsFlow } from './ticket-details-flow.js';
 
 const RATING_FLOW = 'rating-comment';
 /** A message this confident of another intent is a new request, not a rating comment. */
@@ -16,7 +17,7 @@ const NEW_REQUEST_CONFIDENCE = 0.85;
  */
 export function createHandoffSkill(
   deps: HandoffDeps,
-  parts: { requests: HandoffRequests; desk: AgentDesk; matcher: IntentMatcher },
+  parts: { requests: HandoffRequests; desk: AgentDesk; matcher: IntentMatcher; details: TicketDetailsFlow },
 ): Skill {
   const { requests, desk } = parts;
   const { t } = deps.responses;
@@ -111,6 +112,17 @@ export function createHandoffSkill(
     },
 
     async onFlowMessage(ctx, flow) {
+      if (flow.name === TICKET_DETAILS_FLOW) {
+        // Asking for a person again is answered at once (the ticket stays the same), never taken for the description.
+        const intent = parts.matcher.match(ctx.message.text);
+        if (intent.name === 'agent.handoff' && intent.confidence >= NEW_REQUEST_CONFIDENCE) {
+          ctx.intent = intent;
+          ctx.state.flow = undefined;
+          await requests.start(ctx, ctx.message.text.trim());
+          return 'handled';
+        }
+        return parts.details.onMessage(ctx, flow);
+      }
       if (flow.name !== RATING_FLOW) {
         ctx.state.flow = undefined;
         return 'not-an-answer';
@@ -126,7 +138,11 @@ export function createHandoffSkill(
       return 'handled';
     },
 
-    async reprompt(ctx) {
+    async reprompt(ctx, flow) {
+      if (flow.name === TICKET_DETAILS_FLOW) {
+        await parts.details.reprompt(ctx, flow);
+        return;
+      }
       ctx.reply({
         type: 'choices',
         prompt: t('handoff.comment_reprompt'),

@@ -25,7 +25,7 @@ describe.each(testProviders())('live chat with an agent on %s', (provider) => {
     expect(alice.intent()).toBe('agent.handoff');
     expect(alice.text()).toMatch(/number 1\*\* in line for General support/);
     expect(alice.text()).toMatch(/Estimated wait: about \d+ min/);
-    expect(alice.text()).toMatch(/I've filed ticket \*\*#\d+\*\*/);
+    expect(alice.text()).toMatch(/Your request is ticket \*\*#\d+\*\*\. .* It keeps this conversation/);
 
     const [waiting] = await kit.desk.queue();
     expect(waiting).toMatchObject({ status: 'pending', position: 1, requester: { name: 'Alice Brand' } });

@@ -50,7 +50,7 @@ describe.each(testProviders())('asking for a person about a ticket on %s', (prov
 
     const chat = kit.bot.chat('alice');
     await chat.say(`let me talk to a person about #${private_.id}`);
-    expect(chat.text()).toMatch(/I've filed ticket \*\*#\d+\*\*/);
+    expect(chat.text()).toMatch(/Your request is ticket \*\*#\d+\*\*/);
     const [waiting] = await kit.desk.queue();
     expect(waiting!.ticketId).not.toBe(private_.id);
     expect(waiting!.ticketNumber).not.toContain(String(private_.id));
