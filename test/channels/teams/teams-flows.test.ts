@@ -56,6 +56,8 @@ describe.each(testProviders())('Teams end to end with every module (%s)', (provi
     await alice.say(
       'Since Monday no conversions are recorded; the pixel on the thank-you page does not fire.',
     );
+    expect(alice.text()).toMatch(/help articles might already answer[\s\S]*Pixel not firing/);
+    await alice.click('No, file the ticket');
     expect(alice.text()).toMatch(/Should everyone in your account see this ticket/);
     await alice.click('No, only me');
     expect(alice.text()).toMatch(/48213/);
@@ -133,6 +135,8 @@ describe.each(testProviders())('Teams end to end with every module (%s)', (provi
         'Three partners report their payouts have been on hold for two weeks.',
       ),
     );
+    expect(bob.text()).toMatch(/help articles might already answer[\s\S]*payout is on hold/);
+    await bob.click('No, file the ticket');
     expect(bob.text()).toMatch(/Partner payouts on hold/);
     await bob.click('Confirm');
     expect(bob.text()).toMatch(/Ticket #\d+ filed/);
