@@ -110,6 +110,10 @@ export function createUpdateHandler(deps: TicketSkillDeps, status: StatusHandler
         return;
       }
       case 'reopen': {
+        // A solution is on the table: asking to reopen ("reopen #1000 still broken") rejects it.
+        if (ticket.status === 'solution_offered' && !isSupportStaff(ctx.user)) {
+          return rejectSolution(ctx, id, request.body);
+        }
         const outcome = await setStatus(ctx, id, 'open');
         if (!outcome.ok) return;
         ctx.reply({ type: 'text', text: t('tickets.update.reopened', { number }) });
@@ -127,10 +131,7 @@ export function createUpdateHandler(deps: TicketSkillDeps, status: StatusHandler
         if (ticket.status !== 'solution_offered') {
           return refused(ctx, id, { ok: false, refusal: 'no-solution-offered', ticket });
         }
-        if ((await setStatus(ctx, id, 'in_progress')).ok) {
-          commentFlow.start(ctx, id, false, t('tickets.update.not_solved', { number }));
-        }
-        return;
+        return rejectSolution(ctx, id, null);
       case 'status':
         if ((await setStatus(ctx, id, request.status)).ok) {
           ctx.reply({
@@ -142,6 +143,18 @@ export function createUpdateHandler(deps: TicketSkillDeps, status: StatusHandler
       case 'assign':
         return assign(ctx, id, request.to);
     }
+  }
+
+  /** Back to In Progress; the reason becomes a comment, or the user is asked for one. */
+  async function rejectSolution(ctx: TurnContext, id: number, reason: string | null): Promise<void> {
+    const number = ticketNumber(id);
+    if (!(await setStatus(ctx, id, 'in_progress')).ok) return;
+    if (!reason) {
+      commentFlow.start(ctx, id, false, t('tickets.update.not_solved', { number }));
+      return;
+    }
+    ctx.reply({ type: 'text', text: t('tickets.update.not_solved_with_reason', { number }) });
+    await addComment(ctx, id, reason, false);
   }
 
   async function assign(ctx: TurnContext, id: number, to: Extract<UpdateRequest, { kind: 'assign' }>['to']) {

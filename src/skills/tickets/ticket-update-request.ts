@@ -90,7 +90,8 @@ export function parseUpdateRequest(
     return { kind: 'status', status };
   }
   if (options.staff && NOTE.test(text)) return { kind: 'comment', body: commentBody(text), internal: true };
-  // "reopen #1000 still broken": asking to reopen wins over the words that reject a solution.
+  // "reopen #1000 still broken": asking to reopen wins over the words that reject a solution;
+  // on a ticket with a solution offered, the update handler reads it as rejecting that solution.
   if (REOPEN.test(text)) return { kind: 'reopen', body: reopenReason(text) };
   if (!options.staff && NOT_SOLVED.test(text)) return { kind: 'not-solved' };
   if (!options.staff && SOLVED.test(text)) return { kind: 'solved' };

@@ -277,6 +277,32 @@ describe.each(testProviders())('following tickets on %s', (provider) => {
     expect((await desk.get(noraProfile, id))?.status).toBe('open');
   });
 
+  it('"reopen #N still broken" on a Solution Offered ticket rejects the solution and keeps the reason', async () => {
+    const id = await file(noraProfile, nora, 'Nora: payout totals off');
+    await sam.say(`set #${id} to solution offered`);
+    await nora.say(`reopen #${id} still broken`);
+    expect(nora.text()).not.toContain("isn't closed");
+    expect(nora.text()).toContain(`**#${id}** is back with support (**In Progress**)`);
+    expect(nora.text()).toContain(`Added your comment to **#${id}**`);
+    expect((await desk.get(noraProfile, id))?.status).toBe('in_progress');
+    const comments = await bot.app.services.db.ticketComment.findMany({ where: { ticketId: id } });
+    expect(comments.map((c) => c.body)).toContain('still broken');
+
+    // Without a reason it asks for one, as "It didn't help" does.
+    await sam.say(`set #${id} to solution offered`);
+    await nora.say(`please reopen ${id}`);
+    expect(nora.text()).toContain(
+      `**#${id}** is back with support (**In Progress**). Tell me what's still wrong`,
+    );
+    await nora.say('The totals still miss the EUR partners.');
+    expect(nora.text()).toContain(`Added your comment to **#${id}**`);
+    expect((await desk.get(noraProfile, id))?.status).toBe('in_progress');
+
+    // Neither closed nor offered a solution: nothing to reopen.
+    await nora.say(`reopen #${id} still broken`);
+    expect(nora.text()).toContain(`**#${id}** isn't closed, so there's nothing to reopen.`);
+  });
+
   it('only the creator closes a shared ticket; colleagues may still comment', async () => {
     const id = await file(nickProfile, nick, 'Nick: shared creator rule', { shared: true });
     await nora.say(`close ticket ${id}`);
