@@ -133,7 +133,13 @@ export function createHandoffModule(options: HandoffModuleOptions = {}): AppModu
       });
       const desk = createAgentDesk(deps, { views, hub, lifecycle, announcer });
       const details = createTicketDetailsFlow(deps, services.matcher);
-      const requests = createHandoffRequests(deps, { views, lifecycle, announcer, details });
+      const requests = createHandoffRequests(deps, {
+        views,
+        lifecycle,
+        announcer,
+        details,
+        matcher: services.matcher,
+      });
       const sweeper = createHandoffSweeper(
         deps,
         { lifecycle, views },

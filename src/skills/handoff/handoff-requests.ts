@@ -1,4 +1,5 @@
 import type { Reply } from '../../core/reply.js';
+import type { IntentMatcher } from '../../core/router.js';
 import type { TurnContext } from '../../core/turn-context.js';
 import type { HandoffMessage } from '../../store/handoff-messages.js';
 import type { HandoffRecord } from '../../store/handoff-repository.js';
@@ -14,6 +15,7 @@ import { WAITING_HANDOFF_STATUSES } from './handoff-state-machine.js';
 import type { LiveChatViews } from './live-chat-view.js';
 import { noteOpenedChat } from './opened-chat-note.js';
 import { phraseMatcher } from './phrase-list.js';
+import { problemInRequest } from './problem-in-request.js';
 import type { QueueAnnouncer } from './queue-announcer.js';
 import type { TicketDetailsFlow } from './ticket-details-flow.js';
 import { estimateWaitMinutes } from './wait-estimate.js';
@@ -49,9 +51,10 @@ export function createHandoffRequests(
     lifecycle: ChatLifecycle;
     announcer: QueueAnnouncer;
     details: TicketDetailsFlow;
+    matcher: IntentMatcher;
   },
 ): HandoffRequests {
-  const { views, lifecycle, announcer, details } = parts;
+  const { views, lifecycle, announcer, details, matcher } = parts;
   const { t } = deps.responses;
   const saysUnhelpful = phraseMatcher(deps.responses, 'handoff.didnt_help_phrases');
 
@@ -82,7 +85,10 @@ export function createHandoffRequests(
           !CHATTER.has(m.intent ?? '') &&
           !saysUnhelpful(m.text),
       );
-    const subjectSource = topic?.text ?? t('handoff.ticket_subject_default');
+    // The request itself may say what the problem is ("talk to a person, our payouts are missing").
+    const stated =
+      ctx.intent?.name === 'agent.handoff' && current ? problemInRequest(current, matcher) : null;
+    const subjectSource = stated ?? topic?.text ?? t('handoff.ticket_subject_default');
     const subject = subjectSource.replace(/\s+/g, ' ').trim().slice(0, 120);
     const lines: HandoffMessage[] = [...recent];
     if (current) {
@@ -111,7 +117,7 @@ export function createHandoffRequests(
     noteEscalationTicketFiled(ctx);
     ctx.state.lastTicketId = ticket.id;
     // Without a word about the problem the ticket has no more than "wants a person".
-    return { ticket, created: true, described: topic !== undefined };
+    return { ticket, created: true, described: stated !== null || topic !== undefined };
   }
 
   async function whenText(at: Date | null, teamZone: string, ctx: TurnContext): Promise<string> {

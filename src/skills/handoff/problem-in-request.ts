@@ -1,0 +1,62 @@
+import type { IntentMatcher } from '../../core/router.js';
+import { CHAT_FILLER_WORDS, QUESTION_WORDS, STOP_WORDS } from '../../search/stop-words.js';
+
+/** The fewest words of substance that make the rest of a request a description of the problem. */
+const MIN_CONTENT_WORDS = 3;
+/** A part of the message the intent engine reads this surely as asking for a person is that request's wording. */
+const REQUEST_CONFIDENCE = 0.5;
+/** Where a message falls into parts: punctuation, a dash, or a joining word. */
+const PART_BREAK = /[,;.!?:]+|\s[-–—]\s|\b(?:and|but|because|since|so)\b/giu;
+/** Punctuation and joining words left over at either end of the problem's wording. */
+const LOOSE_ENDS =
+  /^(?:[\s,;.!?:–—-]|\b(?:and|but|because|since|so)\b)+|(?:[\s,;:–—-]|\b(?:and|but|because|since|so)\b)+$/giu;
+
+function contentWords(text: string): string[] {
+  return (
+    text
+      .toLowerCase()
+      .replace(/['’]/g, '')
+      .match(/[\p{L}\p{N}]+/gu) ?? []
+  ).filter((w) => !STOP_WORDS.has(w) && !CHAT_FILLER_WORDS.has(w) && !QUESTION_WORDS.has(w));
+}
+
+/**
+ * What a request for a person says about the problem ("I need to talk to a person,
+ * our May payouts to partners are missing" → "our May payouts to partners are missing"):
+ * the message without its parts that ask for a person (as the intent engine recognises
+ * `agent.handoff`), when a few words of substance remain; null for a request alone
+ * ("talk to a person", "can i talk to someone pls").
+ */
+export function problemInRequest(text: string, matcher: IntentMatcher): string | null {
+  const parts: Array<{ start: number; end: number }> = [];
+  let start = 0;
+  for (const m of text.matchAll(PART_BREAK)) {
+    parts.push({ start, end: m.index });
+    start = m.index + m[0].length;
+  }
+  parts.push({ start, end: text.length });
+  // Parts asking for a person become breaks; the rest keeps the user's own wording.
+  let rest = '';
+  let last = 0;
+  let asked = false;
+  for (const part of parts) {
+    const words = text.slice(part.start, part.end).trim();
+    if (!words) continue;
+    const intent = matcher.match(words);
+    if (intent.name === 'agent.handoff' && intent.confidence >= REQUEST_CONFIDENCE) {
+      rest += `${text.slice(last, part.start)}\n`;
+      last = part.end;
+      asked = true;
+    }
+  }
+  // No part reads as the request on its own: the whole message is the request.
+  if (!asked) return null;
+  rest += text.slice(last);
+  const problem = rest
+    .split('\n')
+    .map((piece) => piece.replace(LOOSE_ENDS, '').trim())
+    .filter(Boolean)
+    .join(', ')
+    .replace(/\s+/g, ' ');
+  return contentWords(problem).length >= MIN_CONTENT_WORDS ? problem : null;
+}

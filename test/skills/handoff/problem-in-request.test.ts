@@ -1,0 +1,33 @@
+import { resolve } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { IntentMatcher } from '../../../src/core/router.js';
+import { loadIntentMatcher } from '../../../src/nlu-matcher.js';
+import { problemInRequest } from '../../../src/skills/handoff/problem-in-request.js';
+
+describe('what a request for a person says about the problem, as the intent engine reads it', () => {
+  let matcher: IntentMatcher;
+  beforeAll(async () => {
+    matcher = await loadIntentMatcher({ intentsDir: resolve('intents') });
+  });
+
+  it.each([
+    [
+      'I need to talk to a person, our May payouts to partners are missing',
+      'our May payouts to partners are missing',
+    ],
+    ['our May payouts to partners are missing, get me a human', 'our May payouts to partners are missing'],
+    ['talk to a person because the tracking pixel stopped firing', 'the tracking pixel stopped firing'],
+  ])('"%s" → "%s"', (text, problem) => {
+    expect(problemInRequest(text, matcher)).toBe(problem);
+  });
+
+  it.each([
+    'talk to a person',
+    'can i talk to someone pls',
+    'human please!!',
+    'I want to speak to an agent, asap',
+    'get me a real agent, this bot is useless',
+  ])('"%s" is a request alone', (text) => {
+    expect(problemInRequest(text, matcher)).toBeNull();
+  });
+});
