@@ -29,6 +29,12 @@ export interface IntentDefinition {
   /** Regular expressions (case-insensitive) for commands; a match wins with confidence 1. */
   readonly patterns: readonly string[];
   readonly examples: readonly string[];
+  /**
+   * A message with a part (a clause between punctuation or joining words) that matches this
+   * intent surely goes to it, whatever the rest says: "I need a person, our payouts are missing"
+   * asks for a person even though most of its words describe a problem.
+   */
+  readonly winsInAnyPart?: boolean;
   /** Where it was declared, for error messages, e.g. `intents/ticket.create.yml`. */
   readonly file: string;
 }
@@ -67,6 +73,7 @@ export const intentFileSchema = z
         })
         .default([]),
       examples: z.array(nonEmptyString('a string'), { error: 'must be a list of strings' }).default([]),
+      winsInAnyPart: z.boolean({ error: 'must be true or false' }).default(false),
     },
     {
       error: (issue) =>

@@ -13,6 +13,7 @@ import {
 } from './engine-model.js';
 import { type IntentDefinition, NONE_INTENT } from './intent-definition.js';
 import { loadIntentDefinitions } from './intent-loader.js';
+import { messageParts } from './message-parts.js';
 import { modelCacheKey, readCachedModel, writeCachedModel } from './model-cache.js';
 
 export type { IntentDefinition } from './intent-definition.js';
@@ -70,6 +71,11 @@ const noneMatch = (): IntentMatch => ({
   ranking: [],
 });
 
+/** How sure the model must be of one part of a message for a `winsInAnyPart` intent to take it. */
+const PART_WIN_CONFIDENCE = 0.9;
+/** Parts of a long message looked at for a `winsInAnyPart` intent (a pasted log has hundreds). */
+const MAX_PARTS = 12;
+
 /** A slash command whose sub-command no pattern knows: the rest is classified as free text. */
 const SLASH_COMMAND = /^\/[a-z][\w-]*\s*/i;
 
@@ -79,6 +85,25 @@ export function createNluEngine(definitions: readonly IntentDefinition[], model:
   const skills = new Map(definitions.map((d) => [d.name, d.skill]));
   const labels = model.classifier.labels;
   const frozen = Object.freeze([...definitions]);
+  const winsInAnyPart = new Set(definitions.filter((d) => d.winsInAnyPart).map((d) => d.name));
+
+  /** The `winsInAnyPart` intent one part of a message surely asks for, if any. */
+  function partWinner(text: string): { label: string; probability: number } | null {
+    const parts = messageParts(text).filter((part) => /[\p{L}\p{N}]/u.test(part.text));
+    if (parts.length < 2) return null;
+    for (const part of parts.slice(0, MAX_PARTS)) {
+      const top = topInScope(labels, model.classifier.probabilities(part.text));
+      if (
+        top.label !== null &&
+        !top.noneWon &&
+        winsInAnyPart.has(top.label) &&
+        top.probability >= PART_WIN_CONFIDENCE
+      ) {
+        return { label: top.label, probability: top.probability };
+      }
+    }
+    return null;
+  }
 
   function classify(text: string): IntentMatch {
     const trimmed = text.length > MAX_RAW_CHARS ? text.slice(0, MAX_RAW_CHARS) : text;
@@ -101,7 +126,10 @@ export function createNluEngine(definitions: readonly IntentDefinition[], model:
       .filter((r) => r.name !== NONE_INTENT)
       .sort((a, b) => b.confidence - a.confidence)
       .slice(0, RANKING_SIZE);
-    const top = topInScope(labels, p);
+    const whole = topInScope(labels, p);
+    const wholeWins = whole.label !== null && winsInAnyPart.has(whole.label) && !whole.noneWon;
+    const part = winsInAnyPart.size > 0 && !wholeWins ? partWinner(free) : null;
+    const top = part ? { label: part.label, probability: part.probability, noneWon: false } : whole;
     if (top.label === null || top.noneWon || top.probability < model.threshold) {
       return { name: 'none', confidence: 1 - top.probability, skill: null, source: 'none', ranking };
     }

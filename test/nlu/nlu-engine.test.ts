@@ -49,6 +49,18 @@ describe('NluEngine', () => {
     expect(m.ranking.every((r) => r.name !== 'none')).toBe(true);
   });
 
+  it('never misses a request for a person that comes with a description of the problem', () => {
+    for (const text of [
+      'I need to talk to a person, our May payouts to partners are missing',
+      'our payouts are missing since may and i want to talk to a human',
+      'this is useless. get me a human',
+    ]) {
+      expect(engine.match(text), text).toMatchObject({ name: 'agent.handoff', skill: 'handoff' });
+    }
+    // A part naming an agent without asking for one does not take the message.
+    expect(engine.match('how do i set up the pixel, and where is the tag').name).toBe('docs.search');
+  });
+
   it('answers none for out-of-scope messages, with no skill', () => {
     const m = engine.match('what is the weather going to be like in paris tomorrow');
     expect(m).toMatchObject({ name: 'none', skill: null, source: 'none' });

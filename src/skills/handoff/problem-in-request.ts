@@ -1,12 +1,11 @@
 import type { IntentMatcher } from '../../core/router.js';
+import { messageParts } from '../../nlu/message-parts.js';
 import { CHAT_FILLER_WORDS, QUESTION_WORDS, STOP_WORDS } from '../../search/stop-words.js';
 
 /** The fewest words of substance that make the rest of a request a description of the problem. */
 const MIN_CONTENT_WORDS = 3;
 /** A part of the message the intent engine reads this surely as asking for a person is that request's wording. */
 const REQUEST_CONFIDENCE = 0.5;
-/** Where a message falls into parts: punctuation, a dash, or a joining word. */
-const PART_BREAK = /[,;.!?:]+|\s[-–—]\s|\b(?:and|but|because|since|so)\b/giu;
 /** Punctuation and joining words left over at either end of the problem's wording. */
 const LOOSE_ENDS =
   /^(?:[\s,;.!?:–—-]|\b(?:and|but|because|since|so)\b)+|(?:[\s,;:–—-]|\b(?:and|but|because|since|so)\b)+$/giu;
@@ -28,21 +27,13 @@ function contentWords(text: string): string[] {
  * ("talk to a person", "can i talk to someone pls").
  */
 export function problemInRequest(text: string, matcher: IntentMatcher): string | null {
-  const parts: Array<{ start: number; end: number }> = [];
-  let start = 0;
-  for (const m of text.matchAll(PART_BREAK)) {
-    parts.push({ start, end: m.index });
-    start = m.index + m[0].length;
-  }
-  parts.push({ start, end: text.length });
   // Parts asking for a person become breaks; the rest keeps the user's own wording.
   let rest = '';
   let last = 0;
   let asked = false;
-  for (const part of parts) {
-    const words = text.slice(part.start, part.end).trim();
-    if (!words) continue;
-    const intent = matcher.match(words);
+  for (const part of messageParts(text)) {
+    if (!part.text) continue;
+    const intent = matcher.match(part.text);
     if (intent.name === 'agent.handoff' && intent.confidence >= REQUEST_CONFIDENCE) {
       rest += `${text.slice(last, part.start)}\n`;
       last = part.end;
