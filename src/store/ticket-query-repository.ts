@@ -1,6 +1,7 @@
 import { OPEN_STATUSES, type TicketStatus } from '../domain/ticket-statuses.js';
 import type { UserProfile } from '../domain/user.js';
 import { Prisma } from '../generated/sqlite/client.js';
+import { extractCampaignIds } from '../nlu/entities/campaign-ids.js';
 import type { Db } from './prisma-client.js';
 import { containsPattern, hasLikeSpecials } from './sql/like-pattern.js';
 import { type TicketRecord, toTicketRecord } from './ticket-record.js';
@@ -150,7 +151,6 @@ async function whereOf(db: Db, viewer: UserProfile, filter: TicketFilter): Promi
   if (filter.issueTypes && filter.issueTypes.length > 0)
     and.push({ issueType: { in: [...filter.issueTypes] } });
   if (filter.ids && filter.ids.length > 0) and.push({ id: { in: [...filter.ids] } });
-  if (filter.campaignIds && filter.campaignIds.length > 0) and.push(campaignWhere(filter.campaignIds));
   if (filter.createdAt) and.push({ createdAt: dateRange(filter.createdAt) });
   if (filter.lastActivityAt) and.push({ lastActivityAt: dateRange(filter.lastActivityAt) });
   const words = (filter.keywords ?? []).map((word) => word.toLowerCase());
@@ -160,6 +160,10 @@ async function whereOf(db: Db, viewer: UserProfile, filter: TicketFilter): Promi
   // Staff have no read marks (they are not users of the ticket's account).
   if (filter.read && !staff) {
     and.push(filter.read === 'unread' ? { reads: { none: {} } } : { reads: { some: {} } });
+  }
+  // Last: the tickets whose text is read for a campaign are those every other condition allows.
+  if (filter.campaignIds && filter.campaignIds.length > 0) {
+    and.push(await campaignWhere(db, { AND: [...and] }, filter.campaignIds));
   }
   return { AND: and };
 }
@@ -182,10 +186,38 @@ async function idsContainingLiterally(
   return rows.map((row) => Number(row.id));
 }
 
-function campaignWhere(campaignIds: readonly string[]): Prisma.TicketWhereInput {
+/**
+ * Tickets of these campaigns: the ticket's campaign ID, or its text naming the campaign as a
+ * chat message would ("campaign 4821", "cid=4821", "campaigns 3300 and #4821"); never a number
+ * that only holds the digits ("148213") or is something else ("invoice 4821"). The text is read
+ * with the chat's own campaign reader over the tickets `scope` allows whose text holds the number
+ * and a campaign word; the IDs found then narrow the query, so pages and counts stay exact.
+ */
+async function campaignWhere(
+  db: Db,
+  scope: Prisma.TicketWhereInput,
+  campaignIds: readonly string[],
+): Promise<Prisma.TicketWhereInput> {
   // Campaign IDs are digits (the filter schema checks): nothing LIKE would read as a wildcard.
-  return { OR: campaignIds.flatMap((id) => [{ campaignId: id }, { searchText: { contains: id } }]) };
+  const wanted = new Set(campaignIds.filter((id) => /^\d+$/.test(id)));
+  const candidates = await db.ticket.findMany({
+    where: {
+      AND: [
+        scope,
+        { OR: [...wanted].map((id) => ({ searchText: { contains: id } })) },
+        { OR: CAMPAIGN_WORDS.map((word) => ({ searchText: { contains: word } })) },
+      ],
+    },
+    select: { id: true, searchText: true },
+  });
+  const named = candidates
+    .filter((ticket) => extractCampaignIds(ticket.searchText).some((id) => wanted.has(id)))
+    .map((ticket) => ticket.id);
+  return { OR: [{ campaignId: { in: [...wanted] } }, { id: { in: named } }] };
 }
+
+/** A text names a campaign only with one of these (lower case, as the search text is). */
+const CAMPAIGN_WORDS = ['campaign', 'cid'];
 
 function dateRange(range: TicketTimeRange): { gte: Date; lt?: Date } {
   return { gte: new Date(range.from), ...(range.to ? { lt: new Date(range.to) } : {}) };
