@@ -113,6 +113,12 @@ async function main(): Promise<number> {
         `${summary.rejected.length} rejected.`,
     ];
     if (summary.unknownColumns.length > 0) out.push(`Ignored columns: ${summary.unknownColumns.join(', ')}.`);
+    for (const d of summary.storedDuplicates) {
+      out.push(
+        `Partner ${d.partnerId} is also stored as ${d.alsoStoredAs.join(', ')} (an older import kept the leading zeros): ` +
+          `${d.partnerId} was updated; merge or delete the other.`,
+      );
+    }
     for (const r of summary.rejected.slice(0, SHOWN_ERRORS)) {
       out.push(`  line ${r.line}${r.partnerId ? ` (partner ${r.partnerId})` : ''}: ${r.reason}`);
     }

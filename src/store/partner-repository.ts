@@ -127,12 +127,14 @@ export function createPartnerRepository(db: Db): PartnerRepository {
   return {
     async byPartnerId(accountId, partnerId) {
       // Imports store IDs without leading zeros ("007" is partner 7); one stored with them by an
-      // older import is still found as typed.
-      const canonical = partnerId.replace(/^0+(?=\d)/, '');
-      const [view] = await views(
-        Prisma.sql`p."accountId" = ${accountId} AND p."partnerId" IN (${canonical}, ${partnerId})`,
+      // older import is still found. The ID as typed wins, then the form without zeros.
+      const canonical = canonicalPartnerId(partnerId);
+      const found = await views(
+        Prisma.sql`p."accountId" = ${accountId} AND p."partnerId" IN (${Prisma.join(storedForms(canonical))})`,
       );
-      return view ?? null;
+      const rank = (view: PartnerView) =>
+        view.partnerId === partnerId ? 0 : view.partnerId === canonical ? 1 : 2;
+      return found.sort((a, b) => rank(a) - rank(b) || codeUnitOrder(a.partnerId, b.partnerId))[0] ?? null;
     },
     async byDomain(accountId, domain) {
       const found = await views(Prisma.sql`p."id" IN (
@@ -207,15 +209,46 @@ export function createPartnerRepository(db: Db): PartnerRepository {
   };
 }
 
-/** Reads complete records of the given partner IDs (for merging an import into them). */
+/** Longest Partner ID an import accepts (and so the longest form with leading zeros one stored). */
+const MAX_PARTNER_ID_DIGITS = 12;
+/** A Partner ID as the platform numbers it: "007" is partner 7. */
+export function canonicalPartnerId(partnerId: string): string {
+  return partnerId.replace(/^0+(?=\d)/, '');
+}
+
+/** The ID and every form of it with leading zeros an import may have stored ("7", "07", … "000000000007"). */
+function storedForms(partnerId: string): string[] {
+  const canonical = canonicalPartnerId(partnerId);
+  const forms = new Set([partnerId, canonical]);
+  if (/^\d+$/.test(canonical)) {
+    for (let padded = `0${canonical}`; padded.length <= MAX_PARTNER_ID_DIGITS; padded = `0${padded}`) {
+      forms.add(padded);
+    }
+  }
+  return [...forms];
+}
+
+/**
+ * Reads complete records of the given partner IDs (for merging an import into them),
+ * keyed by the ID as stored. Each ID is also found stored with leading zeros, the
+ * form an older import kept: those IDs are listed first in one scan of the account's
+ * ID index (they are few), then every record is read in batches of 500.
+ */
 export async function readPartnerRecords(
   tx: Prisma.TransactionClient,
   accountId: string,
   partnerIds: readonly string[],
 ): Promise<Map<string, PartnerView>> {
+  const wanted = new Set(partnerIds.map(canonicalPartnerId));
+  const padded = await tx.$queryRaw<Array<{ partnerId: string }>>`
+    SELECT "partnerId" FROM "Partner" WHERE "accountId" = ${accountId} AND "partnerId" LIKE '0_%'`;
+  const lookups = [
+    ...partnerIds,
+    ...padded.map((r) => r.partnerId).filter((id) => wanted.has(canonicalPartnerId(id))),
+  ];
   const out = new Map<string, PartnerView>();
-  for (let i = 0; i < partnerIds.length; i += 500) {
-    const part = partnerIds.slice(i, i + 500);
+  for (let i = 0; i < lookups.length; i += 500) {
+    const part = lookups.slice(i, i + 500);
     const found = await readViews(
       tx,
       Prisma.sql`p."accountId" = ${accountId} AND p."partnerId" IN (${Prisma.join(part)})`,
@@ -223,6 +256,23 @@ export async function readPartnerRecords(
     for (const view of found) out.set(view.partnerId, view);
   }
   return out;
+}
+
+/** Stores partners under new Partner IDs (keeping their row ids), in statements of up to 500. */
+export async function renamePartnerIds(
+  tx: Prisma.TransactionClient,
+  accountId: string,
+  renames: ReadonlyArray<{ readonly from: string; readonly to: string }>,
+): Promise<void> {
+  for (let i = 0; i < renames.length; i += 500) {
+    const part = renames.slice(i, i + 500);
+    const cases = Prisma.join(
+      part.map((r) => Prisma.sql`WHEN ${r.from} THEN ${r.to}`),
+      ' ',
+    );
+    await tx.$executeRaw`UPDATE "Partner" SET "partnerId" = CASE "partnerId" ${cases} END
+      WHERE "accountId" = ${accountId} AND "partnerId" IN (${Prisma.join(part.map((r) => r.from))})`;
+  }
 }
 
 /** Partners matching `condition` (on `p`) with their groups and media properties, in one statement. */

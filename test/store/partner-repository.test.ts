@@ -26,6 +26,22 @@ describe.each(testProviders())('partner repository on %s', (provider) => {
     expect(await repository.byPartnerId('acc_northpeak', '000100481')).toBeNull();
   });
 
+  it('finds a partner an older import stored with leading zeros, by its ID with or without them', async () => {
+    const repository = createPartnerRepository(database.prisma);
+    const where = { accountId: 'acc_demo_brand', partnerId: '100234' };
+    await database.prisma.partner.updateMany({ where, data: { partnerId: '000100234' } });
+    try {
+      for (const typed of ['100234', '0100234', '000100234']) {
+        expect((await repository.byPartnerId('acc_demo_brand', typed))?.accountManager).toBe('Priya Shah');
+      }
+    } finally {
+      await database.prisma.partner.updateMany({
+        where: { ...where, partnerId: '000100234' },
+        data: { partnerId: '100234' },
+      });
+    }
+  });
+
   it("never returns another account's partner, even for a partner ID both programs have", async () => {
     const repository = createPartnerRepository(database.prisma);
     const demo = await repository.byPartnerId('acc_demo_brand', '100234');

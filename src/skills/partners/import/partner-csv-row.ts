@@ -7,6 +7,7 @@ import {
   SIZES,
   STAGES,
 } from '../../../store/partner-record.js';
+import { canonicalPartnerId } from '../../../store/partner-repository.js';
 import { countryCodeOf, regionCodeOf } from '../partner-places.js';
 import { DOCUMENTED_HEADERS, type HeaderMapping, type PartnerColumn } from './partner-csv-columns.js';
 import type { CsvRecord } from './partner-csv-reader.js';
@@ -109,7 +110,7 @@ export function parsePartnerRow(record: CsvRecord, header: HeaderMapping): RowRe
   });
   const rawId = cells.get('partnerId')?.replace(/^#/, '') ?? '';
   // Partner IDs are the platform's numbers: "007" is partner 7 (a spreadsheet re-export writes it as 7).
-  const partnerId = /^\d{1,12}$/.test(rawId) ? rawId.replace(/^0+(?=\d)/, '') : null;
+  const partnerId = /^\d{1,12}$/.test(rawId) ? canonicalPartnerId(rawId) : null;
   if (!partnerId) {
     problems.push(rawId === '' ? 'Partner ID is empty' : `Partner ID “${rawId}” is not a number`);
   }

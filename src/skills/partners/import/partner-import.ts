@@ -1,5 +1,10 @@
 import type { PartnerRecord, Stage } from '../../../store/partner-record.js';
-import { readPartnerRecords } from '../../../store/partner-repository.js';
+import {
+  canonicalPartnerId,
+  type PartnerView,
+  readPartnerRecords,
+  renamePartnerIds,
+} from '../../../store/partner-repository.js';
 import {
   inPartnerTransaction,
   refreshPartnerStatistics,
@@ -25,6 +30,15 @@ export interface RejectedRow {
   readonly reason: string;
 }
 
+/**
+ * A partner stored more than once: under its Partner ID and with leading zeros (an
+ * older import kept them). The import updated `partnerId`; the others are left to resolve.
+ */
+export interface StoredDuplicate {
+  readonly partnerId: string;
+  readonly alsoStoredAs: readonly string[];
+}
+
 export interface ImportSummary {
   /** Data rows in the file. */
   readonly rows: number;
@@ -33,6 +47,8 @@ export interface ImportSummary {
   /** Rows not imported, with their line and why; everything else was imported. */
   readonly rejected: readonly RejectedRow[];
   readonly unknownColumns: readonly string[];
+  /** Partners of the file the directory holds under more than one form of their ID. */
+  readonly storedDuplicates: readonly StoredDuplicate[];
   readonly durationMs: number;
   readonly dryRun: boolean;
 }
@@ -83,6 +99,37 @@ function newRecord(patch: PartnerPatch & { name: string }): PartnerRecord {
   };
 }
 
+/** The stored rows of one Partner ID: the one to update, the one to rename to it, the ones left over. */
+interface StoredMatch {
+  readonly record: PartnerView;
+  readonly renameFrom: string | null;
+  readonly others: readonly string[];
+}
+
+/** Picks, among the rows stored under any form of `partnerId`, the one the import updates. */
+function storedMatch(partnerId: string, forms: readonly PartnerView[] | undefined): StoredMatch | null {
+  if (!forms || forms.length === 0) return null;
+  const sorted = [...forms].sort((a, b) =>
+    a.partnerId < b.partnerId ? -1 : a.partnerId > b.partnerId ? 1 : 0,
+  );
+  const record = sorted.find((f) => f.partnerId === partnerId) ?? sorted[0]!;
+  return {
+    record,
+    renameFrom: record.partnerId === partnerId ? null : record.partnerId,
+    others: sorted.filter((f) => f !== record).map((f) => f.partnerId),
+  };
+}
+
+/** Stored rows keyed by the Partner ID without leading zeros. */
+function byCanonicalId(stored: ReadonlyMap<string, PartnerView>): Map<string, PartnerView[]> {
+  const out = new Map<string, PartnerView[]>();
+  for (const view of stored.values()) {
+    const key = canonicalPartnerId(view.partnerId);
+    out.set(key, [...(out.get(key) ?? []), view]);
+  }
+  return out;
+}
+
 function merge(existing: PartnerRecord, patch: PartnerPatch): PartnerRecord {
   const { line: _line, ...fields } = patch;
   return { ...existing, ...fields };
@@ -93,7 +140,10 @@ function merge(existing: PartnerRecord, patch: PartnerPatch): PartnerRecord {
  * first (bad rows are reported with their line and reason and left out); the
  * good rows are then written in ONE transaction, so a failure leaves the
  * directory as it was. A row whose Partner ID exists updates that partner: the
- * columns it fills replace the stored values, empty ones keep them.
+ * columns it fills replace the stored values, empty ones keep them. A partner
+ * stored with leading zeros ("007", as older imports kept them) is that partner:
+ * it is updated and stored as "7", unless "7" is stored too; then "7" is updated
+ * and the other reported in `storedDuplicates`.
  */
 export async function importPartnerCsv(
   db: Db,
@@ -149,19 +199,27 @@ export async function importPartnerCsv(
     }
   });
 
+  const storedDuplicates: StoredDuplicate[] = [];
   const written = await inPartnerTransaction(db, async (tx) => {
-    const existing = await readPartnerRecords(
-      tx,
-      options.accountId,
-      patches.map((p) => p.partnerId),
+    const existing = byCanonicalId(
+      await readPartnerRecords(
+        tx,
+        options.accountId,
+        patches.map((p) => p.partnerId),
+      ),
     );
     const complete: PartnerRecord[] = [];
+    const renames: Array<{ from: string; to: string }> = [];
     let updated = 0;
     for (const patch of patches) {
-      const known = existing.get(patch.partnerId);
+      const known = storedMatch(patch.partnerId, existing.get(patch.partnerId));
       if (known) {
-        complete.push(merge(known, patch));
+        complete.push(merge(known.record, patch));
         updated += 1;
+        if (known.renameFrom) renames.push({ from: known.renameFrom, to: patch.partnerId });
+        if (known.others.length > 0) {
+          storedDuplicates.push({ partnerId: patch.partnerId, alsoStoredAs: known.others });
+        }
       } else if (patch.name) {
         complete.push(newRecord({ ...patch, name: patch.name }));
       } else {
@@ -172,6 +230,8 @@ export async function importPartnerCsv(
         });
       }
     }
+    // Renamed first, so the write below finds them under their new ID and keeps their row.
+    if (!options.dryRun) await renamePartnerIds(tx, options.accountId, renames);
     if (!options.dryRun) {
       await replacePartners(tx, provider, options.accountId, complete, (p) =>
         options.onProgress?.({
@@ -192,6 +252,7 @@ export async function importPartnerCsv(
     ...written,
     rejected: rejected.sort((a, b) => a.line - b.line),
     unknownColumns: [...header.unknown, ...header.duplicates.map((d) => `${d} (duplicate)`)],
+    storedDuplicates,
     durationMs: elapsed(),
     dryRun: options.dryRun ?? false,
   };

@@ -175,6 +175,78 @@ describe.each(testProviders())('partner CSV import on %s', (provider) => {
     expect(same.rejected).toEqual([{ line: 3, partnerId: '7', reason: 'Partner ID 7 is already on line 2' }]);
   });
 
+  /** Gives a stored partner the ID an import before leading zeros were dropped would have kept. */
+  const storeAs = (partnerId: string, legacyId: string) =>
+    database.prisma.partner.updateMany({
+      where: { accountId: ACCOUNT, partnerId },
+      data: { partnerId: legacyId },
+    });
+  const storedIds = () =>
+    database.prisma.partner.findMany({
+      where: { accountId: ACCOUNT },
+      select: { id: true, partnerId: true, name: true },
+      orderBy: { partnerId: 'asc' },
+    });
+
+  it('updates a partner an older import stored with leading zeros, and stores its ID without them', async () => {
+    await run('Partner ID,Partner name\n7,Zed\n8,Eight\n9,Nine\n');
+    await storeAs('7', '007');
+    await storeAs('8', '0008');
+    const [before8, before7] = await storedIds();
+    const dry = await run('Partner ID,Partner name\n007,Zed Renamed\n8,Eight Renamed\n', { dryRun: true });
+    expect(dry).toMatchObject({ created: 0, updated: 2, storedDuplicates: [] });
+    expect((await storedIds()).map((r) => r.partnerId)).toEqual(['0008', '007', '9']);
+
+    const again = await run('Partner ID,Partner name\n007,Zed Renamed\n8,Eight Renamed\n9,Nine\n');
+    expect(again).toMatchObject({ created: 0, updated: 3, rejected: [], storedDuplicates: [] });
+    expect(await storedIds()).toEqual([
+      { id: before7?.id, partnerId: '7', name: 'Zed Renamed' },
+      { id: before8?.id, partnerId: '8', name: 'Eight Renamed' },
+      { id: expect.any(String), partnerId: '9', name: 'Nine' },
+    ]);
+    const repository = createPartnerRepository(database.prisma);
+    expect((await repository.byPartnerId(ACCOUNT, '007'))?.id).toBe(before7?.id);
+    expect((await repository.byPartnerId(ACCOUNT, '7'))?.id).toBe(before7?.id);
+  });
+
+  it('updates the partner stored without leading zeros when both forms are stored, and reports the other', async () => {
+    await run('Partner ID,Partner name\n7,Zed\n5,Five\n');
+    await storeAs('5', '07');
+    await run('Partner ID,Partner name\n6,Six\n');
+    await storeAs('6', '007');
+    const summary = await run('Partner ID,Partner name\n0007,Zed Renamed\n');
+    expect(summary).toMatchObject({
+      created: 0,
+      updated: 1,
+      rejected: [],
+      storedDuplicates: [{ partnerId: '7', alsoStoredAs: ['007', '07'] }],
+    });
+    expect((await storedIds()).map((r) => [r.partnerId, r.name])).toEqual([
+      ['007', 'Six'],
+      ['07', 'Five'],
+      ['7', 'Zed Renamed'],
+    ]);
+    const repository = createPartnerRepository(database.prisma);
+    expect((await repository.byPartnerId(ACCOUNT, '7'))?.name).toBe('Zed Renamed');
+    expect((await repository.byPartnerId(ACCOUNT, '007'))?.name).toBe('Six');
+  });
+
+  it('renames one of several zero-padded forms when none is stored without zeros, and reports the rest', async () => {
+    await run('Partner ID,Partner name\n1,One\n2,Two\n');
+    await storeAs('1', '001');
+    await storeAs('2', '01');
+    const summary = await run('Partner ID,Partner name\n1,One Renamed\n');
+    expect(summary).toMatchObject({
+      created: 0,
+      updated: 1,
+      storedDuplicates: [{ partnerId: '1', alsoStoredAs: ['01'] }],
+    });
+    expect((await storedIds()).map((r) => [r.partnerId, r.name])).toEqual([
+      ['01', 'Two'],
+      ['1', 'One Renamed'],
+    ]);
+  });
+
   it('checks every row but writes nothing in a dry run, and lists the columns it ignored', async () => {
     const summary = await run(`Partner ID,Partner name,Favourite colour\n900009,Nine,blue`, { dryRun: true });
     expect(summary).toMatchObject({
