@@ -22,7 +22,7 @@ export interface DocSection {
   /** `text` without the code samples: indexed as the section's body. */
   prose: string;
   /**
-   * The code samples of the section (fenced blocks and inline code), one per
+   * The code samples of the section (fenced blocks), one per
    * line: identifiers, parameter values and markup, indexed apart at a low weight.
    */
   code: string;

@@ -20,16 +20,14 @@ export function inlineMarkdownToText(line: string): string {
 }
 
 const TABLE_SEPARATOR = /^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$/;
-const INLINE_CODE = /(`+)([^`]*?)\1/g;
-
 /** A section's plain text, and the same text cut into prose and code samples for the index. */
 export interface SectionText {
   /** Everything, code samples included: what the user is shown. */
   text: string;
-  /** The text without its code samples (fenced blocks and inline code). */
+  /** The text without its code samples (fenced blocks; inline code names things and stays). */
   prose: string;
   /**
-   * The code samples alone, one per line. Their words are identifiers,
+   * The fenced code samples alone, one per line. Their words are identifiers,
    * parameter values and markup (`currency: 'EUR'`), not what the section is about.
    */
   code: string;
@@ -77,8 +75,9 @@ export function markdownToText(lines: readonly string[]): SectionText {
       code.push(source.trim());
       continue;
     }
-    prose.push(inlineMarkdownToText(line.replace(INLINE_CODE, ' ')).trimEnd());
-    for (const m of line.matchAll(INLINE_CODE)) if (m[2]!.trim() !== '') code.push(m[2]!.trim());
+    // Inline code names things in the prose itself (a parameter in a reference table, a field a
+    // step mentions): users ask about these names, so they stay searchable as prose.
+    prose.push(inlineMarkdownToText(line).trimEnd());
   }
   const join = (out: string[]) =>
     out

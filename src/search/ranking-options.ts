@@ -52,7 +52,7 @@ export interface QueryOptions {
   coverageExponent: number;
   /**
    * Credit, in a section's coverage, of a question word the section has only
-   * in its code samples (fenced blocks, inline code): 1 counts it like any
+   * in its code samples (fenced blocks): 1 counts it like any
    * match, 0 not at all. A value in a sample (`currency: 'EUR'`) says little
    * about what the section is about.
    */
@@ -90,7 +90,7 @@ export const DEFAULT_INDEX_OPTIONS: IndexOptions = {
   // half of the help-center questions (bench/search-tune-help-center.ts), 2.5 in the middle of the best
   // range 2-3 (top-1 81.3-82.1%, against 80.6% at 1 and 79.9% at 0.5); from 3.5 on, more unanswerable
   // questions get a confident answer. Headings and the heading re-rank keep their best values beside it.
-  // Code samples (fenced blocks, inline code) are indexed apart from the body, at a quarter of its weight:
+  // Code samples (fenced blocks) are indexed apart from the body, at a quarter of its weight:
   // their words are identifiers and values ("currency: 'EUR'" in a tag sample), not what a section is
   // about, yet a question that names one ("what is pclid") should still find it. On the tuning half
   // every weight from 0.1 to 1 gives the same figures (82.8% / 95.5%, all unanswerable declined): few

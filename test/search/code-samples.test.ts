@@ -28,7 +28,7 @@ ${FENCE}
 | Parameter | What to send |
 |---|---|
 | \`amount\` | Order value, dot as decimal separator |
-| \`currency\` | Three-letter code, e.g. \`EUR\`, \`USD\` |
+| \`customer_type\` | \`new\` or \`returning\`, for a different commission on new customers |
 
 ## Check it works
 Send a test order and look for it in the event log.
@@ -76,19 +76,18 @@ Open the list of ${topic}, select one and choose **Remove**.
 );
 
 describe('code samples in help articles', () => {
-  it('keeps fenced code and inline code in the shown text but apart from the prose', () => {
+  it('keeps fenced code in the shown text but apart from the prose; inline code names things and stays prose', () => {
     const [, install] = parseArticle('tracking/pixel.md', PIXEL, 'https://help.example.com').sections;
     expect(install?.text).toContain("currency: 'EUR'");
-    expect(install?.text).toContain('Three-letter code, e.g. EUR, USD');
-    expect(install?.prose).not.toMatch(/EUR|platformTag|currency/);
-    expect(install?.prose).toContain('Three-letter code, e.g.');
+    expect(install?.text).toContain('customer_type');
+    expect(install?.prose).not.toMatch(/EUR|platformTag/);
+    expect(install?.prose).toContain('customer_type · new or returning');
     expect(install?.code.split('\n')).toEqual(
       expect.arrayContaining([
         "platformTag('conversion', { order_id: 'SO-10045', amount: 74.90, currency: 'EUR' });",
-        'EUR',
-        'currency',
       ]),
     );
+    expect(install?.code).not.toContain('customer_type');
   });
 
   describe('ranking and confidence', () => {
@@ -122,6 +121,12 @@ describe('code samples in help articles', () => {
       const result = pixelOnly.search('can we pay in EUR', { audience: 'brand' });
       expect(result.hits[0]?.section.id).toBe('set-up-the-tracking-pixel#install-the-conversion-tag');
       expect(result.confident).toBe(false);
+    });
+
+    it('answers a question about a parameter its reference table names in inline code', () => {
+      const result = pixelOnly.search('what does customer_type mean', { audience: 'brand' });
+      expect(result.hits[0]?.section.id).toBe('set-up-the-tracking-pixel#install-the-conversion-tag');
+      expect(result.confident).toBe(true);
     });
 
     it('still finds a section by words it says outside its code', () => {
