@@ -73,6 +73,12 @@ const noneMatch = (): IntentMatch => ({
 
 /** How sure the model must be of one part of a message for a `winsInAnyPart` intent to take it. */
 const PART_WIN_CONFIDENCE = 0.9;
+/**
+ * A part takes the message only while the whole message is no surer than this of another intent:
+ * "I talked to an agent yesterday, what is the status of 1002" asks for a status (0.96), and a part
+ * that merely mentions a person must not send it to the live-agent queue.
+ */
+const PART_WINS_BELOW = 0.8;
 /** Parts of a long message looked at for a `winsInAnyPart` intent (a pasted log has hundreds). */
 const MAX_PARTS = 12;
 
@@ -127,9 +133,21 @@ export function createNluEngine(definitions: readonly IntentDefinition[], model:
       .sort((a, b) => b.confidence - a.confidence)
       .slice(0, RANKING_SIZE);
     const whole = topInScope(labels, p);
-    const wholeWins = whole.label !== null && winsInAnyPart.has(whole.label) && !whole.noneWon;
-    const part = winsInAnyPart.size > 0 && !wholeWins ? partWinner(free) : null;
+    const wholeSure =
+      whole.label !== null &&
+      !whole.noneWon &&
+      (winsInAnyPart.has(whole.label) || whole.probability >= PART_WINS_BELOW);
+    const part = winsInAnyPart.size > 0 && !wholeSure ? partWinner(free) : null;
     const top = part ? { label: part.label, probability: part.probability, noneWon: false } : whole;
+    if (part) {
+      // The ranking leads with what the message is routed to.
+      ranking.splice(
+        0,
+        ranking.length,
+        { name: part.label, confidence: part.probability },
+        ...ranking.filter((r) => r.name !== part.label).slice(0, RANKING_SIZE - 1),
+      );
+    }
     if (top.label === null || top.noneWon || top.probability < model.threshold) {
       return { name: 'none', confidence: 1 - top.probability, skill: null, source: 'none', ranking };
     }

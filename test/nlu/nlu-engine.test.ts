@@ -59,6 +59,16 @@ describe('NluEngine', () => {
     }
     // A part naming an agent without asking for one does not take the message.
     expect(engine.match('how do i set up the pixel, and where is the tag').name).toBe('docs.search');
+    // Nor does a part about a person, when the whole message surely asks for something else.
+    expect(
+      engine.match('I already talked to an agent yesterday, what is the status of ticket 1002').name,
+    ).toBe('ticket.status');
+    expect(
+      engine.match('I spoke to support and they said to file a ticket, our payouts are missing').name,
+    ).toBe('ticket.create');
+    expect(engine.match('a human told me to ask here: how do I export my partners').name).toBe('docs.search');
+    const routed = engine.match('I need to talk to a person, our May payouts to partners are missing');
+    expect(routed.ranking[0]).toEqual({ name: 'agent.handoff', confidence: routed.confidence });
   });
 
   it('answers none for out-of-scope messages, with no skill', () => {
