@@ -59,7 +59,9 @@ export async function listDocFiles(docsDir: string): Promise<DocFileListing> {
       const kind = await kindFollowingLinks(path, relPath, entry);
       if (kind === 'folder') await walk(path, relPath);
       else if (kind === 'file') {
-        const realFile = entry.isSymbolicLink() ? await realpath(path) : path;
+        // Both forms absolute and free of links, so a file and a link to it compare equal
+        // whether docsDir was given relative or through a linked folder.
+        const realFile = entry.isSymbolicLink() ? await realpath(path) : join(real, entry.name);
         if (seenFiles.has(realFile)) continue;
         seenFiles.add(realFile);
         files.push(relPath);
