@@ -79,4 +79,16 @@ describe('web chat `value` bounds', () => {
     });
     expect(form.status).toBe(200);
   });
+
+  it('accepts a form field as long as a message even when JSON escapes every character of it', async () => {
+    const form = await postChat(port, {
+      user: 'nest',
+      text: '',
+      value: {
+        action: 'tickets.form',
+        form: { subject: 'Quotes', description: '"\n'.repeat(4000), shared: 'true' },
+      },
+    });
+    expect(form.status).toBe(200);
+  });
 });
