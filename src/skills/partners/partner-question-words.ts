@@ -1,5 +1,6 @@
 import { findPeriods, type PeriodMention } from '../../nlu/entities/periods.js';
 import { compactNameKey, domainOf } from '../../store/partner-name-key.js';
+import { canonicalPartnerId } from '../../store/partner-repository.js';
 import { stripChatMarkup } from '../../text/strip-chat-markup.js';
 import type { LexTag, PartnerLexicon } from './partner-lexicon.js';
 import type { PartnerNameIndex } from './partner-name-index.js';
@@ -214,7 +215,9 @@ export function readQuestionWords(text: string, ctx: ParserContext): QuestionWor
   for (const p of periods) lower = blank(lower, p.start, p.end);
   const partnerIds: string[] = [];
   for (const id of lower.matchAll(PARTNER_ID)) {
-    if (!partnerIds.includes(id[1]!)) partnerIds.push(id[1]!);
+    // "000100234" and "100234" name one partner (IDs are numbers), so it is answered once.
+    const canonical = canonicalPartnerId(id[1]!);
+    if (!partnerIds.some((known) => canonicalPartnerId(known) === canonical)) partnerIds.push(id[1]!);
     lower = blank(lower, id.index, id.index + id[0].length);
   }
   if (partnerIds.length > 0) ref ??= { by: 'partnerId', value: partnerIds[0]! };

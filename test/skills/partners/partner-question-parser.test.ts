@@ -57,6 +57,10 @@ describe('partner question parser', () => {
       kind: 'one',
       ref: { by: 'partnerId', value: '100481' },
     });
+    expect(parse('who manages partner 000100234 and 100234')).toMatchObject({
+      kind: 'one',
+      ref: { by: 'partnerId', value: '000100234' },
+    });
   });
 
   it('keeps a name that contains a filter word whole ("Coupon Kings"), and reads the rest around it', () => {
