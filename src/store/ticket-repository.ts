@@ -1,9 +1,11 @@
 import type { TicketStatus } from '../domain/ticket-statuses.js';
+import type { Prisma } from '../generated/sqlite/client.js';
 import type { Db } from './prisma-client.js';
 import { touchTicket } from './ticket-activity.js';
 import {
   type AttachmentInput,
   attachmentRow,
+  MAX_SEARCH_TEXT,
   searchTextOf,
   type TicketRecord,
   toTicketRecord,
@@ -35,6 +37,8 @@ export interface StatusChange {
   readonly actorId: string;
   readonly readerId: string | null;
   readonly note?: string;
+  /** A public comment by the actor that comes with the change ("close 1042, it works now"). */
+  readonly comment?: string;
   readonly now: Date;
 }
 
@@ -143,6 +147,7 @@ export function createTicketRepository(db: Db): TicketRepository {
             createdAt: change.now,
           },
         });
+        if (change.comment) await addChangeComment(tx, change, change.comment);
         await touchTicket(tx, change.ticketId, change.readerId, change.now);
         const row = await tx.ticket.findUniqueOrThrow({ where: { id: change.ticketId } });
         return toTicketRecord(row);
@@ -187,6 +192,38 @@ export function createTicketRepository(db: Db): TicketRepository {
       });
     },
   };
+}
+
+/** The comment that comes with a status change, stored and searchable like any public comment. */
+async function addChangeComment(tx: Prisma.TransactionClient, change: StatusChange, body: string) {
+  const comment = await tx.ticketComment.create({
+    data: {
+      ticketId: change.ticketId,
+      authorId: change.actorId,
+      body,
+      internal: false,
+      createdAt: change.now,
+    },
+  });
+  await tx.ticketEvent.create({
+    data: {
+      ticketId: change.ticketId,
+      actorId: change.actorId,
+      type: 'comment',
+      data: JSON.stringify({ commentId: comment.id, attachments: [] }),
+      createdAt: change.now,
+    },
+  });
+  const ticket = await tx.ticket.findUniqueOrThrow({
+    where: { id: change.ticketId },
+    select: { searchText: true },
+  });
+  if (ticket.searchText.length < MAX_SEARCH_TEXT) {
+    await tx.ticket.update({
+      where: { id: change.ticketId },
+      data: { searchText: searchTextOf(ticket.searchText, body) },
+    });
+  }
 }
 
 function isUniqueViolation(error: unknown): boolean {

@@ -74,6 +74,7 @@ export function createTicketDesk(deps: {
     id: number,
     to: TicketStatus,
     note?: string,
+    comment?: string,
   ): Promise<ActionOutcome> {
     const ticket = await visibleTicket(actor, id);
     if (!ticket) return { ok: false, refusal: 'not-visible', ticket: null };
@@ -87,6 +88,7 @@ export function createTicketDesk(deps: {
       actorId: actor.id,
       readerId: readerOf(actor, ticket),
       note,
+      comment,
       now,
     });
     if (!updated) return { ok: false, refusal: 'same-status', ticket: await tickets.byId(id) };

@@ -54,7 +54,14 @@ export interface TicketDesk extends TicketService {
   findDuplicate(viewer: UserProfile, text: string, campaignId: string | null): Promise<TicketSummary | null>;
   saveDraftAttachments(attachments: readonly InboundAttachment[]): Promise<string[]>;
   attachmentNames(ids: readonly string[]): Promise<string[]>;
-  changeStatus(actor: UserProfile, id: number, to: TicketStatus, note?: string): Promise<ActionOutcome>;
+  /** `comment`: a public comment by the actor stored with the change ("close 1042, it works now"). */
+  changeStatus(
+    actor: UserProfile,
+    id: number,
+    to: TicketStatus,
+    note?: string,
+    comment?: string,
+  ): Promise<ActionOutcome>;
   addComment(actor: UserProfile, id: number, body: string, options?: CommentOptions): Promise<ActionOutcome>;
   assignTo(actor: UserProfile, id: number, assigneeId: string | null): Promise<ActionOutcome>;
 }

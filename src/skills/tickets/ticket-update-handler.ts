@@ -68,8 +68,13 @@ export function createUpdateHandler(deps: TicketSkillDeps, status: StatusHandler
     });
   }
 
-  async function setStatus(ctx: TurnContext, id: number, to: TicketStatus): Promise<ActionOutcome> {
-    const outcome = await deps.desk.changeStatus(ctx.user, id, to);
+  async function setStatus(
+    ctx: TurnContext,
+    id: number,
+    to: TicketStatus,
+    comment?: string,
+  ): Promise<ActionOutcome> {
+    const outcome = await deps.desk.changeStatus(ctx.user, id, to, undefined, comment);
     if (!outcome.ok) refused(ctx, id, outcome);
     else ctx.state.lastTicketId = id;
     return outcome;
@@ -96,19 +101,8 @@ export function createUpdateHandler(deps: TicketSkillDeps, status: StatusHandler
         }
         commentFlow.start(ctx, id, request.internal);
         return;
-      case 'close': {
-        const outcome = await setStatus(ctx, id, 'closed');
-        if (!outcome.ok) return;
-        const deadline = reopenDeadline(outcome.ticket, deps.reopenDays);
-        ctx.reply({
-          type: 'choices',
-          prompt: deadline
-            ? t('tickets.update.closed', { number, date: formatDate(deadline) })
-            : t('tickets.update.closed_no_reopen', { number }),
-          choices: [ticketButton(t('tickets.update.actions.reopen'), 'reopen', { id })],
-        });
-        return;
-      }
+      case 'close':
+        return close(ctx, id, request.body);
       case 'reopen': {
         // A solution is on the table: asking to reopen ("reopen #1000 still broken") rejects it.
         if (ticket.status === 'solution_offered' && !isSupportStaff(ctx.user)) {
@@ -121,9 +115,9 @@ export function createUpdateHandler(deps: TicketSkillDeps, status: StatusHandler
         return;
       }
       case 'solved':
-        if (ticket.status !== 'solution_offered') {
-          return refused(ctx, id, { ok: false, refusal: 'no-solution-offered', ticket });
-        }
+        // "It works now" with no solution offered: the requester says it is solved, so it
+        // closes as "close" would (the creator only, as the ticket rules say).
+        if (ticket.status !== 'solution_offered') return close(ctx, id, null);
         if ((await setStatus(ctx, id, 'closed')).ok)
           ctx.reply({ type: 'text', text: t('tickets.update.solved', { number }) });
         return;
@@ -143,6 +137,21 @@ export function createUpdateHandler(deps: TicketSkillDeps, status: StatusHandler
       case 'assign':
         return assign(ctx, id, request.to);
     }
+  }
+
+  /** Closes; a reason ("close 1042, it works now") is stored as a comment with the change. */
+  async function close(ctx: TurnContext, id: number, reason: string | null): Promise<void> {
+    const number = ticketNumber(id);
+    const outcome = await setStatus(ctx, id, 'closed', reason ?? undefined);
+    if (!outcome.ok) return;
+    const deadline = reopenDeadline(outcome.ticket, deps.reopenDays);
+    ctx.reply({
+      type: 'choices',
+      prompt: deadline
+        ? t('tickets.update.closed', { number, date: formatDate(deadline) })
+        : t('tickets.update.closed_no_reopen', { number }),
+      choices: [ticketButton(t('tickets.update.actions.reopen'), 'reopen', { id })],
+    });
   }
 
   /** Back to In Progress; the reason becomes a comment, or the user is asked for one. */
@@ -204,7 +213,7 @@ export function createUpdateHandler(deps: TicketSkillDeps, status: StatusHandler
           await apply(ctx, id, { kind: 'comment', body: null, internal: false });
           return true;
         case 'close':
-          await apply(ctx, id, { kind: 'close' });
+          await apply(ctx, id, { kind: 'close', body: null });
           return true;
         case 'reopen':
           await apply(ctx, id, { kind: 'reopen', body: null });
@@ -257,6 +266,7 @@ function readRequest(raw: unknown): UpdateRequest | null {
     case 'reopen':
       return { kind: 'reopen', body };
     case 'close':
+      return { kind: 'close', body };
     case 'solved':
     case 'not-solved':
       return { kind: r.kind };

@@ -3,7 +3,7 @@ import type { TicketStatus } from '../../domain/ticket-statuses.js';
 /** What a user wants done to a ticket, read from "close 1042", "reply to 1042: …", "it didn't help". */
 export type UpdateRequest =
   | { readonly kind: 'comment'; readonly body: string | null; readonly internal: boolean }
-  | { readonly kind: 'close' }
+  | { readonly kind: 'close'; readonly body: string | null }
   | { readonly kind: 'reopen'; readonly body: string | null }
   | { readonly kind: 'solved' }
   | { readonly kind: 'not-solved' }
@@ -15,7 +15,8 @@ const NOT_SOLVED =
 const SOLVED =
   /\b(?:solved|fixed|resolved|works now|working now|(?:that|it) worked|accept(?:ed)? (?:the )?solution|problem is gone)\b/i;
 const REOPEN = /\bre-?open\b/i;
-const CLOSE = /\bclose\b|\bno longer needed\b/i;
+/** "close 1042", never "don't close it". */
+const CLOSE = /(?<!\b(?:don'?t|do not|not|never)\s+)\bclose\b|\bno longer needed\b/i;
 const ASSIGN = /\bassign(?:ed)?\b.*?\bto\s+(.+?)[.!]?$/i;
 const UNASSIGN = /\bun-?assign\b/i;
 const TAKE =
@@ -41,6 +42,7 @@ export function commentBody(text: string): string | null {
 }
 
 const REOPEN_SPLIT = /\bre-?open\b(?:\s+(?:it|this|that|(?:the |my )?(?:ticket|case)))?(?:\s*#?\d+\b)?/i;
+const CLOSE_SPLIT = /\bclose\b(?:\s+(?:it|this|that|(?:the |my )?(?:ticket|case)))?(?:\s*#?\d+\b)?/i;
 const REQUEST_WORDS =
   /\b(?:(?:can|could|would|will) you|please|pls|plz|kindly|i(?:'d| would)? (?:want|need|like) to|let'?s)\b/gi;
 const LEADING_LINK = /^[\s,;:.!–-]*(?:(?:and|as|because|since|cause|coz|cuz|bc|so)\b)?[\s,;:.!–-]*/i;
@@ -48,27 +50,37 @@ const FILLER =
   /^(?:please|pls|plz|thanks|thank|you|thx|ty|now|asap|again|it|this|that|ticket|case|for|me|the)$/i;
 
 /** Enough words to be worth keeping as a comment: not just "pls" or "thanks". */
-function meaningful(text: string): boolean {
+function meaningful(text: string, minWords: number): boolean {
   const words = text.split(/\s+/).filter((w) => /\p{L}{2,}/u.test(w));
-  return words.filter((w) => !FILLER.test(w.replace(/[^\p{L}]/gu, ''))).length >= 2;
+  return words.filter((w) => !FILLER.test(w.replace(/[^\p{L}]/gu, ''))).length >= minWords;
 }
 
-/** Why the user reopens, kept as a comment: "reopen #1000 still broken", "still broken, reopen 1000". */
-export function reopenReason(text: string): string | null {
+/** The words around a command ("reopen 1000", "close 1000") that say why. */
+function reasonAround(text: string, command: RegExp, minWords: number): string | null {
   if (text.includes(':')) return commentBody(text);
-  const match = text.match(REOPEN_SPLIT);
+  const match = text.match(command);
   if (!match || match.index === undefined) return null;
   const after = text
     .slice(match.index + match[0].length)
     .replace(LEADING_LINK, '')
     .trim();
-  if (meaningful(after)) return after;
+  if (meaningful(after, minWords)) return after;
   const before = text
     .slice(0, match.index)
     .replace(REQUEST_WORDS, '')
     .replace(/[\s,;.!–-]*(?:and|so)?[\s,;.!–-]*$/i, '')
     .trim();
-  return meaningful(before) ? before : null;
+  return meaningful(before, minWords) ? before : null;
+}
+
+/** Why the user reopens, kept as a comment: "reopen #1000 still broken", "still broken, reopen 1000". */
+export function reopenReason(text: string): string | null {
+  return reasonAround(text, REOPEN_SPLIT, 2);
+}
+
+/** Why the user closes, kept as a closing comment: "close 1000, it works now", "resolved, close 1000". */
+export function closeReason(text: string): string | null {
+  return reasonAround(text, CLOSE_SPLIT, 1);
 }
 
 /**
@@ -85,7 +97,7 @@ export function parseUpdateRequest(
   if (assignee) return { kind: 'assign', to: /^(me|myself)$/i.test(assignee) ? 'me' : { name: assignee } };
   const status = options.statuses[0];
   if (status && SET_STATUS.test(text)) {
-    if (status === 'closed') return { kind: 'close' };
+    if (status === 'closed') return { kind: 'close', body: null };
     if (status === 'open' && !options.staff) return { kind: 'reopen', body: null };
     return { kind: 'status', status };
   }
@@ -93,8 +105,9 @@ export function parseUpdateRequest(
   // "reopen #1000 still broken": asking to reopen wins over the words that reject a solution;
   // on a ticket with a solution offered, the update handler reads it as rejecting that solution.
   if (REOPEN.test(text)) return { kind: 'reopen', body: reopenReason(text) };
+  // "close 1011, it works now": asking to close wins; the rest is kept as a closing comment.
+  if (CLOSE.test(text)) return { kind: 'close', body: closeReason(text) };
   if (!options.staff && NOT_SOLVED.test(text)) return { kind: 'not-solved' };
   if (!options.staff && SOLVED.test(text)) return { kind: 'solved' };
-  if (CLOSE.test(text)) return { kind: 'close' };
   return { kind: 'comment', body: commentBody(text), internal: false };
 }

@@ -311,6 +311,36 @@ describe.each(testProviders())('following tickets on %s', (provider) => {
     expect(nora.text()).toContain(`Added your comment to **#${id}**`);
   });
 
+  it('"close #N, it works now" closes and keeps the rest as a closing comment; "it works now" closes a ticket without a solution offered', async () => {
+    const comments = async (id: number) =>
+      (await bot.app.services.db.ticketComment.findMany({ where: { ticketId: id } })).map((c) => c.body);
+    const first = await file(noraProfile, nora, 'Nora: close with a reason');
+    await nora.say(`close ${first}, it works now`);
+    expect(nora.text()).toContain(`**#${first}** is closed`);
+    expect((await desk.get(noraProfile, first))?.status).toBe('closed');
+    expect(await comments(first)).toEqual(['it works now']);
+
+    const second = await file(noraProfile, nora, 'Nora: close it is fixed');
+    await nora.say(`please close ${second}, resolved on our side`);
+    expect((await desk.get(noraProfile, second))?.status).toBe('closed');
+    expect(await comments(second)).toEqual(['resolved on our side']);
+
+    const third = await file(noraProfile, nora, 'Nora: fixed without a solution offered');
+    await nora.say(`ticket ${third} is solved, it works now`);
+    expect(nora.text()).not.toContain("hasn't offered a solution");
+    expect(nora.text()).toContain(`**#${third}** is closed`);
+    expect((await desk.get(noraProfile, third))?.status).toBe('closed');
+
+    // Only the creator closes: a colleague saying it works on a shared ticket is refused.
+    const shared = await file(nickProfile, nick, 'Nick: shared, fixed for Nora', { shared: true });
+    await nora.say(`ticket ${shared} is solved`);
+    expect(nora.text()).toContain(`Only the person who filed **#${shared}** can do that`);
+    await nora.say(`close ${shared}, it is fixed`);
+    expect(nora.text()).toContain(`Only the person who filed **#${shared}** can do that`);
+    expect((await desk.get(nickProfile, shared))?.status).toBe('open');
+    expect(await comments(shared)).toEqual([]);
+  });
+
   it('agents assign, change status with buttons and keep internal notes away from the requester', async () => {
     const id = await file(noraProfile, nora, 'Nora: coupon codes rejected');
     await sam.say(`assign #${id} to me`);

@@ -152,7 +152,13 @@ describe('list requests', () => {
 
 describe('update requests', () => {
   it.each([
-    ['close ticket 1042', { kind: 'close' }],
+    ['close ticket 1042', { kind: 'close', body: null }],
+    ['close 1011, it works now', { kind: 'close', body: 'it works now' }],
+    ['close 1011 it is fixed', { kind: 'close', body: 'it is fixed' }],
+    ['please close 1012, resolved on our side', { kind: 'close', body: 'resolved on our side' }],
+    ['resolved on our side, please close 1012', { kind: 'close', body: 'resolved on our side' }],
+    ['close 1042 pls', { kind: 'close', body: null }],
+    ["it's not fixed, don't close 1042", { kind: 'not-solved' }],
     ['please reopen 1042', { kind: 'reopen', body: null }],
     ['reopen #1000 still broken', { kind: 'reopen', body: 'still broken' }],
     ['can you reopen 1000 its still broken', { kind: 'reopen', body: 'its still broken' }],
