@@ -108,6 +108,14 @@ export function createUpdateHandler(deps: TicketSkillDeps, status: StatusHandler
         if (ticket.status === 'solution_offered' && !isSupportStaff(ctx.user)) {
           return rejectSolution(ctx, id, request.body);
         }
+        // Not closed: nothing to reopen, but the reason is news for support.
+        if (ticket.status !== 'closed' && request.body && !isSupportStaff(ctx.user)) {
+          ctx.reply({
+            type: 'text',
+            text: t('tickets.update.already_open', { number, status: statusLabel(ticket.status) }),
+          });
+          return addComment(ctx, id, request.body, false);
+        }
         const outcome = await setStatus(ctx, id, 'open');
         if (!outcome.ok) return;
         ctx.reply({ type: 'text', text: t('tickets.update.reopened', { number }) });

@@ -298,8 +298,11 @@ describe.each(testProviders())('following tickets on %s', (provider) => {
     expect(nora.text()).toContain(`Added your comment to **#${id}**`);
     expect((await desk.get(noraProfile, id))?.status).toBe('in_progress');
 
-    // Neither closed nor offered a solution: nothing to reopen.
+    // Neither closed nor offered a solution: nothing to reopen, the reason is kept as a comment.
     await nora.say(`reopen #${id} still broken`);
+    expect(nora.text()).toContain(`**#${id}** is already open (**In Progress**)`);
+    expect(nora.text()).toContain(`Added your comment to **#${id}**`);
+    await nora.say(`please reopen ${id}`);
     expect(nora.text()).toContain(`**#${id}** isn't closed, so there's nothing to reopen.`);
   });
 
@@ -339,6 +342,16 @@ describe.each(testProviders())('following tickets on %s', (provider) => {
     expect(nora.text()).toContain(`Only the person who filed **#${shared}** can do that`);
     expect((await desk.get(nickProfile, shared))?.status).toBe('open');
     expect(await comments(shared)).toEqual([]);
+  });
+
+  it('"reopen #N <reason>" on a ticket that is still open keeps the reason as a comment', async () => {
+    const id = await file(noraProfile, nora, 'Nora: blank page');
+    await nora.say(`reopen ${id} the blank page is back for me`);
+    expect(nora.text()).toContain(`**#${id}** is already open`);
+    expect(nora.text()).toContain(`Added your comment to **#${id}**`);
+    expect((await desk.get(noraProfile, id))?.status).toBe('open');
+    const comments = await bot.app.services.db.ticketComment.findMany({ where: { ticketId: id } });
+    expect(comments.map((c) => c.body)).toEqual(['the blank page is back for me']);
   });
 
   it('agents assign, change status with buttons and keep internal notes away from the requester', async () => {
