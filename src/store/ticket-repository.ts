@@ -59,6 +59,13 @@ export interface TicketRepository {
   /** Returns the updated ticket, or null when its status was no longer `from`. */
   changeStatus(change: StatusChange): Promise<TicketRecord | null>;
   assign(input: { ticketId: number; assigneeId: string | null; actorId: string; now: Date }): Promise<void>;
+  /** Assigns only while nobody is assigned (two agents at once leave one assignee); true if it did. */
+  assignIfUnassigned(input: {
+    ticketId: number;
+    assigneeId: string;
+    actorId: string;
+    now: Date;
+  }): Promise<boolean>;
   events(ticketId: number): Promise<TicketEventRecord[]>;
   markRead(ticketId: number, userId: string, now: Date): Promise<void>;
 }
@@ -170,6 +177,26 @@ export function createTicketRepository(db: Db): TicketRepository {
             createdAt: now,
           },
         });
+      });
+    },
+
+    async assignIfUnassigned({ ticketId, assigneeId, actorId, now }) {
+      return db.$transaction(async (tx) => {
+        const taken = await tx.ticket.updateMany({
+          where: { id: ticketId, assigneeId: null },
+          data: { assigneeId },
+        });
+        if (taken.count !== 1) return false;
+        await tx.ticketEvent.create({
+          data: {
+            ticketId,
+            actorId,
+            type: 'assign',
+            data: JSON.stringify({ from: null, to: assigneeId }),
+            createdAt: now,
+          },
+        });
+        return true;
       });
     },
 

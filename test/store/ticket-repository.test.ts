@@ -87,6 +87,31 @@ describe.each(testProviders())('ticket repositories on %s', (provider) => {
     ]);
   });
 
+  it('takes an unassigned ticket for one agent only, even when two act at once, and never takes an assigned one', async () => {
+    const tickets = createTicketRepository(database.prisma);
+    const { ticket } = await tickets.create(draft(ann, 'claim-key'), at(3));
+    const results = await Promise.all(
+      ['agent', 'riley'].map((assigneeId) =>
+        tickets.assignIfUnassigned({ ticketId: ticket.id, assigneeId, actorId: assigneeId, now: at(4) }),
+      ),
+    );
+    expect(results.filter(Boolean)).toHaveLength(1);
+    const winner = results[0] ? 'agent' : 'riley';
+    expect((await tickets.byId(ticket.id))?.assigneeId).toBe(winner);
+    expect(
+      await tickets.assignIfUnassigned({
+        ticketId: ticket.id,
+        assigneeId: 'other',
+        actorId: 'other',
+        now: at(5),
+      }),
+    ).toBe(false);
+    expect((await tickets.byId(ticket.id))?.assigneeId).toBe(winner);
+    expect((await tickets.events(ticket.id)).filter((e) => e.type === 'assign').map((e) => e.data)).toEqual([
+      { from: null, to: winner },
+    ]);
+  });
+
   it('unread: activity by someone else makes a ticket unread; a shared ticket is read once anyone in the account saw it', async () => {
     const tickets = createTicketRepository(database.prisma);
     const queries = createTicketQueryRepository(database.prisma);

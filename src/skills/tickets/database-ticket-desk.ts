@@ -69,6 +69,17 @@ export function createTicketDesk(deps: {
     }
   }
 
+  /** An agent who replies to or moves an unassigned ticket is the one handling it. */
+  async function takeIfUnassigned(actor: UserProfile, ticket: TicketRecord): Promise<boolean> {
+    if (!isSupportStaff(actor) || ticket.assigneeId) return false;
+    return tickets.assignIfUnassigned({
+      ticketId: ticket.id,
+      assigneeId: actor.id,
+      actorId: actor.id,
+      now: deps.clock(),
+    });
+  }
+
   async function changeStatus(
     actor: UserProfile,
     id: number,
@@ -92,8 +103,11 @@ export function createTicketDesk(deps: {
       now,
     });
     if (!updated) return { ok: false, refusal: 'same-status', ticket: await tickets.byId(id) };
-    await notify(updated, actor, { kind: 'status', to, note });
-    return { ok: true, ticket: updated };
+    const current = (await takeIfUnassigned(actor, updated))
+      ? ((await tickets.byId(id)) ?? updated)
+      : updated;
+    await notify(current, actor, { kind: 'status', to, note });
+    return { ok: true, ticket: current };
   }
 
   async function addComment(
@@ -121,6 +135,7 @@ export function createTicketDesk(deps: {
       statusChange: next ? { from: ticket.status, to: next } : undefined,
       now: deps.clock(),
     });
+    if (!internal) await takeIfUnassigned(actor, ticket);
     const updated = (await tickets.byId(id)) ?? ticket;
     if (staff && !internal && options.notify !== false) {
       await notify(updated, actor, {

@@ -187,6 +187,8 @@ describe.each(testProviders())('following tickets on %s', (provider) => {
     expect(events.map((e) => [e.type, e.actorId])).toEqual([
       ['created', nickProfile.id],
       ['comment', 'usr_sam'],
+      // Replying to an unassigned ticket makes Sam the one handling it.
+      ['assign', 'usr_sam'],
       ['status', 'usr_sam'],
     ]);
 
@@ -352,6 +354,30 @@ describe.each(testProviders())('following tickets on %s', (provider) => {
     expect((await desk.get(noraProfile, id))?.status).toBe('open');
     const comments = await bot.app.services.db.ticketComment.findMany({ where: { ticketId: id } });
     expect(comments.map((c) => c.body)).toEqual(['the blank page is back for me']);
+  });
+
+  it('an agent replying to or changing the status of an unassigned ticket takes it', async () => {
+    const replied = await file(noraProfile, nora, 'Nora: payout batch late');
+    await sam.say(`reply to #${replied}: we checked the payout batch, it is scheduled for Friday`);
+    await nora.say(`status of #${replied}`);
+    expect(nora.text()).toContain('Handled by: Sam Agent');
+
+    const moved = await file(noraProfile, nora, 'Nora: status moved by an agent');
+    await sam.say(`status of #${moved}`);
+    await sam.click('Change status');
+    await sam.click('Solution Offered');
+    await nora.say(`status of #${moved}`);
+    expect(nora.text()).toContain('Handled by: Sam Agent');
+
+    // Someone already on it stays on it; an internal note takes nothing.
+    await sam.say(`assign ticket ${moved} to Riley`);
+    await sam.say(`reply to #${moved}: adding detail`);
+    await nora.say(`status of #${moved}`);
+    expect(nora.text()).toContain('Handled by: Riley Agent');
+    const noted = await file(noraProfile, nora, 'Nora: only a note');
+    await sam.say(`internal note on #${noted}: legacy plan`);
+    await nora.say(`status of #${noted}`);
+    expect(nora.text()).toContain('Handled by: Not picked up yet');
   });
 
   it('agents assign, change status with buttons and keep internal notes away from the requester', async () => {
