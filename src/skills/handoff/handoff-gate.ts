@@ -1,19 +1,23 @@
 import type { TurnMiddleware } from '../../core/turn-context.js';
 import type { HandoffDeps } from './handoff-deps.js';
 import type { HandoffRequests } from './handoff-requests.js';
+import { createLeaveWords } from './leave-words.js';
 import { confirmOpenedChatAgain } from './opened-chat-note.js';
-import { phraseMatcher } from './phrase-list.js';
+import { acknowledgeWhileWaiting, isWaitingForAgent } from './queue-acknowledgement.js';
 
 /**
  * The live-agent gate, before the router: while the conversation has a live chat
- * (waiting or with an agent) the bot stays quiet and every message goes to the
- * chat, stored in order with its id; "end chat" ends it. The chat's own buttons
+ * (waiting or with an agent) every message goes to the chat, stored in order with
+ * its id. With an agent the bot stays quiet and only end-chat words ("end chat",
+ * "thanks, end chat") end it: "cancel my order" is for the agent. While still
+ * waiting, "cancel", "never mind" and "stop waiting" leave the queue too, and other
+ * messages are acknowledged with the user's place in line. The chat's own buttons
  * (leave as ticket, keep waiting) still reach the handoff skill. The turn that
  * opened the chat, run again after another instance stored the conversation
  * first, answers with its queue confirmation instead.
  */
 export function createHandoffGate(deps: HandoffDeps, requests: HandoffRequests): TurnMiddleware {
-  const isEndChat = phraseMatcher(deps.responses, 'handoff.end_chat_commands');
+  const words = createLeaveWords(deps.responses);
   const { t } = deps.responses;
   return async (ctx, next) => {
     const handoff = await deps.handoffs.activeFor(ctx.conversation.id);
@@ -21,7 +25,9 @@ export function createHandoffGate(deps: HandoffDeps, requests: HandoffRequests):
     if (confirmOpenedChatAgain(ctx, handoff.id)) return;
     const value = ctx.message.value;
     if (value && value.skill === 'handoff') return next();
-    if (isEndChat(ctx.message.text)) {
+    const waiting = isWaitingForAgent(handoff);
+    const text = ctx.message.text;
+    if (waiting ? words.leavesQueue(text) : words.endsChat(text)) {
       ctx.handoffId = handoff.id;
       await requests.endByUser(ctx, handoff);
       return;
@@ -33,5 +39,6 @@ export function createHandoffGate(deps: HandoffDeps, requests: HandoffRequests):
       return;
     }
     await requests.relay(ctx, handoff);
+    if (waiting) await acknowledgeWhileWaiting(deps, ctx, handoff);
   };
 }

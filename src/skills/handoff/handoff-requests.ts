@@ -11,11 +11,11 @@ import { conversationExcerpt, summariseBotAttempts } from './chat-summary.js';
 import { escalationTicketKey, noteEscalationTicketFiled } from './escalation-key.js';
 import { formatFileSize } from './file-size.js';
 import type { HandoffDeps } from './handoff-deps.js';
-import { WAITING_HANDOFF_STATUSES } from './handoff-state-machine.js';
 import type { LiveChatViews } from './live-chat-view.js';
 import { noteOpenedChat } from './opened-chat-note.js';
 import { phraseMatcher } from './phrase-list.js';
 import { problemInRequest } from './problem-in-request.js';
+import { isWaitingForAgent } from './queue-acknowledgement.js';
 import type { QueueAnnouncer } from './queue-announcer.js';
 import type { TicketDetailsFlow } from './ticket-details-flow.js';
 import { estimateWaitMinutes } from './wait-estimate.js';
@@ -33,7 +33,7 @@ const CHATTER = new Set([
 export interface HandoffRequests {
   /** The user asked for a person (or accepted the bot's offer). */
   start(ctx: TurnContext, reason: string): Promise<void>;
-  /** A message during a live chat: stored with the chat's id and signalled to agents; the bot stays quiet. */
+  /** A message during a live chat: stored with the chat's id and signalled to agents. */
   relay(ctx: TurnContext, handoff: HandoffRecord): Promise<void>;
   endByUser(ctx: TurnContext, handoff: HandoffRecord): Promise<void>;
   leaveAsTicket(ctx: TurnContext, handoffId: string): Promise<void>;
@@ -299,8 +299,7 @@ export function createHandoffRequests(
     async endByUser(ctx, handoff) {
       // Still waiting for an agent (never claimed, or transferred and not taken yet): the
       // user leaves the queue; nobody is with them to rate.
-      const waiting = WAITING_HANDOFF_STATUSES.includes(handoff.status) || !handoff.claimedAt;
-      const to = waiting ? 'abandoned' : 'resolved';
+      const to = isWaitingForAgent(handoff) ? 'abandoned' : 'resolved';
       const done = await deps.handoffs.transition(handoff, to, { resolvedAt: ctx.now });
       if (!done) {
         ctx.reply({ type: 'text', text: t('handoff.already_ended') });
