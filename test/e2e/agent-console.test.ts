@@ -1,29 +1,16 @@
-import { existsSync } from 'node:fs';
-import { type Browser, chromium } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type HandoffKit, startHandoffKit } from '../skills/handoff/handoff-kit.js';
+import { hasChromium, launchChromium } from '../support/chromium.js';
 
-const CHROMIUM = '/usr/bin/chromium';
-
-describe.skipIf(!existsSync(CHROMIUM))('the web agent console in Chromium', () => {
+describe.skipIf(!hasChromium())('the web agent console in Chromium', () => {
   let kit: HandoffKit;
   let browser: Browser;
   let base: string;
   beforeAll(async () => {
     kit = await startHandoffKit('sqlite', { http: true });
     base = `http://127.0.0.1:${kit.bot.app.port}`;
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-      ],
-    });
+    browser = await launchChromium();
   }, 60_000);
   afterAll(async () => {
     // The console's event stream is still open: the server must end it to stop.

@@ -1,13 +1,12 @@
-import { existsSync } from 'node:fs';
-import { type Browser, chromium } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type HandoffKit, startHandoffKit } from '../skills/handoff/handoff-kit.js';
+import { hasChromium, launchChromium } from '../support/chromium.js';
 
-const CHROMIUM = '/usr/bin/chromium';
 const CHAT_TOKEN = 'chat-token-e2e';
 const CONSOLE_TOKEN = 'console-token-e2e';
 
-describe.skipIf(!existsSync(CHROMIUM))('the bundled pages carry their tokens, in Chromium', () => {
+describe.skipIf(!hasChromium())('the bundled pages carry their tokens, in Chromium', () => {
   let kit: HandoffKit;
   let browser: Browser;
   let base: string;
@@ -17,16 +16,7 @@ describe.skipIf(!existsSync(CHROMIUM))('the bundled pages carry their tokens, in
       env: { WEB_AUTH_TOKEN: CHAT_TOKEN, AGENT_CONSOLE_TOKEN: CONSOLE_TOKEN },
     });
     base = `http://127.0.0.1:${kit.bot.app.port}`;
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--no-first-run',
-      ],
-    });
+    browser = await launchChromium();
   }, 60_000);
   afterAll(async () => {
     await kit?.close();
