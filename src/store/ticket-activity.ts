@@ -1,4 +1,5 @@
 import type { Prisma } from '../generated/sqlite/client.js';
+import { MAX_SEARCH_TEXT, searchTextOf } from './ticket-record.js';
 
 /**
  * New activity: the ticket becomes unread for everyone (its read marks are
@@ -15,4 +16,19 @@ export async function touchTicket(
   await tx.ticket.update({ where: { id: ticketId }, data: { lastActivityAt: now } });
   await tx.ticketRead.deleteMany({ where: { ticketId } });
   if (readerId) await tx.ticketRead.create({ data: { ticketId, userId: readerId, readAt: now } });
+}
+
+/** Adds a public comment's words to the ticket's search text, while that text is under its limit. */
+export async function addToSearchText(
+  tx: Prisma.TransactionClient,
+  ticketId: number,
+  body: string,
+): Promise<void> {
+  const ticket = await tx.ticket.findUniqueOrThrow({ where: { id: ticketId }, select: { searchText: true } });
+  if (ticket.searchText.length < MAX_SEARCH_TEXT) {
+    await tx.ticket.update({
+      where: { id: ticketId },
+      data: { searchText: searchTextOf(ticket.searchText, body) },
+    });
+  }
 }

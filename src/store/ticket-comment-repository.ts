@@ -1,7 +1,7 @@
 import type { TicketStatus } from '../domain/ticket-statuses.js';
 import type { Db } from './prisma-client.js';
-import { touchTicket } from './ticket-activity.js';
-import { type AttachmentInput, attachmentRow, MAX_SEARCH_TEXT, searchTextOf } from './ticket-record.js';
+import { addToSearchText, touchTicket } from './ticket-activity.js';
+import { type AttachmentInput, attachmentRow } from './ticket-record.js';
 
 export interface CommentData {
   readonly ticketId: number;
@@ -93,16 +93,7 @@ export function createTicketCommentRepository(db: Db): TicketCommentRepository {
         });
         // Agents' internal notes are not news for the requester: they leave read state alone.
         if (!data.internal) {
-          const ticket = await tx.ticket.findUniqueOrThrow({
-            where: { id: data.ticketId },
-            select: { searchText: true },
-          });
-          if (ticket.searchText.length < MAX_SEARCH_TEXT) {
-            await tx.ticket.update({
-              where: { id: data.ticketId },
-              data: { searchText: searchTextOf(ticket.searchText, data.body) },
-            });
-          }
+          await addToSearchText(tx, data.ticketId, data.body);
           await touchTicket(tx, data.ticketId, data.readerId, data.now);
         }
         return comment.id;

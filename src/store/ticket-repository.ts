@@ -1,11 +1,10 @@
 import type { TicketStatus } from '../domain/ticket-statuses.js';
 import type { Prisma } from '../generated/sqlite/client.js';
 import type { Db } from './prisma-client.js';
-import { touchTicket } from './ticket-activity.js';
+import { addToSearchText, touchTicket } from './ticket-activity.js';
 import {
   type AttachmentInput,
   attachmentRow,
-  MAX_SEARCH_TEXT,
   searchTextOf,
   type TicketRecord,
   toTicketRecord,
@@ -241,16 +240,7 @@ async function addChangeComment(tx: Prisma.TransactionClient, change: StatusChan
       createdAt: change.now,
     },
   });
-  const ticket = await tx.ticket.findUniqueOrThrow({
-    where: { id: change.ticketId },
-    select: { searchText: true },
-  });
-  if (ticket.searchText.length < MAX_SEARCH_TEXT) {
-    await tx.ticket.update({
-      where: { id: change.ticketId },
-      data: { searchText: searchTextOf(ticket.searchText, body) },
-    });
-  }
+  await addToSearchText(tx, change.ticketId, body);
 }
 
 function isUniqueViolation(error: unknown): boolean {
