@@ -10,7 +10,8 @@ import { acknowledgeWhileWaiting, isWaitingForAgent } from './queue-acknowledgem
  * (waiting or with an agent) every message goes to the chat, stored in order with
  * its id. With an agent the bot stays quiet and only end-chat words ("end chat",
  * "thanks, end chat") end it: "cancel my order" is for the agent. While still
- * waiting, "cancel", "never mind" and "stop waiting" leave the queue too, and other
+ * waiting, "stop waiting" and a bare "cancel" or "never mind" leave the queue too
+ * ("never mind, found the campaign id: 48213" is for the agent), and other
  * messages are acknowledged with the user's place in line. The chat's own buttons
  * (leave as ticket, keep waiting) still reach the handoff skill. The turn that
  * opened the chat, run again after another instance stored the conversation

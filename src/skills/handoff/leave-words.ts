@@ -8,7 +8,11 @@ import { normalisePhrase } from './phrase-list.js';
 export interface LeaveWords {
   /** "end chat", "end chat please", "thanks, end chat", "I want to end the chat". */
   endsChat(text: string): boolean;
-  /** While still waiting for an agent: the above, or "cancel", "never mind", "stop waiting". */
+  /**
+   * While still waiting for an agent: the above, "stop waiting" anywhere in the message,
+   * or a message of nothing but cancel words ("cancel", "ok never mind"). Cancel words
+   * followed by more ("never mind, found the campaign id: 48213") are for the agent.
+   */
   leavesQueue(text: string): boolean;
 }
 
@@ -33,6 +37,7 @@ function clauseWords(text: string): string {
  * The end-chat and leave-the-queue phrases of the content (`handoff.end_chat_commands`,
  * `handoff.leave_queue_commands`), matched against each clause of a message, so that
  * "actually never mind, end chat" counts while "please don't end the chat yet" does not.
+ * The words that cancel any flow leave the queue only when they are the whole message.
  */
 export function createLeaveWords(responses: Responses): LeaveWords {
   const endChat = new Set(phraseList(responses, 'handoff.end_chat_commands').map(clauseWords));
@@ -56,10 +61,17 @@ export function createLeaveWords(responses: Responses): LeaveWords {
       .filter((p) => p !== ''),
   ];
   const endsChat = (text: string) => clauses(text).some((c) => endChat.has(core(c)));
+  /** "never mind", "nvm, cancel": every part of the message is a cancel word. */
+  const onlyCancelWords = (text: string): boolean => {
+    const parts = messageParts(text)
+      .map((p) => p.text)
+      .filter((p) => p !== '');
+    return isCancel(text) || (parts.length > 0 && parts.every(isCancel));
+  };
 
   return {
     endsChat,
     leavesQueue: (text) =>
-      endsChat(text) || clauses(text).some((c) => isCancel(c) || leaveQueue.has(core(c))),
+      endsChat(text) || onlyCancelWords(text) || clauses(text).some((c) => leaveQueue.has(core(c))),
   };
 }

@@ -35,6 +35,11 @@ describe.each(testProviders())('everyday words while in a live chat on %s', (pro
     'actually never mind, end chat',
     'I want to leave the queue',
     'Cancel.',
+    'ok never mind',
+    'oh, never mind.',
+    'actually forget it',
+    'nvm, cancel',
+    'never mind, cancel my request',
   ])('"%s" while waiting leaves the queue and keeps the ticket', async (words) => {
     const { nora, handoffId } = await queueNora();
     await nora.say(words);
@@ -58,6 +63,24 @@ describe.each(testProviders())('everyday words while in a live chat on %s', (pro
     const relayed = kit.events.flatMap((e) => (e.type === 'user-message' ? [e.entry.text] : []));
     expect(relayed).toEqual(['status of my tickets', 'it is campaign 48213', 'still waiting here']);
     expect(await status(handoffId)).toBe('pending');
+  });
+
+  it.each([
+    'never mind, found the campaign id: 48213',
+    'never mind. it is campaign 48213 actually',
+    'oh never mind, I see it now. But another question: payouts?',
+    'nvm the campaign is 48213',
+  ])('"%s" while waiting stays in line and reaches the agent', async (words) => {
+    const { nora, handoffId } = await queueNora();
+    await nora.say(words);
+    expect(nora.text()).toMatch(/Added to your request.*agent will see it when they join/);
+    expect(nora.text()).not.toMatch(/left the queue/);
+    expect(await status(handoffId)).toBe('pending');
+    await kit.settle();
+    const relayed = kit.events.flatMap((e) =>
+      e.type === 'user-message' && e.chat.handoffId === handoffId ? [e.entry.text] : [],
+    );
+    expect(relayed).toEqual([words]);
   });
 
   it('with an agent, only end-chat words end the chat: "cancel my order" reaches the agent', async () => {
