@@ -15,8 +15,15 @@ const NOT_SOLVED =
 const SOLVED =
   /\b(?:solved|fixed|resolved|works now|working now|(?:that|it) worked|accept(?:ed)? (?:the )?solution|problem is gone)\b/i;
 const REOPEN = /\bre-?open\b/i;
-/** "close 1042", never "don't close it". */
-const CLOSE = /(?<!\b(?:don'?t|do not|not|never)\s+)\bclose\b|\bno longer needed\b/i;
+/**
+ * "close 1042" as a command: at the start of the message or of a clause, optionally after
+ * "please" or "can you"; never "why did you close it?", "I can't close the popup", "don't close it".
+ */
+const CLOSE =
+  /(?:^|[.;!,]\s*|\b(?:and|so|then)\s+)(?:(?:please|pls|plz|kindly|(?:can|could|would) you)\s+)*close\b|\bno longer needed\b/i;
+/** "reply to 1042: …": what follows the colon is the reply, whatever it mentions. */
+const REPLY_PREFIX =
+  /^\s*(?:(?:add|post|write|leave|send)\s+(?:a |an |my )?)?(?:reply|respond|answer|comment|message|tell)\b[^:]{0,80}:/i;
 const ASSIGN = /\bassign(?:ed)?\b.*?\bto\s+(.+?)[.!]?$/i;
 const UNASSIGN = /\bun-?assign\b/i;
 const TAKE =
@@ -105,9 +112,10 @@ export function parseUpdateRequest(
   // "reopen #1000 still broken": asking to reopen wins over the words that reject a solution;
   // on a ticket with a solution offered, the update handler reads it as rejecting that solution.
   if (REOPEN.test(text)) return { kind: 'reopen', body: reopenReason(text) };
-  // "close 1011, it works now": asking to close wins; the rest is kept as a closing comment.
-  if (CLOSE.test(text)) return { kind: 'close', body: closeReason(text) };
+  // "still doesn't work, why did you close it?": saying it is not solved wins over any "close".
   if (!options.staff && NOT_SOLVED.test(text)) return { kind: 'not-solved' };
+  // "close 1011, it works now": asking to close wins; the rest is kept as a closing comment.
+  if (!REPLY_PREFIX.test(text) && CLOSE.test(text)) return { kind: 'close', body: closeReason(text) };
   if (!options.staff && SOLVED.test(text)) return { kind: 'solved' };
   return { kind: 'comment', body: commentBody(text), internal: false };
 }

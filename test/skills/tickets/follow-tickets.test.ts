@@ -380,6 +380,16 @@ describe.each(testProviders())('following tickets on %s', (provider) => {
     expect(nora.text()).toContain('Handled by: Not picked up yet');
   });
 
+  it('a complaint that mentions closing keeps the ticket open: only "close …" as a command closes', async () => {
+    const id = await file(noraProfile, nora, 'Nora: close is mentioned in a complaint');
+    await nora.say(`ticket ${id} still doesn't work, why did you close it?`);
+    await nora.say(`reply to ${id}: the close button does not work`);
+    await nora.say(`I can't close the popup on ${id}, still broken`);
+    await nora.say(`it still does not work, are you going to close ${id}?`);
+    expect((await desk.get(noraProfile, id))?.status).not.toBe('closed');
+    expect(nora.text()).not.toContain(`**#${id}** is closed`);
+  });
+
   it('agents assign, change status with buttons and keep internal notes away from the requester', async () => {
     const id = await file(noraProfile, nora, 'Nora: coupon codes rejected');
     await sam.say(`assign #${id} to me`);
