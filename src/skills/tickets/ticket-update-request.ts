@@ -56,6 +56,18 @@ const LEADING_LINK = /^[\s,;:.!–-]*(?:(?:and|as|because|since|cause|coz|cuz|bc
 const FILLER =
   /^(?:please|pls|plz|thanks|thank|you|thx|ty|now|asap|again|it|this|that|ticket|case|for|me|the)$/i;
 
+const SOLVED_ALL = new RegExp(SOLVED.source, 'gi');
+/** Words that may come with "it works now" without saying anything more. */
+const SOLVED_FILLER =
+  /^(?:ticket|case|issue|problem|is|it|its|it's|has|have|been|was|all|everything|now|thanks|thank|you|thx|ty|great|good|perfect|ok|okay|yes|yep|the|this|that|on|our|my|side|end|for|me|us|and|so|seems|looks|like|indeed|already|too|please|pls|reply|to|close|closed)$/i;
+
+/** "it works now", "ticket 1042 is solved, thanks": nothing but that it is solved. */
+function onlySaysSolved(text: string): boolean {
+  const rest = (REPLY_PREFIX.test(text) ? (commentBody(text) ?? '') : text).replace(SOLVED_ALL, ' ');
+  const words = rest.split(/\s+/).map((w) => w.replace(/[^\p{L}']/gu, ''));
+  return words.filter((w) => /\p{L}{2,}/u.test(w) && !SOLVED_FILLER.test(w)).length < 2;
+}
+
 /** Enough words to be worth keeping as a comment: not just "pls" or "thanks". */
 function meaningful(text: string, minWords: number): boolean {
   const words = text.split(/\s+/).filter((w) => /\p{L}{2,}/u.test(w));
@@ -116,6 +128,7 @@ export function parseUpdateRequest(
   if (!options.staff && NOT_SOLVED.test(text)) return { kind: 'not-solved' };
   // "close 1011, it works now": asking to close wins; the rest is kept as a closing comment.
   if (!REPLY_PREFIX.test(text) && CLOSE.test(text)) return { kind: 'close', body: closeReason(text) };
-  if (!options.staff && SOLVED.test(text)) return { kind: 'solved' };
+  // "we fixed the pixel, but payouts are still wrong" says more than "solved": it is a reply.
+  if (!options.staff && SOLVED.test(text) && onlySaysSolved(text)) return { kind: 'solved' };
   return { kind: 'comment', body: commentBody(text), internal: false };
 }

@@ -390,6 +390,15 @@ describe.each(testProviders())('following tickets on %s', (provider) => {
     expect(nora.text()).not.toContain(`**#${id}** is closed`);
   });
 
+  it('a message that says more than "it works now" is kept as a comment and leaves the ticket open', async () => {
+    const id = await file(noraProfile, nora, 'Nora: pixel and payouts');
+    await nora.say(`reply to ${id}: we fixed the pixel on our side, but payouts are still wrong`);
+    expect((await desk.get(noraProfile, id))?.status).not.toBe('closed');
+    const bodies = (await bot.app.services.db.ticketComment.findMany({ where: { ticketId: id } })).map((c) => c.body);
+    expect(bodies).toEqual(['we fixed the pixel on our side, but payouts are still wrong']);
+    expect(nora.text()).toContain(`Added your comment to **#${id}**`);
+  });
+
   it('agents assign, change status with buttons and keep internal notes away from the requester', async () => {
     const id = await file(noraProfile, nora, 'Nora: coupon codes rejected');
     await sam.say(`assign #${id} to me`);

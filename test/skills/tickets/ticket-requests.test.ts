@@ -176,6 +176,12 @@ describe('update requests', () => {
     ['reopen ticket 1042 pls', { kind: 'reopen', body: null }],
     ['still broken, can you reopen 1042', { kind: 'reopen', body: 'still broken' }],
     ['it worked, thanks', { kind: 'solved' }],
+    ['ticket 1042 is solved, it works now', { kind: 'solved' }],
+    ['reply to 1042: fixed on our side, thanks', { kind: 'solved' }],
+    [
+      'reply to 1042: we fixed the pixel on our side, but payouts are still wrong',
+      { kind: 'comment', body: 'we fixed the pixel on our side, but payouts are still wrong', internal: false },
+    ],
     ["the fix didn't help", { kind: 'not-solved' }],
     ['still not working on 1042', { kind: 'not-solved' }],
     [
