@@ -394,7 +394,9 @@ describe.each(testProviders())('following tickets on %s', (provider) => {
     const id = await file(noraProfile, nora, 'Nora: pixel and payouts');
     await nora.say(`reply to ${id}: we fixed the pixel on our side, but payouts are still wrong`);
     expect((await desk.get(noraProfile, id))?.status).not.toBe('closed');
-    const bodies = (await bot.app.services.db.ticketComment.findMany({ where: { ticketId: id } })).map((c) => c.body);
+    const bodies = (await bot.app.services.db.ticketComment.findMany({ where: { ticketId: id } })).map(
+      (c) => c.body,
+    );
     expect(bodies).toEqual(['we fixed the pixel on our side, but payouts are still wrong']);
     expect(nora.text()).toContain(`Added your comment to **#${id}**`);
   });

@@ -180,7 +180,11 @@ describe('update requests', () => {
     ['reply to 1042: fixed on our side, thanks', { kind: 'solved' }],
     [
       'reply to 1042: we fixed the pixel on our side, but payouts are still wrong',
-      { kind: 'comment', body: 'we fixed the pixel on our side, but payouts are still wrong', internal: false },
+      {
+        kind: 'comment',
+        body: 'we fixed the pixel on our side, but payouts are still wrong',
+        internal: false,
+      },
     ],
     ["the fix didn't help", { kind: 'not-solved' }],
     ['still not working on 1042', { kind: 'not-solved' }],
