@@ -36,8 +36,10 @@ export interface StatusChange {
   readonly actorId: string;
   readonly readerId: string | null;
   readonly note?: string;
-  /** A public comment by the actor that comes with the change ("close 1042, it works now"). */
+  /** A comment by the actor that comes with the change ("close 1042, it works now"). */
   readonly comment?: string;
+  /** The comment is an agent's internal note: hidden from the requester, not news for them. */
+  readonly commentInternal?: boolean;
   readonly now: Date;
 }
 
@@ -220,14 +222,17 @@ export function createTicketRepository(db: Db): TicketRepository {
   };
 }
 
-/** The comment that comes with a status change, stored and searchable like any public comment. */
+/**
+ * The comment that comes with a status change, stored like any comment: a public one joins
+ * the search text; an internal note, like any other, is kept out of it.
+ */
 async function addChangeComment(tx: Prisma.TransactionClient, change: StatusChange, body: string) {
   const comment = await tx.ticketComment.create({
     data: {
       ticketId: change.ticketId,
       authorId: change.actorId,
       body,
-      internal: false,
+      internal: change.commentInternal === true,
       createdAt: change.now,
     },
   });
@@ -235,12 +240,12 @@ async function addChangeComment(tx: Prisma.TransactionClient, change: StatusChan
     data: {
       ticketId: change.ticketId,
       actorId: change.actorId,
-      type: 'comment',
+      type: comment.internal ? 'note' : 'comment',
       data: JSON.stringify({ commentId: comment.id, attachments: [] }),
       createdAt: change.now,
     },
   });
-  await addToSearchText(tx, change.ticketId, body);
+  if (!comment.internal) await addToSearchText(tx, change.ticketId, body);
 }
 
 function isUniqueViolation(error: unknown): boolean {

@@ -100,6 +100,8 @@ export function createTicketDesk(deps: {
       readerId: readerOf(actor, ticket),
       note,
       comment,
+      // An agent's reason ("close 1042, duplicate spam") is for colleagues, not the requester.
+      commentInternal: isSupportStaff(actor),
       now,
     });
     if (!updated) return { ok: false, refusal: 'same-status', ticket: await tickets.byId(id) };

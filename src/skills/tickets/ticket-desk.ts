@@ -54,7 +54,10 @@ export interface TicketDesk extends TicketService {
   findDuplicate(viewer: UserProfile, text: string, campaignId: string | null): Promise<TicketSummary | null>;
   saveDraftAttachments(attachments: readonly InboundAttachment[]): Promise<string[]>;
   attachmentNames(ids: readonly string[]): Promise<string[]>;
-  /** `comment`: a public comment by the actor stored with the change ("close 1042, it works now"). */
+  /**
+   * `comment`: stored with the change ("close 1042, it works now"); public from a requester,
+   * an internal note from support staff.
+   */
   changeStatus(
     actor: UserProfile,
     id: number,

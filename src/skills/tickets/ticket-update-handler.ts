@@ -147,7 +147,7 @@ export function createUpdateHandler(deps: TicketSkillDeps, status: StatusHandler
     }
   }
 
-  /** Closes; a reason ("close 1042, it works now") is stored as a comment with the change. */
+  /** Closes; a reason ("close 1042, it works now") is stored with the change (an internal note from staff). */
   async function close(ctx: TurnContext, id: number, reason: string | null): Promise<void> {
     const number = ticketNumber(id);
     const outcome = await setStatus(ctx, id, 'closed', reason ?? undefined);
@@ -160,6 +160,9 @@ export function createUpdateHandler(deps: TicketSkillDeps, status: StatusHandler
         : t('tickets.update.closed_no_reopen', { number }),
       choices: [ticketButton(t('tickets.update.actions.reopen'), 'reopen', { id })],
     });
+    if (reason && isSupportStaff(ctx.user)) {
+      ctx.reply({ type: 'text', text: t('tickets.update.close_note_internal', { number }) });
+    }
   }
 
   /** Back to In Progress; the reason becomes a comment, or the user is asked for one. */

@@ -401,6 +401,20 @@ describe.each(testProviders())('following tickets on %s', (provider) => {
     expect(nora.text()).toContain(`Added your comment to **#${id}**`);
   });
 
+  it("an agent's reason for closing stays an internal note: hidden from the requester and from search", async () => {
+    const id = await file(noraProfile, nora, 'Nora: spam duplicate');
+    await nora.say(`status of ${id}`);
+    await sam.say(`close ${id}, duplicate spam from this customer again`);
+    expect(sam.text()).toContain('internal');
+    expect((await desk.get(noraProfile, id))?.status).toBe('closed');
+    const rows = await bot.app.services.db.ticketComment.findMany({ where: { ticketId: id } });
+    expect(rows.map((c) => [c.body, c.internal])).toEqual([
+      ['duplicate spam from this customer again', true],
+    ]);
+    const search = await bot.app.services.db.ticket.findUniqueOrThrow({ where: { id } });
+    expect(search.searchText).not.toContain('customer');
+  });
+
   it('agents assign, change status with buttons and keep internal notes away from the requester', async () => {
     const id = await file(noraProfile, nora, 'Nora: coupon codes rejected');
     await sam.say(`assign #${id} to me`);
