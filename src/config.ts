@@ -1,8 +1,7 @@
 import { resolve } from 'node:path';
 import { z } from 'zod';
 import { BotError } from './core/errors.js';
-
-const loopbackHosts = new Set(['127.0.0.1', 'localhost', '::1']);
+import { LOOPBACK_HOSTS } from './http/loopback-hosts.js';
 
 const optionalText = z
   .string()
@@ -100,7 +99,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new BotError('config_invalid', `Invalid configuration: ${problems}`);
   }
   const e = parsed.data;
-  const loopback = loopbackHosts.has(e.HOST);
+  const loopback = LOOPBACK_HOSTS.has(e.HOST);
   if (!loopback && !e.WEB_AUTH_TOKEN) {
     throw new BotError(
       'config_invalid',

@@ -1,6 +1,7 @@
 import type { IncomingMessage } from 'node:http';
 import { isIP } from 'node:net';
 import { BotError } from '../core/errors.js';
+import { LOOPBACK_HOSTS } from './loopback-hosts.js';
 
 /** The host names a browser may use to reach the bot: HOST, loopback names, IP addresses and ALLOWED_HOSTS. */
 export interface HostRules {
@@ -9,8 +10,6 @@ export interface HostRules {
   /** Further names the operator allows (ALLOWED_HOSTS), e.g. a reverse proxy's public name. */
   readonly allowedHosts: readonly string[];
 }
-
-const loopbackNames = new Set(['localhost', '127.0.0.1', '::1']);
 
 /** The lower-case host name of a Host header or URL host (no port, no IPv6 brackets, no trailing dot). */
 function hostName(hostAndPort: string): string | null {
@@ -34,7 +33,7 @@ function namedByOperator(name: string, rules: HostRules): boolean {
 export function checkHost(req: IncomingMessage, rules: HostRules): void {
   const given = String(req.headers.host ?? '');
   const name = hostName(given);
-  if (name && (isIP(name) !== 0 || loopbackNames.has(name) || namedByOperator(name, rules))) return;
+  if (name && (isIP(name) !== 0 || LOOPBACK_HOSTS.has(name) || namedByOperator(name, rules))) return;
   throw new BotError(
     'unauthorized',
     `This server does not answer to the host name "${given}"; add it to ALLOWED_HOSTS to allow it`,
