@@ -2,7 +2,7 @@ import type { Responses } from '../../core/responses.js';
 import { isCancel } from '../../nlu/answer-parsers.js';
 import { FILLERS } from '../../nlu/answer-phrases.js';
 import { messageParts } from '../../nlu/message-parts.js';
-import { normalisePhrase } from './phrase-list.js';
+import { normalisePhrase, phraseList } from './phrase-list.js';
 
 /** What the user's words mean for a live chat they are in. */
 export interface LeaveWords {
@@ -14,14 +14,6 @@ export interface LeaveWords {
    * followed by more ("never mind, found the campaign id: 48213") are for the agent.
    */
   leavesQueue(text: string): boolean;
-}
-
-function phraseList(responses: Responses, key: string): string[] {
-  return responses
-    .t(key)
-    .split('|')
-    .map(normalisePhrase)
-    .filter((p) => p !== '');
 }
 
 /** A clause's words, without politeness ("please", "thanks", "actually") or punctuation. */
