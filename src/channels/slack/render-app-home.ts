@@ -12,6 +12,8 @@ export interface AppHomeTexts {
   readonly newTicket: string;
   readonly searchDocs: string;
   readonly agent: string;
+  /** The ticket button while no agent can take a chat (the chat prompts' "File a ticket"). */
+  readonly fileTicket: string;
   readonly ticketsTitle: string;
   readonly noTickets: string;
   readonly lastActivity: string;
@@ -27,6 +29,8 @@ export interface AppHomeModel {
   readonly tickets: readonly TicketSummary[];
   /** Link to a ticket in the support portal. */
   readonly ticketUrl: (ticket: TicketSummary) => string;
+  /** Whether an agent can take a live chat now; without one the tab offers a ticket instead of a person. */
+  readonly liveChatOpen: boolean;
   /** Set for agents: their availability buttons. */
   readonly agent?: { readonly availability: Availability | null };
 }
@@ -49,11 +53,18 @@ export function renderAppHome(model: AppHomeModel): types.HomeView {
     {
       type: 'actions',
       block_id: 'hd_home_actions',
-      elements: [
-        homeButton('hd:0', t.newTicket, HOME_ACTIONS.newTicket, 'primary'),
-        homeButton('hd:1', t.searchDocs, HOME_ACTIONS.searchDocs),
-        homeButton('hd:2', t.agent, HOME_ACTIONS.agent),
-      ],
+      elements: model.liveChatOpen
+        ? [
+            homeButton('hd:0', t.newTicket, HOME_ACTIONS.newTicket, 'primary'),
+            homeButton('hd:1', t.searchDocs, HOME_ACTIONS.searchDocs),
+            homeButton('hd:2', t.agent, HOME_ACTIONS.agent),
+          ]
+        : // Like the chat's next steps: "talk to a person" would only file a ticket, so the
+          // ticket button says so and the person button is left out rather than doubled.
+          [
+            homeButton('hd:0', t.fileTicket, HOME_ACTIONS.newTicket, 'primary'),
+            homeButton('hd:1', t.searchDocs, HOME_ACTIONS.searchDocs),
+          ],
     },
     { type: 'divider' },
     { type: 'header', text: { type: 'plain_text', text: truncate(t.ticketsTitle, 150), emoji: true } },

@@ -5,6 +5,12 @@ import type { Availability } from '../../skills/handoff/agent-desk.js';
 import { type AppHomeTexts, renderAppHome } from './render-app-home.js';
 import type { SlackIdentities } from './slack-identities.js';
 
+/**
+ * Whether an agent can take a live chat at `now`: the check the chat's own prompts
+ * make before offering a person (passed in; the channel knows nothing of teams or hours).
+ */
+export type LiveChatOpen = (now: Date) => Promise<boolean>;
+
 /** The App Home tab (scope: app_home_opened event) and agents' availability. */
 export interface SlackAppHome {
   publish(team: string, slackUser: string): Promise<void>;
@@ -12,10 +18,15 @@ export interface SlackAppHome {
   setAvailability(team: string, slackUser: string, availability: Availability): Promise<boolean>;
 }
 
+/** What the chat's next steps say instead of "talk to a person" while no agent is free (handoff-offer). */
+const FILE_TICKET = 'handoff.offer_ticket_yes';
+
 export function createSlackAppHome(deps: {
   services: AppServices;
   client: webApi.WebClient;
   identities: SlackIdentities;
+  /** Without it (no live chat behind the bot) the tab keeps its "talk to a person" button. */
+  liveChatOpen?: LiveChatOpen;
   logger: Logger;
 }): SlackAppHome {
   const { services } = deps;
@@ -27,9 +38,13 @@ export function createSlackAppHome(deps: {
   }
 
   return {
+    /** Published each time the tab is opened, so the buttons match who is available then. */
     async publish(team, slackUser) {
       const profile = await profileOf(team, slackUser);
-      const tickets = (await services.shared.tickets?.listOpen(profile, 20)) ?? [];
+      const [tickets, liveChatOpen] = await Promise.all([
+        services.shared.tickets?.listOpen(profile, 20) ?? [],
+        deps.liveChatOpen ? deps.liveChatOpen(services.clock()) : true,
+      ]);
       const desk = services.shared.agentDesk;
       const me = desk ? await desk.me(profile) : null;
       const current = me?.availability ?? null;
@@ -42,6 +57,8 @@ export function createSlackAppHome(deps: {
         newTicket: t('slack.home.new_ticket'),
         searchDocs: t('slack.home.search_docs'),
         agent: t('slack.home.agent'),
+        // The chat prompts' own words for the button that replaces "talk to a person".
+        fileTicket: services.responses.has(FILE_TICKET) ? t(FILE_TICKET) : t('slack.home.new_ticket'),
         ticketsTitle: t('slack.home.tickets_title'),
         noTickets: t('slack.home.no_tickets'),
         lastActivity: t('slack.home.last_activity'),
@@ -59,6 +76,7 @@ export function createSlackAppHome(deps: {
         view: renderAppHome({
           texts,
           tickets,
+          liveChatOpen,
           ticketUrl: (ticket) => `${ticketBase}/${ticket.number.replace(/^#/, '')}`,
           ...(me ? { agent: { availability: current } } : {}),
         }),

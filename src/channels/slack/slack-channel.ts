@@ -6,7 +6,7 @@ import { type Backoff, type Retrying, retryWithBackoff } from '../../core/retry-
 import type { BlockKitTexts } from './render-block-kit.js';
 import { createSlackAgentDesk, type SlackAgentDesk } from './slack-agent-desk.js';
 import { createAgentThreads } from './slack-agent-threads.js';
-import { createSlackAppHome } from './slack-app-home.js';
+import { createSlackAppHome, type LiveChatOpen } from './slack-app-home.js';
 import { createBotIdentity } from './slack-bot-identity.js';
 import { slackClientOptions } from './slack-client-options.js';
 import { createSlackConversationLookup } from './slack-conversation-lookup.js';
@@ -29,7 +29,12 @@ export const SLACK_EVENTS_PATH = '/slack/events';
  * requests verified by Bolt's HTTPReceiver) or on a Socket Mode connection when
  * SLACK_APP_TOKEN is set. It only translates: Slack payloads in, Block Kit out.
  */
-export function createSlackChannel(services: AppServices): Channel {
+export interface SlackChannelOptions {
+  /** Whether an agent can take a live chat now, for the App Home's buttons (see `LiveChatOpen`). */
+  readonly liveChatOpen?: LiveChatOpen;
+}
+
+export function createSlackChannel(services: AppServices, options: SlackChannelOptions = {}): Channel {
   const { config } = services;
   const token = config.SLACK_BOT_TOKEN;
   if (!token) throw new Error('createSlackChannel needs SLACK_BOT_TOKEN');
@@ -127,7 +132,13 @@ export function createSlackChannel(services: AppServices): Channel {
         logger,
       })
     : null;
-  const home = createSlackAppHome({ services, client, identities, logger });
+  const home = createSlackAppHome({
+    services,
+    client,
+    identities,
+    logger,
+    ...(options.liveChatOpen ? { liveChatOpen: options.liveChatOpen } : {}),
+  });
   const deps: SlackListenerDeps = {
     services,
     client,
