@@ -2,7 +2,9 @@ import type { AppModule } from '../../app-module.js';
 import type { Fallback } from '../../core/skill.js';
 import { loadHelpCenter } from '../../search/help-center.js';
 import { createDocAnswers } from '../../store/doc-answers.js';
+import { createPartnerRepository } from '../../store/partner-repository.js';
 import { createMenuFallback } from '../core/menu-fallback.js';
+import { createDirectoryNames } from './directory-names.js';
 import type { DocSuggestions } from './doc-suggestions.js';
 import { createDocsSkill } from './docs-skill.js';
 import { suggestForDraft } from './draft-suggestions.js';
@@ -20,7 +22,8 @@ export const docsModule: AppModule = {
       logger,
     });
     const answers = createDocAnswers(services.db, services.sql);
-    const skill = createDocsSkill({ helpCenter, answers, responses });
+    const directoryNames = createDirectoryNames(services.db, createPartnerRepository(services.db));
+    const skill = createDocsSkill({ helpCenter, answers, responses, directoryNames });
     const menu = createMenuFallback(responses);
 
     // Unmatched messages: a confident docs answer first, then the menu with a person on offer.

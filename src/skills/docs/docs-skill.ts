@@ -5,11 +5,20 @@ import type { TurnContext } from '../../core/turn-context.js';
 import type { HelpCenter } from '../../search/help-center.js';
 import type { SearchHit } from '../../search/search-result.js';
 import type { DocAnswers, FeedbackOutcome } from '../../store/doc-answers.js';
+import { type IsHelpWord, withoutDirectoryNames } from './directory-name-spans.js';
+import type { DirectoryNames } from './directory-names.js';
+import { helpWordsOf } from './help-words.js';
 
 export interface DocsSkillDeps {
   readonly helpCenter: HelpCenter;
   readonly answers: DocAnswers;
   readonly responses: Responses;
+  /**
+   * Brands and partners the asker may name ("how do I get paid by Acme Outdoor"):
+   * taken out of the question before the search, so a name is not a topic the
+   * docs must cover. Without it every word is searched.
+   */
+  readonly directoryNames?: DirectoryNames;
 }
 
 /** What a "did this help?" click that was not stored is told. */
@@ -30,6 +39,18 @@ export const LAST_QUESTION_KEY = 'docs.lastQuestion';
  */
 export function createDocsSkill(deps: DocsSkillDeps): Skill & { answer(ctx: TurnContext): Promise<boolean> } {
   const { t } = deps.responses;
+  const isHelpWord: IsHelpWord = helpWordsOf(deps.helpCenter);
+
+  /** The question as searched: directory names out; as typed when they cannot be looked up. */
+  async function searchText(ctx: TurnContext, query: string): Promise<string> {
+    if (!deps.directoryNames) return query;
+    try {
+      return withoutDirectoryNames(query, await deps.directoryNames(ctx.user.accountId), isHelpWord);
+    } catch (error) {
+      ctx.logger.warn({ err: error }, 'directory names not read; the question is searched as typed');
+      return query;
+    }
+  }
 
   const nextSteps = (): Action[] => [
     { label: t('docs.file_ticket'), value: { skill: 'core', intent: 'ticket.create' } },
@@ -39,7 +60,10 @@ export function createDocsSkill(deps: DocsSkillDeps): Skill & { answer(ctx: Turn
   /** Searches and answers; false when nothing good was found (and nothing was said). */
   async function answer(ctx: TurnContext): Promise<boolean> {
     const query = ctx.message.text;
-    const result = deps.helpCenter.search(query, { audience: ctx.user.kind, limit: 3 });
+    const result = deps.helpCenter.search(await searchText(ctx, query), {
+      audience: ctx.user.kind,
+      limit: 3,
+    });
     const hits = result.confident ? result.hits : [];
     const id = await deps.answers.record({
       userId: ctx.user.id,
