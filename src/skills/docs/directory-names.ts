@@ -1,10 +1,19 @@
 import { compactNameKey } from '../../store/partner-name-key.js';
-import type { PartnerRepository } from '../../store/partner-repository.js';
-import type { Db } from '../../store/prisma-client.js';
 import type { IsKnownName } from './directory-name-spans.js';
 
 /** The brand and partner names the users of one account may mention in a question. */
 export type DirectoryNames = (accountId: string) => Promise<IsKnownName>;
+
+/** Where the names are read (the database in the bot). */
+export interface DirectoryNameSource {
+  /** Every brand account's name. */
+  brandNames(): Promise<string[]>;
+  accountName(accountId: string): Promise<string | null>;
+  /** The names of the account's partner directory. */
+  partnerNames(accountId: string): Promise<string[]>;
+  /** A short text that changes whenever the account's partner directory does. */
+  partnerVersion(accountId: string): Promise<string>;
+}
 
 /** A note in brackets is not part of the name people type: "Acme Outdoor (demo brand)". */
 const BRACKETED_NOTE = /\s*[([][^)\]]*[)\]]/g;
@@ -21,7 +30,7 @@ function keysOf(names: readonly string[]): ReadonlySet<string> {
 }
 
 interface AccountNames {
-  /** The partner directory's version these names were read at (`PartnerRepository.version`). */
+  /** The partner directory's version these names were read at. */
   readonly version: string;
   readonly keys: ReadonlySet<string>;
 }
@@ -40,8 +49,7 @@ interface Cached<T> {
  * (least recently used dropped); concurrent questions share one load.
  */
 export function createDirectoryNames(
-  db: Db,
-  repository: Pick<PartnerRepository, 'names' | 'version'>,
+  source: DirectoryNameSource,
   options: { ttlMs?: number; maxAccounts?: number; now?: () => number } = {},
 ): DirectoryNames {
   const ttlMs = options.ttlMs ?? 60_000;
@@ -52,9 +60,7 @@ export function createDirectoryNames(
 
   function brandKeys(): Promise<ReadonlySet<string>> {
     if (brands && brands.expires > now()) return brands.loaded;
-    const loaded = db.account
-      .findMany({ where: { kind: 'brand' }, select: { name: true } })
-      .then((rows) => keysOf(rows.map((r) => r.name)));
+    const loaded = source.brandNames().then(keysOf);
     const entry = { loaded, expires: now() + ttlMs };
     brands = entry;
     loaded.catch(() => {
@@ -65,14 +71,14 @@ export function createDirectoryNames(
 
   async function loadAccount(accountId: string, previous: Promise<AccountNames> | undefined) {
     // The version is read first: a change made while loading makes the next check reload.
-    const version = await repository.version(accountId);
+    const version = await source.partnerVersion(accountId);
     const known = previous ? await previous.catch(() => null) : null;
     if (known && known.version === version) return known;
     const [account, partners] = await Promise.all([
-      db.account.findUnique({ where: { id: accountId }, select: { name: true } }),
-      repository.names(accountId),
+      source.accountName(accountId),
+      source.partnerNames(accountId),
     ]);
-    return { version, keys: keysOf([...(account ? [account.name] : []), ...partners.map((p) => p.name)]) };
+    return { version, keys: keysOf(account === null ? partners : [account, ...partners]) };
   }
 
   function accountKeys(accountId: string): Promise<AccountNames> {

@@ -2,8 +2,8 @@ import type { AppModule } from '../../app-module.js';
 import type { Fallback } from '../../core/skill.js';
 import { loadHelpCenter } from '../../search/help-center.js';
 import { createDocAnswers } from '../../store/doc-answers.js';
-import { createPartnerRepository } from '../../store/partner-repository.js';
 import { createMenuFallback } from '../core/menu-fallback.js';
+import { databaseDirectoryNames } from './directory-name-source.js';
 import { createDirectoryNames } from './directory-names.js';
 import type { DocSuggestions } from './doc-suggestions.js';
 import { createDocsSkill } from './docs-skill.js';
@@ -22,7 +22,7 @@ export const docsModule: AppModule = {
       logger,
     });
     const answers = createDocAnswers(services.db, services.sql);
-    const directoryNames = createDirectoryNames(services.db, createPartnerRepository(services.db));
+    const directoryNames = createDirectoryNames(databaseDirectoryNames(services.db));
     const skill = createDocsSkill({ helpCenter, answers, responses, directoryNames });
     const menu = createMenuFallback(responses);
 
