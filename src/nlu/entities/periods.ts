@@ -173,8 +173,17 @@ interface Span {
 const LEAD =
   /(?:^|[^a-z0-9])((since|after|from|before|until|till|prior\s+to|in|during|over|within|for|of|on)\s+)$/i;
 const ANY_LEAD = /./;
-/** Words in front that make "may" and "mar" months ("for" or "of" do not). */
-const MONTH_CUES = /^(?:since|after|before|until|till|prior\s+to|in|during)$/i;
+/** Words in front that make "may" and "mar" months even in lower case ("for" or "on" do not: "for may I…"). */
+const MONTH_CUES = /^(?:since|after|before|until|till|prior\s+to|in|during|from|of)$/i;
+/** What follows the verb "may" and never the month: a pronoun ("May I…", "may we…"). */
+const PRONOUN_NEXT = /^\s+(?:i|we|you|he|she|it|they|one)\b/i;
+/** The start of the message or of a sentence, where a capital letter says nothing. */
+const SENTENCE_START = /(?:^|[.!?]\s*|\n\s*)$/;
+/** A word after "may": the verb's infinitive ("this may be", "3 may take"), never a date's end. */
+const WORD_NEXT = /^\s+[a-z]/i;
+/** A year next to a month or a day ("May 2026", "May 3, 2026"). */
+const YEAR_RE = '(?:19|20)\\d{2}';
+const DAY_RE = '([12]\\d|3[01]|0?[1-9])(?:st|nd|rd|th)?';
 
 type Rule = readonly [RegExp, (m: RegExpExecArray, c: Clock) => Span | null];
 
@@ -186,14 +195,47 @@ const span = (c: Clock, from: Day, to: Day, label: string, extra: Partial<Span> 
 });
 
 /** The month named, in the given year or else its latest occurrence that has started. */
-function monthSpan(c: Clock, word: string, year: string | undefined): Span {
+function monthSpan(c: Clock, word: string, year: string | undefined, cues: RegExp | undefined): Span {
   const m = monthIndex(word);
   const y = year ? Number(year) : m <= c.today.month ? c.today.year : c.today.year - 1;
-  const cues = year ? undefined : /^(may|mar)$/i.test(word) ? MONTH_CUES : ANY_LEAD;
   return span(c, { y, m, d: 1 }, { y, m: m + 1, d: 1 }, `${MONTH_NAMES[m - 1]!} ${y}`, {
     named: true,
     ...(cues ? { cues } : {}),
   });
+}
+
+/** The words in front a month needs: none with a year, a telling word for "may"/"mar", else any. */
+function monthCues(m: RegExpExecArray, word: string, year: string | undefined): RegExp | undefined {
+  if (year) return undefined;
+  if (!/^(may|mar)$/i.test(word)) return ANY_LEAD;
+  // "for May", "tickets on May": a capital inside a sentence, not before a pronoun ("May I…"), is the month.
+  const after = m.input.slice(m.index + m[0].length);
+  const capitalised = word === 'May' || word === 'Mar';
+  if (capitalised && !SENTENCE_START.test(m.input.slice(0, m.index)) && !PRONOUN_NEXT.test(after)) {
+    return ANY_LEAD;
+  }
+  return MONTH_CUES;
+}
+
+/** One day of a month, in the given year or else its latest occurrence that has started. */
+function daySpan(c: Clock, word: string, dayText: string, year: string | undefined): Span | null {
+  const m = monthIndex(word);
+  const d = Number(dayText);
+  const { month, day } = c.today;
+  const started = m < month || (m === month && d <= day);
+  const y = year ? Number(year) : started ? c.today.year : c.today.year - 1;
+  // No such day ("31 February"): not a date.
+  if (new Date(Date.UTC(y, m - 1, d)).getUTCMonth() !== m - 1) return null;
+  return span(c, { y, m, d }, { y, m, d: d + 1 }, `${d} ${MONTH_NAMES[m - 1]!} ${y}`, { isDay: true });
+}
+
+/** "last May", "this May", "next May": the one before this month, this year's, the one after this month. */
+function relativeMonthSpan(c: Clock, which: string, word: string): Span {
+  const m = monthIndex(word);
+  const { year, month } = c.today;
+  const w = which.toLowerCase();
+  const y = w === 'this' ? year : w === 'last' ? (m < month ? year : year - 1) : m > month ? year : year + 1;
+  return span(c, { y, m, d: 1 }, { y, m: m + 1, d: 1 }, `${MONTH_NAMES[m - 1]!} ${y}`, { named: true });
 }
 
 /** Expressions, tried in order at the start of a word; each regular expression is sticky (matches only there). */
@@ -253,7 +295,34 @@ const RULES: readonly Rule[] = [
       return span(c, { y, m: first, d: 1 }, { y, m: first + 3, d: 1 }, `Q${q} ${y}`, { named: true });
     },
   ],
-  [new RegExp(`(${MONTH_RE})(?:,?\\s+(\\d{4}))?\\b`, 'iy'), (m, c) => monthSpan(c, m[1]!, m[2])],
+  [
+    // "May 3", "May 3rd, 2026": a month and a day (a month is never the verb "may" before a number).
+    new RegExp(`(${MONTH_RE})\\.?\\s+${DAY_RE}(?:,?\\s+(${YEAR_RE}))?\\b(?![:.,/-]?\\d)`, 'iy'),
+    (m, c) => daySpan(c, m[1]!, m[2]!, m[3]),
+  ],
+  [
+    // "3 May", "the 3rd of May 2026"; "3 may" before a word ("ticket 3 may be closed") needs a word such as "since" in front.
+    new RegExp(`(?:the\\s+)?${DAY_RE}\\s+(?:of\\s+)?(${MONTH_RE})(?:,?\\s+(${YEAR_RE}))?\\b`, 'iy'),
+    (m, c) => {
+      const found = daySpan(c, m[2]!, m[1]!, m[3]);
+      const verbLike =
+        !m[3] && /^(may|mar)$/i.test(m[2]!) && WORD_NEXT.test(m.input.slice(m.index + m[0].length));
+      return found && verbLike ? { ...found, cues: ANY_LEAD } : found;
+    },
+  ],
+  [
+    // "this may" is a month only at the end of its words ("from this may", not "this may be broken").
+    new RegExp(`(last|this|next)\\s+(${MONTH_RE})\\b`, 'iy'),
+    (m, c) => {
+      const verbLike =
+        /^this$/i.test(m[1]!) && /^may$/i.test(m[2]!) && WORD_NEXT.test(m.input.slice(m.index + m[0].length));
+      return verbLike ? null : relativeMonthSpan(c, m[1]!, m[2]!);
+    },
+  ],
+  [
+    new RegExp(`(${MONTH_RE})(?:,?\\s+(${YEAR_RE}))?\\b`, 'iy'),
+    (m, c) => monthSpan(c, m[1]!, m[2], monthCues(m, m[1]!, m[2])),
+  ],
   [
     /(?:the\s+year\s+)?(20\d{2})\b(?!-)/iy,
     (m, c) => {

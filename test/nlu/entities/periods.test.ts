@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { extractPeriod } from '../../../src/nlu/entities/periods.js';
+import { extractPeriod, findPeriods } from '../../../src/nlu/entities/periods.js';
 
 // Saturday 21 November 2026, 10:00 UTC.
 const now = new Date('2026-11-21T10:00:00Z');
@@ -59,5 +59,51 @@ describe('extractPeriod', () => {
     [''],
   ])('finds none in %j', (text) => {
     expect(extractPeriod(text, now)).toBeUndefined();
+  });
+
+  describe('"may" as a month only where it cannot be the verb', () => {
+    const may2026 = ['2026-05-01T00:00:00.000Z', '2026-06-01T00:00:00.000Z', 'in May 2026'] as const;
+    it.each([
+      ['my tickets from may', ...may2026],
+      ['tickets created in May', ...may2026],
+      ['tickets of may', ...may2026],
+      ['during may', ...may2026],
+      ['last may', ...may2026],
+      ['tickets from this may', ...may2026],
+      ['may 2026', ...may2026],
+      ['tickets for May please', ...may2026],
+      ['next may', '2027-05-01T00:00:00.000Z', '2027-06-01T00:00:00.000Z', 'in May 2027'],
+      ['since may 3', '2026-05-03T00:00:00.000Z', now.toISOString(), 'since 3 May 2026'],
+      ['May 3', '2026-05-03T00:00:00.000Z', '2026-05-04T00:00:00.000Z', '3 May 2026'],
+      ['3 may', '2026-05-03T00:00:00.000Z', '2026-05-04T00:00:00.000Z', '3 May 2026'],
+      ['tickets from 3rd of May', '2026-05-03T00:00:00.000Z', now.toISOString(), 'since 3 May 2026'],
+      ['May 3, 2025', '2025-05-03T00:00:00.000Z', '2025-05-04T00:00:00.000Z', '3 May 2025'],
+    ])('reads %j', (text, from, to, label) => {
+      expect(iso(text)).toEqual({ from, to, label });
+    });
+
+    it.each([
+      ['may i see my tickets'],
+      ['May I see my tickets from support?'],
+      ['you may close it'],
+      ['it may be broken'],
+      ['this may be broken'],
+      ['Thanks. May we reopen it?'],
+      ['the ticket May be closed by now'],
+      ['ticket 3 may be closed'],
+      ['tickets for may'],
+    ])('finds none in %j', (text) => {
+      expect(findPeriods(text, now)).toEqual([]);
+    });
+  });
+
+  it('reads the day of other months as well', () => {
+    expect(iso('since march 3')).toEqual({
+      from: '2026-03-03T00:00:00.000Z',
+      to: now.toISOString(),
+      label: 'since 3 March 2026',
+    });
+    expect(iso('December 24')?.from).toBe('2025-12-24T00:00:00.000Z');
+    expect(iso('before 31 feb')).toBeUndefined();
   });
 });
