@@ -81,7 +81,8 @@ export const HELP_DESK_PARAPHRASES: ReadonlyArray<ReadonlyArray<string>> = [
   ['column', 'field'],
   ['list', 'directory'],
   ['timezone', 'time zone'],
-  ['new user', 'invite', 'add user', 'add a user'],
+  // "Invite" alone stays out: partners, prospects and creators are invited too, and they are not users.
+  ['new user', 'invite user', 'invite a user', 'add user', 'add a user'],
   ['allow', 'permit', 'let'],
   ['first', 'start', 'begin', 'getting started'],
 ];
