@@ -9,7 +9,7 @@ import { stemWord } from './stem-word.js';
  */
 export const STOP_WORDS: ReadonlySet<string> = new Set(
   `a an and are as at be but by for if in into is it no not of on or such that the their then there these
-  they this to was will with i me my we our us you your im ive id youre dont doesnt didnt cant its do does
+  they this to was will with i me my we our us you your im ive youre dont doesnt didnt cant its do does
   did`.split(/\s+/),
 );
 

@@ -8,12 +8,15 @@ const WORD = /[\p{L}\p{N}]+(?:-[\p{L}\p{N}]+)*/gu;
 /**
  * Splits text into folded words (accents removed, lower-case, punctuation
  * dropped, Greek letters used as symbols spelled out). Letters of every
- * script count. Possessive `'s` is dropped and other apostrophes are removed
- * ("don't" → "dont"). A hyphenated word yields its parts and the joined form
+ * script count. Possessive `'s` is dropped, "I'd" becomes "i" (so "id" is
+ * left to mean an ID) and other apostrophes are removed ("don't" → "dont"). A hyphenated word yields its parts and the joined form
  * ("e-mail" → "e", "mail", "email") so either spelling matches.
  */
 export function tokenizeWords(text: string): string[] {
   const folded = spellGreekLetters(foldAccents(text))
+    // "I'd" (and "id like", typed without the apostrophe) is the pronoun, so "id" stays a word for "partner ID".
+    .replace(/\bi['’ʼ`´]d\b/giu, 'i')
+    .replace(/\bid(?= (?:like|love|rather|prefer|want|need|have|be|say|think)\b)/giu, 'i')
     .replace(/([\p{L}\p{N}])['’ʼ`´]s\b/gu, '$1')
     .replace(/([\p{L}\p{N}])['’ʼ`´](?=[\p{L}\p{N}])/gu, '$1')
     .replace(APOSTROPHES, ' ');

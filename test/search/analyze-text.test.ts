@@ -63,4 +63,10 @@ describe('analyzeText', () => {
   it('treats inflected stop words as stop words', () => {
     expect(analyzeText('it does')).toEqual([]);
   });
+  it('keeps "id" as the word for an ID, and drops the "I\'d" pronoun', () => {
+    expect(analyzeText('where is my partner ID')).toContain('id');
+    expect(analyzeText("I'd like my campaign id")).toEqual(analyzeText('I like my campaign id'));
+    expect(analyzeText('id like to change it')).not.toContain('id');
+    expect(analyzeText('I’d rather not')).not.toContain('id');
+  });
 });
