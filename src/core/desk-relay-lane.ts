@@ -33,7 +33,7 @@ export function createDeskRelayLane(deps: {
     lanes: () => [deps.lane],
     logger: deps.logger,
     ...(deps.clock ? { clock: deps.clock } : {}),
-    deliver: (item) => deps.post(item.from.handoffId ?? '', item.replies),
+    deliver: (item, replies) => deps.post(item.from.handoffId ?? '', replies),
   });
   return {
     async queue(handoffId, text) {

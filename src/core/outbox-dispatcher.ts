@@ -3,7 +3,7 @@ import type { ConversationRepository } from '../store/conversation-repository.js
 import type { OutboundItem, Outbox } from '../store/outbox.js';
 import type { Channel } from './channel.js';
 import type { BotMetrics } from './metrics.js';
-import { replyToPlainText } from './reply.js';
+import { type Reply, replyToPlainText } from './reply.js';
 
 export interface OutboxDispatcher {
   /** Delivers what is due now; returns how many items were delivered. */
@@ -15,12 +15,32 @@ export interface OutboxDispatcher {
   stop(): Promise<void>;
 }
 
-/** Delivers one leased item; throws to have it tried again later (`UndeliverableError`: never again). */
-export type OutboxDelivery = (item: OutboundItem) => Promise<void>;
+/**
+ * Delivers one leased item: `replies` are those still to go (all of the item's, unless an
+ * earlier attempt got some out). Throws to have it tried again later (`UndeliverableError`:
+ * never again; `PartlyDeliveredError`: only its `unsent` replies again).
+ */
+export type OutboxDelivery = (item: OutboundItem, replies: readonly Reply[]) => Promise<void>;
 
 /** A delivery that can never succeed (its conversation or chat is gone): the item is not retried. */
 export class UndeliverableError extends Error {
   override readonly name = 'UndeliverableError';
+}
+
+/**
+ * The platform took the first messages of a delivery and then failed (a reply too long
+ * for one message goes out as several): `unsent` are the replies still to go (the last
+ * ones of those tried, or the same content in smaller pieces), so a retry does not post
+ * what went out twice.
+ */
+export class PartlyDeliveredError extends Error {
+  override readonly name: string = 'PartlyDeliveredError';
+  readonly unsent: readonly Reply[];
+
+  constructor(message: string, unsent: readonly Reply[], options?: { cause?: unknown }) {
+    super(message, options);
+    this.unsent = unsent;
+  }
 }
 
 /**
@@ -42,7 +62,7 @@ export function createOutboxDispatcher(deps: {
   return createOutboxLanes({
     ...deps,
     lanes: () => [...deps.channels.keys()],
-    async deliver(item) {
+    async deliver(item, replies) {
       const channel = deps.channels.get(item.channel);
       const conversation = await deps.conversations.byId(item.conversationId);
       if (!conversation) throw new UndeliverableError(`conversation ${item.conversationId} is gone`);
@@ -55,8 +75,9 @@ export function createOutboxDispatcher(deps: {
           externalKey: conversation.externalKey,
           reference: conversation.reference,
         },
-        item.replies,
+        replies,
       );
+      // Once all of it is out: every reply of the item, also those an earlier attempt delivered.
       if (!item.from.inTranscript)
         await deps.conversations.appendMessages(
           item.conversationId,
@@ -98,15 +119,23 @@ export function createOutboxLanes(deps: {
   let running: Promise<number> | null = null;
   let again = false;
   let stopped = true;
+  // The replies still to go of items whose last attempt here got its first messages out.
+  // Kept in this process: an item another instance leases (or one leased again after a
+  // restart) is tried whole, as before.
+  const unsentOf = new Map<number, readonly Reply[]>();
 
   async function deliverOne(item: OutboundItem): Promise<boolean> {
+    const replies = unsentOf.get(item.id) ?? item.replies;
     try {
-      await deps.deliver(item);
+      await deps.deliver(item, replies);
+      unsentOf.delete(item.id);
       await deps.outbox.markSent(item.id, clock());
       deps.metrics?.outboundDelivered.inc({ channel: item.channel, result: 'sent' });
       return true;
     } catch (error) {
       const giveUp = item.attempts >= maxAttempts || error instanceof UndeliverableError;
+      if (!giveUp && error instanceof PartlyDeliveredError) unsentOf.set(item.id, error.unsent);
+      if (giveUp) unsentOf.delete(item.id);
       const backoffMs = Math.min(60_000 * 10, 1000 * 2 ** item.attempts);
       // If even this fails (the database is down), the lease runs out and the item comes back.
       await deps.outbox

@@ -2,7 +2,7 @@ import { pino } from 'pino';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Channel, DeliveryTarget } from '../../src/core/channel.js';
 import { createMetrics } from '../../src/core/metrics.js';
-import { createOutboxDispatcher } from '../../src/core/outbox-dispatcher.js';
+import { createOutboxDispatcher, PartlyDeliveredError } from '../../src/core/outbox-dispatcher.js';
 import type { Reply } from '../../src/core/reply.js';
 import { createConversationRepository } from '../../src/store/conversation-repository.js';
 import { createOutbox } from '../../src/store/outbox.js';
@@ -105,6 +105,47 @@ describe.each(testProviders())('outbox dispatcher on %s', (provider) => {
       ['failed', 'platform is down'],
       ['sent', null],
     ]);
+  });
+
+  it('tries again only the part a platform did not take, and keeps the whole message in the transcript once', async () => {
+    const outbox = createOutbox(database.sql);
+    await outbox.enqueue('conv-a', 'web', [...text('part 1'), ...text('part 2'), ...text('part 3')], {
+      author: 'agent',
+    });
+    // A platform that posts one reply per message and fails once on the second message.
+    const posts: string[] = [];
+    let failures = 0;
+    const channel: Channel = {
+      name: 'web',
+      start: async () => {},
+      stop: async () => {},
+      async deliver(_target, replies) {
+        for (const [i, reply] of replies.entries()) {
+          if (i === 1 && failures++ === 0)
+            throw new PartlyDeliveredError('platform hiccup', replies.slice(i));
+          posts.push((reply as { text: string }).text);
+        }
+      },
+    };
+    let now = new Date();
+    const dispatcher = createOutboxDispatcher({
+      outbox,
+      conversations: createConversationRepository(database.prisma, database.sql),
+      channels: new Map([['web', channel]]),
+      logger: pino({ level: 'silent' }),
+      metrics: createMetrics(),
+      clock: () => now,
+    });
+    expect(await dispatcher.runOnce()).toBe(0);
+    expect(posts).toEqual(['part 1']);
+
+    now = new Date(now.getTime() + 60_000);
+    expect(await dispatcher.runOnce()).toBe(1);
+    expect(posts).toEqual(['part 1', 'part 2', 'part 3']);
+    const transcript = await createConversationRepository(database.prisma, database.sql).transcript('conv-a');
+    expect(transcript.map((l) => l.text)).toEqual(['part 1', 'part 2', 'part 3']);
+    const rows = await database.prisma.outboundMessage.findMany();
+    expect(rows.map((r) => [r.status, r.attempts])).toEqual([['sent', 2]]);
   });
 
   it("leaves another channel's messages in the outbox for a process that delivers through it", async () => {

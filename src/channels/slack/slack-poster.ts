@@ -1,7 +1,9 @@
 import type { webApi } from '@slack/bolt';
+import { PartlyDeliveredError } from '../../core/outbox-dispatcher.js';
 import type { Reply } from '../../core/reply.js';
-import { type BlockKitTexts, fallbackText, renderAllBlocks, renderBlocks } from './render-block-kit.js';
+import { type BlockKitTexts, fallbackText, renderBlocks } from './render-block-kit.js';
 import type { DirectMessages } from './slack-direct-messages.js';
+import { messageBatches } from './slack-message-batches.js';
 import type { SlackReference } from './slack-reference.js';
 
 /** Posts the bot's replies into a Slack conversation. */
@@ -13,23 +15,22 @@ export interface SlackPoster {
   post(ref: SlackReference, replies: readonly Reply[]): Promise<void>;
 }
 
-/** Slack refused a batch: `unsent` are the replies of it and the batches after (the earlier ones went out). */
-export class SlackPostError extends Error {
-  readonly unsent: readonly Reply[];
+/**
+ * Slack refused a batch: `unsent` are the replies of it and the batches after (the earlier
+ * ones went out), so the outbox tries only those again.
+ */
+export class SlackPostError extends PartlyDeliveredError {
+  override readonly name = 'SlackPostError';
 
   constructor(unsent: readonly Reply[], cause: unknown) {
     super(
       `Slack did not take ${unsent.length} of the replies: ${String((cause as Error)?.message ?? cause)}`,
-      {
-        cause,
-      },
+      unsent,
+      { cause },
     );
-    this.name = 'SlackPostError';
-    this.unsent = unsent;
   }
 }
 
-const BLOCKS_PER_MESSAGE = 50;
 // The bot left or lost the channel: the user's DM is the only way to reach them.
 const GONE = new Set(['not_in_channel', 'channel_not_found', 'is_archived', 'thread_not_found']);
 
@@ -50,7 +51,7 @@ export function createSlackPoster(deps: {
   }
 
   async function postAll(channel: string, threadTs: string | undefined, replies: readonly Reply[]) {
-    const all = batches(replies, deps.texts);
+    const all = messageBatches(replies, deps.texts);
     for (let i = 0; i < all.length; i++) {
       try {
         await postBatch(channel, threadTs, all[i]!);
@@ -79,22 +80,6 @@ export function createSlackPoster(deps: {
       }
     },
   };
-}
-
-function batches(replies: readonly Reply[], texts: BlockKitTexts): Reply[][] {
-  const out: Reply[][] = [];
-  let current: Reply[] = [];
-  for (const reply of replies) {
-    const next = [...current, reply];
-    if (current.length > 0 && renderAllBlocks(next, texts).length > BLOCKS_PER_MESSAGE) {
-      out.push(current);
-      current = [reply];
-    } else {
-      current = next;
-    }
-  }
-  if (current.length > 0) out.push(current);
-  return out;
 }
 
 /** Slack's error code of a failed Web API call (`not_in_channel`...), if it was one. */

@@ -93,6 +93,53 @@ describe.each(testProviders())('Slack Web API delivery (%s)', (provider) => {
     expect(inDm.args.thread_ts).toBeUndefined();
   });
 
+  it('posts a message of more than 50 blocks as several, and retries only the part Slack refused', async () => {
+    await slack.sendEvent(directMessage(USERS.alice.id, 'hi'));
+    await slack.settle();
+    const dm = await slack.database.prisma.conversation.findFirstOrThrow({
+      where: { channel: 'slack', externalId: 'D0ALICE' },
+    });
+    const mark = slack.mark();
+    // Slack takes the first message and refuses the second (a platform error, not retried by the client).
+    let posts = 0;
+    slack.fake.onCall = (call) => {
+      if (call.method === 'chat.postMessage' && ++posts === 1)
+        slack.fake.failNext('chat.postMessage', { status: 200, error: 'internal_error' });
+    };
+    onTestFinished(() => {
+      slack.fake.onCall = null;
+    });
+    const lines = Array.from({ length: 40 }, (_, i) => `line ${i}`);
+    await slack.app.services.notifier.send(
+      dm.id,
+      lines.map((line) => ({ type: 'card', title: line, fields: [], actions: [] })),
+    );
+    const [queued] = await waitForRows(() =>
+      slack.database.prisma.outboundMessage.findMany({
+        where: { conversationId: dm.id },
+        orderBy: { id: 'desc' },
+      }),
+    );
+    await expect
+      .poll(
+        async () =>
+          (await slack.database.prisma.outboundMessage.findUniqueOrThrow({ where: { id: queued!.id } }))
+            .status,
+        { timeout: 15_000, interval: 100 },
+      )
+      .toBe('sent');
+    await slack.settle();
+
+    const attempts = postsSince(mark).filter((c) => c.args.channel === 'D0ALICE');
+    expect(attempts.map((c) => c.status)).toEqual([200, 400, 200]);
+    const delivered = attempts.filter((c) => c.status === 200);
+    for (const post of delivered) expect((post.args.blocks as unknown[]).length).toBeLessThanOrEqual(50);
+    // Every line once, in order: the retry posted only the second part.
+    const posted = delivered.flatMap((post) => postedText(post).match(/line \d+/g) ?? []);
+    expect(posted).toEqual(lines);
+    expect(postedText(attempts[1])).toBe(postedText(delivered[1]));
+  });
+
   it("falls back to the user's DM when the bot was removed from the channel", async () => {
     await slack.settle();
     const mention = appMention(USERS.alice.id, 'C0PRIVATE', 'hi');

@@ -73,3 +73,28 @@ describe('Slack replies that do not all go out', () => {
     expect(JSON.stringify(posted[0]!.blocks)).toContain(`line ${69 - queuedTexts.length}`);
   });
 });
+
+describe('Slack replies longer than one message', () => {
+  it('posts a list too long for 50 blocks as several messages, every item once, its buttons with the last', async () => {
+    const { client, posted } = slackClient(Number.POSITIVE_INFINITY);
+    const poster = createSlackPoster({ client: client as never, texts, dms: { of: async () => 'D1' } });
+    const items = Array.from({ length: 30 }, (_, i) => ({
+      type: 'card' as const,
+      title: `ticket ${i}`,
+      subtitle: 'Open',
+      fields: [],
+      actions: [{ label: `Show ${i}`, value: { ticket: i } }],
+    }));
+    await poster.post({ team: 'T1', channel: 'D1' }, [
+      { type: 'list', title: 'Your tickets', items, actions: [{ label: 'More', value: { page: 2 } }] },
+    ]);
+
+    expect(posted.length).toBeGreaterThan(1);
+    for (const message of posted) expect(message.blocks.length).toBeLessThanOrEqual(50);
+    const shown = posted.flatMap((m) => JSON.stringify(m.blocks).match(/ticket \d+/g) ?? []);
+    expect(shown).toEqual(items.map((i) => i.title));
+    expect(posted.some((m) => JSON.stringify(m.blocks).includes('…'))).toBe(false);
+    const more = posted.map((m) => JSON.stringify(m.blocks).includes('"More"'));
+    expect(more).toEqual(posted.map((_, i) => i === posted.length - 1));
+  });
+});
