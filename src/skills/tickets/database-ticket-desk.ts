@@ -12,7 +12,7 @@ import type { UserDirectory } from '../../store/user-directory.js';
 import { checkEmailList, checkSubject, MAX_ATTACHMENTS } from './draft-validation.js';
 import { findDuplicate } from './duplicate-finder.js';
 import { ticketNumber } from './ticket-buttons.js';
-import type { ActionOutcome, CommentOptions, TicketDesk } from './ticket-desk.js';
+import type { ActionOutcome, CommentOptions, StatusChangeDetails, TicketDesk } from './ticket-desk.js';
 import type { TicketNotifications } from './ticket-notifications.js';
 import {
   commentRefusal,
@@ -84,14 +84,17 @@ export function createTicketDesk(deps: {
     actor: UserProfile,
     id: number,
     to: TicketStatus,
-    note?: string,
-    comment?: string,
+    details: StatusChangeDetails = {},
   ): Promise<ActionOutcome> {
+    const { note, comment } = details;
     const ticket = await visibleTicket(actor, id);
     if (!ticket) return { ok: false, refusal: 'not-visible', ticket: null };
     const now = deps.clock();
     const refusal = statusChangeRefusal(actor, ticket, to, { now, reopenDays: deps.reopenDays });
     if (refusal) return { ok: false, refusal, ticket };
+    // An agent's reason ("close 1042, duplicate spam") is for colleagues, not the requester;
+    // a solution they offer is for the requester.
+    const commentInternal = isSupportStaff(actor) && details.commentPublic !== true;
     const updated = await tickets.changeStatus({
       ticketId: id,
       from: ticket.status,
@@ -100,15 +103,19 @@ export function createTicketDesk(deps: {
       readerId: readerOf(actor, ticket),
       note,
       comment,
-      // An agent's reason ("close 1042, duplicate spam") is for colleagues, not the requester.
-      commentInternal: isSupportStaff(actor),
+      commentInternal,
       now,
     });
     if (!updated) return { ok: false, refusal: 'same-status', ticket: await tickets.byId(id) };
     const current = (await takeIfUnassigned(actor, updated))
       ? ((await tickets.byId(id)) ?? updated)
       : updated;
-    await notify(current, actor, { kind: 'status', to, note });
+    await notify(current, actor, {
+      kind: 'status',
+      to,
+      ...(note ? { note } : {}),
+      ...(comment && !commentInternal ? { comment } : {}),
+    });
     return { ok: true, ticket: current };
   }
 
@@ -290,7 +297,7 @@ export function createTicketDesk(deps: {
       orThrow(await addComment(actor, id, body, options), id);
     },
     async setStatus(actor, id, status, note) {
-      const outcome = await changeStatus(actor, id, status, note);
+      const outcome = await changeStatus(actor, id, status, note ? { note } : {});
       if (!outcome.ok && (outcome.refusal === 'same-status' || outcome.refusal === 'already-closed')) return;
       orThrow(outcome, id);
     },

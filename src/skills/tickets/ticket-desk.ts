@@ -34,6 +34,19 @@ export interface TicketListResult {
   readonly remainingCapped: boolean;
 }
 
+/** What comes with a status change besides the status. */
+export interface StatusChangeDetails {
+  /** Kept on the status event and shown in the notification. */
+  readonly note?: string;
+  /**
+   * A comment stored with the change ("close 1042, it works now"): public from a requester,
+   * an internal note from support staff unless `commentPublic`.
+   */
+  readonly comment?: string;
+  /** From staff: the comment is for the requester (the solution offered), not an internal note. */
+  readonly commentPublic?: boolean;
+}
+
 export type ActionOutcome =
   | { readonly ok: true; readonly ticket: TicketRecord }
   | { readonly ok: false; readonly refusal: Refusal; readonly ticket: TicketRecord | null };
@@ -54,16 +67,11 @@ export interface TicketDesk extends TicketService {
   findDuplicate(viewer: UserProfile, text: string, campaignId: string | null): Promise<TicketSummary | null>;
   saveDraftAttachments(attachments: readonly InboundAttachment[]): Promise<string[]>;
   attachmentNames(ids: readonly string[]): Promise<string[]>;
-  /**
-   * `comment`: stored with the change ("close 1042, it works now"); public from a requester,
-   * an internal note from support staff.
-   */
   changeStatus(
     actor: UserProfile,
     id: number,
     to: TicketStatus,
-    note?: string,
-    comment?: string,
+    details?: StatusChangeDetails,
   ): Promise<ActionOutcome>;
   addComment(actor: UserProfile, id: number, body: string, options?: CommentOptions): Promise<ActionOutcome>;
   assignTo(actor: UserProfile, id: number, assigneeId: string | null): Promise<ActionOutcome>;

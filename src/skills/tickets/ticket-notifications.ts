@@ -12,7 +12,13 @@ import { ticketActions, ticketNumber, ticketUrl } from './ticket-buttons.js';
 
 export type TicketChange =
   | { readonly kind: 'comment'; readonly body: string; readonly attachmentNames: readonly string[] }
-  | { readonly kind: 'status'; readonly to: TicketStatus; readonly note?: string };
+  | {
+      readonly kind: 'status';
+      readonly to: TicketStatus;
+      readonly note?: string;
+      /** A public comment that came with the change (the solution offered). */
+      readonly comment?: string;
+    };
 
 export interface TicketNotifications {
   /** Tells the requester and CC'd users of the bot about a change someone else made. */
@@ -58,10 +64,13 @@ export function createTicketNotifications(deps: {
       };
     }
     const note = change.note ? `\n\n${t('tickets.notify.status_note', { author, note: change.note })}` : '';
+    const comment = change.comment
+      ? `\n\n${t('tickets.notify.comment_body', { author, text: change.comment })}`
+      : '';
     return {
       type: 'card',
       title: t('tickets.notify.status_title', { number, status: statusLabel(change.to) }),
-      body: `${t('tickets.notify.status_body', { meaning: t(`tickets.status.meaning.${change.to}`) })}${note}`,
+      body: `${t('tickets.notify.status_body', { meaning: t(`tickets.status.meaning.${change.to}`) })}${comment}${note}`,
       fields: [{ label: t('tickets.fields.subject'), value: ticket.subject }],
       actions,
     };

@@ -8,19 +8,29 @@ import {
 import { isSupportStaff } from '../../store/ticket-visibility.js';
 import { createCommentFlow } from './comment-flow.js';
 import { attachmentProblem } from './draft-validation.js';
+import { createSolutionOffer } from './solution-offer.js';
 import { ticketButton, ticketNumber } from './ticket-buttons.js';
-import type { ActionOutcome } from './ticket-desk.js';
+import type { ActionOutcome, StatusChangeDetails } from './ticket-desk.js';
 import { refusalReply } from './ticket-refusal-reply.js';
 import { reopenDeadline } from './ticket-rules.js';
 import type { TicketSkillDeps } from './ticket-skill-deps.js';
 import type { StatusHandler } from './ticket-status-handler.js';
 import { formatDate } from './ticket-time.js';
-import { parseUpdateRequest, type UpdateRequest } from './ticket-update-request.js';
+import {
+  complaintText,
+  parseUpdateRequest,
+  readCarriedRequest,
+  type UpdateRequest,
+} from './ticket-update-request.js';
+
+/** Statuses where the ticket waits on support: a complaint there is news for support, nothing to reopen or reject. */
+const WITH_SUPPORT: ReadonlySet<TicketStatus> = new Set(['open', 'in_progress', 'awaiting_response']);
 
 /** Replies, closing, reopening, confirming a solution; for agents also statuses and assignment. */
 export function createUpdateHandler(deps: TicketSkillDeps, status: StatusHandler) {
   const { t } = deps.responses;
   const commentFlow = createCommentFlow(deps, addComment);
+  const solution = createSolutionOffer(deps, { setStatus, addComment, refused });
 
   function refused(ctx: TurnContext, id: number, outcome: Extract<ActionOutcome, { ok: false }>): void {
     ctx.reply(
@@ -31,7 +41,14 @@ export function createUpdateHandler(deps: TicketSkillDeps, status: StatusHandler
     );
   }
 
-  async function addComment(ctx: TurnContext, id: number, body: string, internal: boolean): Promise<void> {
+  /** `complaint`: the requester said it still doesn't work; they hear the ticket is still open. */
+  async function addComment(
+    ctx: TurnContext,
+    id: number,
+    body: string,
+    internal: boolean,
+    complaint = false,
+  ): Promise<void> {
     const attachments = ctx.message.attachments.filter((a) => {
       const problem = attachmentProblem(a);
       if (problem) {
@@ -59,12 +76,15 @@ export function createUpdateHandler(deps: TicketSkillDeps, status: StatusHandler
       });
       return;
     }
+    const status = statusLabel(outcome.ticket.status);
     const moved = before && before.status !== outcome.ticket.status;
     ctx.reply({
       type: 'text',
-      text: moved
-        ? t('tickets.update.comment_added_reopened', { number, status: statusLabel(outcome.ticket.status) })
-        : t('tickets.update.comment_added', { number }),
+      text: complaint
+        ? t('tickets.update.complaint_added', { number, status })
+        : moved
+          ? t('tickets.update.comment_added_reopened', { number, status })
+          : t('tickets.update.comment_added', { number }),
     });
   }
 
@@ -72,9 +92,9 @@ export function createUpdateHandler(deps: TicketSkillDeps, status: StatusHandler
     ctx: TurnContext,
     id: number,
     to: TicketStatus,
-    comment?: string,
+    details: StatusChangeDetails = {},
   ): Promise<ActionOutcome> {
-    const outcome = await deps.desk.changeStatus(ctx.user, id, to, undefined, comment);
+    const outcome = await deps.desk.changeStatus(ctx.user, id, to, details);
     if (!outcome.ok) refused(ctx, id, outcome);
     else ctx.state.lastTicketId = id;
     return outcome;
@@ -83,16 +103,8 @@ export function createUpdateHandler(deps: TicketSkillDeps, status: StatusHandler
   async function apply(ctx: TurnContext, id: number, request: UpdateRequest): Promise<void> {
     const number = ticketNumber(id);
     const details = await deps.desk.details(ctx.user, id);
-    if (!details) {
-      ctx.reply(
-        ...refusalReply(deps.responses, 'not-visible', id, null, {
-          now: ctx.now,
-          reopenDays: deps.reopenDays,
-        }),
-      );
-      return;
-    }
-    const ticket = details.ticket;
+    if (!details) return refused(ctx, id, { ok: false, refusal: 'not-visible', ticket: null });
+    const { ticket, creatorName } = details;
     switch (request.kind) {
       case 'comment':
         if (request.body) return addComment(ctx, id, request.body, request.internal);
@@ -102,7 +114,7 @@ export function createUpdateHandler(deps: TicketSkillDeps, status: StatusHandler
         commentFlow.start(ctx, id, request.internal);
         return;
       case 'close':
-        return close(ctx, id, request.body);
+        return close(ctx, id, request.body, creatorName);
       case 'reopen': {
         // A solution is on the table: asking to reopen ("reopen #1000 still broken") rejects it.
         if (ticket.status === 'solution_offered' && !isSupportStaff(ctx.user)) {
@@ -125,16 +137,20 @@ export function createUpdateHandler(deps: TicketSkillDeps, status: StatusHandler
       case 'solved':
         // "It works now" with no solution offered: the requester says it is solved, so it
         // closes as "close" would (the creator only, as the ticket rules say).
-        if (ticket.status !== 'solution_offered') return close(ctx, id, null);
+        if (ticket.status !== 'solution_offered') return close(ctx, id, null, creatorName);
         if ((await setStatus(ctx, id, 'closed')).ok)
           ctx.reply({ type: 'text', text: t('tickets.update.solved', { number }) });
         return;
       case 'not-solved':
-        if (ticket.status !== 'solution_offered') {
-          return refused(ctx, id, { ok: false, refusal: 'no-solution-offered', ticket });
+        if (ticket.status === 'solution_offered') return rejectSolution(ctx, id, null);
+        // Still with support ("1042 still doesn't work, why did you close it?"): keep the words.
+        if (WITH_SUPPORT.has(ticket.status) && request.body && !isSupportStaff(ctx.user)) {
+          return addComment(ctx, id, request.body, false, true);
         }
-        return rejectSolution(ctx, id, null);
+        return refused(ctx, id, { ok: false, refusal: 'no-solution-offered', ticket });
       case 'status':
+        if (request.status === 'solution_offered' && request.body)
+          return solution.offer(ctx, id, request.body);
         if ((await setStatus(ctx, id, request.status)).ok) {
           ctx.reply({
             type: 'text',
@@ -147,17 +163,26 @@ export function createUpdateHandler(deps: TicketSkillDeps, status: StatusHandler
     }
   }
 
-  /** Closes; a reason ("close 1042, it works now") is stored with the change (an internal note from staff). */
-  async function close(ctx: TurnContext, id: number, reason: string | null): Promise<void> {
+  /**
+   * Closes; a reason ("close 1042, it works now") is stored with the change (an internal note
+   * from staff). Agents hear whose ticket they closed; the requester hears until when to reopen.
+   */
+  async function close(
+    ctx: TurnContext,
+    id: number,
+    reason: string | null,
+    requester: string,
+  ): Promise<void> {
     const number = ticketNumber(id);
-    const outcome = await setStatus(ctx, id, 'closed', reason ?? undefined);
+    const outcome = await setStatus(ctx, id, 'closed', reason ? { comment: reason } : {});
     if (!outcome.ok) return;
     const deadline = reopenDeadline(outcome.ticket, deps.reopenDays);
+    const wording = isSupportStaff(ctx.user) ? 'closed_agent' : 'closed';
     ctx.reply({
       type: 'choices',
       prompt: deadline
-        ? t('tickets.update.closed', { number, date: formatDate(deadline) })
-        : t('tickets.update.closed_no_reopen', { number }),
+        ? t(`tickets.update.${wording}`, { number, requester, date: formatDate(deadline) })
+        : t(`tickets.update.${wording}_no_reopen`, { number, requester }),
       choices: [ticketButton(t('tickets.update.actions.reopen'), 'reopen', { id })],
     });
     if (reason && isSupportStaff(ctx.user)) {
@@ -199,14 +224,41 @@ export function createUpdateHandler(deps: TicketSkillDeps, status: StatusHandler
     });
   }
 
+  function readRequest(ctx: TurnContext) {
+    const text = ctx.message.text;
+    const entityContext = { now: ctx.now, kind: ctx.user.kind };
+    const entities = deps.entities(text, entityContext);
+    const parsed = parseUpdateRequest(text, {
+      staff: isSupportStaff(ctx.user),
+      statuses: entities.statuses,
+      statusesIn: (part) => deps.entities(part, entityContext).statuses,
+    });
+    const request: UpdateRequest =
+      parsed.kind === 'not-solved' ? { kind: 'not-solved', body: complaintText(text) } : parsed;
+    return { entities, request };
+  }
+
   return {
     commentFlow,
+    solution,
+
+    /**
+     * "1042 is still broken" read as a status question: on a ticket still with support the
+     * words are kept as a comment (true); otherwise the status is shown as asked (false).
+     */
+    async keepComplaint(ctx: TurnContext): Promise<boolean> {
+      if (isSupportStaff(ctx.user)) return false;
+      const { entities, request } = readRequest(ctx);
+      if (request.kind !== 'not-solved' || !request.body) return false;
+      const id = entities.ticketNumbers[0] ?? ctx.state.lastTicketId;
+      const ticket = id ? await deps.desk.get(ctx.user, id) : null;
+      if (!ticket || !WITH_SUPPORT.has(ticket.status)) return false;
+      await addComment(ctx, ticket.id, request.body, false, true);
+      return true;
+    },
+
     async onIntent(ctx: TurnContext): Promise<void> {
-      const entities = deps.entities(ctx.message.text, { now: ctx.now, kind: ctx.user.kind });
-      const request = parseUpdateRequest(ctx.message.text, {
-        staff: isSupportStaff(ctx.user),
-        statuses: entities.statuses,
-      });
+      const { entities, request } = readRequest(ctx);
       const named = entities.ticketNumbers[0];
       const last = ctx.state.lastTicketId;
       const id = named ?? (last && (await deps.desk.get(ctx.user, last)) ? last : null);
@@ -239,7 +291,8 @@ export function createUpdateHandler(deps: TicketSkillDeps, status: StatusHandler
           await apply(ctx, id, { kind: 'assign', to: 'me' });
           return true;
         case 'set-status':
-          if (typeof value.status === 'string' && isTicketStatus(value.status)) {
+          if (value.status === 'solution_offered') await solution.start(ctx, id);
+          else if (typeof value.status === 'string' && isTicketStatus(value.status)) {
             await apply(ctx, id, { kind: 'status', status: value.status });
           }
           return true;
@@ -255,7 +308,7 @@ export function createUpdateHandler(deps: TicketSkillDeps, status: StatusHandler
           return true;
         }
         case 'apply-update': {
-          const request = readRequest(value.request);
+          const request = readCarriedRequest(value.request);
           if (request) await apply(ctx, id, request);
           return true;
         }
@@ -264,36 +317,6 @@ export function createUpdateHandler(deps: TicketSkillDeps, status: StatusHandler
       }
     },
   };
-}
-
-/** A request carried by a "which ticket?" button, checked again (clients can send anything). */
-function readRequest(raw: unknown): UpdateRequest | null {
-  if (!raw || typeof raw !== 'object') return null;
-  const r = raw as Record<string, unknown>;
-  const body = typeof r.body === 'string' ? r.body : null;
-  switch (r.kind) {
-    case 'comment':
-      return { kind: 'comment', body, internal: r.internal === true };
-    case 'reopen':
-      return { kind: 'reopen', body };
-    case 'close':
-      return { kind: 'close', body };
-    case 'solved':
-    case 'not-solved':
-      return { kind: r.kind };
-    case 'status':
-      return typeof r.status === 'string' && isTicketStatus(r.status)
-        ? { kind: 'status', status: r.status }
-        : null;
-    case 'assign': {
-      const to = r.to;
-      if (to === 'me' || to === 'nobody') return { kind: 'assign', to };
-      const name = (to as { name?: unknown } | null)?.name;
-      return typeof name === 'string' ? { kind: 'assign', to: { name } } : null;
-    }
-    default:
-      return null;
-  }
 }
 
 export type UpdateHandler = ReturnType<typeof createUpdateHandler>;

@@ -1,4 +1,4 @@
-import type { TicketStatus } from '../../domain/ticket-statuses.js';
+import { isTicketStatus, type TicketStatus } from '../../domain/ticket-statuses.js';
 
 /** What a user wants done to a ticket, read from "close 1042", "reply to 1042: …", "it didn't help". */
 export type UpdateRequest =
@@ -6,8 +6,10 @@ export type UpdateRequest =
   | { readonly kind: 'close'; readonly body: string | null }
   | { readonly kind: 'reopen'; readonly body: string | null }
   | { readonly kind: 'solved' }
-  | { readonly kind: 'not-solved' }
-  | { readonly kind: 'status'; readonly status: TicketStatus }
+  /** `body`: the complaint in the user's words ("1042 still doesn't work"), filled in by the update handler. */
+  | { readonly kind: 'not-solved'; readonly body?: string | null }
+  /** `body`: what the agent tells the requester with the change ("solution offered 1042: clear the cache"). */
+  | { readonly kind: 'status'; readonly status: TicketStatus; readonly body?: string }
   | { readonly kind: 'assign'; readonly to: 'me' | 'nobody' | { readonly name: string } };
 
 const NOT_SOLVED =
@@ -46,6 +48,29 @@ export function commentBody(text: string): string | null {
     .replace(/^\s*(?:ticket|case)?\s*#?\d+\b/i, '')
     .trim();
   return rest.split(/\s+/).filter((w) => /\p{L}{2,}/u.test(w)).length >= 2 ? rest : null;
+}
+
+/** The words of a complaint ("ticket 1000 still doesn't work, why did you close it?"), kept as they were said. */
+export function complaintText(text: string): string | null {
+  const said = REPLY_PREFIX.test(text) ? commentBody(text) : text.trim();
+  return said || null;
+}
+
+const COMMAND_HEAD_WORDS = 7;
+
+/**
+ * "solution offered 1042: clear the cache and re-install the pixel", "set 1042 to solution
+ * offered: …": a short command naming Solution Offered before the colon, the solution after it.
+ */
+function offeredSolution(text: string, statusesIn: (text: string) => readonly TicketStatus[]): string | null {
+  const colon = text.indexOf(':');
+  if (colon < 0 || REPLY_PREFIX.test(text)) return null;
+  const head = text.slice(0, colon);
+  const solution = text.slice(colon + 1).trim();
+  if (!solution || NOTE.test(head) || head.split(/\s+/).filter(Boolean).length > COMMAND_HEAD_WORDS)
+    return null;
+  const named = statusesIn(head);
+  return named.length === 1 && named[0] === 'solution_offered' ? solution : null;
 }
 
 const REOPEN_SPLIT = /\bre-?open\b(?:\s+(?:it|this|that|(?:the |my )?(?:ticket|case)))?(?:\s*#?\d+\b)?/i;
@@ -108,8 +133,15 @@ export function closeReason(text: string): string | null {
  */
 export function parseUpdateRequest(
   text: string,
-  options: { staff: boolean; statuses: readonly TicketStatus[] },
+  options: {
+    staff: boolean;
+    statuses: readonly TicketStatus[];
+    /** The statuses named in part of the text (the command before a colon). */
+    statusesIn?: (text: string) => readonly TicketStatus[];
+  },
 ): UpdateRequest {
+  const solution = options.staff && options.statusesIn ? offeredSolution(text, options.statusesIn) : null;
+  if (solution) return { kind: 'status', status: 'solution_offered', body: solution };
   if (UNASSIGN.test(text)) return { kind: 'assign', to: 'nobody' };
   if (options.staff && TAKE.test(text)) return { kind: 'assign', to: 'me' };
   const assignee = text.match(ASSIGN)?.[1]?.trim();
@@ -131,4 +163,35 @@ export function parseUpdateRequest(
   // "we fixed the pixel, but payouts are still wrong" says more than "solved": it is a reply.
   if (!options.staff && SOLVED.test(text) && onlySaysSolved(text)) return { kind: 'solved' };
   return { kind: 'comment', body: commentBody(text), internal: false };
+}
+
+/** A request carried by a "which ticket?" button, checked again (clients can send anything). */
+export function readCarriedRequest(raw: unknown): UpdateRequest | null {
+  if (!raw || typeof raw !== 'object') return null;
+  const r = raw as Record<string, unknown>;
+  const body = typeof r.body === 'string' ? r.body : null;
+  switch (r.kind) {
+    case 'comment':
+      return { kind: 'comment', body, internal: r.internal === true };
+    case 'reopen':
+      return { kind: 'reopen', body };
+    case 'close':
+      return { kind: 'close', body };
+    case 'solved':
+      return { kind: 'solved' };
+    case 'not-solved':
+      return { kind: 'not-solved', body };
+    case 'status':
+      return typeof r.status === 'string' && isTicketStatus(r.status)
+        ? { kind: 'status', status: r.status, ...(body ? { body } : {}) }
+        : null;
+    case 'assign': {
+      const to = r.to;
+      if (to === 'me' || to === 'nobody') return { kind: 'assign', to };
+      const name = (to as { name?: unknown } | null)?.name;
+      return typeof name === 'string' ? { kind: 'assign', to: { name } } : null;
+    }
+    default:
+      return null;
+  }
 }

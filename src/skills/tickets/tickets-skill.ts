@@ -2,6 +2,7 @@ import type { Skill } from '../../core/skill.js';
 import { COMMENT_FLOW } from './comment-flow.js';
 import { createTicketFlow } from './create-flow/create-ticket-flow.js';
 import { CREATE_FLOW } from './create-flow/ticket-draft.js';
+import { SOLUTION_FLOW } from './solution-offer.js';
 import { SKILL_NAME } from './ticket-buttons.js';
 import { createListHandler } from './ticket-list-handler.js';
 import type { TicketSkillDeps } from './ticket-skill-deps.js';
@@ -29,6 +30,8 @@ export function createTicketsSkill(deps: TicketSkillDeps): Skill {
         case 'ticket.create':
           return create.start(ctx, ctx.message.text);
         case 'ticket.status':
+          // "1042 is still broken" is news for support, not only a question.
+          if (await update.keepComplaint(ctx)) return;
           return status.onIntent(ctx);
         case 'ticket.list':
           return list.onIntent(ctx);
@@ -42,12 +45,14 @@ export function createTicketsSkill(deps: TicketSkillDeps): Skill {
     async onFlowMessage(ctx, flow) {
       if (flow.name === CREATE_FLOW) return create.onMessage(ctx, flow);
       if (flow.name === COMMENT_FLOW) return update.commentFlow.onMessage(ctx, flow);
+      if (flow.name === SOLUTION_FLOW) return update.solution.onMessage(ctx, flow);
       return 'not-an-answer';
     },
 
     async reprompt(ctx, flow) {
       if (flow.name === CREATE_FLOW) await create.reprompt(ctx, flow);
       if (flow.name === COMMENT_FLOW) update.commentFlow.reprompt(ctx, flow);
+      if (flow.name === SOLUTION_FLOW) update.solution.reprompt(ctx, flow);
     },
 
     async onAction(ctx, value) {

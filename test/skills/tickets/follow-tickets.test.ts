@@ -366,6 +366,8 @@ describe.each(testProviders())('following tickets on %s', (provider) => {
     await sam.say(`status of #${moved}`);
     await sam.click('Change status');
     await sam.click('Solution Offered');
+    // Solution Offered asks the agent for the solution first; the answer makes the change.
+    await sam.say('Please re-run the payout export from Reports › Payouts.');
     await nora.say(`status of #${moved}`);
     expect(nora.text()).toContain('Handled by: Sam Agent');
 
@@ -413,6 +415,92 @@ describe.each(testProviders())('following tickets on %s', (provider) => {
     ]);
     const search = await bot.app.services.db.ticket.findUniqueOrThrow({ where: { id } });
     expect(search.searchText).not.toContain('customer');
+  });
+
+  it('a complaint on a ticket that is still open is kept as a comment, and the ticket keeps its status', async () => {
+    const bodies = async (id: number) =>
+      (
+        await bot.app.services.db.ticketComment.findMany({ where: { ticketId: id }, orderBy: { id: 'asc' } })
+      ).map((c) => c.body);
+    const id = await file(noraProfile, nora, 'Nora: widget still blank');
+    await nora.say(`ticket ${id} still doesn't work, why did you close it?`);
+    expect(nora.text()).not.toContain("hasn't offered a solution");
+    expect(nora.text()).toContain(`Added what you wrote to **#${id}** as a comment`);
+    expect(nora.text()).toContain('still open (**Open**)');
+    expect((await desk.get(noraProfile, id))?.status).toBe('open');
+    expect(await bodies(id)).toEqual([`ticket ${id} still doesn't work, why did you close it?`]);
+
+    // Asked like a status question, on a ticket an agent is working on.
+    await sam.say(`set #${id} to in progress`);
+    await nora.say(`${id} is still broken, any news?`);
+    expect(nora.text()).toContain(`Added what you wrote to **#${id}** as a comment`);
+    expect(nora.text()).toContain('still open (**In Progress**)');
+    expect((await desk.get(noraProfile, id))?.status).toBe('in_progress');
+    expect(await bodies(id)).toHaveLength(2);
+
+    // A question that only asks for the status still only gets the status.
+    await nora.say(`status of #${id}`);
+    expect(nora.text()).toContain(`#${id} · Nora: widget still blank`);
+    expect(nora.text()).not.toContain('Added what you wrote');
+    expect(await bodies(id)).toHaveLength(2);
+  });
+
+  it('an agent closing a ticket hears it in agent words: for whom, and that the reason stayed internal', async () => {
+    const id = await file(noraProfile, nora, 'Nora: duplicate of an earlier ticket');
+    await sam.say(`close ${id}, duplicate`);
+    expect(sam.text()).toContain(`Closed **#${id}** for **Nora Northpeak**.`);
+    expect(sam.text()).not.toMatch(/\byou can reopen\b/i);
+    expect(sam.text()).toContain('internal note');
+    expect((await desk.get(noraProfile, id))?.status).toBe('closed');
+
+    // The requester closing her own ticket still hears the requester wording.
+    const own = await file(noraProfile, nora, 'Nora: closes her own');
+    await nora.say(`close ticket ${own}`);
+    expect(nora.text()).toContain(
+      `**#${own}** is closed. If the problem comes back, you can reopen it until`,
+    );
+  });
+
+  it('Solution Offered from the status buttons asks the agent for the solution, which reaches the requester', async () => {
+    const comments = async (id: number) =>
+      (await bot.app.services.db.ticketComment.findMany({ where: { ticketId: id } })).map((c) => [
+        c.body,
+        c.internal,
+      ]);
+    const id = await file(noraProfile, nora, 'Nora: pixel not firing after update');
+    await sam.say(`status of #${id}`);
+    await sam.click('Change status');
+    await sam.click('Solution Offered');
+    expect(sam.text()).toContain(`What's the solution for **#${id}**?`);
+    expect((await desk.get(noraProfile, id))?.status).toBe('open');
+
+    // "cancel" leaves the status as it was.
+    await sam.say('cancel');
+    expect((await desk.get(noraProfile, id))?.status).toBe('open');
+    expect(await comments(id)).toEqual([]);
+
+    await sam.say(`status of #${id}`);
+    await sam.click('Change status');
+    await sam.click('Solution Offered');
+    await sam.say('Clear the browser cache and re-install the pixel from Settings › Tracking.');
+    expect(sam.text()).toContain(`**#${id}** is now **Solution Offered**`);
+    expect((await desk.get(noraProfile, id))?.status).toBe('solution_offered');
+    expect(await comments(id)).toEqual([
+      ['Clear the browser cache and re-install the pixel from Settings › Tracking.', false],
+    ]);
+    const told = (await bot.notifications(nora)).at(-1) ?? '';
+    expect(told).toContain(`#${id} is now Solution Offered`);
+    expect(told).toContain('Clear the browser cache and re-install the pixel');
+
+    // Typed with the solution: used directly, nothing asked.
+    const typed = await file(noraProfile, nora, 'Nora: pixel typed solution');
+    await sam.say(`solution offered ${typed}: clear the cache and re-install the pixel`);
+    expect(sam.text()).toContain(`**#${typed}** is now **Solution Offered**`);
+    expect((await desk.get(noraProfile, typed))?.status).toBe('solution_offered');
+    expect(await comments(typed)).toEqual([['clear the cache and re-install the pixel', false]]);
+    expect((await bot.notifications(nora)).at(-1)).toContain('clear the cache and re-install the pixel');
+    await nora.say(`status of #${typed}`);
+    expect(nora.actions().map((a) => a.label)).toContain("It's solved");
   });
 
   it('agents assign, change status with buttons and keep internal notes away from the requester', async () => {

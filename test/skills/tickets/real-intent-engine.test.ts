@@ -37,4 +37,31 @@ describe('tickets with the real intent engine', () => {
     expect(alice.intent()).toBe('ticket.update');
     expect(alice.text()).toContain(`**#${id}** is closed`);
   });
+
+  it('"<number> is still broken" on a ticket that is still open is kept as a comment; a status question only shows the status', async () => {
+    const bob = bot.chat('bob');
+    await bob.say('hello');
+    const { id } = await bot.app.services.shared.tickets!.create({
+      requester: bob.last!.user,
+      subject: 'Payout report export times out',
+      issueType: 'other',
+      description: 'The payout report export times out after two minutes every time.',
+      channel: 'web',
+      conversationId: bob.last!.conversationId,
+      idempotencyKey: 'bob-export-times-out',
+    });
+
+    await bob.say(`${id} is still broken`);
+    expect(bob.text()).toContain(`Added what you wrote to **#${id}** as a comment`);
+    expect(bob.text()).toContain('still open (**Open**)');
+    const comments = await bot.app.services.db.ticketComment.findMany({ where: { ticketId: id } });
+    expect(comments.map((c) => c.body)).toEqual([`${id} is still broken`]);
+
+    await bob.say(`what's the status of ${id}`);
+    expect(bob.intent()).toBe('ticket.status');
+    expect(bob.text()).toContain(`#${id} · Payout report export times out`);
+    expect(bob.text()).not.toContain('Added what you wrote');
+    const ticket = await bot.app.services.db.ticket.findUniqueOrThrow({ where: { id } });
+    expect(ticket.status).toBe('open');
+  });
 });

@@ -3,7 +3,11 @@ import { OPEN_STATUSES } from '../../../src/domain/ticket-statuses.js';
 import type { UserProfile } from '../../../src/domain/user.js';
 import { readTicketEntities } from '../../../src/skills/tickets/ticket-entities.js';
 import { parseListFilter, ticketFilterSchema } from '../../../src/skills/tickets/ticket-list-filter.js';
-import { commentBody, parseUpdateRequest } from '../../../src/skills/tickets/ticket-update-request.js';
+import {
+  commentBody,
+  complaintText,
+  parseUpdateRequest,
+} from '../../../src/skills/tickets/ticket-update-request.js';
 
 const requester: UserProfile = {
   id: 'u1',
@@ -17,8 +21,9 @@ const agent: UserProfile = { ...requester, id: 'ag', role: 'agent' };
 const now = new Date('2025-06-02T09:00:00Z');
 const filter = (text: string, viewer = requester) =>
   parseListFilter(text, readTicketEntities(text, { now, kind: 'brand' }), viewer);
+const statusesIn = (text: string) => readTicketEntities(text, { now, kind: 'brand' }).statuses;
 const update = (text: string, staff = false) =>
-  parseUpdateRequest(text, { staff, statuses: readTicketEntities(text, { now, kind: 'brand' }).statuses });
+  parseUpdateRequest(text, { staff, statuses: statusesIn(text), statusesIn });
 
 describe('list requests', () => {
   it('"my open tickets": created by me, every status but Closed', () => {
@@ -209,6 +214,18 @@ describe('update requests', () => {
     ['set 1042 to solution offered', { kind: 'status', status: 'solution_offered' }],
     ['mark 1042 as in progress', { kind: 'status', status: 'in_progress' }],
     ['internal note on 1042: legacy plan', { kind: 'comment', body: 'legacy plan', internal: true }],
+    [
+      'solution offered 1042: clear the cache and re-install the pixel',
+      { kind: 'status', status: 'solution_offered', body: 'clear the cache and re-install the pixel' },
+    ],
+    [
+      'set 1042 to solution offered: the new postback URL is in Settings',
+      { kind: 'status', status: 'solution_offered', body: 'the new postback URL is in Settings' },
+    ],
+    [
+      'reply to 1042: the solution offered last week is outdated',
+      { kind: 'comment', body: 'the solution offered last week is outdated', internal: false },
+    ],
   ])('agent: "%s"', (text, expected) => {
     expect(update(text, true)).toEqual(expected);
   });
@@ -216,6 +233,14 @@ describe('update requests', () => {
   it('a requester asking for agent actions is read as such (and then refused by the rules)', () => {
     expect(update('assign 1042 to me')).toEqual({ kind: 'assign', to: 'me' });
     expect(update('set 1042 to in progress')).toEqual({ kind: 'status', status: 'in_progress' });
+  });
+
+  it('a complaint keeps its words: all of them, or what follows "reply to N:"', () => {
+    expect(complaintText("ticket 1000 still doesn't work, why did you close it?")).toBe(
+      "ticket 1000 still doesn't work, why did you close it?",
+    );
+    expect(complaintText('reply to 1000: still not working')).toBe('still not working');
+    expect(complaintText('  ')).toBeNull();
   });
 
   it('finds no comment text in a bare command', () => {

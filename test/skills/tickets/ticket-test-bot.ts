@@ -9,7 +9,11 @@ import { basicRules, keywordMatcher } from '../../support/keyword-matcher.js';
 /** Routing for ticket transcripts without the trained intent engine (one test uses the real one). */
 export const ticketRules: ReadonlyArray<[RegExp, string, string]> = [
   [/\b(open|create|file|raise|new)\b.*\b(ticket|case)\b|^ticket:/i, 'ticket.create', 'tickets'],
-  [/\b(reply|comment|close|reopen|solved|didn'?t help|assign|set|note|take)\b/i, 'ticket.update', 'tickets'],
+  [
+    /\b(reply|comment|close|reopen|solved|didn'?t help|assign|set|note|take)\b|\bsolution offered\b/i,
+    'ticket.update',
+    'tickets',
+  ],
   [/\b(status|news|where is)\b/i, 'ticket.status', 'tickets'],
   [/\b(tickets|list|find)\b/i, 'ticket.list', 'tickets'],
   ...basicRules,
