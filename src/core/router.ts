@@ -1,3 +1,4 @@
+import { type ActiveFlow, activeFlowSchema, type ConversationState } from './conversation-state.js';
 import type { Responses } from './responses.js';
 import type { Fallback, Skill } from './skill.js';
 import type { IntentResult, TurnContext } from './turn-context.js';
@@ -23,10 +24,41 @@ export interface RouterDeps {
   readonly interruptConfidence?: number;
 }
 
+/** Where an open question waits in the conversation's memory for the next message. */
+const OPEN_QUESTION = 'router.openQuestion';
+
+/**
+ * Asks a question the next message may answer or ignore (the menu: "2" presses its second
+ * button, anything else is routed as usual). Unlike a flow it holds for one message only, and
+ * it is no form: "cancel" or "this didn't help" after it mean what they mean without it.
+ */
+export function askOpenQuestion(
+  ctx: TurnContext,
+  question: Pick<ActiveFlow, 'skill' | 'name' | 'slots'>,
+): void {
+  const asked: ActiveFlow = {
+    ...question,
+    step: 'answer',
+    idempotencyKey: ctx.turnId,
+    startedAt: ctx.now.toISOString(),
+  };
+  ctx.state.memory[OPEN_QUESTION] = asked;
+}
+
+/** The open question asked by the previous turn, removed from the state: it holds for one message. */
+function takeOpenQuestion(state: ConversationState): ActiveFlow | undefined {
+  const stored = state.memory[OPEN_QUESTION];
+  if (stored === undefined) return undefined;
+  delete state.memory[OPEN_QUESTION];
+  const parsed = activeFlowSchema.safeParse(stored);
+  return parsed.success ? parsed.data : undefined;
+}
+
 /**
  * Routes a turn: button click → its skill; active flow → its skill (cancel always
- * works; a confident new intent asks before leaving the form); intent → its skill;
- * otherwise the fallback. The live-agent gate runs before this, as middleware.
+ * works; a confident new intent asks before leaving the form); an open question →
+ * its skill, first as an answer; intent → its skill; otherwise the fallback.
+ * The live-agent gate runs before this, as middleware.
  */
 export interface Router {
   route(ctx: TurnContext): Promise<void>;
@@ -52,6 +84,7 @@ export function createRouter(deps: RouterDeps): Router {
   }
 
   async function route(ctx: TurnContext): Promise<void> {
+    const openQuestion = takeOpenQuestion(ctx.state);
     const value = ctx.message.value;
     const text = ctx.message.text.trim();
     const valueSkill = typeof value?.skill === 'string' ? bySkill.get(value.skill) : undefined;
@@ -118,6 +151,9 @@ export function createRouter(deps: RouterDeps): Router {
       ctx.reply({ type: 'text', text: t('core.empty_message') });
       return;
     }
+    // Like a flow's question, the open question gets the message first; what it does not take is routed as usual.
+    const questionSkill = openQuestion ? bySkill.get(openQuestion.skill) : undefined;
+    if (openQuestion && (await questionSkill?.onFlowMessage?.(ctx, openQuestion)) === 'handled') return;
     await runIntent(ctx, deps.matcher.match(text));
   }
 

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { emptyState } from '../../src/core/conversation-state.js';
 import type { Reply } from '../../src/core/reply.js';
 import { createResponses } from '../../src/core/responses.js';
-import { createRouter } from '../../src/core/router.js';
+import { askOpenQuestion, createRouter } from '../../src/core/router.js';
 import type { Skill } from '../../src/core/skill.js';
 import type { TurnContext } from '../../src/core/turn-context.js';
 import { keywordMatcher } from '../support/keyword-matcher.js';
@@ -181,5 +181,74 @@ describe('router', () => {
     const ctx = context('   ');
     await router.route(ctx);
     expect(texts(ctx)).toEqual(['empty']);
+  });
+});
+
+describe('router: a question the next message may answer', () => {
+  /** Shows a menu whose letters the next message may type. */
+  const menuSkill: Skill = {
+    name: 'menu',
+    async onIntent(ctx) {
+      ctx.reply({ type: 'text', text: 'a or b?' });
+      askOpenQuestion(ctx, { skill: 'menu', name: 'pick', slots: { letters: ['a', 'b'] } });
+    },
+    async onFlowMessage(ctx, question) {
+      const letters = question.slots.letters as string[];
+      if (!letters.includes(ctx.message.text)) return 'not-an-answer';
+      ctx.reply({ type: 'text', text: `picked ${ctx.message.text}` });
+      return 'handled';
+    },
+  };
+  const menuMatcher = keywordMatcher([
+    [/menu/i, 'bot.help', 'menu'],
+    [/^cancel$/i, 'flow.cancel', 'menu'],
+    [/status|\b[a-z]\b/i, 'ticket.status', 'status'],
+  ]);
+  const menuRouter = createRouter({
+    skills: [menuSkill, statusSkill],
+    matcher: menuMatcher,
+    answers: menuMatcher.answers,
+    responses,
+    skillFor: (i) => menuMatcher.skillFor(i),
+    fallback: async (ctx) => {
+      ctx.reply({ type: 'text', text: 'fallback' });
+    },
+  });
+
+  it('gives the next message to the question first', async () => {
+    const ctx = context('menu');
+    await menuRouter.route(ctx);
+    const next = context('b', ctx.state);
+    await menuRouter.route(next);
+    expect(texts(next)).toEqual(['picked b']);
+  });
+
+  it('routes a message the question does not take as usual, and forgets the question', async () => {
+    const ctx = context('menu');
+    await menuRouter.route(ctx);
+    const other = context('status of c', ctx.state);
+    await menuRouter.route(other);
+    expect(texts(other)).toEqual(['status of "status of c"']);
+    const later = context('a', other.state);
+    await menuRouter.route(later);
+    expect(texts(later)).toEqual(['status of "a"']);
+  });
+
+  it('forgets the question after a click', async () => {
+    const ctx = context('menu');
+    await menuRouter.route(ctx);
+    const click = context('', ctx.state, { skill: 'status', x: 1 });
+    await menuRouter.route(click);
+    const later = context('a', click.state);
+    await menuRouter.route(later);
+    expect(texts(later)).toEqual(['status of "a"']);
+  });
+
+  it('is no form: "cancel" after it has nothing to cancel', async () => {
+    const ctx = context('menu');
+    await menuRouter.route(ctx);
+    const cancel = context('cancel', ctx.state);
+    await menuRouter.route(cancel);
+    expect(texts(cancel)).toEqual(['nothing to cancel']);
   });
 });
