@@ -11,8 +11,11 @@ import type { Reply } from './reply.js';
  * posted once, by whichever instance leases it.
  */
 export interface DeskRelayLane {
-  /** Queues `text` (the platform's markup) for the thread of chat `handoffId`. */
-  queue(handoffId: string, text: string): Promise<void>;
+  /**
+   * Queues a line for the thread of chat `handoffId`: `text` in the platform's markup, or
+   * replies that go out together (a line with a card under it, such as the transcript).
+   */
+  queue(handoffId: string, line: string | readonly Reply[]): Promise<void>;
   /** Posts what is due now (tests, shutdown). */
   runOnce(): Promise<number>;
   start(): void;
@@ -36,9 +39,10 @@ export function createDeskRelayLane(deps: {
     deliver: (item, replies) => deps.post(item.from.handoffId ?? '', replies),
   });
   return {
-    async queue(handoffId, text) {
+    async queue(handoffId, line) {
+      const replies: readonly Reply[] = typeof line === 'string' ? [{ type: 'text', text: line }] : line;
       // The chat's own key keeps its lines in order, apart from its user's conversation.
-      await deps.outbox.enqueue(`${deps.lane}:${handoffId}`, deps.lane, [{ type: 'text', text }], {
+      await deps.outbox.enqueue(`${deps.lane}:${handoffId}`, deps.lane, replies, {
         author: 'system',
         handoffId,
         inTranscript: true,

@@ -71,4 +71,29 @@ describe.each(testProviders())('desk relay lane on %s', (provider) => {
     expect(await slackLane.runOnce()).toBe(1);
     expect(posts).toEqual(['h1: hello']);
   });
+
+  it('keeps a line with a card under it together, in order with the lines around it', async () => {
+    const posts: Array<{ handoffId: string; replies: readonly Reply[] }> = [];
+    const lane = createDeskRelayLane({
+      outbox: createOutbox(database.sql),
+      lane: 'test-agents',
+      logger: pino({ level: 'silent' }),
+      post: async (handoffId, replies) => void posts.push({ handoffId, replies }),
+    });
+    const transcript: Reply = {
+      type: 'list',
+      title: 'The conversation so far',
+      items: [{ type: 'card', title: 'Ann', body: 'my payout is late', fields: [], actions: [] }],
+      actions: [],
+    };
+    await lane.queue('h1', 'Sam claimed the chat');
+    await lane.queue('h1', [{ type: 'text', text: 'Sam is talking with Ann' }, transcript]);
+    await lane.queue('h1', 'Ann: are you there?');
+    await lane.runOnce();
+    expect(posts.map((p) => p.replies)).toEqual([
+      [{ type: 'text', text: 'Sam claimed the chat' }],
+      [{ type: 'text', text: 'Sam is talking with Ann' }, transcript],
+      [{ type: 'text', text: 'Ann: are you there?' }],
+    ]);
+  });
 });

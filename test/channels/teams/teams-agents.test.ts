@@ -241,6 +241,42 @@ describe.each(testProviders())('agents in Teams (%s)', (provider) => {
     expect(bot.connector.calls.filter(relayed)).toHaveLength(1);
   });
 
+  it('keeps the conversation so far for the claiming agent while the connector refuses it, before the lines after it', async () => {
+    const { threadId, rootId, card } = await escalate();
+    // The connector refuses the transcript once; the thread's other posts go through.
+    let refused = 0;
+    bot.connector.refuse = (method, path, body) => {
+      const refuse =
+        refused === 0 &&
+        method === 'POST' &&
+        path.startsWith(`/v3/conversations/${threadId}/activities`) &&
+        /The conversation so far/.test(JSON.stringify(body ?? ''));
+      if (refuse) refused++;
+      return refuse;
+    };
+    const transcript = (c: ConnectorCall) =>
+      inThread(threadId)(c) && /The conversation so far/.test(textOf(c));
+    const relayed = (c: ConnectorCall) => inThread(threadId)(c) && /invoice 7731/.test(textOf(c));
+    try {
+      await clickCard(sam, rootId, card.body.activity.attachments[0].content, 'Claim');
+      await expect.poll(() => refused, { timeout: 10_000 }).toBe(1);
+      await bot.chat(alice).say('invoice 7731 was charged twice');
+
+      const posted = await bot.connector.waitFor(transcript, 15_000);
+      expect(textOf(posted)).toMatch(/my tracking pixel stopped firing/);
+      await bot.connector.waitFor(relayed, 15_000);
+    } finally {
+      bot.connector.refuse = null;
+    }
+    await new Promise((r) => setTimeout(r, 1000));
+    const thread = bot.connector.messagesIn(threadId).map(textOf);
+    const at = (pattern: RegExp) => thread.findIndex((t) => pattern.test(t));
+    expect(thread.filter((t) => /The conversation so far/.test(t))).toHaveLength(1);
+    expect(at(/is talking with/)).toBeGreaterThanOrEqual(0);
+    expect(at(/is talking with/)).toBeLessThanOrEqual(at(/The conversation so far/));
+    expect(at(/The conversation so far/)).toBeLessThan(at(/invoice 7731/));
+  });
+
   it('posts the escalation though an instance that stopped while posting it left its reservation', async () => {
     const { rootId } = await escalate();
     const [waiting] = await desk.queue();

@@ -1,4 +1,4 @@
-import type { NoticeReply } from '../../../core/reply.js';
+import type { ListReply, NoticeReply } from '../../../core/reply.js';
 import type { Responses } from '../../../core/responses.js';
 import { TICKET_STATUSES } from '../../../domain/ticket-statuses.js';
 import type { LiveChat, TranscriptEntry } from '../../../skills/handoff/agent-desk.js';
@@ -174,23 +174,24 @@ function deskActions(
   ];
 }
 
-/** The transcript so far, posted in the thread when an agent claims the chat. */
-export function transcriptCard(entries: readonly TranscriptEntry[], t: Responses['t']): AdaptiveCard {
-  const body: AdaptiveElement[] = [
-    { type: 'TextBlock', text: t('teams.desk.transcript_title'), weight: 'Bolder', wrap: true },
-  ];
-  for (const entry of entries) {
-    body.push({
-      type: 'TextBlock',
-      text: `**${entry.authorName}** · ${utcMinute(entry.at)}`,
-      wrap: true,
-      size: 'Small',
-      isSubtle: true,
-      spacing: 'Small',
-    });
-    body.push(...textBlocks(entry.text, { spacing: 'None' }));
-  }
-  return adaptiveCard(body, [], { fullWidth: true });
+/**
+ * The conversation so far, for the agent who just claimed the chat: neutral replies, so
+ * it waits in the outbox with the thread's other lines and goes out in their order.
+ */
+export function transcriptReply(entries: readonly TranscriptEntry[], t: Responses['t']): ListReply {
+  return {
+    type: 'list',
+    title: t('teams.desk.transcript_title'),
+    items: entries.map((entry) => ({
+      type: 'card',
+      title: entry.authorName,
+      subtitle: utcMinute(entry.at),
+      body: entry.text,
+      fields: [],
+      actions: [],
+    })),
+    actions: [],
+  };
 }
 
 /** A moment as `2026-05-04 09:30 UTC`: the same for every agent, whatever their client's locale. */

@@ -23,7 +23,7 @@ import {
   type DeskVerb,
   escalationCard,
   type TransferTargets,
-  transcriptCard,
+  transcriptReply,
 } from './desk-cards.js';
 import type { TeamsAgentThreads } from './teams-agent-threads.js';
 import { createTeamsDeskRelays } from './teams-desk-relays.js';
@@ -137,10 +137,14 @@ export function createTeamsAgentView(deps: TeamsAgentViewDeps): TeamsAgentView {
    * Queues a line for the chat's reply chain; `onceKey` makes one instance queue it
    * when each one hears the event. True for the instance that queued it.
    */
-  async function postInThread(handoffId: string, text: string, onceKey: string): Promise<boolean> {
+  async function postInThread(
+    handoffId: string,
+    line: string | readonly Reply[],
+    onceKey: string,
+  ): Promise<boolean> {
     if (!(await deps.once.claim(onceKey))) return false;
     try {
-      await relays.queue(handoffId, text);
+      await relays.queue(handoffId, line);
       return true;
     } catch (error) {
       await deps.once.release(onceKey);
@@ -238,16 +242,13 @@ export function createTeamsAgentView(deps: TeamsAgentViewDeps): TeamsAgentView {
           user: chat.requester.name,
         });
         const key = `teams:desk:claimed:${chat.handoffId}:${event.agentId}:${+chat.waitingSince}`;
-        if (!(await postInThread(chat.handoffId, line, key))) return;
+        // The conversation so far under the line, for the agent who just joined: one queued
+        // message, retried like the thread's other lines and posted before the next ones.
+        const entries = (await deps.desk.transcript(chat.handoffId)).slice(-20);
+        const replies: Reply[] = [{ type: 'text', text: line }];
+        if (entries.length > 0) replies.push(transcriptReply(entries, t));
+        if (!(await postInThread(chat.handoffId, replies, key))) return;
         await refreshCardQuietly(chat);
-        // The conversation so far, for the agent who just joined (shown once, not retried).
-        const where = await threadReference(chat.handoffId);
-        const entries = await deps.desk.transcript(chat.handoffId);
-        if (where && entries.length > 0) {
-          await deps.poster.send(where.ref, [
-            { type: 'message', attachments: [cardAttachment(transcriptCard(entries.slice(-20), t))] },
-          ]);
-        }
         return;
       }
       case 'user-message':

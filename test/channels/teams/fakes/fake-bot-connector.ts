@@ -40,7 +40,8 @@ export class FakeBotConnector {
    * Requests refused with 403 BotNotInConversationRoster, as Teams answers while the
    * bot is not installed where it posts (not retried by botbuilder, unlike a 503).
    */
-  refuse: ((method: string, path: string) => boolean) | null = null;
+  // biome-ignore lint/suspicious/noExplicitAny: the request's JSON body, free-form like `ConnectorCall.body`.
+  refuse: ((method: string, path: string, body: any) => boolean) | null = null;
   /** The member API answers this late (longer than the bot waits: a lookup that times out). */
   memberDelayMs = 0;
   /** Called for every call as it arrives (benchmarks match replies to activities with it). */
@@ -70,7 +71,8 @@ export class FakeBotConnector {
         };
         if (this.down) return answer(503, { error: { code: 'ServiceUnavailable', message: 'down' } });
         const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
-        if (this.refuse?.(req.method ?? '', path)) {
+        const body = text ? JSON.parse(text) : undefined;
+        if (this.refuse?.(req.method ?? '', path, body)) {
           return answer(403, {
             error: {
               code: 'BotNotInConversationRoster',
@@ -78,7 +80,6 @@ export class FakeBotConnector {
             },
           });
         }
-        const body = text ? JSON.parse(text) : undefined;
         const authorization = req.headers.authorization;
         const m = /^\/v3\/conversations(?:\/([^/]+)(?:\/(activities|members)(?:\/([^/]+))?)?)?$/.exec(path);
         if (!m) return answer(404, { error: { code: 'NotFound', message: path } });
