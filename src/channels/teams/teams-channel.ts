@@ -6,6 +6,7 @@ import type { Channel, DeliveryTarget } from '../../core/channel.js';
 import { BotError } from '../../core/errors.js';
 import type { InboundMessage, InboundUser } from '../../core/inbound-message.js';
 import type { Notifier } from '../../core/notifier.js';
+import { PartlyDeliveredError } from '../../core/outbox-dispatcher.js';
 import type { Reply } from '../../core/reply.js';
 import type { Responses } from '../../core/responses.js';
 import { ADAPTIVE_CARD_CONTENT_TYPE } from './adaptive-card-types.js';
@@ -256,7 +257,21 @@ export function createTeamsChannel(deps: TeamsChannelDeps): TeamsChannel {
           `No Teams conversation reference for ${target.conversationId}`,
         );
       }
-      await deps.poster.send(reference, renderTeamsActivities(replies) as Partial<Activity>[]);
+      // One message at a time: when the connector fails after the first, the outbox tries
+      // only the messages that did not go out.
+      const groups = teamsMessageGroups(replies);
+      for (let i = 0; i < groups.length; i++) {
+        try {
+          await deps.poster.send(reference, renderTeamsActivities(groups[i]!) as Partial<Activity>[]);
+        } catch (error) {
+          if (i === 0) throw error;
+          throw new PartlyDeliveredError(
+            `Teams took ${i} of ${groups.length} messages: ${String((error as Error)?.message ?? error)}`,
+            groups.slice(i).flat(),
+            { cause: error },
+          );
+        }
+      }
     },
   };
 }

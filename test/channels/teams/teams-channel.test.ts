@@ -254,6 +254,47 @@ describe.each(testProviders())('Teams channel over HTTP (%s)', (provider) => {
     expect(delivered.kind).toBe('reply');
   });
 
+  it('retries only the messages of a proactive delivery the connector did not take', async () => {
+    const chat = bot.chat(teamsUser('paula', 'Paula Parts'));
+    await chat.say('hi');
+    const conversation = await bot.database.prisma.conversation.findFirstOrThrow({
+      where: { channel: 'teams', externalId: chat.conversation.id },
+    });
+    // Two messages (a card each); the connector refuses the second one once.
+    let refused = 0;
+    bot.connector.refuse = (method, _path, body) => {
+      const refuse = refused === 0 && method === 'POST' && /Second part/.test(JSON.stringify(body ?? ''));
+      if (refuse) refused++;
+      return refuse;
+    };
+    const before = bot.connector.calls.length;
+    try {
+      await bot.app.services.notifier.send(conversation.id, [
+        { type: 'notice', level: 'info', text: 'First part' },
+        { type: 'notice', level: 'info', text: 'Second part' },
+      ]);
+      await expect.poll(() => refused, { timeout: 10_000 }).toBe(1);
+    } finally {
+      bot.connector.refuse = null;
+    }
+    await expect
+      .poll(
+        async () =>
+          (
+            await bot.database.prisma.outboundMessage.findFirst({
+              where: { conversationId: conversation.id },
+            })
+          )?.status,
+        { timeout: 15_000, interval: 100 },
+      )
+      .toBe('sent');
+    const posted = bot.connector
+      .messagesIn(chat.conversation.id)
+      .filter((c) => bot.connector.calls.indexOf(c) >= before)
+      .map((c) => (/First part/.test(JSON.stringify(c.body)) ? 'first' : 'second'));
+    expect(posted).toEqual(['first', 'second']);
+  });
+
   it('queues the answer when the connector fails during the turn, answers 200, and posts it once Teams is back', async () => {
     const lou = teamsUser('lou', 'Lou Lost');
     const activity = personalMessage(bot.connector.serviceUrl, lou, 'echo hello again');
