@@ -30,6 +30,8 @@ export interface SharedServices {
   tickets?: TicketService;
   /** From the handoff module: the agent API for every channel's agent view. */
   agentDesk?: AgentDesk;
+  /** From the handoff module: whether an agent can take a new live chat now (for home views' buttons). */
+  liveChatOpen?: (now: Date) => Promise<boolean>;
 }
 
 /** What the composition root hands every module. */

@@ -15,7 +15,10 @@ export function createSlackModule(options: SlackChannelOptions = {}): AppModule 
         services.logger.debug('slack channel not started: this process serves no HTTP (terminal chat)');
         return {};
       }
-      return { channels: [createSlackChannel(services, options)] };
+      // Read when asked, so the handoff module may be created before or after this one.
+      const liveChatOpen =
+        options.liveChatOpen ?? ((now: Date) => services.shared.liveChatOpen?.(now) ?? Promise.resolve(true));
+      return { channels: [createSlackChannel(services, { ...options, liveChatOpen })] };
     },
   };
 }

@@ -18,7 +18,7 @@ import { createAgentDesk } from './desk-service.js';
 import { createDeskSignals, type DeskSignal, type DeskSignals } from './desk-signals.js';
 import type { HandoffDeps } from './handoff-deps.js';
 import { createHandoffGate } from './handoff-gate.js';
-import { createHandoffOfferMiddleware, type DeskChanges } from './handoff-offer.js';
+import { createHandoffOfferMiddleware, createLiveChatOpenCheck, type DeskChanges } from './handoff-offer.js';
 import { createHandoffRequests } from './handoff-requests.js';
 import { createHandoffSkill } from './handoff-skill.js';
 import { createHandoffSweeper, type HandoffSweeper } from './handoff-sweeper.js';
@@ -146,6 +146,8 @@ export function createHandoffModule(options: HandoffModuleOptions = {}): AppModu
         { intervalMs: options.sweepIntervalMs ?? 15_000 },
       );
       services.shared.agentDesk = desk;
+      const liveChatOpen = createLiveChatOpenCheck(deps, deskChanges);
+      services.shared.liveChatOpen = liveChatOpen;
       options.onCreated?.({ desk, sweeper, announcer, hub, signals, deps });
 
       const agentConsole = services.http
@@ -161,7 +163,7 @@ export function createHandoffModule(options: HandoffModuleOptions = {}): AppModu
 
       return {
         skills: [createHandoffSkill(deps, { requests, desk, matcher: services.matcher, details })],
-        middleware: [createHandoffGate(deps, requests), createHandoffOfferMiddleware(deps, deskChanges)],
+        middleware: [createHandoffGate(deps, requests), createHandoffOfferMiddleware(deps, liveChatOpen)],
         async start() {
           // Checked at start, when every module has shared what it offers.
           if (!options.tickets && !services.shared.tickets) {

@@ -117,6 +117,27 @@ function withoutPerson(
 }
 
 /**
+ * Whether an agent can take a new live chat at `now` (agents online, business hours, queue room), as the
+ * offers and the channels' home views ask it. Remembered briefly; any desk change forgets it.
+ */
+export function createLiveChatOpenCheck(
+  deps: Pick<HandoffDeps, 'agents' | 'handoffs'>,
+  deskChanges: DeskChanges,
+): (now: Date) => Promise<boolean> {
+  // Keyed by the minute as well, so a clock that moves (business hours) is never answered from an older minute.
+  const remembered = new ExpiringCache<number, boolean>(OFFER_AVAILABILITY_MS, 4);
+  deskChanges(() => remembered.clear());
+  return async (now) => {
+    const minute = Math.floor(now.getTime() / 60_000);
+    const known = remembered.get(minute);
+    if (known !== undefined) return known;
+    const { available } = await checkAvailability(deps, NEW_REQUEST_ISSUE_TYPE, now);
+    remembered.set(minute, available);
+    return available;
+  };
+}
+
+/**
  * Offers a person when the user says an answer did not help ("this didn't help"),
  * or when a turn brings the unhelpful answers in a row to two, unless the turn's
  * replies already offer one (the menu fallback does). Live chat is offered only
@@ -124,23 +145,13 @@ function withoutPerson(
  * miss, the docs' "didn't help" choices, the help card) offer a ticket instead.
  */
 export function createHandoffOfferMiddleware(
-  deps: Pick<HandoffDeps, 'agents' | 'handoffs' | 'responses'>,
-  deskChanges: DeskChanges,
+  deps: Pick<HandoffDeps, 'responses'>,
+  liveChatOpenAt: (now: Date) => Promise<boolean>,
 ): TurnMiddleware {
   const { responses } = deps;
   const saysUnhelpful = phraseMatcher(responses, 'handoff.didnt_help_phrases');
   const promptWithoutPerson = noPersonPrompt(responses);
-  // Keyed by the turn's minute as well, so a clock that moves (business hours) is never answered from an older minute.
-  const remembered = new ExpiringCache<number, boolean>(OFFER_AVAILABILITY_MS, 4);
-  deskChanges(() => remembered.clear());
-  const liveChatOpen = async (ctx: TurnContext) => {
-    const minute = Math.floor(ctx.now.getTime() / 60_000);
-    const known = remembered.get(minute);
-    if (known !== undefined) return known;
-    const { available } = await checkAvailability(deps, NEW_REQUEST_ISSUE_TYPE, ctx.now);
-    remembered.set(minute, available);
-    return available;
-  };
+  const liveChatOpen = (ctx: TurnContext) => liveChatOpenAt(ctx.now);
   return async (ctx, next) => {
     if (!ctx.message.value && !ctx.state.flow && saysUnhelpful(ctx.message.text)) {
       ctx.state.unhelpfulCount += 1;

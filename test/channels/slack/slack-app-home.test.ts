@@ -1,9 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSlackModule } from '../../../src/channels/slack/slack-module.js';
 import type { UserProfile } from '../../../src/domain/user.js';
-import { checkAvailability } from '../../../src/skills/handoff/agent-availability.js';
 import type { AgentDesk } from '../../../src/skills/handoff/agent-desk.js';
-import type { HandoffDeps } from '../../../src/skills/handoff/handoff-deps.js';
 import { createHandoffModule } from '../../../src/skills/handoff/handoff-module.js';
 import { ticketsModule } from '../../../src/skills/tickets/tickets-module.js';
 import { basicRules, keywordMatcher } from '../../support/keyword-matcher.js';
@@ -28,23 +26,18 @@ describe.each(testProviders())(
   (provider) => {
     let slack: SlackTestBot;
     let desk: AgentDesk;
-    let handoff: HandoffDeps;
     beforeAll(async () => {
-      let inner: { desk: AgentDesk; deps: HandoffDeps } | null = null;
+      let inner: { desk: AgentDesk } | null = null;
       slack = await startSlackTestBot(provider, {
         matcher,
         modules: [
           ticketsModule,
           createHandoffModule({ onCreated: (created) => (inner = created) }),
-          // The same check the chat's prompts make before they offer a person.
-          createSlackModule({
-            liveChatOpen: async (now) => (await checkAvailability(handoff, 'other', now)).available,
-          }),
+          // As the app wires it: the handoff module shares the check its chat prompts make.
+          createSlackModule(),
         ],
       });
-      const created = inner as unknown as { desk: AgentDesk; deps: HandoffDeps };
-      desk = created.desk;
-      handoff = created.deps;
+      desk = (inner as unknown as { desk: AgentDesk }).desk;
     });
     afterAll(() => slack.close());
 
