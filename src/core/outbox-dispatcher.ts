@@ -119,23 +119,17 @@ export function createOutboxLanes(deps: {
   let running: Promise<number> | null = null;
   let again = false;
   let stopped = true;
-  // The replies still to go of items whose last attempt here got its first messages out.
-  // Kept in this process: an item another instance leases (or one leased again after a
-  // restart) is tried whole, as before.
-  const unsentOf = new Map<number, readonly Reply[]>();
-
   async function deliverOne(item: OutboundItem): Promise<boolean> {
-    const replies = unsentOf.get(item.id) ?? item.replies;
+    // After an attempt that got its first messages out, only the rest (kept with the item, so any instance resumes it).
+    const replies = item.unsent ?? item.replies;
     try {
       await deps.deliver(item, replies);
-      unsentOf.delete(item.id);
       await deps.outbox.markSent(item.id, clock());
       deps.metrics?.outboundDelivered.inc({ channel: item.channel, result: 'sent' });
       return true;
     } catch (error) {
       const giveUp = item.attempts >= maxAttempts || error instanceof UndeliverableError;
-      if (!giveUp && error instanceof PartlyDeliveredError) unsentOf.set(item.id, error.unsent);
-      if (giveUp) unsentOf.delete(item.id);
+      const unsent = !giveUp && error instanceof PartlyDeliveredError ? error.unsent : undefined;
       const backoffMs = Math.min(60_000 * 10, 1000 * 2 ** item.attempts);
       // If even this fails (the database is down), the lease runs out and the item comes back.
       await deps.outbox
@@ -143,6 +137,7 @@ export function createOutboxLanes(deps: {
           item.id,
           String((error as Error)?.message ?? error),
           giveUp ? null : new Date(clock().getTime() + backoffMs),
+          unsent,
         )
         .catch((markError: unknown) =>
           deps.logger.warn({ err: markError, outboundId: item.id }, 'delivery failure not recorded'),

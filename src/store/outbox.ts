@@ -17,11 +17,14 @@ export interface OutboundItem {
   readonly replies: Reply[];
   readonly from: OutboundAuthor;
   readonly attempts: number;
+  /** After an attempt that got its first messages out: the replies still to go (see `markFailed`). */
+  readonly unsent?: Reply[];
 }
 
 interface OutboundPayload {
   readonly replies: Reply[];
   readonly from: OutboundAuthor;
+  readonly unsent?: Reply[];
 }
 
 /**
@@ -42,7 +45,11 @@ export interface Outbox {
    */
   lease(limit: number, now: Date, channels: readonly string[], leaseMs?: number): Promise<OutboundItem[]>;
   markSent(id: number, now: Date): Promise<void>;
-  markFailed(id: number, error: string, retryAt: Date | null): Promise<void>;
+  /**
+   * Records a failed attempt: retried at `retryAt`, or failed for good when null. `unsent`, after an
+   * attempt that delivered the first messages, is what the retry sends (by whichever instance leases it).
+   */
+  markFailed(id: number, error: string, retryAt: Date | null, unsent?: readonly Reply[]): Promise<void>;
 }
 
 interface OutboundRow {
@@ -105,6 +112,7 @@ export function createOutbox(sql: SqlExecutor): Outbox {
             replies: payload.replies,
             from: payload.from,
             attempts: Number(row.attempts) + 1,
+            ...(payload.unsent ? { unsent: payload.unsent } : {}),
           });
         }
       }
@@ -116,7 +124,24 @@ export function createOutbox(sql: SqlExecutor): Outbox {
         [sql.date(now), id],
       );
     },
-    async markFailed(id, error, retryAt) {
+    async markFailed(id, error, retryAt, unsent) {
+      if (retryAt && unsent) {
+        const row = await sql.get<{ payload: string }>(
+          'SELECT "payload" FROM "OutboundMessage" WHERE "id" = ?',
+          [id],
+        );
+        if (row) {
+          const payload: OutboundPayload = {
+            ...(JSON.parse(row.payload) as OutboundPayload),
+            unsent: [...unsent],
+          };
+          await sql.run(
+            'UPDATE "OutboundMessage" SET "payload" = ?, "lastError" = ?, "nextAttemptAt" = ? WHERE "id" = ?',
+            [JSON.stringify(payload), error.slice(0, 500), sql.date(retryAt), id],
+          );
+          return;
+        }
+      }
       if (retryAt) {
         await sql.run('UPDATE "OutboundMessage" SET "lastError" = ?, "nextAttemptAt" = ? WHERE "id" = ?', [
           error.slice(0, 500),

@@ -148,6 +148,45 @@ describe.each(testProviders())('outbox dispatcher on %s', (provider) => {
     expect(rows.map((r) => [r.status, r.attempts])).toEqual([['sent', 2]]);
   });
 
+  it('resumes a partly delivered message on another instance (or after a restart) from the part that failed', async () => {
+    const outbox = createOutbox(database.sql);
+    await outbox.enqueue('conv-a', 'web', [...text('part 1'), ...text('part 2'), ...text('part 3')], {
+      author: 'agent',
+    });
+    const posts: string[] = [];
+    let failures = 0;
+    const channel: Channel = {
+      name: 'web',
+      start: async () => {},
+      stop: async () => {},
+      async deliver(_target, replies) {
+        for (const [i, reply] of replies.entries()) {
+          if (i === 1 && failures++ === 0)
+            throw new PartlyDeliveredError('platform hiccup', replies.slice(i));
+          posts.push((reply as { text: string }).text);
+        }
+      },
+    };
+    let now = new Date();
+    const instance = () =>
+      createOutboxDispatcher({
+        outbox: createOutbox(database.sql),
+        conversations: createConversationRepository(database.prisma, database.sql),
+        channels: new Map([['web', channel]]),
+        logger: pino({ level: 'silent' }),
+        metrics: createMetrics(),
+        clock: () => now,
+      });
+    expect(await instance().runOnce()).toBe(0);
+    expect(posts).toEqual(['part 1']);
+
+    now = new Date(now.getTime() + 60_000);
+    expect(await instance().runOnce()).toBe(1);
+    expect(posts).toEqual(['part 1', 'part 2', 'part 3']);
+    const transcript = await createConversationRepository(database.prisma, database.sql).transcript('conv-a');
+    expect(transcript.map((l) => l.text)).toEqual(['part 1', 'part 2', 'part 3']);
+  });
+
   it("leaves another channel's messages in the outbox for a process that delivers through it", async () => {
     const outbox = createOutbox(database.sql);
     await database.prisma.conversation.update({ where: { id: 'conv-b' }, data: { channel: 'slack' } });
