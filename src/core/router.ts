@@ -1,3 +1,4 @@
+import { requestStretches } from '../nlu/message-parts.js';
 import { type ActiveFlow, activeFlowSchema, type ConversationState } from './conversation-state.js';
 import type { Responses } from './responses.js';
 import type { Fallback, Skill } from './skill.js';
@@ -22,6 +23,18 @@ export interface RouterDeps {
   readonly responses: Responses;
   /** A new intent at or above this confidence may interrupt a flow (after the user confirms). */
   readonly interruptConfidence?: number;
+}
+
+/**
+ * Asking for a person wins wherever it is in a message (the engine routes such a message to
+ * it), so it is never put off behind a button as a second request.
+ */
+const PERSON_INTENT = 'agent.handoff';
+
+/** One request of a message that holds two: its words and what they ask for. */
+interface OneRequest {
+  readonly text: string;
+  readonly intent: IntentResult;
 }
 
 /** Where an open question waits in the conversation's memory for the next message. */
@@ -83,8 +96,52 @@ export function createRouter(deps: RouterDeps): Router {
     }
   }
 
+  /**
+   * The two requests of a message that holds two ("status of 1002 and how do I invite a
+   * partner"): its stretches between sentence ends and "and" are each classified; exactly two
+   * must be confident requests of different intents, and the others greetings or thanks.
+   * Anything else (a problem told in two halves, an unsure stretch) is one request: null.
+   */
+  function twoRequests(text: string): readonly [OneRequest, OneRequest] | null {
+    const stretches = requestStretches(text);
+    if (stretches.length < 2) return null;
+    const requests: OneRequest[] = [];
+    for (const stretch of stretches) {
+      const intent = deps.matcher.match(stretch.text);
+      const confident = intent.name !== 'none' && intent.confidence >= interruptAt;
+      if (confident && intent.name.startsWith('smalltalk.')) continue;
+      if (!confident || !intent.skill || requests.length === 2) return null;
+      requests.push({ text: stretch.text, intent });
+    }
+    const [first, second] = requests;
+    return first && second && first.intent.name !== second.intent.name ? [first, second] : null;
+  }
+
+  /** Answers the first of two requests, then offers the second as a button that sends it as if typed. */
+  async function answerFirstOfTwo(ctx: TurnContext, [first, second]: readonly [OneRequest, OneRequest]) {
+    ctx.message = { ...ctx.message, text: first.text };
+    await runIntent(ctx, first.intent);
+    // A form the first request opened asks its own question now; a second one would only confuse.
+    if (ctx.state.flow) return;
+    ctx.reply({
+      type: 'choices',
+      prompt: t('core.second_request.prompt'),
+      choices: [
+        { label: t('core.second_request.button', { request: second.text }), value: { typed: second.text } },
+      ],
+    });
+  }
+
   async function route(ctx: TurnContext): Promise<void> {
     const openQuestion = takeOpenQuestion(ctx.state);
+    const typed = ctx.message.value?.typed;
+    if (typeof typed === 'string') {
+      // A button that stands for words (the second request of a message): routed as if the user typed them.
+      const { value: _button, ...message } = ctx.message;
+      ctx.message = { ...message, text: typed };
+      await route(ctx);
+      return;
+    }
     const value = ctx.message.value;
     const text = ctx.message.text.trim();
     const valueSkill = typeof value?.skill === 'string' ? bySkill.get(value.skill) : undefined;
@@ -154,7 +211,13 @@ export function createRouter(deps: RouterDeps): Router {
     // Like a flow's question, the open question gets the message first; what it does not take is routed as usual.
     const questionSkill = openQuestion ? bySkill.get(openQuestion.skill) : undefined;
     if (openQuestion && (await questionSkill?.onFlowMessage?.(ctx, openQuestion)) === 'handled') return;
-    await runIntent(ctx, deps.matcher.match(text));
+    const intent = deps.matcher.match(text);
+    const two = intent.name === PERSON_INTENT ? null : twoRequests(text);
+    if (two) {
+      await answerFirstOfTwo(ctx, two);
+      return;
+    }
+    await runIntent(ctx, intent);
   }
 
   return {

@@ -23,3 +23,35 @@ export function messageParts(text: string): MessagePart[] {
   parts.push({ start, end: text.length, text: text.slice(start).trim() });
   return parts;
 }
+
+/** Between two requests: the end of a sentence (a stop before a space, not "example.com"), or just "and". */
+const REQUEST_BREAK = /[.!?;]\s|^\s*,?\s*and\s*$/i;
+
+/** The part's span without the spaces around its words. */
+function trimmed(text: string, start: number, end: number): MessagePart {
+  const words = text.slice(start, end);
+  const from = start + (words.length - words.trimStart().length);
+  const to = end - (words.length - words.trimEnd().length);
+  return { start: from, end: to, text: text.slice(from, to) };
+}
+
+/**
+ * The stretches of a message that may each be a request of its own: the message cut only
+ * where a sentence ends or at "and" ("status of 1002 and how do I invite a partner?" →
+ * "status of 1002" and "how do I invite a partner"); a comma, "but", "because" or "so"
+ * keeps the words on both sides together. Stretches without a letter or digit are left out.
+ */
+export function requestStretches(text: string): MessagePart[] {
+  const parts = messageParts(text).filter((p) => /[\p{L}\p{N}]/u.test(p.text));
+  const stretches: MessagePart[] = [];
+  for (const { start, end } of parts) {
+    const part = trimmed(text, start, end);
+    const last = stretches.at(-1);
+    if (last && !REQUEST_BREAK.test(text.slice(last.end, part.start))) {
+      stretches[stretches.length - 1] = trimmed(text, last.start, part.end);
+    } else {
+      stretches.push(part);
+    }
+  }
+  return stretches;
+}

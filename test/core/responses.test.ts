@@ -27,6 +27,8 @@ describe('responses', () => {
       'core.cancelled',
       'core.fallback',
       'core.confirm_interrupt',
+      'core.second_request.prompt',
+      'core.second_request.button',
       'smalltalk.greeting',
     ]) {
       expect(r.has(key), key).toBe(true);

@@ -177,6 +177,14 @@ describe('router', () => {
     expect(texts(click)).toEqual(['clicked 7']);
   });
 
+  it('routes a button that stands for words as if the user typed them', async () => {
+    const click = context('', emptyState(), { typed: 'status of 7' });
+    await router.route(click);
+    expect(texts(click)).toEqual(['status of "status of 7"']);
+    expect(click.intent?.name).toBe('ticket.status');
+    expect(click.message.value).toBeUndefined();
+  });
+
   it('answers an empty message without guessing', async () => {
     const ctx = context('   ');
     await router.route(ctx);

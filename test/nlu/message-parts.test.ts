@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { messageParts } from '../../src/nlu/message-parts.js';
+import { messageParts, requestStretches } from '../../src/nlu/message-parts.js';
 
 describe('message parts', () => {
   it('splits at punctuation, dashes between spaces and joining words', () => {
@@ -22,5 +22,36 @@ describe('message parts', () => {
 
   it('leaves words that only contain a joining word whole, and hyphenated words too', () => {
     expect(messageParts('android sandbox e-mail').map((p) => p.text)).toEqual(['android sandbox e-mail']);
+  });
+});
+
+describe('request stretches', () => {
+  const stretches = (text: string) => requestStretches(text).map((p) => p.text);
+
+  it('cuts only where a sentence ends or at "and"', () => {
+    expect(stretches('status of 1002 and how do I invite a partner')).toEqual([
+      'status of 1002',
+      'how do I invite a partner',
+    ]);
+    expect(stretches('Hi! Status of 1002? And who manages Northwind?')).toEqual([
+      'Hi',
+      'Status of 1002',
+      'who manages Northwind',
+    ]);
+    expect(stretches('see example.com/help and our site')).toEqual(['see example.com/help', 'our site']);
+  });
+
+  it('keeps words joined by a comma, "but", "because" or "so" together', () => {
+    expect(stretches('the export fails, but only on Mondays so we lose data')).toEqual([
+      'the export fails, but only on Mondays so we lose data',
+    ]);
+  });
+
+  it('keeps spans that locate each stretch', () => {
+    const text = 'close 1042; open a new ticket';
+    expect(requestStretches(text).map((p) => text.slice(p.start, p.end))).toEqual([
+      'close 1042',
+      'open a new ticket',
+    ]);
   });
 });
