@@ -149,8 +149,10 @@ export function createUpdateHandler(deps: TicketSkillDeps, status: StatusHandler
         }
         return refused(ctx, id, { ok: false, refusal: 'no-solution-offered', ticket });
       case 'status':
-        if (request.status === 'solution_offered' && request.body)
-          return solution.offer(ctx, id, request.body);
+        // Solution Offered always comes with the solution: typed without it, it is asked for.
+        if (request.status === 'solution_offered') {
+          return request.body ? solution.offer(ctx, id, request.body) : solution.start(ctx, id);
+        }
         if ((await setStatus(ctx, id, request.status)).ok) {
           ctx.reply({
             type: 'text',
@@ -291,8 +293,7 @@ export function createUpdateHandler(deps: TicketSkillDeps, status: StatusHandler
           await apply(ctx, id, { kind: 'assign', to: 'me' });
           return true;
         case 'set-status':
-          if (value.status === 'solution_offered') await solution.start(ctx, id);
-          else if (typeof value.status === 'string' && isTicketStatus(value.status)) {
+          if (typeof value.status === 'string' && isTicketStatus(value.status)) {
             await apply(ctx, id, { kind: 'status', status: value.status });
           }
           return true;

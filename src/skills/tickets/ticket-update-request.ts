@@ -8,7 +8,10 @@ export type UpdateRequest =
   | { readonly kind: 'solved' }
   /** `body`: the complaint in the user's words ("1042 still doesn't work"), filled in by the update handler. */
   | { readonly kind: 'not-solved'; readonly body?: string | null }
-  /** `body`: what the agent tells the requester with the change ("solution offered 1042: clear the cache"). */
+  /**
+   * `body`: what the agent tells the requester with the change ("solution offered 1042: clear
+   * the cache"); Solution Offered without it asks the agent for the solution first.
+   */
   | { readonly kind: 'status'; readonly status: TicketStatus; readonly body?: string }
   | { readonly kind: 'assign'; readonly to: 'me' | 'nobody' | { readonly name: string } };
 
@@ -57,20 +60,38 @@ export function complaintText(text: string): string | null {
 }
 
 const COMMAND_HEAD_WORDS = 7;
+/** What a bare "solution offered for ticket #1042" says besides the status. */
+const BARE_COMMAND_FILLER = /^(?:#?\d+|for|on|to|as|is|now|the|ticket|case|please|pls)$/i;
+const BARE_COMMAND_WORDS = 3;
+
+const namesOnlySolutionOffered = (statuses: readonly TicketStatus[]) =>
+  statuses.length === 1 && statuses[0] === 'solution_offered';
 
 /**
  * "solution offered 1042: clear the cache and re-install the pixel", "set 1042 to solution
- * offered: …": a short command naming Solution Offered before the colon, the solution after it.
+ * offered: …": a short command naming Solution Offered before the colon, the solution after it
+ * (`solution`). Bare, "solution offered 1042" is the command without the solution
+ * (`solution: null`), never a reply saying "solution offered".
  */
-function offeredSolution(text: string, statusesIn: (text: string) => readonly TicketStatus[]): string | null {
+function solutionOfferCommand(
+  text: string,
+  statusesIn: (text: string) => readonly TicketStatus[],
+): { solution: string | null } | null {
+  if (REPLY_PREFIX.test(text)) return null;
   const colon = text.indexOf(':');
-  if (colon < 0 || REPLY_PREFIX.test(text)) return null;
-  const head = text.slice(0, colon);
-  const solution = text.slice(colon + 1).trim();
-  if (!solution || NOTE.test(head) || head.split(/\s+/).filter(Boolean).length > COMMAND_HEAD_WORDS)
-    return null;
-  const named = statusesIn(head);
-  return named.length === 1 && named[0] === 'solution_offered' ? solution : null;
+  const head = colon < 0 ? text : text.slice(0, colon);
+  const solution = colon < 0 ? '' : text.slice(colon + 1).trim();
+  if (NOTE.test(head)) return null;
+  if (solution) {
+    if (head.split(/\s+/).filter(Boolean).length > COMMAND_HEAD_WORDS) return null;
+    return namesOnlySolutionOffered(statusesIn(head)) ? { solution } : null;
+  }
+  const words = head
+    .split(/\s+/)
+    .map((w) => w.replace(/[.,!?]+$/, ''))
+    .filter((w) => w && !BARE_COMMAND_FILLER.test(w));
+  if (words.length === 0 || words.length > BARE_COMMAND_WORDS) return null;
+  return namesOnlySolutionOffered(statusesIn(words.join(' '))) ? { solution: null } : null;
 }
 
 const REOPEN_SPLIT = /\bre-?open\b(?:\s+(?:it|this|that|(?:the |my )?(?:ticket|case)))?(?:\s*#?\d+\b)?/i;
@@ -140,8 +161,9 @@ export function parseUpdateRequest(
     statusesIn?: (text: string) => readonly TicketStatus[];
   },
 ): UpdateRequest {
-  const solution = options.staff && options.statusesIn ? offeredSolution(text, options.statusesIn) : null;
-  if (solution) return { kind: 'status', status: 'solution_offered', body: solution };
+  const offer = options.staff && options.statusesIn ? solutionOfferCommand(text, options.statusesIn) : null;
+  if (offer?.solution) return { kind: 'status', status: 'solution_offered', body: offer.solution };
+  if (offer) return { kind: 'status', status: 'solution_offered' };
   if (UNASSIGN.test(text)) return { kind: 'assign', to: 'nobody' };
   if (options.staff && TAKE.test(text)) return { kind: 'assign', to: 'me' };
   const assignee = text.match(ASSIGN)?.[1]?.trim();

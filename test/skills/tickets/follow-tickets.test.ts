@@ -228,6 +228,7 @@ describe.each(testProviders())('following tickets on %s', (provider) => {
   it('solution offered: "it didn’t help" goes back to In Progress and asks what is wrong; "it’s solved" closes', async () => {
     const id = await file(noraProfile, nora, 'Nora: attribution window wrong');
     await sam.say(`set #${id} to solution offered`);
+    await sam.say('Change the attribution window to 30 days under Program › Tracking.');
     const note = (await bot.notifications(nora)).at(-1) ?? '';
     expect(note).toContain(`#${id} is now Solution Offered`);
 
@@ -239,6 +240,7 @@ describe.each(testProviders())('following tickets on %s', (provider) => {
     expect(nora.text()).toContain(`Added your comment to **#${id}**`);
 
     await sam.say(`set #${id} to solution offered`);
+    await sam.say('The window is 30 days now; please check the next report.');
     await nora.say(`ticket ${id} is solved, thanks`);
     expect(nora.text()).toContain(`**#${id}** is closed as solved`);
     await nora.say(`it's solved #${id}`);
@@ -282,6 +284,7 @@ describe.each(testProviders())('following tickets on %s', (provider) => {
   it('"reopen #N still broken" on a Solution Offered ticket rejects the solution and keeps the reason', async () => {
     const id = await file(noraProfile, nora, 'Nora: payout totals off');
     await sam.say(`set #${id} to solution offered`);
+    await sam.say('Re-run the payout totals report for June.');
     await nora.say(`reopen #${id} still broken`);
     expect(nora.text()).not.toContain("isn't closed");
     expect(nora.text()).toContain(`**#${id}** is back with support (**In Progress**)`);
@@ -292,6 +295,7 @@ describe.each(testProviders())('following tickets on %s', (provider) => {
 
     // Without a reason it asks for one, as "It didn't help" does.
     await sam.say(`set #${id} to solution offered`);
+    await sam.say('The EUR partners are in the June totals now.');
     await nora.say(`please reopen ${id}`);
     expect(nora.text()).toContain(
       `**#${id}** is back with support (**In Progress**). Tell me what's still wrong`,
@@ -501,6 +505,42 @@ describe.each(testProviders())('following tickets on %s', (provider) => {
     expect((await bot.notifications(nora)).at(-1)).toContain('clear the cache and re-install the pixel');
     await nora.say(`status of #${typed}`);
     expect(nora.actions().map((a) => a.label)).toContain("It's solved");
+  });
+
+  it('typed Solution Offered without a solution asks the agent for it, as the status buttons do; cancel leaves the status', async () => {
+    const comments = async (id: number) =>
+      (await bot.app.services.db.ticketComment.findMany({ where: { ticketId: id } })).map((c) => [
+        c.body,
+        c.internal,
+      ]);
+    const id = await file(noraProfile, nora, 'Nora: typed solution offered without text');
+    const toldBefore = (await bot.notifications(nora)).length;
+    await sam.say(`set #${id} to solution offered`);
+    expect(sam.text()).toContain(`What's the solution for **#${id}**?`);
+    expect(sam.text()).not.toContain('The requester has been told');
+    expect((await desk.get(noraProfile, id))?.status).toBe('open');
+    expect(await bot.notifications(nora)).toHaveLength(toldBefore);
+
+    // "cancel" leaves the status as it was, and nothing reaches the requester.
+    await sam.say('cancel');
+    expect((await desk.get(noraProfile, id))?.status).toBe('open');
+    expect(await comments(id)).toEqual([]);
+    expect(await bot.notifications(nora)).toHaveLength(toldBefore);
+
+    // "solution offered <N>" is not a reply saying "solution offered": it asks too.
+    await sam.say(`solution offered ${id}`);
+    expect(sam.text()).toContain(`What's the solution for **#${id}**?`);
+    expect(sam.text()).not.toContain('was sent to the requester');
+    expect(await comments(id)).toEqual([]);
+    await sam.say('Re-run the coupon import from Promotions › Codes.');
+    expect(sam.text()).toContain(
+      `**#${id}** is now **Solution Offered**. The requester has been sent your solution.`,
+    );
+    expect((await desk.get(noraProfile, id))?.status).toBe('solution_offered');
+    expect(await comments(id)).toEqual([['Re-run the coupon import from Promotions › Codes.', false]]);
+    const told = (await bot.notifications(nora)).at(-1) ?? '';
+    expect(told).toContain(`#${id} is now Solution Offered`);
+    expect(told).toContain('Re-run the coupon import from Promotions › Codes.');
   });
 
   it('agents assign, change status with buttons and keep internal notes away from the requester', async () => {

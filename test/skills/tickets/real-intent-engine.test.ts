@@ -64,4 +64,29 @@ describe('tickets with the real intent engine', () => {
     const ticket = await bot.app.services.db.ticket.findUniqueOrThrow({ where: { id } });
     expect(ticket.status).toBe('open');
   });
+
+  it('an agent typing Solution Offered without the solution is asked for it', async () => {
+    const dana = bot.chat('dana');
+    await dana.say('hello');
+    const { id } = await bot.app.services.shared.tickets!.create({
+      requester: dana.last!.user,
+      subject: 'Partner payouts stuck in pending',
+      issueType: 'other',
+      description: 'Partner payouts stay in pending for three weeks now.',
+      channel: 'web',
+      conversationId: dana.last!.conversationId,
+      idempotencyKey: 'dana-payouts-pending',
+    });
+    const sam = bot.chat('sam');
+    for (const typed of [`solution offered ${id}`, `set ${id} to solution offered`]) {
+      await sam.say(typed);
+      expect(sam.intent()).toBe('ticket.update');
+      expect(sam.text()).toContain(`What's the solution for **#${id}**?`);
+      await sam.say('cancel');
+    }
+    const ticket = await bot.app.services.db.ticket.findUniqueOrThrow({ where: { id } });
+    expect(ticket.status).toBe('open');
+    const comments = await bot.app.services.db.ticketComment.findMany({ where: { ticketId: id } });
+    expect(comments).toEqual([]);
+  });
 });

@@ -226,6 +226,14 @@ describe('update requests', () => {
       'reply to 1042: the solution offered last week is outdated',
       { kind: 'comment', body: 'the solution offered last week is outdated', internal: false },
     ],
+    // Without the solution: the agent is asked for it (nothing is sent as a reply).
+    ['solution offered 1042', { kind: 'status', status: 'solution_offered' }],
+    ['solution offered for ticket #1042', { kind: 'status', status: 'solution_offered' }],
+    ['1042 solution offered', { kind: 'status', status: 'solution_offered' }],
+    [
+      'the solution offered last week is outdated',
+      { kind: 'comment', body: 'the solution offered last week is outdated', internal: false },
+    ],
   ])('agent: "%s"', (text, expected) => {
     expect(update(text, true)).toEqual(expected);
   });
