@@ -2,7 +2,13 @@ import { cleanChatQuery } from './clean-chat-query.js';
 import type { QueryOptions } from './ranking-options.js';
 import type { SectionIndex } from './section-index.js';
 import { stemWord } from './stem-word.js';
-import { CHAT_FILLER_WORDS, isNoiseWord, NON_TOPIC_WORDS, QUESTION_WORDS, STOP_WORDS } from './stop-words.js';
+import {
+  CHAT_FILLER_WORDS,
+  isNoiseWord,
+  NON_TOPIC_WORDS,
+  QUESTION_WORDS,
+  SEARCH_STOP_WORDS,
+} from './stop-words.js';
 import type { SynonymTable } from './synonym-table.js';
 import { tokenizeWords } from './tokenize-words.js';
 
@@ -136,7 +142,7 @@ function expandUnknownWord(
       if (cut < 3 || word.length - cut < 3) continue;
       const head = word.slice(0, cut);
       const tail = word.slice(cut);
-      if (STOP_WORDS.has(head) || STOP_WORDS.has(tail)) continue;
+      if (SEARCH_STOP_WORDS.has(head) || SEARCH_STOP_WORDS.has(tail)) continue;
       const parts = [stemWord(head), stemWord(tail)];
       if (parts.every((p) => index.has(p))) {
         for (const part of parts) if (!group.terms.has(part)) group.terms.set(part, options.compoundBoost);

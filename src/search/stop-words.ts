@@ -9,11 +9,18 @@ import { stemWord } from './stem-word.js';
  */
 export const STOP_WORDS: ReadonlySet<string> = new Set(
   `a an and are as at be but by for if in into is it no not of on or such that the their then there these
-  they this to was will with i me my we our us you your im ive youre dont doesnt didnt cant its do does
+  they this to was will with i me my we our us you your im ive id youre dont doesnt didnt cant its do does
   did`.split(/\s+/),
 );
 
-const STOP_STEMS: ReadonlySet<string> = new Set([...STOP_WORDS].map(stemWord));
+/**
+ * The stop words of the help-doc search: the same, but "id" is a word there ("where is my partner ID"),
+ * because the search's tokenizer reads "I'd" as "i" before the look-up (see tokenize-words.ts). Chat
+ * text elsewhere loses the apostrophe ("I'd like" → "id like"), so "id" stays a stop word for it.
+ */
+export const SEARCH_STOP_WORDS: ReadonlySet<string> = new Set([...STOP_WORDS].filter((w) => w !== 'id'));
+
+const STOP_STEMS: ReadonlySet<string> = new Set([...SEARCH_STOP_WORDS].map(stemWord));
 
 /**
  * Chat filler that carries no meaning in a question to a help desk
@@ -35,7 +42,7 @@ export const CHAT_FILLER_WORDS: ReadonlySet<string> = new Set(
  * "2 days"), while error codes such as "403" stay searchable.
  */
 export function isNoiseWord(word: string, stem: string): boolean {
-  return STOP_WORDS.has(word) || STOP_STEMS.has(stem) || /^[0-9]{1,2}$/.test(word);
+  return SEARCH_STOP_WORDS.has(word) || STOP_STEMS.has(stem) || /^[0-9]{1,2}$/.test(word);
 }
 
 /**

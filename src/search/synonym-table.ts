@@ -1,5 +1,5 @@
 import { stemWord } from './stem-word.js';
-import { STOP_WORDS } from './stop-words.js';
+import { SEARCH_STOP_WORDS } from './stop-words.js';
 import { tokenizeWords } from './tokenize-words.js';
 
 interface Phrase {
@@ -38,7 +38,7 @@ export class SynonymTable {
         if (parts.length === 0) continue;
         const stems = parts.map(stemWord);
         const words = tokenizeWords(member).filter(
-          (w) => !STOP_WORDS.has(w) && (w.length >= 3 || parts.length === 1),
+          (w) => !SEARCH_STOP_WORDS.has(w) && (w.length >= 3 || parts.length === 1),
         );
         const terms = [...new Set(words.map(stemWord))];
         phrases.push({ stems, terms, group });

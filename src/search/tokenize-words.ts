@@ -14,9 +14,8 @@ const WORD = /[\p{L}\p{N}]+(?:-[\p{L}\p{N}]+)*/gu;
  */
 export function tokenizeWords(text: string): string[] {
   const folded = spellGreekLetters(foldAccents(text))
-    // "I'd" (and "id like", typed without the apostrophe) is the pronoun, so "id" stays a word for "partner ID".
+    // "I'd" is the pronoun, so "id" is left to mean an ID ("partner ID").
     .replace(/\bi['’ʼ`´]d\b/giu, 'i')
-    .replace(/\bid(?= (?:like|love|rather|prefer|want|need|have|be|say|think)\b)/giu, 'i')
     .replace(/([\p{L}\p{N}])['’ʼ`´]s\b/gu, '$1')
     .replace(/([\p{L}\p{N}])['’ʼ`´](?=[\p{L}\p{N}])/gu, '$1')
     .replace(APOSTROPHES, ' ');

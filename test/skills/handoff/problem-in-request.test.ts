@@ -27,6 +27,7 @@ describe('what a request for a person says about the problem, as the intent engi
     'human please!!',
     'I want to speak to an agent, asap',
     'get me a real agent, this bot is useless',
+    "Can I talk to a person? I'd appreciate a quick reply",
   ])('"%s" is a request alone', (text) => {
     expect(problemInRequest(text, matcher)).toBeNull();
   });
