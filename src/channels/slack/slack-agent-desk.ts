@@ -12,9 +12,14 @@ export type { SlackAgentDeskDeps } from './slack-desk-deps.js';
 /** Live chats in Slack: escalations in the agents' channel, relayed both ways through their threads. */
 export interface SlackAgentDesk extends SlackDeskThreads {
   register(app: App): void;
+  /** Follows desk events, and catches the agents' channel up with the queue now and every resync interval. */
   start(): void;
-  stop(): void;
+  /** Stops following; resolves when the catch-up under way is done. */
+  stop(): Promise<void>;
 }
+
+/** How often the agents' channel is caught up with the queue when no interval is given. */
+export const DEFAULT_RESYNC_INTERVAL_MS = 60_000;
 
 export function createSlackAgentDesk(deps: SlackAgentDeskDeps): SlackAgentDesk {
   const board = createDeskBoard(deps);
@@ -22,6 +27,29 @@ export function createSlackAgentDesk(deps: SlackAgentDeskDeps): SlackAgentDesk {
   // Events of one chat in order (posted before updated); different chats at once.
   const lock = new KeyedLock();
   let unsubscribe: (() => void) | null = null;
+  let resync: NodeJS.Timeout | null = null;
+  let syncing: Promise<void> | null = null;
+
+  /** One chat at a time, under the chat's lock: an event and the resync never post it both. */
+  async function catchUp(): Promise<void> {
+    for (const handoffId of await board.behind()) {
+      await lock
+        .run(handoffId, () => board.catchUp(handoffId))
+        .catch((error: unknown) =>
+          deps.logger.warn({ err: error, handoffId }, 'slack agents channel not caught up with the chat'),
+        );
+    }
+  }
+
+  /** Runs a catch-up unless one is still under way (a slow Slack outlasting the interval). */
+  function sync(): void {
+    if (syncing) return;
+    syncing = catchUp()
+      .catch((error: unknown) => deps.logger.warn({ err: error }, 'slack agents channel resync failed'))
+      .finally(() => {
+        syncing = null;
+      });
+  }
 
   return {
     start() {
@@ -34,12 +62,19 @@ export function createSlackAgentDesk(deps: SlackAgentDeskDeps): SlackAgentDesk {
             deps.logger.error({ err: error, event: event.type }, 'slack agent desk update failed'),
           );
       });
+      // Chats that waited while the bot was down, or whose post or update Slack refused.
+      sync();
+      resync = setInterval(sync, deps.resyncIntervalMs ?? DEFAULT_RESYNC_INTERVAL_MS);
+      resync.unref();
     },
-    stop() {
+    async stop() {
+      if (resync) clearInterval(resync);
+      resync = null;
       unsubscribe?.();
       unsubscribe = null;
       // Lines still queued stay in the outbox for the next start or another instance.
       void board.stop();
+      await syncing;
     },
     onThreadMessage: (m) => onDeskThreadMessage(deps, ops, m),
     register: (app) => registerDeskActions(app, deps, ops),

@@ -32,6 +32,8 @@ export const SLACK_EVENTS_PATH = '/slack/events';
 export interface SlackChannelOptions {
   /** Whether an agent can take a live chat now, for the App Home's buttons (see `LiveChatOpen`). */
   readonly liveChatOpen?: LiveChatOpen;
+  /** How often the agents' channel is caught up with the waiting chats (default 60 s). */
+  readonly agentsResyncIntervalMs?: number;
 }
 
 export function createSlackChannel(services: AppServices, options: SlackChannelOptions = {}): Channel {
@@ -130,6 +132,7 @@ export function createSlackChannel(services: AppServices, options: SlackChannelO
         agentsChannel: config.SLACK_AGENTS_CHANNEL,
         homeTeam: () => identity.current()?.teamId ?? null,
         logger,
+        ...(options.agentsResyncIntervalMs ? { resyncIntervalMs: options.agentsResyncIntervalMs } : {}),
       })
     : null;
   const home = createSlackAppHome({
@@ -174,9 +177,9 @@ export function createSlackChannel(services: AppServices, options: SlackChannelO
     },
     /** Stops taking events, then waits for the listeners in flight (their replies are posted). */
     async stop() {
-      desk?.stop();
+      const deskStopped = desk?.stop();
       await socket?.stop();
-      await Promise.allSettled([...inFlight]);
+      await Promise.allSettled([...inFlight, deskStopped]);
     },
     async deliver(target, replies) {
       const ref: SlackReference | null =

@@ -6,6 +6,15 @@ import type { AgentThreadLocation } from './slack-agent-threads.js';
 import type { SlackAgentDeskDeps } from './slack-desk-deps.js';
 import { createDeskRelays } from './slack-desk-relays.js';
 import { escapeMrkdwn, toMrkdwn } from './slack-mrkdwn.js';
+import { slackErrorCode } from './slack-poster.js';
+
+/** Slack's answers to an update of a message that can no longer be rewritten. */
+const GONE_MESSAGE_ERRORS = new Set([
+  'message_not_found',
+  'channel_not_found',
+  'is_archived',
+  'cant_update_message',
+]);
 
 /**
  * The agents' channel as a board of live chats: one escalation message per chat,
@@ -15,6 +24,14 @@ import { escapeMrkdwn, toMrkdwn } from './slack-mrkdwn.js';
  */
 export interface DeskBoard {
   onEvent(event: DeskEvent): Promise<void>;
+  /**
+   * The chats the agents' channel is behind on: waiting with no escalation message
+   * (its post failed, or the chat waited while the bot was down), or whose message
+   * this instance failed to rewrite.
+   */
+  behind(): Promise<string[]>;
+  /** Posts or rewrites the chat's escalation message as it is now (see `behind`). */
+  catchUp(handoffId: string): Promise<void>;
   /** Posts the queued thread lines that are due (tests, shutdown). */
   deliverQueued(): Promise<number>;
   start(): void;
@@ -24,6 +41,8 @@ export interface DeskBoard {
 export function createDeskBoard(deps: SlackAgentDeskDeps): DeskBoard {
   const { client, services } = deps;
   const t = services.responses.t;
+  /** Escalation messages whose last rewrite Slack refused, with the state they should show. */
+  const stale = new Map<string, EscalationState>();
 
   const ticketUrl = (chat: LiveChat) =>
     `${services.config.TICKET_BASE_URL.replace(/\/$/, '')}/${chat.ticketNumber.replace(/^#/, '')}`;
@@ -57,8 +76,7 @@ export function createDeskBoard(deps: SlackAgentDeskDeps): DeskBoard {
   async function located(chat: LiveChat, state: EscalationState | null): Promise<AgentThreadLocation | null> {
     const existing = await deps.threads.byHandoff(chat.handoffId);
     if (existing) {
-      if (state)
-        await client.chat.update({ channel: existing.channel, ts: existing.ts, ...message(chat, state) });
+      if (state) await rewrite(chat, state, existing);
       return existing;
     }
     const team = deps.homeTeam();
@@ -83,6 +101,49 @@ export function createDeskBoard(deps: SlackAgentDeskDeps): DeskBoard {
       .delete({ channel: location.channel, ts: location.ts })
       .catch((error: unknown) => deps.logger.warn({ err: error }, 'slack duplicate escalation not removed'));
     return deps.threads.byHandoff(chat.handoffId);
+  }
+
+  /**
+   * Rewrites the escalation message; when Slack refuses, the message is remembered
+   * as stale (in this instance's memory: the store keeps no such mark) and rewritten
+   * by the next resync, so it does not keep offering Claim on a claimed chat.
+   */
+  async function rewrite(chat: LiveChat, state: EscalationState, where: AgentThreadLocation): Promise<void> {
+    try {
+      await client.chat.update({ channel: where.channel, ts: where.ts, ...message(chat, state) });
+      stale.delete(chat.handoffId);
+    } catch (error) {
+      // A message deleted (or a channel archived) stays so: trying again would only fail again.
+      const gone = GONE_MESSAGE_ERRORS.has(slackErrorCode(error) ?? '');
+      if (gone) stale.delete(chat.handoffId);
+      else stale.set(chat.handoffId, state);
+      deps.logger.warn(
+        { err: error, handoffId: chat.handoffId },
+        gone
+          ? 'slack escalation not updated: the message is gone'
+          : 'slack escalation not updated; the resync tries again',
+      );
+    }
+  }
+
+  async function behind(): Promise<string[]> {
+    const ids = new Set(stale.keys());
+    if (!deps.agentsChannel || !deps.homeTeam()) return [...ids];
+    for (const chat of await deps.desk.queue())
+      if (!(await deps.threads.byHandoff(chat.handoffId))) ids.add(chat.handoffId);
+    return [...ids];
+  }
+
+  async function catchUp(handoffId: string): Promise<void> {
+    const chat = await deps.desk.chat(handoffId);
+    const failed = stale.get(handoffId);
+    if (!chat) {
+      stale.delete(handoffId);
+      return;
+    }
+    // Rewritten as the chat is now; a transfer's note is only known from its event.
+    if (failed) await located(chat, await stateOf(chat, failed.kind === 'transferred' ? failed.note : ''));
+    else if (chat.status === 'pending' || chat.status === 'transferred') await located(chat, null);
   }
 
   /** Posts a queued line into the chat's thread, posting the escalation first if it is not there. */
@@ -175,6 +236,8 @@ export function createDeskBoard(deps: SlackAgentDeskDeps): DeskBoard {
 
   return {
     onEvent,
+    behind,
+    catchUp,
     deliverQueued: () => relays.runOnce(),
     start: () => relays.start(),
     stop: () => relays.stop(),

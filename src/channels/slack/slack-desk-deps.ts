@@ -19,4 +19,6 @@ export interface SlackAgentDeskDeps {
   /** The workspace of the bot token, where the agents' channel is. */
   readonly homeTeam: () => string | null;
   readonly logger: Logger;
+  /** How often waiting chats without an escalation message, and messages Slack refused to rewrite, are tried again. */
+  readonly resyncIntervalMs?: number;
 }

@@ -59,7 +59,11 @@ export class FakeSlackApi {
   keepCalls = true;
   /** Milliseconds a method takes before it is recorded and answered (a slow Slack). */
   readonly delays = new Map<string, number>();
-  private readonly failures: Array<{ method: string; failure: FakeFailure }> = [];
+  private readonly failures: Array<{
+    method: string;
+    failure: FakeFailure;
+    when: (args: Record<string, unknown>) => boolean;
+  }> = [];
   private readonly waiters = new Set<() => void>();
   private server: Server | null = null;
   private port = 0;
@@ -94,9 +98,13 @@ export class FakeSlackApi {
     return `http://127.0.0.1:${this.port}/response/${id}`;
   }
 
-  /** The next call to `method` fails this way (calls queue up). */
-  failNext(method: string, failure: FakeFailure): void {
-    this.failures.push({ method, failure });
+  /** The next call to `method` (matching `when`, if given) fails this way (calls queue up). */
+  failNext(
+    method: string,
+    failure: FakeFailure,
+    when: (args: Record<string, unknown>) => boolean = () => true,
+  ): void {
+    this.failures.push({ method, failure, when });
   }
 
   callsTo(method: string): RecordedCall[] {
@@ -158,7 +166,7 @@ export class FakeSlackApi {
     const delay = this.delays.get(method);
     if (delay) await new Promise((resolve) => setTimeout(resolve, delay));
 
-    const failure = this.outage ? { status: 503 } : this.takeFailure(method);
+    const failure = this.outage ? { status: 503 } : this.takeFailure(method, args);
     const status = failure && !failure.error ? failure.status : 200;
     const result = failure
       ? failure.error
@@ -198,8 +206,8 @@ export class FakeSlackApi {
     send(res, 200, result);
   }
 
-  private takeFailure(method: string): FakeFailure | undefined {
-    const i = this.failures.findIndex((f) => f.method === method);
+  private takeFailure(method: string, args: Record<string, unknown>): FakeFailure | undefined {
+    const i = this.failures.findIndex((f) => f.method === method && f.when(args));
     if (i < 0) return undefined;
     return this.failures.splice(i, 1)[0]?.failure;
   }
