@@ -5,7 +5,9 @@ import {
   TICKET_STATUSES,
   type TicketStatus,
 } from '../../domain/ticket-statuses.js';
+import type { TicketRecord } from '../../store/ticket-record.js';
 import { isSupportStaff } from '../../store/ticket-visibility.js';
+import { closedComplaintReply } from './closed-ticket-complaint.js';
 import { createCommentFlow } from './comment-flow.js';
 import { attachmentProblem } from './draft-validation.js';
 import { createSolutionOffer } from './solution-offer.js';
@@ -88,6 +90,13 @@ export function createUpdateHandler(deps: TicketSkillDeps, status: StatusHandler
     });
   }
 
+  /** "1000 still doesn't work" on a closed ticket: offers to reopen it with those words, or a new ticket. */
+  function complainOnClosed(ctx: TurnContext, ticket: TicketRecord, complaint: string | null): void {
+    const rules = { now: ctx.now, reopenDays: deps.reopenDays };
+    ctx.reply(...closedComplaintReply(deps.responses, ticket, ctx.user, complaint, rules));
+    ctx.state.lastTicketId = ticket.id;
+  }
+
   async function setStatus(
     ctx: TurnContext,
     id: number,
@@ -143,9 +152,12 @@ export function createUpdateHandler(deps: TicketSkillDeps, status: StatusHandler
         return;
       case 'not-solved':
         if (ticket.status === 'solution_offered') return rejectSolution(ctx, id, null);
-        // Still with support ("1042 still doesn't work, why did you close it?"): keep the words.
-        if (WITH_SUPPORT.has(ticket.status) && request.body && !isSupportStaff(ctx.user)) {
-          return addComment(ctx, id, request.body, false, true);
+        if (!isSupportStaff(ctx.user)) {
+          // Still with support ("1042 still doesn't work, why did you close it?"): keep the words.
+          if (WITH_SUPPORT.has(ticket.status) && request.body) {
+            return addComment(ctx, id, request.body, false, true);
+          }
+          if (ticket.status === 'closed') return complainOnClosed(ctx, ticket, request.body ?? null);
         }
         return refused(ctx, id, { ok: false, refusal: 'no-solution-offered', ticket });
       case 'status':
@@ -246,7 +258,8 @@ export function createUpdateHandler(deps: TicketSkillDeps, status: StatusHandler
 
     /**
      * "1042 is still broken" read as a status question: on a ticket still with support the
-     * words are kept as a comment (true); otherwise the status is shown as asked (false).
+     * words are kept as a comment, on a closed one reopening is offered (true); otherwise the
+     * status is shown as asked (false).
      */
     async keepComplaint(ctx: TurnContext): Promise<boolean> {
       if (isSupportStaff(ctx.user)) return false;
@@ -254,6 +267,12 @@ export function createUpdateHandler(deps: TicketSkillDeps, status: StatusHandler
       if (request.kind !== 'not-solved' || !request.body) return false;
       const id = entities.ticketNumbers[0] ?? ctx.state.lastTicketId;
       const ticket = id ? await deps.desk.get(ctx.user, id) : null;
+      if (ticket?.status === 'closed') {
+        const record = (await deps.desk.details(ctx.user, ticket.id))?.ticket;
+        if (!record) return false;
+        complainOnClosed(ctx, record, request.body);
+        return true;
+      }
       if (!ticket || !WITH_SUPPORT.has(ticket.status)) return false;
       await addComment(ctx, ticket.id, request.body, false, true);
       return true;

@@ -16,7 +16,7 @@ export type UpdateRequest =
   | { readonly kind: 'assign'; readonly to: 'me' | 'nobody' | { readonly name: string } };
 
 const NOT_SOLVED =
-  /\b(?:did ?n[o']?t|does ?n[o']?t|didnt|doesnt|not|never) (?:help|work|fix|solve)|\bstill (?:broken|not working|happening|failing|the same|an issue)|\bnot (?:solved|fixed|resolved)\b|\bno luck\b|\breject (?:the )?solution\b/i;
+  /\b(?:did ?n[o']?t|does ?n[o']?t|didnt|doesnt|not|never) (?:help|work|fix|solve)|\bstill (?:broken|not working|happening|failing|the same|an issue)|\b(?:broken|failing|happening|not working|stopped working) again\b|\bnot (?:solved|fixed|resolved)\b|\bno luck\b|\breject (?:the )?solution\b/i;
 const SOLVED =
   /\b(?:solved|fixed|resolved|works now|working now|(?:that|it) worked|accept(?:ed)? (?:the )?solution|problem is gone)\b/i;
 const REOPEN = /\bre-?open\b/i;

@@ -543,6 +543,50 @@ describe.each(testProviders())('following tickets on %s', (provider) => {
     expect(told).toContain('Re-run the coupon import from Promotions › Codes.');
   });
 
+  it('a complaint on a closed ticket offers Reopen, which keeps the complaint as the reason, or a new ticket; after the reopen window it gets the expired answer', async () => {
+    const bodies = async (id: number) =>
+      (
+        await bot.app.services.db.ticketComment.findMany({ where: { ticketId: id }, orderBy: { id: 'asc' } })
+      ).map((c) => c.body);
+    const id = await file(noraProfile, nora, 'Nora: coupon feed closed too early');
+    await nora.say(`close ticket ${id}`);
+    const complaint = `ticket ${id} still doesn't work, why did you close it?`;
+    await nora.say(complaint);
+    expect(nora.text()).not.toContain("hasn't offered a solution");
+    expect(nora.text()).toContain(`**#${id}** is closed.`);
+    expect(nora.text()).toMatch(/reopen it until \d+ \w+ \d{4}/);
+    expect(nora.actions().map((a) => a.label)).toEqual(['Reopen', 'File a ticket']);
+    // Nothing is kept or changed until the requester chooses.
+    expect((await desk.get(noraProfile, id))?.status).toBe('closed');
+    expect(await bodies(id)).toEqual([]);
+
+    await nora.click('Reopen');
+    expect(nora.text()).toContain(`**#${id}** is reopened`);
+    expect(nora.text()).toContain(`Added your comment to **#${id}**`);
+    expect((await desk.get(noraProfile, id))?.status).toBe('open');
+    expect(await bodies(id)).toEqual([complaint]);
+
+    // Asked like a status question: the same offer; "File a ticket" starts a new one.
+    await nora.say(`close ticket ${id}`);
+    await nora.say(`${id} is still broken, any news?`);
+    expect(nora.text()).toContain(`**#${id}** is closed.`);
+    expect(nora.actions().map((a) => a.label)).toEqual(['Reopen', 'File a ticket']);
+    expect(await bodies(id)).toEqual([complaint]);
+
+    // A status question that says nothing more keeps today's status answer.
+    await nora.say(`status of #${id}`);
+    expect(nora.text()).toContain(`#${id} · Nora: coupon feed closed too early`);
+    expect(nora.text()).toContain('This ticket is closed. You can reopen it until');
+
+    // After the reopen window: closed for good, a new ticket instead.
+    clock.advance(15 * DAY);
+    await nora.say(complaint);
+    expect(nora.text()).toContain(`**#${id}** closed more than 14 days ago, so it can't be reopened.`);
+    expect(nora.actions().map((a) => a.label)).toEqual(['File a ticket']);
+    expect((await desk.get(noraProfile, id))?.status).toBe('closed');
+    expect(await bodies(id)).toEqual([complaint]);
+  });
+
   it('agents assign, change status with buttons and keep internal notes away from the requester', async () => {
     const id = await file(noraProfile, nora, 'Nora: coupon codes rejected');
     await sam.say(`assign #${id} to me`);

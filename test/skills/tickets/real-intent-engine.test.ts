@@ -65,6 +65,39 @@ describe('tickets with the real intent engine', () => {
     expect(ticket.status).toBe('open');
   });
 
+  it('a complaint on a closed ticket offers Reopen with the complaint kept as the reason; a status question only shows the status', async () => {
+    const carla = bot.chat('carla');
+    await carla.say('hello');
+    const desk = bot.app.services.shared.tickets!;
+    const { id } = await desk.create({
+      requester: carla.last!.user,
+      subject: 'Coupon codes rejected at checkout',
+      issueType: 'other',
+      description: 'Every coupon code of the spring campaign is rejected at checkout.',
+      channel: 'web',
+      conversationId: carla.last!.conversationId,
+      idempotencyKey: 'carla-coupons-rejected',
+    });
+    await desk.setStatus(carla.last!.user, id, 'closed');
+
+    for (const complaint of [`${id} still doesn't work`, `ticket ${id} is broken again`]) {
+      await carla.say(complaint);
+      expect(carla.text()).not.toContain("hasn't offered a solution");
+      expect(carla.text()).toContain(`**#${id}** is closed.`);
+      expect(carla.actions().map((a) => a.label)).toEqual(['Reopen', 'File a ticket']);
+    }
+    await carla.click('Reopen');
+    expect(carla.text()).toContain(`**#${id}** is reopened`);
+    const comments = await bot.app.services.db.ticketComment.findMany({ where: { ticketId: id } });
+    expect(comments.map((c) => c.body)).toEqual([`ticket ${id} is broken again`]);
+
+    await desk.setStatus(carla.last!.user, id, 'closed');
+    await carla.say(`what's the status of ${id}`);
+    expect(carla.intent()).toBe('ticket.status');
+    expect(carla.text()).toContain(`#${id} · Coupon codes rejected at checkout`);
+    expect(carla.actions().map((a) => a.label)).not.toContain('File a ticket');
+  });
+
   it('an agent typing Solution Offered without the solution is asked for it', async () => {
     const dana = bot.chat('dana');
     await dana.say('hello');

@@ -202,6 +202,8 @@ describe('update requests', () => {
       { kind: 'comment', body: 'the pixel fires again', internal: false },
     ],
     ['reply to ticket 1042', { kind: 'comment', body: null, internal: false }],
+    ['ticket 1042 is broken again', { kind: 'not-solved' }],
+    ['1042 stopped working again', { kind: 'not-solved' }],
   ])('requester: "%s"', (text, expected) => {
     expect(update(text)).toEqual(expected);
   });
