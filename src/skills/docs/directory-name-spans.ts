@@ -1,7 +1,10 @@
 import { compactNameKey } from '../../store/partner-name-key.js';
 
-/** True when a run of words, in its compact name form ("acmeoutdoor"), is a brand or partner the asker may name. */
-export type IsKnownName = (compactKey: string) => boolean;
+/** What a named directory entry is; the word that stands in for its name in the searched question. */
+export type NameRole = 'brand' | 'partner';
+
+/** Whether a run of words, in its compact name form ("acmeoutdoor"), is a brand or partner the asker may name. */
+export type IsKnownName = (compactKey: string) => NameRole | null;
 
 /** True when the help docs use the word (folded, any form): a name made only of such words reads as a question. */
 export type IsHelpWord = (word: string) => boolean;
@@ -42,12 +45,13 @@ export function findDirectoryNames(
   text: string,
   isKnownName: IsKnownName,
   isHelpWord: IsHelpWord,
-): Array<{ start: number; end: number }> {
+): Array<{ start: number; end: number; role: NameRole }> {
   const words = wordsOf(text);
-  const spans: Array<{ start: number; end: number }> = [];
+  const spans: Array<{ start: number; end: number; role: NameRole }> = [];
   let i = 0;
   while (i < words.length) {
     let length = Math.min(MAX_NAME_WORDS, words.length - i);
+    let role: NameRole | null = null;
     for (; length >= 1; length--) {
       const run = words.slice(i, i + length);
       const head = run
@@ -55,30 +59,37 @@ export function findDirectoryNames(
         .map((w) => w.key)
         .join('');
       const last = run[run.length - 1]!;
-      const named = [head + last.key, head + last.bareKey].some(
-        (key) => key.length >= MIN_NAME_LETTERS && !/^\d+$/.test(key) && isKnownName(key),
-      );
-      if (named && !run.every((w) => isHelpWord(w.bareKey))) break;
+      role = null;
+      for (const key of [head + last.key, head + last.bareKey]) {
+        if (key.length >= MIN_NAME_LETTERS && !/^\d+$/.test(key)) role ??= isKnownName(key);
+      }
+      if (role && !run.every((w) => isHelpWord(w.bareKey))) break;
     }
-    if (length === 0) {
+    if (length === 0 || !role) {
       i += 1;
       continue;
     }
-    spans.push({ start: words[i]!.start, end: words[i + length - 1]!.end });
+    spans.push({ start: words[i]!.start, end: words[i + length - 1]!.end, role });
     i += length;
   }
   return spans;
 }
 
-/** The text with the directory names it mentions blanked out (positions kept); other words untouched. */
+/**
+ * The text with the directory names it mentions taken out, other words untouched. A partner's name
+ * becomes the word "partner": "how do I invite Quillmont Outfitters" is still about inviting a partner,
+ * not a user. A brand's name is blanked: partners ask about brands in nearly every question, so the
+ * word would only pull answers towards articles about brands' terms.
+ */
 export function withoutDirectoryNames(
   text: string,
   isKnownName: IsKnownName,
   isHelpWord: IsHelpWord,
 ): string {
   let out = text;
-  for (const span of findDirectoryNames(text, isKnownName, isHelpWord)) {
-    out = out.slice(0, span.start) + ' '.repeat(span.end - span.start) + out.slice(span.end);
+  for (const span of findDirectoryNames(text, isKnownName, isHelpWord).reverse()) {
+    const stand = span.role === 'partner' ? 'partner' : ' '.repeat(span.end - span.start);
+    out = `${out.slice(0, span.start)}${stand}${out.slice(span.end)}`;
   }
   return out;
 }

@@ -1,5 +1,5 @@
 import { compactNameKey } from '../../store/partner-name-key.js';
-import type { IsKnownName } from './directory-name-spans.js';
+import type { IsKnownName, NameRole } from './directory-name-spans.js';
 
 /** The brand and partner names the users of one account may mention in a question. */
 export type DirectoryNames = (accountId: string) => Promise<IsKnownName>;
@@ -25,14 +25,14 @@ export function directoryNameKeys(name: string): string[] {
   );
 }
 
-function keysOf(names: readonly string[]): ReadonlySet<string> {
-  return new Set(names.flatMap(directoryNameKeys));
+function keysOf(names: readonly string[], role: NameRole): ReadonlyMap<string, NameRole> {
+  return new Map(names.flatMap(directoryNameKeys).map((key) => [key, role]));
 }
 
 interface AccountNames {
   /** The partner directory's version these names were read at. */
   readonly version: string;
-  readonly keys: ReadonlySet<string>;
+  readonly keys: ReadonlyMap<string, NameRole>;
 }
 
 interface Cached<T> {
@@ -55,12 +55,12 @@ export function createDirectoryNames(
   const ttlMs = options.ttlMs ?? 60_000;
   const maxAccounts = options.maxAccounts ?? 50;
   const now = options.now ?? Date.now;
-  let brands: Cached<ReadonlySet<string>> | undefined;
+  let brands: Cached<ReadonlyMap<string, NameRole>> | undefined;
   const accounts = new Map<string, Cached<AccountNames>>();
 
-  function brandKeys(): Promise<ReadonlySet<string>> {
+  function brandKeys(): Promise<ReadonlyMap<string, NameRole>> {
     if (brands && brands.expires > now()) return brands.loaded;
-    const loaded = source.brandNames().then(keysOf);
+    const loaded = source.brandNames().then((names) => keysOf(names, 'brand'));
     const entry = { loaded, expires: now() + ttlMs };
     brands = entry;
     loaded.catch(() => {
@@ -78,7 +78,8 @@ export function createDirectoryNames(
       source.accountName(accountId),
       source.partnerNames(accountId),
     ]);
-    return { version, keys: keysOf(account === null ? partners : [account, ...partners]) };
+    // The asker's own account, when it is not a brand, is a partner's.
+    return { version, keys: keysOf(account === null ? partners : [account, ...partners], 'partner') };
   }
 
   function accountKeys(accountId: string): Promise<AccountNames> {
@@ -98,7 +99,7 @@ export function createDirectoryNames(
   }
 
   return async (accountId) => {
-    const [brandSet, own] = await Promise.all([brandKeys(), accountKeys(accountId)]);
-    return (key) => own.keys.has(key) || brandSet.has(key);
+    const [brandNames, own] = await Promise.all([brandKeys(), accountKeys(accountId)]);
+    return (key) => brandNames.get(key) ?? own.keys.get(key) ?? null;
   };
 }

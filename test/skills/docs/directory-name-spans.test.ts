@@ -1,32 +1,32 @@
 import { describe, expect, it } from 'vitest';
-import { withoutDirectoryNames } from '../../../src/skills/docs/directory-name-spans.js';
+import { type NameRole, withoutDirectoryNames } from '../../../src/skills/docs/directory-name-spans.js';
 import { directoryNameKeys } from '../../../src/skills/docs/directory-names.js';
 
-const known = new Set(
-  [
-    'Acme Outdoor (demo brand)',
-    'Trailhead Deals',
-    'CouponCave',
-    'Coupon Codes',
-    'Barnes & Noble',
-    'Go',
-    '24',
-  ].flatMap(directoryNameKeys),
-);
-const isKnownName = (key: string) => known.has(key);
+const known = new Map<string, NameRole>([
+  ...['Acme Outdoor (demo brand)', 'Barnes & Noble']
+    .flatMap(directoryNameKeys)
+    .map((k) => [k, 'brand'] as const),
+  ...['Trailhead Deals', 'CouponCave', 'Coupon Codes', 'Go', '24']
+    .flatMap(directoryNameKeys)
+    .map((k) => [k, 'partner'] as const),
+]);
+const isKnownName = (key: string) => known.get(key) ?? null;
 const HELP_WORDS = new Set(['coupon', 'coupons', 'code', 'codes', 'deals', 'paid', 'terms']);
 const isHelpWord = (word: string) => HELP_WORDS.has(word);
 const strip = (text: string) =>
   withoutDirectoryNames(text, isKnownName, isHelpWord).replace(/\s+/g, ' ').trim();
 
 describe('directory names taken out of a how-to question', () => {
-  it('takes out a brand or partner named as the directory writes it, in any case or spacing', () => {
+  it('takes out a brand, and puts "partner" in place of a partner, named in any case or spacing', () => {
     expect(strip('how do i get paid by Acme Outdoor?')).toBe('how do i get paid by ?');
     expect(strip('how do i get paid by acme outdoor')).toBe('how do i get paid by');
-    expect(strip('how do I change the terms for Trailhead Deals')).toBe('how do I change the terms for');
-    expect(strip('payout from couponcave or Coupon Cave')).toBe('payout from or');
+    expect(strip('how do I change the terms for Trailhead Deals')).toBe(
+      'how do I change the terms for partner',
+    );
+    expect(strip('payout from couponcave or Coupon Cave')).toBe('payout from partner or partner');
     expect(strip("Acme Outdoor's commission rate")).toBe('commission rate');
     expect(strip('terms with Barnes & Noble')).toBe('terms with');
+    expect(strip('how do I invite Trailhead Deals')).toBe('how do I invite partner');
   });
 
   it('leaves every other word as typed, a part of a name and a made-up name included', () => {

@@ -25,17 +25,21 @@ function fakeSource() {
 }
 
 describe('the directory names a question may mention', () => {
-  it("knows every brand, the asker's own account, and only the asker's own partners", async () => {
+  it("knows every brand, the asker's own account, and only the asker's own partners, and what each is", async () => {
     const { source } = fakeSource();
     const names = createDirectoryNames(source);
     const acme = await names('acc_acme');
-    expect(['northpeakapparel', 'acmeoutdoor', 'trailheaddeals'].map(acme)).toEqual([true, true, true]);
+    expect(['northpeakapparel', 'acmeoutdoor', 'trailheaddeals'].map(acme)).toEqual([
+      'brand',
+      'brand',
+      'partner',
+    ]);
     const dealhunt = await names('acc_dealhunt');
     expect(['acmeoutdoor', 'dealhuntmedia', 'trailheaddeals', 'brambleworth'].map(dealhunt)).toEqual([
-      true,
-      true,
-      false,
-      false,
+      'brand',
+      'partner',
+      null,
+      null,
     ]);
   });
 
@@ -49,12 +53,12 @@ describe('the directory names a question may mention', () => {
 
     directory.partners.set('acc_acme', ['Trailhead Deals', 'Quillmont Outfitters']);
     clock = 1500;
-    expect((await names('acc_acme'))('quillmontoutfitters')).toBe(false);
+    expect((await names('acc_acme'))('quillmontoutfitters')).toBeNull();
     expect(reads).toEqual({ brands: 2, partners: 1 });
 
     directory.version = 'v2';
     clock = 3000;
-    expect((await names('acc_acme'))('quillmontoutfitters')).toBe(true);
+    expect((await names('acc_acme'))('quillmontoutfitters')).toBe('partner');
     expect(reads).toEqual({ brands: 3, partners: 2 });
   });
 });
