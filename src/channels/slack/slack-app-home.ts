@@ -37,13 +37,27 @@ export function createSlackAppHome(deps: {
     return services.users.resolve('slack', team, await deps.identities.inboundUser(team, slackUser));
   }
 
+  /** Whether to show the person button; when the check fails, the tab is still published, with it. */
+  async function liveChatOpenNow(): Promise<boolean> {
+    if (!deps.liveChatOpen) return true;
+    try {
+      return await deps.liveChatOpen(services.clock());
+    } catch (error) {
+      deps.logger.warn(
+        { err: error },
+        'live chat availability not known; the App Home shows its person button',
+      );
+      return true;
+    }
+  }
+
   return {
     /** Published each time the tab is opened, so the buttons match who is available then. */
     async publish(team, slackUser) {
       const profile = await profileOf(team, slackUser);
       const [tickets, liveChatOpen] = await Promise.all([
         services.shared.tickets?.listOpen(profile, 20) ?? [],
-        deps.liveChatOpen ? deps.liveChatOpen(services.clock()) : true,
+        liveChatOpenNow(),
       ]);
       const desk = services.shared.agentDesk;
       const me = desk ? await desk.me(profile) : null;

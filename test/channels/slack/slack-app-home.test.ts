@@ -94,3 +94,28 @@ describe.each(testProviders())(
     });
   },
 );
+
+describe('the Slack App Home when the live-chat check fails', () => {
+  let slack: SlackTestBot;
+  beforeAll(async () => {
+    slack = await startSlackTestBot('sqlite', {
+      matcher,
+      modules: [
+        ticketsModule,
+        createSlackModule({
+          liveChatOpen: async () => {
+            throw new Error('availability query timed out');
+          },
+        }),
+      ],
+    });
+  });
+  afterAll(() => slack.close());
+
+  it('is still published, with its person button, as before the check existed', async () => {
+    const mark = slack.mark();
+    await slack.sendEvent(appHomeOpened(USERS.alice.id));
+    const home = await slack.fake.waitFor('views.publish', (c) => slack.fake.calls.indexOf(c) >= mark);
+    expect(homeButtons(home)).toEqual(['New ticket', 'Search docs', 'Talk to an agent']);
+  });
+});
