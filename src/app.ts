@@ -131,7 +131,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     users,
     conversations,
     events,
-    middleware,
+    middleware: [router.takeOpenQuestion, ...middleware],
     route: router.route,
     responses,
     logger,

@@ -2,7 +2,7 @@ import { requestStretches } from '../nlu/message-parts.js';
 import { type ActiveFlow, activeFlowSchema, type ConversationState } from './conversation-state.js';
 import type { Responses } from './responses.js';
 import type { Fallback, Skill } from './skill.js';
-import type { IntentResult, TurnContext } from './turn-context.js';
+import type { IntentResult, TurnContext, TurnMiddleware } from './turn-context.js';
 
 export interface IntentMatcher {
   match(text: string): IntentResult;
@@ -75,6 +75,11 @@ function takeOpenQuestion(state: ConversationState): ActiveFlow | undefined {
  */
 export interface Router {
   route(ctx: TurnContext): Promise<void>;
+  /**
+   * Runs first in the turn: takes the previous turn's open question out of the state, so it holds for
+   * the very next message even when a middleware answers that message without reaching `route`.
+   */
+  readonly takeOpenQuestion: TurnMiddleware;
   /** Starts an intent by name, as if the user had typed it (menu buttons). */
   runIntentByName(ctx: TurnContext, intent: string): Promise<void>;
 }
@@ -132,8 +137,12 @@ export function createRouter(deps: RouterDeps): Router {
     });
   }
 
+  // Open questions the turn's first middleware took; a turn routed without it takes its own.
+  const taken = new WeakMap<TurnContext, ActiveFlow | undefined>();
+
   async function route(ctx: TurnContext): Promise<void> {
-    const openQuestion = takeOpenQuestion(ctx.state);
+    const openQuestion = taken.has(ctx) ? taken.get(ctx) : takeOpenQuestion(ctx.state);
+    taken.delete(ctx);
     const typed = ctx.message.value?.typed;
     if (typeof typed === 'string') {
       // A button that stands for words (the second request of a message): routed as if the user typed them.
@@ -222,6 +231,10 @@ export function createRouter(deps: RouterDeps): Router {
 
   return {
     route,
+    async takeOpenQuestion(ctx, next) {
+      taken.set(ctx, takeOpenQuestion(ctx.state));
+      await next();
+    },
     runIntentByName: (ctx, intent) =>
       runIntent(ctx, { name: intent, confidence: 1, skill: deps.skillFor(intent) }),
   };

@@ -52,4 +52,13 @@ describe('typing a number after the menu', () => {
     await bob.say('2');
     expect(bob.intent()).toBe('ticket.status');
   });
+
+  it('a number after a message the router never saw ("that didn\'t help" → the offer) does not press the old menu', async () => {
+    const alice = bot.chat('alice');
+    await alice.say('help');
+    await alice.say("that didn't help");
+    expect(alice.text()).not.toMatch(/My tickets/);
+    await alice.say('2');
+    expect(alice.intent()).toBe('ticket.status');
+  });
 });
