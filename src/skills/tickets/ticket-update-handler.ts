@@ -22,8 +22,10 @@ import {
   complaintText,
   parseUpdateRequest,
   readCarriedRequest,
+  rejectionReason,
   type UpdateRequest,
 } from './ticket-update-request.js';
+import { typedStatusCommand } from './typed-status-command.js';
 
 /** Statuses where the ticket waits on support: a complaint there is news for support, nothing to reopen or reject. */
 const WITH_SUPPORT: ReadonlySet<TicketStatus> = new Set(['open', 'in_progress', 'awaiting_response']);
@@ -151,7 +153,8 @@ export function createUpdateHandler(deps: TicketSkillDeps, status: StatusHandler
           ctx.reply({ type: 'text', text: t('tickets.update.solved', { number }) });
         return;
       case 'not-solved':
-        if (ticket.status === 'solution_offered') return rejectSolution(ctx, id, null);
+        // "reply to 1042: still broken, the pixel fires twice": those words are why it is rejected.
+        if (ticket.status === 'solution_offered') return rejectSolution(ctx, id, request.reason ?? null);
         if (!isSupportStaff(ctx.user)) {
           // Still with support ("1042 still doesn't work, why did you close it?"): keep the words.
           if (WITH_SUPPORT.has(ticket.status) && request.body) {
@@ -174,6 +177,9 @@ export function createUpdateHandler(deps: TicketSkillDeps, status: StatusHandler
         return;
       case 'assign':
         return assign(ctx, id, request.to);
+      case 'ask-status':
+        await status.show(ctx, id);
+        return;
     }
   }
 
@@ -242,14 +248,22 @@ export function createUpdateHandler(deps: TicketSkillDeps, status: StatusHandler
     const text = ctx.message.text;
     const entityContext = { now: ctx.now, kind: ctx.user.kind };
     const entities = deps.entities(text, entityContext);
-    const parsed = parseUpdateRequest(text, {
-      staff: isSupportStaff(ctx.user),
-      statuses: entities.statuses,
-      statusesIn: (part) => deps.entities(part, entityContext).statuses,
-    });
+    const parsed = parseUpdateRequest(text, { staff: isSupportStaff(ctx.user), statuses: entities.statuses });
     const request: UpdateRequest =
-      parsed.kind === 'not-solved' ? { kind: 'not-solved', body: complaintText(text) } : parsed;
+      parsed.kind === 'not-solved'
+        ? { kind: 'not-solved', body: complaintText(text), reason: rejectionReason(text) }
+        : parsed;
     return { entities, request };
+  }
+
+  async function onIntent(ctx: TurnContext): Promise<void> {
+    const { entities, request } = readRequest(ctx);
+    const named = entities.ticketNumbers[0];
+    const last = ctx.state.lastTicketId;
+    const id = named ?? (last && (await deps.desk.get(ctx.user, last)) ? last : null);
+    if (id) return apply(ctx, id, request);
+    const only = await status.chooseTicket(ctx, 'apply-update', { request });
+    if (only) await apply(ctx, only, request);
   }
 
   return {
@@ -278,15 +292,14 @@ export function createUpdateHandler(deps: TicketSkillDeps, status: StatusHandler
       return true;
     },
 
-    async onIntent(ctx: TurnContext): Promise<void> {
-      const { entities, request } = readRequest(ctx);
-      const named = entities.ticketNumbers[0];
-      const last = ctx.state.lastTicketId;
-      const id = named ?? (last && (await deps.desk.get(ctx.user, last)) ? last : null);
-      if (id) return apply(ctx, id, request);
-      const only = await status.chooseTicket(ctx, 'apply-update', { request });
-      if (only) await apply(ctx, only, request);
+    /** "1042 in progress" typed by an agent, read as a status question: sets the status (true). */
+    async setTypedStatus(ctx: TurnContext): Promise<boolean> {
+      if (!isSupportStaff(ctx.user) || !typedStatusCommand(ctx.message.text)) return false;
+      await onIntent(ctx);
+      return true;
     },
+
+    onIntent,
 
     /** Buttons: comment, close, reopen, solved, not-solved, pick-status, set-status, assign-me, apply-update. */
     async onAction(ctx: TurnContext, value: Readonly<Record<string, unknown>>): Promise<boolean> {

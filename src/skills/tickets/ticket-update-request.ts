@@ -1,4 +1,5 @@
 import { isTicketStatus, type TicketStatus } from '../../domain/ticket-statuses.js';
+import { asksAQuestion, typedStatusCommand } from './typed-status-command.js';
 
 /** What a user wants done to a ticket, read from "close 1042", "reply to 1042: …", "it didn't help". */
 export type UpdateRequest =
@@ -6,8 +7,13 @@ export type UpdateRequest =
   | { readonly kind: 'close'; readonly body: string | null }
   | { readonly kind: 'reopen'; readonly body: string | null }
   | { readonly kind: 'solved' }
-  /** `body`: the complaint in the user's words ("1042 still doesn't work"), filled in by the update handler. */
-  | { readonly kind: 'not-solved'; readonly body?: string | null }
+  /**
+   * `body`: the complaint in the user's words ("1042 still doesn't work"); `reason`: what is kept
+   * when it rejects an offered solution (null: the user is asked). Both filled in by the update handler.
+   */
+  | { readonly kind: 'not-solved'; readonly body?: string | null; readonly reason?: string | null }
+  /** An agent's question about a ticket ("why is 1042 on solution offered: …"): its status, nothing changed or sent. */
+  | { readonly kind: 'ask-status' }
   /**
    * `body`: what the agent tells the requester with the change ("solution offered 1042: clear
    * the cache"); Solution Offered without it asks the agent for the solution first.
@@ -59,41 +65,6 @@ export function complaintText(text: string): string | null {
   return said || null;
 }
 
-const COMMAND_HEAD_WORDS = 7;
-/** What a bare "solution offered for ticket #1042" says besides the status. */
-const BARE_COMMAND_FILLER = /^(?:#?\d+|for|on|to|as|is|now|the|ticket|case|please|pls)$/i;
-const BARE_COMMAND_WORDS = 3;
-
-const namesOnlySolutionOffered = (statuses: readonly TicketStatus[]) =>
-  statuses.length === 1 && statuses[0] === 'solution_offered';
-
-/**
- * "solution offered 1042: clear the cache and re-install the pixel", "set 1042 to solution
- * offered: …": a short command naming Solution Offered before the colon, the solution after it
- * (`solution`). Bare, "solution offered 1042" is the command without the solution
- * (`solution: null`), never a reply saying "solution offered".
- */
-function solutionOfferCommand(
-  text: string,
-  statusesIn: (text: string) => readonly TicketStatus[],
-): { solution: string | null } | null {
-  if (REPLY_PREFIX.test(text)) return null;
-  const colon = text.indexOf(':');
-  const head = colon < 0 ? text : text.slice(0, colon);
-  const solution = colon < 0 ? '' : text.slice(colon + 1).trim();
-  if (NOTE.test(head)) return null;
-  if (solution) {
-    if (head.split(/\s+/).filter(Boolean).length > COMMAND_HEAD_WORDS) return null;
-    return namesOnlySolutionOffered(statusesIn(head)) ? { solution } : null;
-  }
-  const words = head
-    .split(/\s+/)
-    .map((w) => w.replace(/[.,!?]+$/, ''))
-    .filter((w) => w && !BARE_COMMAND_FILLER.test(w));
-  if (words.length === 0 || words.length > BARE_COMMAND_WORDS) return null;
-  return namesOnlySolutionOffered(statusesIn(words.join(' '))) ? { solution: null } : null;
-}
-
 const REOPEN_SPLIT = /\bre-?open\b(?:\s+(?:it|this|that|(?:the |my )?(?:ticket|case)))?(?:\s*#?\d+\b)?/i;
 const CLOSE_SPLIT = /\bclose\b(?:\s+(?:it|this|that|(?:the |my )?(?:ticket|case)))?(?:\s*#?\d+\b)?/i;
 const REQUEST_WORDS =
@@ -112,6 +83,20 @@ function onlySaysSolved(text: string): boolean {
   const rest = (REPLY_PREFIX.test(text) ? (commentBody(text) ?? '') : text).replace(SOLVED_ALL, ' ');
   const words = rest.split(/\s+/).map((w) => w.replace(/[^\p{L}']/gu, ''));
   return words.filter((w) => /\p{L}{2,}/u.test(w) && !SOLVED_FILLER.test(w)).length < 2;
+}
+
+const NOT_SOLVED_ALL = new RegExp(NOT_SOLVED.source, 'gi');
+const TICKET_REF = /(?:\b(?:ticket|case)\s*)?#?\b\d{2,9}\b/gi;
+
+/**
+ * What to keep when a complaint rejects an offered solution: a reply's words ("reply to 1042:
+ * still broken, the pixel fires twice"), or a complaint that says more than "it didn't help"
+ * ("1042 still broken, the pixel fires twice"). Null: nothing more was said, so the user is asked.
+ */
+export function rejectionReason(text: string): string | null {
+  if (REPLY_PREFIX.test(text)) return commentBody(text);
+  const rest = text.replace(NOT_SOLVED_ALL, ' ').replace(TICKET_REF, ' ');
+  return meaningful(rest, 2) ? text.trim() : null;
 }
 
 /** Enough words to be worth keeping as a comment: not just "pls" or "thanks". */
@@ -154,26 +139,18 @@ export function closeReason(text: string): string | null {
  */
 export function parseUpdateRequest(
   text: string,
-  options: {
-    staff: boolean;
-    statuses: readonly TicketStatus[];
-    /** The statuses named in part of the text (the command before a colon). */
-    statusesIn?: (text: string) => readonly TicketStatus[];
-  },
+  options: { staff: boolean; statuses: readonly TicketStatus[] },
 ): UpdateRequest {
-  const offer = options.staff && options.statusesIn ? solutionOfferCommand(text, options.statusesIn) : null;
-  if (offer?.solution) return { kind: 'status', status: 'solution_offered', body: offer.solution };
-  if (offer) return { kind: 'status', status: 'solution_offered' };
+  // An agent's question is never a command, nor a reply the requester would get.
+  const question = options.staff && !REPLY_PREFIX.test(text) && asksAQuestion(text);
+  const typed = options.staff && !question && !NOTE.test(text) ? typedStatusCommand(text) : null;
+  if (typed) return statusRequest(typed.status, options.staff, typed.solution);
   if (UNASSIGN.test(text)) return { kind: 'assign', to: 'nobody' };
   if (options.staff && TAKE.test(text)) return { kind: 'assign', to: 'me' };
   const assignee = text.match(ASSIGN)?.[1]?.trim();
   if (assignee) return { kind: 'assign', to: /^(me|myself)$/i.test(assignee) ? 'me' : { name: assignee } };
   const status = options.statuses[0];
-  if (status && SET_STATUS.test(text)) {
-    if (status === 'closed') return { kind: 'close', body: null };
-    if (status === 'open' && !options.staff) return { kind: 'reopen', body: null };
-    return { kind: 'status', status };
-  }
+  if (status && SET_STATUS.test(text) && !question) return statusRequest(status, options.staff, null);
   if (options.staff && NOTE.test(text)) return { kind: 'comment', body: commentBody(text), internal: true };
   // "reopen #1000 still broken": asking to reopen wins over the words that reject a solution;
   // on a ticket with a solution offered, the update handler reads it as rejecting that solution.
@@ -184,7 +161,19 @@ export function parseUpdateRequest(
   if (!REPLY_PREFIX.test(text) && CLOSE.test(text)) return { kind: 'close', body: closeReason(text) };
   // "we fixed the pixel, but payouts are still wrong" says more than "solved": it is a reply.
   if (!options.staff && SOLVED.test(text) && onlySaysSolved(text)) return { kind: 'solved' };
+  if (question) return { kind: 'ask-status' };
   return { kind: 'comment', body: commentBody(text), internal: false };
+}
+
+/**
+ * A status to set, as "set 1042 to …" asks: Closed closes, Open reopens for a requester,
+ * Solution Offered carries the solution when one was typed (else the agent is asked for it).
+ */
+function statusRequest(status: TicketStatus, staff: boolean, solution: string | null): UpdateRequest {
+  if (status === 'closed') return { kind: 'close', body: null };
+  if (status === 'open' && !staff) return { kind: 'reopen', body: null };
+  if (status === 'solution_offered' && solution) return { kind: 'status', status, body: solution };
+  return { kind: 'status', status };
 }
 
 /** A request carried by a "which ticket?" button, checked again (clients can send anything). */
@@ -202,7 +191,9 @@ export function readCarriedRequest(raw: unknown): UpdateRequest | null {
     case 'solved':
       return { kind: 'solved' };
     case 'not-solved':
-      return { kind: 'not-solved', body };
+      return { kind: 'not-solved', body, reason: typeof r.reason === 'string' ? r.reason : null };
+    case 'ask-status':
+      return { kind: 'ask-status' };
     case 'status':
       return typeof r.status === 'string' && isTicketStatus(r.status)
         ? { kind: 'status', status: r.status, ...(body ? { body } : {}) }

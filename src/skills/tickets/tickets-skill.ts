@@ -32,6 +32,8 @@ export function createTicketsSkill(deps: TicketSkillDeps): Skill {
         case 'ticket.status':
           // "1042 is still broken" is news for support, not only a question.
           if (await update.keepComplaint(ctx)) return;
+          // "1042 in progress" from an agent sets the status, as "set 1042 to in progress" does.
+          if (await update.setTypedStatus(ctx)) return;
           return status.onIntent(ctx);
         case 'ticket.list':
           return list.onIntent(ctx);

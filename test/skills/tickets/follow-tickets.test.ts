@@ -587,6 +587,73 @@ describe.each(testProviders())('following tickets on %s', (provider) => {
     expect(await bodies(id)).toEqual([complaint]);
   });
 
+  it('an agent asking why a ticket is on Solution Offered gets its status; nothing changes or reaches the requester', async () => {
+    const comments = async (id: number) =>
+      (await bot.app.services.db.ticketComment.findMany({ where: { ticketId: id } })).map((c) => c.body);
+    const id = await file(noraProfile, nora, 'Nora: question is not a command');
+    const toldBefore = (await bot.notifications(nora)).length;
+    for (const asked of [
+      `why is ${id} on solution offered: the customer says it is still broken`,
+      `is ${id} solution offered? the customer says it is still broken`,
+      `can you set ${id} to solution offered: she asked twice`,
+    ]) {
+      await sam.say(asked);
+      expect(sam.text()).toContain(`#${id} · Nora: question is not a command`);
+      expect(sam.text()).not.toContain('Solution Offered**');
+      expect(sam.text()).not.toContain("What's the solution");
+    }
+    expect((await desk.get(noraProfile, id))?.status).toBe('open');
+    expect(await comments(id)).toEqual([]);
+    expect(await bot.notifications(nora)).toHaveLength(toldBefore);
+
+    // The command form still offers the solution.
+    await sam.say(`set ${id} to solution offered: re-run the export from Reports`);
+    expect(sam.text()).toContain(`**#${id}** is now **Solution Offered**`);
+    expect(await comments(id)).toEqual(['re-run the export from Reports']);
+  });
+
+  it('an agent typing a ticket number and a status sets it; the requester typing the same only sees the status', async () => {
+    const comments = async (id: number) =>
+      (await bot.app.services.db.ticketComment.findMany({ where: { ticketId: id } })).map((c) => c.body);
+    const id = await file(noraProfile, nora, 'Nora: bare status names');
+    await sam.say(`${id} in progress`);
+    expect(sam.text()).toContain(`**#${id}** is now **In Progress**`);
+    expect((await desk.get(noraProfile, id))?.status).toBe('in_progress');
+    await sam.say(`${id} to waiting on customer`);
+    expect(sam.text()).toContain(`**#${id}** is now **Awaiting your response**`);
+    expect((await desk.get(noraProfile, id))?.status).toBe('awaiting_response');
+    // Solution Offered asks for the solution, as "set N to solution offered" does.
+    await sam.say(`#${id} now solution offered`);
+    expect(sam.text()).toContain(`What's the solution for **#${id}**?`);
+    await sam.say('cancel');
+    expect((await desk.get(noraProfile, id))?.status).toBe('awaiting_response');
+    expect(await comments(id)).toEqual([]);
+
+    // The requester: today's answer (the status), nothing changes or is kept.
+    await nora.say(`${id} in progress`);
+    expect(nora.text()).toContain(`#${id} · Nora: bare status names`);
+    expect((await desk.get(noraProfile, id))?.status).toBe('awaiting_response');
+    expect(await comments(id)).toEqual([]);
+  });
+
+  it('"reply to N: still broken, …" on a Solution Offered ticket rejects the solution with those words as the comment', async () => {
+    const comments = async (id: number) =>
+      (
+        await bot.app.services.db.ticketComment.findMany({ where: { ticketId: id }, orderBy: { id: 'asc' } })
+      ).map((c) => c.body);
+    const id = await file(noraProfile, nora, 'Nora: pixel fires twice');
+    await sam.say(`solution offered ${id}: remove the old pixel from the thank-you page`);
+    await nora.say(`reply to ${id}: still broken, the pixel fires twice`);
+    expect(nora.text()).toContain(`Sorry it didn't help. **#${id}** is back with support (**In Progress**).`);
+    expect(nora.text()).not.toContain("Tell me what's still wrong");
+    expect(nora.text()).toContain(`Added your comment to **#${id}**`);
+    expect((await desk.get(noraProfile, id))?.status).toBe('in_progress');
+    expect(await comments(id)).toEqual([
+      'remove the old pixel from the thank-you page',
+      'still broken, the pixel fires twice',
+    ]);
+  });
+
   it('agents assign, change status with buttons and keep internal notes away from the requester', async () => {
     const id = await file(noraProfile, nora, 'Nora: coupon codes rejected');
     await sam.say(`assign #${id} to me`);

@@ -122,4 +122,90 @@ describe('tickets with the real intent engine', () => {
     const comments = await bot.app.services.db.ticketComment.findMany({ where: { ticketId: id } });
     expect(comments).toEqual([]);
   });
+
+  it('an agent asking why a ticket is on Solution Offered gets its status; nothing changes or reaches the requester', async () => {
+    const erin = bot.chat('erin');
+    await erin.say('hello');
+    const { id } = await bot.app.services.shared.tickets!.create({
+      requester: erin.last!.user,
+      subject: 'Payout export times out again',
+      issueType: 'other',
+      description: 'The payout report export times out after two minutes.',
+      channel: 'web',
+      conversationId: erin.last!.conversationId,
+      idempotencyKey: 'erin-export-question',
+    });
+    const sam = bot.chat('sam');
+    await sam.say(`why is ${id} on solution offered: the customer says it is still broken`);
+    expect(sam.text()).toContain(`#${id} · Payout export times out again`);
+    expect(sam.text()).not.toContain('The requester has been sent your solution');
+    await sam.say(`is ${id} solution offered? the customer says it is still broken`);
+    expect(sam.text()).toContain(`#${id} · Payout export times out again`);
+    expect(sam.text()).not.toContain('was sent to the requester');
+    const ticket = await bot.app.services.db.ticket.findUniqueOrThrow({ where: { id } });
+    expect(ticket.status).toBe('open');
+    const comments = await bot.app.services.db.ticketComment.findMany({ where: { ticketId: id } });
+    expect(comments).toEqual([]);
+  });
+
+  it('an agent typing a ticket number and a status sets it; the requester typing the same sees the status', async () => {
+    const fay = bot.chat('fay');
+    await fay.say('hello');
+    const { id } = await bot.app.services.shared.tickets!.create({
+      requester: fay.last!.user,
+      subject: 'Coupon feed not refreshing',
+      issueType: 'other',
+      description: 'The coupon feed has not refreshed since yesterday morning.',
+      channel: 'web',
+      conversationId: fay.last!.conversationId,
+      idempotencyKey: 'fay-coupon-feed',
+    });
+    const status = async () => (await bot.app.services.db.ticket.findUniqueOrThrow({ where: { id } })).status;
+    const sam = bot.chat('sam');
+    await sam.say(`${id} in progress`);
+    expect(sam.text()).toContain(`**#${id}** is now **In Progress**`);
+    expect(await status()).toBe('in_progress');
+    await sam.say(`${id} to waiting on customer`);
+    expect(sam.text()).toContain(`**#${id}** is now **Awaiting your response**`);
+    expect(await status()).toBe('awaiting_response');
+    await sam.say(`${id} to awaiting response`);
+    expect(sam.text()).not.toContain('was sent to the requester');
+
+    await fay.say(`${id} in progress`);
+    expect(fay.text()).toContain(`#${id} · Coupon feed not refreshing`);
+    expect(await status()).toBe('awaiting_response');
+    const comments = await bot.app.services.db.ticketComment.findMany({ where: { ticketId: id } });
+    expect(comments).toEqual([]);
+  });
+
+  it('"reply to N: still broken, …" on a Solution Offered ticket rejects the solution and keeps the words', async () => {
+    const gus = bot.chat('gus');
+    await gus.say('hello');
+    const desk = bot.app.services.shared.tickets!;
+    const { id } = await desk.create({
+      requester: gus.last!.user,
+      subject: 'Pixel fires twice on checkout',
+      issueType: 'other',
+      description: 'The tracking pixel fires twice on the checkout page.',
+      channel: 'web',
+      conversationId: gus.last!.conversationId,
+      idempotencyKey: 'gus-pixel-twice',
+    });
+    const sam = bot.chat('sam');
+    await sam.say(`solution offered ${id}: remove the old pixel from the thank-you page`);
+    expect(sam.text()).toContain(`**#${id}** is now **Solution Offered**`);
+    await gus.say(`reply to ${id}: still broken, the pixel fires twice`);
+    expect(gus.text()).toContain(`Sorry it didn't help. **#${id}** is back with support (**In Progress**).`);
+    expect(gus.text()).not.toContain("Tell me what's still wrong");
+    const ticket = await bot.app.services.db.ticket.findUniqueOrThrow({ where: { id } });
+    expect(ticket.status).toBe('in_progress');
+    const comments = await bot.app.services.db.ticketComment.findMany({
+      where: { ticketId: id },
+      orderBy: { id: 'asc' },
+    });
+    expect(comments.map((c) => c.body)).toEqual([
+      'remove the old pixel from the thank-you page',
+      'still broken, the pixel fires twice',
+    ]);
+  });
 });

@@ -7,6 +7,7 @@ import {
   commentBody,
   complaintText,
   parseUpdateRequest,
+  rejectionReason,
 } from '../../../src/skills/tickets/ticket-update-request.js';
 
 const requester: UserProfile = {
@@ -21,9 +22,8 @@ const agent: UserProfile = { ...requester, id: 'ag', role: 'agent' };
 const now = new Date('2025-06-02T09:00:00Z');
 const filter = (text: string, viewer = requester) =>
   parseListFilter(text, readTicketEntities(text, { now, kind: 'brand' }), viewer);
-const statusesIn = (text: string) => readTicketEntities(text, { now, kind: 'brand' }).statuses;
 const update = (text: string, staff = false) =>
-  parseUpdateRequest(text, { staff, statuses: statusesIn(text), statusesIn });
+  parseUpdateRequest(text, { staff, statuses: readTicketEntities(text, { now, kind: 'brand' }).statuses });
 
 describe('list requests', () => {
   it('"my open tickets": created by me, every status but Closed', () => {
@@ -236,6 +236,27 @@ describe('update requests', () => {
       'the solution offered last week is outdated',
       { kind: 'comment', body: 'the solution offered last week is outdated', internal: false },
     ],
+    // A question is never a command, nor a reply to the requester: it asks for the status.
+    ['why is 1042 on solution offered: the customer says it is still broken', { kind: 'ask-status' }],
+    ['is 1042 solution offered? the customer says it is still broken', { kind: 'ask-status' }],
+    ['can you set 1042 to solution offered: she asked twice', { kind: 'ask-status' }],
+    ['why is 1042 set to in progress?', { kind: 'ask-status' }],
+    ['1042 solution offered?', { kind: 'ask-status' }],
+    // Just a ticket and a status name: set it, as "set 1042 to …" does.
+    ['1042 in progress', { kind: 'status', status: 'in_progress' }],
+    ['1042 to waiting on customer', { kind: 'status', status: 'awaiting_response' }],
+    ['ticket #1042 now awaiting response', { kind: 'status', status: 'awaiting_response' }],
+    ['1042 as open', { kind: 'status', status: 'open' }],
+    ['1042 closed', { kind: 'close', body: null }],
+    ['#1042 now solution offered', { kind: 'status', status: 'solution_offered' }],
+    [
+      '1042 to solution offered: remove the old pixel',
+      { kind: 'status', status: 'solution_offered', body: 'remove the old pixel' },
+    ],
+    [
+      'mark ticket 1042 as solution offered: remove the old pixel',
+      { kind: 'status', status: 'solution_offered', body: 'remove the old pixel' },
+    ],
   ])('agent: "%s"', (text, expected) => {
     expect(update(text, true)).toEqual(expected);
   });
@@ -251,6 +272,18 @@ describe('update requests', () => {
     );
     expect(complaintText('reply to 1000: still not working')).toBe('still not working');
     expect(complaintText('  ')).toBeNull();
+  });
+
+  it('a rejected solution keeps the words of a reply, or a complaint that says more than "it didn\'t help"', () => {
+    expect(rejectionReason('reply to 1042: still broken, the pixel fires twice')).toBe(
+      'still broken, the pixel fires twice',
+    );
+    expect(rejectionReason('reply to 1042: still broken')).toBe('still broken');
+    expect(rejectionReason('1042 still broken, the pixel fires twice')).toBe(
+      '1042 still broken, the pixel fires twice',
+    );
+    expect(rejectionReason("it didn't help")).toBeNull();
+    expect(rejectionReason("ticket 1042 still doesn't work")).toBeNull();
   });
 
   it('finds no comment text in a bare command', () => {

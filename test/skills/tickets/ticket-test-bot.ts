@@ -15,6 +15,8 @@ export const ticketRules: ReadonlyArray<[RegExp, string, string]> = [
     'tickets',
   ],
   [/\b(status|news|where is)\b/i, 'ticket.status', 'tickets'],
+  // "1042 in progress": a ticket number first, as the trained engine reads it.
+  [/^\s*(?:ticket\s*)?#?\d{3,9}\b/i, 'ticket.status', 'tickets'],
   [/\b(tickets|list|find)\b/i, 'ticket.list', 'tickets'],
   ...basicRules,
 ];
