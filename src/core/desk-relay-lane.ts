@@ -26,7 +26,12 @@ export function createDeskRelayLane(deps: {
   outbox: Outbox;
   /** The outbox lane, one per platform (`slack-agents`, `teams-agents`). */
   lane: string;
-  /** Posts lines into the chat's thread; throws while it cannot (retried with backoff). */
+  /**
+   * Posts lines into the chat's thread; throws while it cannot (retried with backoff).
+   * `PartlyDeliveredError`: only its `unsent` replies are tried again; `UndeliverableError`
+   * (the platform refuses a reply for good, such as a transcript too large): the line is given
+   * up, so the chat's next lines are not held up behind retries that can never succeed.
+   */
   post: (handoffId: string, replies: readonly Reply[]) => Promise<void>;
   logger: Logger;
   clock?: () => Date;

@@ -1,6 +1,7 @@
 import { pino } from 'pino';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createDeskRelayLane } from '../../src/core/desk-relay-lane.js';
+import { PartlyDeliveredError, UndeliverableError } from '../../src/core/outbox-dispatcher.js';
 import type { Reply } from '../../src/core/reply.js';
 import { createOutbox } from '../../src/store/outbox.js';
 import { createTestDatabase, type TestDatabase, testProviders } from '../support/test-database.js';
@@ -94,6 +95,51 @@ describe.each(testProviders())('desk relay lane on %s', (provider) => {
       [{ type: 'text', text: 'Sam claimed the chat' }],
       [{ type: 'text', text: 'Sam is talking with Ann' }, transcript],
       [{ type: 'text', text: 'Ann: are you there?' }],
+    ]);
+  });
+
+  it('gives up the card of a line the platform refuses for good, and posts the next line at once', async () => {
+    let now = new Date(Date.now() + 1000);
+    const posted: string[] = [];
+    // As a channel posts a line with a card under it: each reply alone; a card it can never
+    // take (too large) is given up once the line went out, a passing failure retried alone.
+    let cardFailure: 'too-large' | 'down' | null = 'too-large';
+    const lane = createDeskRelayLane({
+      outbox: createOutbox(database.sql),
+      lane: 'test-agents',
+      logger: pino({ level: 'silent' }),
+      clock: () => now,
+      async post(handoffId, replies) {
+        for (const [i, reply] of replies.entries()) {
+          if (reply.type === 'list' && cardFailure === 'too-large')
+            throw new UndeliverableError('413 MessageSizeTooBig');
+          if (reply.type === 'list' && cardFailure === 'down')
+            throw new PartlyDeliveredError('503', replies.slice(i));
+          posted.push(`${handoffId}: ${reply.type === 'text' ? reply.text : reply.type}`);
+        }
+      },
+    });
+    const transcript: Reply = { type: 'list', title: 'The conversation so far', items: [], actions: [] };
+
+    await lane.queue('h1', [{ type: 'text', text: 'Sam is talking with Ann' }, transcript]);
+    await lane.queue('h1', 'Ann: are you there?');
+    await lane.runOnce();
+    expect(posted).toEqual(['h1: Sam is talking with Ann', 'h1: Ann: are you there?']);
+
+    // A passing failure of the card keeps it, and the lines after it, for a retry of the card only.
+    cardFailure = 'down';
+    await lane.queue('h2', [{ type: 'text', text: 'Sam is talking with Bo' }, transcript]);
+    await lane.queue('h2', 'Bo: hello?');
+    await lane.runOnce();
+    expect(posted.filter((p) => p.startsWith('h2'))).toEqual(['h2: Sam is talking with Bo']);
+    cardFailure = null;
+    now = new Date(now.getTime() + 60_000);
+    await lane.runOnce();
+    await lane.runOnce();
+    expect(posted.filter((p) => p.startsWith('h2'))).toEqual([
+      'h2: Sam is talking with Bo',
+      'h2: list',
+      'h2: Bo: hello?',
     ]);
   });
 });

@@ -277,6 +277,77 @@ describe.each(testProviders())('agents in Teams (%s)', (provider) => {
     expect(at(/The conversation so far/)).toBeLessThan(at(/invoice 7731/));
   });
 
+  /** Teams' size limit of one message (about 28 KB), as the connector enforces it. */
+  const TEAMS_MESSAGE_BYTES = 28 * 1024;
+  /** A long message of Alice's (about 1,500 characters), its number at the start and `END-<n>` at the end. */
+  const longMessage = (n: number) =>
+    `Message ${n}: ${'the pixel on the checkout page fires twice and then never again '.repeat(24)}END-${n}`;
+
+  /** Alice escalates, then writes 20 long messages while she waits; resolves once the thread shows the last one. */
+  async function escalateLongChat(): Promise<{ threadId: string; rootId: string; card: ConnectorCall }> {
+    const escalated = await escalate();
+    for (let n = 1; n <= 20; n++) await bot.chat(alice).say(longMessage(n));
+    await bot.connector.waitFor((c) => inThread(escalated.threadId)(c) && /END-20/.test(textOf(c)), 10_000);
+    return escalated;
+  }
+
+  it('shows the claiming agent a long chat in a transcript Teams takes: entries cut short, the oldest left out', async () => {
+    const { threadId, rootId, card } = await escalateLongChat();
+    bot.connector.maxActivityBytes = TEAMS_MESSAGE_BYTES;
+    try {
+      await clickCard(sam, rootId, card.body.activity.attachments[0].content, 'Claim');
+      const joined = await bot.connector.waitFor(
+        (c) => inThread(threadId)(c) && /is talking with/.test(textOf(c)),
+        5000,
+      );
+      const transcript = await bot.connector.waitFor(
+        (c) => inThread(threadId)(c) && /The conversation so far/.test(textOf(c)),
+        5000,
+      );
+      expect(bot.connector.calls.indexOf(joined)).toBeLessThan(bot.connector.calls.indexOf(transcript));
+      const shown = textOf(transcript);
+      expect(Buffer.byteLength(JSON.stringify(transcript.body), 'utf16le')).toBeLessThan(
+        TEAMS_MESSAGE_BYTES * 0.8,
+      );
+      // The newest messages are there, each cut short; the oldest ones are counted, not shown.
+      expect(shown).toMatch(/Message 20: the pixel/);
+      expect(shown).not.toMatch(/END-\d+/);
+      expect(shown).toMatch(/…/);
+      expect(shown).not.toMatch(/Message 1: /);
+      expect(shown).toMatch(/Earlier messages left out: \d+\./);
+      expect(shown).toMatch(/The full conversation is in the agent console/);
+    } finally {
+      bot.connector.maxActivityBytes = null;
+    }
+  });
+
+  it('posts the claim line and the next lines at once when Teams refuses the transcript as too large', async () => {
+    const { threadId, rootId, card } = await escalateLongChat();
+    // Small enough to refuse the transcript, not the claim line or a short relayed message.
+    bot.connector.maxActivityBytes = 8 * 1024;
+    const refusedTranscript = () =>
+      bot.connector.calls.some((c) => inThread(threadId)(c) && /The conversation so far/.test(textOf(c)));
+    try {
+      await clickCard(sam, rootId, card.body.activity.attachments[0].content, 'Claim');
+      await bot.connector.waitFor((c) => inThread(threadId)(c) && /is talking with/.test(textOf(c)), 3000);
+      await bot.chat(alice).say('invoice 7731 was charged twice');
+      const relayed = await bot.connector.waitFor(
+        (c) => inThread(threadId)(c) && /invoice 7731/.test(textOf(c)),
+        3000,
+      );
+      expect(relayed.body.text).toBe('**Alice Brand:** invoice 7731 was charged twice');
+    } finally {
+      bot.connector.maxActivityBytes = null;
+    }
+    // The transcript was given up, not kept for a retry in front of the chat's other lines.
+    await new Promise((r) => setTimeout(r, 2500));
+    expect(refusedTranscript()).toBe(false);
+    const thread = bot.connector.messagesIn(threadId).map(textOf);
+    const at = (pattern: RegExp) => thread.findIndex((t) => pattern.test(t));
+    expect(at(/is talking with/)).toBeGreaterThan(at(/END-20/));
+    expect(at(/invoice 7731/)).toBeGreaterThan(at(/is talking with/));
+  });
+
   it('posts the escalation though an instance that stopped while posting it left its reservation', async () => {
     const { rootId } = await escalate();
     const [waiting] = await desk.queue();

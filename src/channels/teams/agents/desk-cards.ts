@@ -1,7 +1,7 @@
-import type { ListReply, NoticeReply } from '../../../core/reply.js';
+import type { NoticeReply } from '../../../core/reply.js';
 import type { Responses } from '../../../core/responses.js';
 import { TICKET_STATUSES } from '../../../domain/ticket-statuses.js';
-import type { LiveChat, TranscriptEntry } from '../../../skills/handoff/agent-desk.js';
+import type { LiveChat } from '../../../skills/handoff/agent-desk.js';
 import {
   type AdaptiveAction,
   type AdaptiveCard,
@@ -174,27 +174,7 @@ function deskActions(
   ];
 }
 
-/**
- * The conversation so far, for the agent who just claimed the chat: neutral replies, so
- * it waits in the outbox with the thread's other lines and goes out in their order.
- */
-export function transcriptReply(entries: readonly TranscriptEntry[], t: Responses['t']): ListReply {
-  return {
-    type: 'list',
-    title: t('teams.desk.transcript_title'),
-    items: entries.map((entry) => ({
-      type: 'card',
-      title: entry.authorName,
-      subtitle: utcMinute(entry.at),
-      body: entry.text,
-      fields: [],
-      actions: [],
-    })),
-    actions: [],
-  };
-}
-
 /** A moment as `2026-05-04 09:30 UTC`: the same for every agent, whatever their client's locale. */
-function utcMinute(date: Date): string {
+export function utcMinute(date: Date): string {
   return `${date.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
 }

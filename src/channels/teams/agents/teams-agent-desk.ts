@@ -23,10 +23,10 @@ import {
   type DeskVerb,
   escalationCard,
   type TransferTargets,
-  transcriptReply,
 } from './desk-cards.js';
+import { transcriptReply } from './desk-transcript.js';
 import type { TeamsAgentThreads } from './teams-agent-threads.js';
-import { createTeamsDeskRelays } from './teams-desk-relays.js';
+import { createTeamsDeskRelays, postThreadReplies } from './teams-desk-relays.js';
 
 /**
  * Agents in Teams: live chats waiting for a person are posted to the agents'
@@ -128,7 +128,11 @@ export function createTeamsAgentView(deps: TeamsAgentViewDeps): TeamsAgentView {
       where = await threadReference(handoffId);
     }
     if (!where) throw new Error(`the card of ${handoffId} is not posted yet`);
-    await deps.poster.send(where.ref, renderTeamsActivities(replies));
+    const ref = where.ref;
+    await postThreadReplies(replies, (activities) => deps.poster.send(ref, activities), {
+      handoffId,
+      logger: deps.logger,
+    });
   }
 
   const relays = createTeamsDeskRelays({ outbox: deps.outbox, post: postLines, logger: deps.logger });
@@ -242,11 +246,12 @@ export function createTeamsAgentView(deps: TeamsAgentViewDeps): TeamsAgentView {
           user: chat.requester.name,
         });
         const key = `teams:desk:claimed:${chat.handoffId}:${event.agentId}:${+chat.waitingSince}`;
-        // The conversation so far under the line, for the agent who just joined: one queued
-        // message, retried like the thread's other lines and posted before the next ones.
-        const entries = (await deps.desk.transcript(chat.handoffId)).slice(-20);
+        // The conversation so far under the line, for the agent who just joined: queued with
+        // it, retried like the thread's other lines and posted before the next ones; sized so
+        // Teams takes it, and given up alone if Teams still refuses it (see postLines).
+        const entries = await deps.desk.transcript(chat.handoffId);
         const replies: Reply[] = [{ type: 'text', text: line }];
-        if (entries.length > 0) replies.push(transcriptReply(entries, t));
+        if (entries.length > 0) replies.push(transcriptReply(entries, chat, t));
         if (!(await postInThread(chat.handoffId, replies, key))) return;
         await refreshCardQuietly(chat);
         return;

@@ -42,6 +42,11 @@ export class FakeBotConnector {
    */
   // biome-ignore lint/suspicious/noExplicitAny: the request's JSON body, free-form like `ConnectorCall.body`.
   refuse: ((method: string, path: string, body: any) => boolean) | null = null;
+  /**
+   * Posted or updated activities larger than this many bytes (the JSON counted in UTF-16, as
+   * Teams counts a message) are refused with 413 MessageSizeTooBig, as Teams does; null: no limit.
+   */
+  maxActivityBytes: number | null = null;
   /** The member API answers this late (longer than the bot waits: a lookup that times out). */
   memberDelayMs = 0;
   /** Called for every call as it arrives (benchmarks match replies to activities with it). */
@@ -77,6 +82,18 @@ export class FakeBotConnector {
             error: {
               code: 'BotNotInConversationRoster',
               message: 'The bot is not part of the conversation roster.',
+            },
+          });
+        }
+        if (
+          this.maxActivityBytes !== null &&
+          (req.method === 'POST' || req.method === 'PUT') &&
+          Buffer.byteLength(text, 'utf16le') > this.maxActivityBytes
+        ) {
+          return answer(413, {
+            error: {
+              code: 'MessageSizeTooBig',
+              message: `The message is ${Buffer.byteLength(text, 'utf16le')} bytes, more than ${this.maxActivityBytes}.`,
             },
           });
         }
