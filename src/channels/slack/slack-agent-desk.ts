@@ -14,7 +14,7 @@ export interface SlackAgentDesk extends SlackDeskThreads {
   register(app: App): void;
   /** Follows desk events, and catches the agents' channel up with the queue now and every resync interval. */
   start(): void;
-  /** Stops following; resolves when the catch-up under way is done. */
+  /** Stops following; resolves when the chat the catch-up is handling is done (the rest waits for the next start). */
   stop(): Promise<void>;
 }
 
@@ -29,12 +29,21 @@ export function createSlackAgentDesk(deps: SlackAgentDeskDeps): SlackAgentDesk {
   let unsubscribe: (() => void) | null = null;
   let resync: NodeJS.Timeout | null = null;
   let syncing: Promise<void> | null = null;
+  /** Set by stop(): the catch-up under way leaves the chats it has not reached to the next start. */
+  let stopped = true;
 
-  /** One chat at a time, under the chat's lock: an event and the resync never post it both. */
+  /**
+   * One chat at a time, under the chat's lock: an event and the resync never post it both.
+   * Stops between chats once stop() is called, so a slow Slack does not hold up shutdown.
+   */
   async function catchUp(): Promise<void> {
     for (const handoffId of await board.behind()) {
+      if (stopped) return;
       await lock
-        .run(handoffId, () => board.catchUp(handoffId))
+        .run(handoffId, async () => {
+          // An event may have held the chat past stop().
+          if (!stopped) await board.catchUp(handoffId);
+        })
         .catch((error: unknown) =>
           deps.logger.warn({ err: error, handoffId }, 'slack agents channel not caught up with the chat'),
         );
@@ -53,6 +62,7 @@ export function createSlackAgentDesk(deps: SlackAgentDeskDeps): SlackAgentDesk {
 
   return {
     start() {
+      stopped = false;
       board.start();
       unsubscribe = deps.desk.subscribe((event) => {
         const key = 'chat' in event ? event.chat.handoffId : event.agentId;
@@ -68,12 +78,14 @@ export function createSlackAgentDesk(deps: SlackAgentDeskDeps): SlackAgentDesk {
       resync.unref();
     },
     async stop() {
+      stopped = true;
       if (resync) clearInterval(resync);
       resync = null;
       unsubscribe?.();
       unsubscribe = null;
       // Lines still queued stay in the outbox for the next start or another instance.
       void board.stop();
+      // Only the chat being handled: the catch-up checks `stopped` before each one.
       await syncing;
     },
     onThreadMessage: (m) => onDeskThreadMessage(deps, ops, m),

@@ -182,4 +182,29 @@ describe.each(testProviders())("the agents' channel catches up with the queue (%
     const threads = await slack.database.prisma.agentThread.findMany({ where: { channel: 'slack' } });
     expect(threads).toHaveLength(1);
   });
+
+  it('stops posting the waiting chats once the bot is stopping, finishing only the one under way', async () => {
+    // Four chats wait without an escalation: the first process has no agents' channel.
+    const before = await bot({ agentsChannel: false });
+    await goOnline(before, USERS.riley.id);
+    for (const user of [USERS.alice, USERS.bob, USERS.nora, USERS.pat]) {
+      await before.sendEvent(directMessage(user.id, 'I want a human'));
+    }
+    await before.settle();
+    expect(await before.database.prisma.handoff.count({ where: { status: 'pending' } })).toBe(4);
+
+    // A slow Slack: the bot that starts now is stopped while posting the first of them.
+    before.fake.delays.set('chat.postMessage', 600);
+    const started = await secondInstance(before);
+    await pause(100);
+    const mark = before.fake.calls.length;
+    const postedSinceStop = () =>
+      before.fake.calls.slice(mark).filter((c) => c.method === 'chat.postMessage' && toAgents(c.args)).length;
+    await started.stop();
+    // stop() waited for the post under way at most, not for the rest of the queue…
+    expect(postedSinceStop()).toBeLessThanOrEqual(1);
+    // …and nothing is posted once it is done: the chats left are for the next bot that starts.
+    await pause(3 * 600);
+    expect(postedSinceStop()).toBeLessThanOrEqual(1);
+  });
 });
