@@ -10,7 +10,8 @@ import { formatDate } from './ticket-time.js';
 /**
  * A requester's complaint on a closed ticket ("1000 still doesn't work"). Within the reopen
  * window: Reopen, which carries the complaint so it becomes the reopen comment, or a new
- * ticket; nothing is stored until they choose. After the window: the "can't be reopened"
+ * ticket; nothing is stored until they choose. Reopen also carries `key` (the turn that made
+ * the prompt), so the complaint is added once however often it is pressed. After the window: the "can't be reopened"
  * answer with a new ticket.
  */
 export function closedComplaintReply(
@@ -19,6 +20,7 @@ export function closedComplaintReply(
   viewer: UserProfile,
   complaint: string | null,
   rules: RuleContext,
+  key: string,
 ): Reply[] {
   const { t } = responses;
   const refusal = statusChangeRefusal(viewer, ticket, 'open', rules);
@@ -38,6 +40,7 @@ export function closedComplaintReply(
         ticketButton(t('tickets.update.actions.reopen'), 'apply-update', {
           id: ticket.id,
           request: { kind: 'reopen', body: complaint },
+          complaintKey: key,
         }),
         ticketButton(t('tickets.update.actions.new_ticket'), 'start-create'),
       ],

@@ -9,6 +9,7 @@ import type { TicketRecord } from '../../store/ticket-record.js';
 import { isSupportStaff } from '../../store/ticket-visibility.js';
 import { closedComplaintReply } from './closed-ticket-complaint.js';
 import { createCommentFlow } from './comment-flow.js';
+import { createComplaintReopen } from './complaint-reopen.js';
 import { attachmentProblem } from './draft-validation.js';
 import { createSolutionOffer } from './solution-offer.js';
 import { ticketButton, ticketNumber } from './ticket-buttons.js';
@@ -35,6 +36,7 @@ export function createUpdateHandler(deps: TicketSkillDeps, status: StatusHandler
   const { t } = deps.responses;
   const commentFlow = createCommentFlow(deps, addComment);
   const solution = createSolutionOffer(deps, { setStatus, addComment, refused });
+  const reopenFromComplaint = createComplaintReopen(deps, { addComment, refused });
 
   function refused(ctx: TurnContext, id: number, outcome: Extract<ActionOutcome, { ok: false }>): void {
     ctx.reply(
@@ -95,7 +97,7 @@ export function createUpdateHandler(deps: TicketSkillDeps, status: StatusHandler
   /** "1000 still doesn't work" on a closed ticket: offers to reopen it with those words, or a new ticket. */
   function complainOnClosed(ctx: TurnContext, ticket: TicketRecord, complaint: string | null): void {
     const rules = { now: ctx.now, reopenDays: deps.reopenDays };
-    ctx.reply(...closedComplaintReply(deps.responses, ticket, ctx.user, complaint, rules));
+    ctx.reply(...closedComplaintReply(deps.responses, ticket, ctx.user, complaint, rules, ctx.turnId));
     ctx.state.lastTicketId = ticket.id;
   }
 
@@ -342,7 +344,10 @@ export function createUpdateHandler(deps: TicketSkillDeps, status: StatusHandler
         }
         case 'apply-update': {
           const request = readCarriedRequest(value.request);
-          if (request) await apply(ctx, id, request);
+          // Reopen from a closed-ticket complaint: its complaint is added once, however often pressed.
+          if (request?.kind === 'reopen' && typeof value.complaintKey === 'string') {
+            await reopenFromComplaint(ctx, id, request.body, value.complaintKey);
+          } else if (request) await apply(ctx, id, request);
           return true;
         }
         default:

@@ -587,6 +587,45 @@ describe.each(testProviders())('following tickets on %s', (provider) => {
     expect(await bodies(id)).toEqual([complaint]);
   });
 
+  it('Reopen from a closed-ticket complaint adds the complaint once: pressed again, or an older prompt pressed later, it says the ticket is already open and adds nothing', async () => {
+    const bodies = async (id: number) =>
+      (
+        await bot.app.services.db.ticketComment.findMany({ where: { ticketId: id }, orderBy: { id: 'asc' } })
+      ).map((c) => c.body);
+    const reopenButton = (chat: Chat) => chat.actions().find((a) => a.label === 'Reopen')!.value!;
+    const id = await file(noraProfile, nora, 'Nora: coupon codes rejected again');
+    await nora.say(`close ticket ${id}`);
+    const first = `ticket ${id} is broken again`;
+    await nora.say(first);
+    const older = reopenButton(nora);
+    const second = `${id} still doesn't work, the spring codes fail too`;
+    await nora.say(second);
+    const newer = reopenButton(nora);
+
+    await nora.send({ text: '', value: newer });
+    expect(nora.text()).toContain(`**#${id}** is reopened`);
+    expect(nora.text()).toContain(`Added your comment to **#${id}**`);
+    expect(await bodies(id)).toEqual([second]);
+
+    // The same Reopen pressed again: already open, its comment already there, nothing added.
+    await nora.send({ text: '', value: newer });
+    expect(nora.text()).toContain(`**#${id}** is already open (**Open**)`);
+    expect(nora.text()).toContain('your comment is already on it');
+    expect(nora.text()).not.toContain("I'll add what you said as a comment");
+    expect(await bodies(id)).toEqual([second]);
+
+    // The older prompt's Reopen after the ticket is open again: nothing to reopen, nothing added.
+    await nora.send({ text: '', value: older });
+    expect(nora.text()).toContain(`**#${id}** is already open (**Open**)`);
+    expect(nora.text()).not.toContain("I'll add what you said as a comment");
+    expect(await bodies(id)).toEqual([second]);
+
+    // Typed on the open ticket, a reopen with a reason still keeps the reason as a comment.
+    await nora.say(`reopen ${id} still broken`);
+    expect(nora.text()).toContain(`**#${id}** is already open (**Open**)`);
+    expect(await bodies(id)).toEqual([second, 'still broken']);
+  });
+
   it('an agent asking why a ticket is on Solution Offered gets its status; nothing changes or reaches the requester', async () => {
     const comments = async (id: number) =>
       (await bot.app.services.db.ticketComment.findMany({ where: { ticketId: id } })).map((c) => c.body);
