@@ -624,6 +624,14 @@ describe.each(testProviders())('following tickets on %s', (provider) => {
     await nora.say(`reopen ${id} still broken`);
     expect(nora.text()).toContain(`**#${id}** is already open (**Open**)`);
     expect(await bodies(id)).toEqual([second, 'still broken']);
+
+    // Closed again, the used Reopen reopens it; its complaint is on the ticket already.
+    await nora.say(`close ticket ${id}`);
+    await nora.send({ text: '', value: newer });
+    expect(nora.text()).toContain(`**#${id}** is reopened`);
+    expect(nora.text()).not.toContain('Added your comment');
+    expect((await desk.get(noraProfile, id))?.status).toBe('open');
+    expect(await bodies(id)).toEqual([second, 'still broken']);
   });
 
   it('an agent asking why a ticket is on Solution Offered gets its status; nothing changes or reaches the requester', async () => {
