@@ -217,16 +217,99 @@ function monthCues(m: RegExpExecArray, word: string, year: string | undefined): 
   return MONTH_CUES;
 }
 
+/** The year of the latest occurrence of a month's day that has started (today included). */
+function startedYear(c: Clock, m: number, d: number): number {
+  const { year, month, day } = c.today;
+  return m < month || (m === month && d <= day) ? year : year - 1;
+}
+
+/** Whether the day exists ("31 February" does not). */
+const isRealDay = ({ y, m, d }: Day) => new Date(Date.UTC(y, m - 1, d)).getUTCMonth() === m - 1;
+
 /** One day of a month, in the given year or else its latest occurrence that has started. */
 function daySpan(c: Clock, word: string, dayText: string, year: string | undefined): Span | null {
   const m = monthIndex(word);
   const d = Number(dayText);
-  const { month, day } = c.today;
-  const started = m < month || (m === month && d <= day);
-  const y = year ? Number(year) : started ? c.today.year : c.today.year - 1;
+  const y = year ? Number(year) : startedYear(c, m, d);
   // No such day ("31 February"): not a date.
-  if (new Date(Date.UTC(y, m - 1, d)).getUTCMonth() !== m - 1) return null;
+  if (!isRealDay({ y, m, d })) return null;
   return span(c, { y, m, d }, { y, m, d: d + 1 }, `${d} ${MONTH_NAMES[m - 1]!} ${y}`, { isDay: true });
+}
+
+/** A day named by its month and number, with the year when one was written. */
+interface NamedDay {
+  readonly m: number;
+  readonly d: number;
+  readonly y?: number;
+}
+
+/** Ranges run across the new year ("December 28 to January 3") for at most this many months of names. */
+const MAX_WRAP_MONTHS = 6;
+
+/**
+ * From the first day's start to the second day's end ("May 3 to May 10"), one period.
+ * A year written on either day sets the other's; with none, the first day is its latest
+ * occurrence that has started. The second day runs into the next year when its month comes
+ * soon after the first's ("December 28 to January 3"); otherwise a second day before the
+ * first is no range.
+ */
+function dayRangeSpan(c: Clock, a: NamedDay, b: NamedDay): Span | null {
+  const wraps = b.m < a.m && b.m + 12 - a.m <= MAX_WRAP_MONTHS ? 1 : 0;
+  const ya = a.y ?? (b.y !== undefined ? b.y - wraps : startedYear(c, a.m, a.d));
+  const yb = b.y ?? ya + wraps;
+  const first: Day = { y: ya, m: a.m, d: a.d };
+  const last: Day = { y: yb, m: b.m, d: b.d };
+  if (!isRealDay(first) || !isRealDay(last)) return null;
+  if (Date.UTC(yb, b.m - 1, b.d) < Date.UTC(ya, a.m - 1, a.d)) return null;
+  return span(c, first, add(last, 'day', 1), dayRangeLabel(first, last), { closed: true });
+}
+
+/** "3 to 10 May 2026", "28 April to 3 May 2026", "28 December 2025 to 3 January 2026". */
+function dayRangeLabel(first: Day, last: Day): string {
+  const month = (day: Day) => MONTH_NAMES[day.m - 1]!;
+  const end = `${last.d} ${month(last)} ${last.y}`;
+  if (first.y !== last.y) return `${first.d} ${month(first)} ${first.y} to ${end}`;
+  if (first.m !== last.m) return `${first.d} ${month(first)} to ${end}`;
+  return `${first.d} to ${end}`;
+}
+
+/** The day number alone, without a capture group ("3", "03", "3rd"). */
+const DAY_NUMBER_RE = '(?:[12]\\d|3[01]|0?[1-9])(?:st|nd|rd|th)?';
+/** "May 3", "3 May", "the 3rd of May", each with an optional year; groups named after the prefix. */
+const namedDayRe = (p: string) =>
+  `(?:(?<${p}Month>${MONTH_RE})\\.?\\s+(?<${p}Day>${DAY_NUMBER_RE})|(?:the\\s+)?(?<${p}Day2>${DAY_NUMBER_RE})\\s+(?:of\\s+)?(?<${p}Month2>${MONTH_RE}))(?:,?\\s+(?<${p}Year>${YEAR_RE}))?`;
+/** The words between the two days of a range: a dash, or "to", "till", "until", "through", "and". */
+const RANGE_JOIN_RE = '(?:\\s*[-\u2013\u2014]\\s*|\\s+(?<join>to|till|til|until|through|thru|and)\\s+)';
+/** "from" or "between" in front of a range, read as part of it. */
+const RANGE_LEAD_RE = '(?:(?<lead>from|between)\\s+)?';
+/** A day number is not followed by more digits or a time ("May 3 to 10:30"). */
+const NO_MORE_DIGITS = '\\b(?![:.,/-]?\\d)';
+
+const dayNumber = (text: string) => Number.parseInt(text, 10);
+
+/** The day a `namedDayRe(p)` matched. */
+function namedDayOf(g: Record<string, string | undefined>, p: string): NamedDay {
+  const year = g[`${p}Year`];
+  return {
+    m: monthIndex(g[`${p}Month`] ?? g[`${p}Month2`]!),
+    d: dayNumber(g[`${p}Day`] ?? g[`${p}Day2`]!),
+    ...(year ? { y: Number(year) } : {}),
+  };
+}
+
+/** "and" joins a range only after "between" ("tickets from May 3 and May 10" names two days). */
+const joinFits = (g: Record<string, string | undefined>) =>
+  g.join?.toLowerCase() !== 'and' || g.lead?.toLowerCase() === 'between';
+
+/**
+ * "3-10 may be closed": "may" before a word, without a year, is the verb; a capital "May"
+ * after "from" or "between" and not before a pronoun is the month ("from 3 to 10 May please").
+ */
+function verbMayAfter(m: RegExpExecArray, monthWord: string, year: string | undefined): boolean {
+  const after = m.input.slice(m.index + m[0].length);
+  if (year || !/^(may|mar)$/i.test(monthWord) || !WORD_NEXT.test(after)) return false;
+  const capitalised = monthWord === 'May' || monthWord === 'Mar';
+  return !(capitalised && m.groups?.lead && !PRONOUN_NEXT.test(after));
 }
 
 /** "last May", "this May", "next May": the one before this month, this year's, the one after this month. */
@@ -236,6 +319,19 @@ function relativeMonthSpan(c: Clock, which: string, word: string): Span {
   const w = which.toLowerCase();
   const y = w === 'this' ? year : w === 'last' ? (m < month ? year : year - 1) : m > month ? year : year + 1;
   return span(c, { y, m, d: 1 }, { y, m: m + 1, d: 1 }, `${MONTH_NAMES[m - 1]!} ${y}`, { named: true });
+}
+
+/** Two days of one month ("May 3 to 10", "3-10 May"), from the `month`, `first`, `last`, `year` groups. */
+function monthDaysRange(m: RegExpExecArray, c: Clock): Span | null {
+  const g = m.groups!;
+  if (!joinFits(g)) return null;
+  const month = monthIndex(g.month!);
+  const year = g.year ? { y: Number(g.year) } : {};
+  return dayRangeSpan(
+    c,
+    { m: month, d: dayNumber(g.first!), ...year },
+    { m: month, d: dayNumber(g.last!), ...year },
+  );
 }
 
 /** Expressions, tried in order at the start of a word; each regular expression is sticky (matches only there). */
@@ -248,6 +344,30 @@ const RULES: readonly Rule[] = [
       if (!from || !last) return null;
       return span(c, from, add(last, 'day', 1), `${m[1]} to ${m[2]}`, { closed: true });
     },
+  ],
+  [
+    // "from May 3 to May 10", "between 3 May and 10 May", "April 28 – May 3".
+    new RegExp(`${RANGE_LEAD_RE}${namedDayRe('a')}${RANGE_JOIN_RE}${namedDayRe('b')}${NO_MORE_DIGITS}`, 'iy'),
+    (m, c) => {
+      const g = m.groups!;
+      return joinFits(g) ? dayRangeSpan(c, namedDayOf(g, 'a'), namedDayOf(g, 'b')) : null;
+    },
+  ],
+  [
+    // "May 3 to 10", "between May 3 and 10", "May 3-10, 2026".
+    new RegExp(
+      `${RANGE_LEAD_RE}(?<month>${MONTH_RE})\\.?\\s+(?<first>${DAY_NUMBER_RE})${RANGE_JOIN_RE}(?<last>${DAY_NUMBER_RE})(?:,?\\s+(?<year>${YEAR_RE}))?${NO_MORE_DIGITS}`,
+      'iy',
+    ),
+    (m, c) => monthDaysRange(m, c),
+  ],
+  [
+    // "3-10 May", "from 3 to 10 May 2026", "between the 3rd and the 10th of May".
+    new RegExp(
+      `${RANGE_LEAD_RE}(?:the\\s+)?(?<first>${DAY_NUMBER_RE})${RANGE_JOIN_RE}(?:the\\s+)?(?<last>${DAY_NUMBER_RE})\\s+(?:of\\s+)?(?<month>${MONTH_RE})(?:,?\\s+(?<year>${YEAR_RE}))?\\b`,
+      'iy',
+    ),
+    (m, c) => (verbMayAfter(m, m.groups!.month!, m.groups!.year) ? null : monthDaysRange(m, c)),
   ],
   [/today\b/iy, (_m, c) => span(c, today(c), add(today(c), 'day', 1), 'today')],
   [/yesterday\b/iy, (_m, c) => span(c, add(today(c), 'day', -1), today(c), 'yesterday')],
@@ -374,7 +494,7 @@ function mention(found: Span, lead: string | undefined, start: number, end: numb
  * Every time span named in the text, in order: "last month", "this year",
  * "in 2023", "since March", "before 2021", "after June 2025", "in the past 30
  * days", "Q3 2025", "yesterday", "since Monday", "2026-10-01", "from 2026-10-01
- * to 2026-10-15". Days start in the given IANA time zone (UTC by default);
+ * to 2026-10-15", "May 3", "between May 3 and May 10", "3-10 May". Days start in the given IANA time zone (UTC by default);
  * months without a year mean their latest occurrence that has started.
  */
 export function findPeriods(text: string, now: Date, timeZone?: string): PeriodMention[] {
