@@ -50,10 +50,27 @@ describe('two requests in one message', () => {
       'docs.search',
     ],
     ['a request for a person, which wins as before', 'status of 1002 and talk to a person', 'agent.handoff'],
+    [
+      'a problem told before a question about its ticket',
+      'payout export is timing out again. whats the status of 1001',
+      'ticket.status',
+    ],
+    [
+      'a problem told before a how-to question',
+      'the pixel on campaign 4821 stopped firing and how do i set up the pixel',
+      'docs.search',
+    ],
+    ['two tickets asked about at once', 'whats the status of 1000 and 1001 please', 'ticket.status'],
   ])('answers %s as one request', async (_what, text, intent) => {
     const alice = bot.chat('alice');
     await alice.say(text);
     expect(alice.intent()).toBe(intent);
+    expect(also(alice)).toEqual([]);
+  });
+
+  it('does not cut a range of dates in two', async () => {
+    const alice = bot.chat('alice');
+    await alice.say('show my tickets created between may 3 and may 10');
     expect(also(alice)).toEqual([]);
   });
 });
