@@ -14,8 +14,10 @@ const WORD = /[\p{L}\p{N}]+(?:-[\p{L}\p{N}]+)*/gu;
  */
 export function tokenizeWords(text: string): string[] {
   const folded = spellGreekLetters(foldAccents(text))
-    // "I'd" is the pronoun, so "id" is left to mean an ID ("partner ID").
+    // "I'd" is the pronoun, so "id" is left to mean an ID ("partner ID"); typed without the
+    // apostrophe it is the pronoun only before a wish ("id like to…"), never in "the id need…".
     .replace(/\bi['’ʼ`´]d\b/giu, 'i')
+    .replace(/\bid(?= (?:like|love|rather|prefer)\b)/giu, 'i')
     .replace(/([\p{L}\p{N}])['’ʼ`´]s\b/gu, '$1')
     .replace(/([\p{L}\p{N}])['’ʼ`´](?=[\p{L}\p{N}])/gu, '$1')
     .replace(APOSTROPHES, ' ');

@@ -66,7 +66,8 @@ describe('analyzeText', () => {
   it('keeps "id" as the word for an ID, and drops the "I\'d" pronoun', () => {
     expect(analyzeText('where is my partner ID')).toContain('id');
     expect(analyzeText("I'd like my campaign id")).toEqual(analyzeText('I like my campaign id'));
-    // Without the apostrophe "id" is an ID: "does the partner id need to be unique".
+    expect(analyzeText('id like to change my payout threshold')).not.toContain('id');
+    // Otherwise, without the apostrophe "id" is an ID: "does the partner id need to be unique".
     expect(analyzeText('does the partner id need to be unique')).toContain('id');
     expect(analyzeText('can the partner id be changed')).toContain('id');
     expect(analyzeText('I’d rather not')).not.toContain('id');
