@@ -16,6 +16,12 @@ const MY_SCOPE = /\b(?:my|mine|i|i've|i have)\b/i;
 /** "me" names the owner only after these words: "show me all tickets" is every ticket. */
 const ME_SCOPE =
   /\b(?:(?:created|filed|opened|raised|submitted|reported|sent|made) by|assigned to|waiting (?:on|for)) me\b/i;
+/**
+ * "open and closed": "open" joined to another status word by "and". The status reader takes "open a…"
+ * as the verb and so misses "open and…"; in a list request it is the status.
+ */
+const OPEN_AND_STATUS =
+  /\b(?:open|pending|unresolved|unanswered)\s+(?:and|&|and\/or)\s+(?=(?:also\s+)?(?:closed|resolved|solved|in[ -]progress|being worked on|awaiting|waiting|solution|offered|proposed))/i;
 const EVERY_STATUS = /\b(?:all|any|every|including closed|history|ever|old)\b/i;
 /** Bare "updated" is not here: "tickets updated today" asks for activity in a period. */
 const UNREAD = /\b(?:unread|new (?:replies|updates|activity|answers)|not (?:yet )?(?:read|seen))\b/i;
@@ -52,7 +58,7 @@ export function parseListFilter(text: string, entities: TicketEntities, viewer: 
     (period ? withoutSpan(text, period) : text).replace(CAMPAIGN_ID_PATTERN, ' '),
   );
   const campaignIds = [...entities.campaignIds].slice(0, MAX_CAMPAIGNS);
-  let statuses: TicketStatus[] | undefined = expandStatuses(entities.statuses);
+  let statuses: TicketStatus[] | undefined = expandStatuses(statusesNamed(text, entities.statuses));
   if (!statuses && ids.length === 0 && !period && !EVERY_STATUS.test(text)) statuses = [...OPEN_STATUSES];
   const issueTypes = issueTypesOutside(phrase, campaignMentions(text), entities.issueTypes, viewer.kind);
   const staff = isSupportStaff(viewer);
@@ -111,6 +117,11 @@ function issueTypesOutside(
 
 function campaignMentions(text: string): string {
   return [...text.matchAll(CAMPAIGN_ID_PATTERN)].map((m) => m[0]).join('\n');
+}
+
+/** The statuses named, every one of them: a list shows tickets of any of them. */
+function statusesNamed(text: string, named: readonly TicketStatus[]): readonly TicketStatus[] {
+  return OPEN_AND_STATUS.test(text) && !named.includes('open') ? ['open', ...named] : named;
 }
 
 /** "open" in a list request means every status but Closed (help center: "Ticket statuses explained"). */

@@ -72,10 +72,22 @@ export function describeFilter(responses: Responses, filter: TicketFilter): stri
   const { t } = responses;
   const parts: string[] = [];
   const statuses = filter.statuses ?? [];
-  if (statuses.length === OPEN_STATUSES.length && OPEN_STATUSES.every((s) => statuses.includes(s))) {
-    parts.push(t('tickets.list.filter_open'));
+  const others = statuses.filter((s) => !OPEN_STATUSES.includes(s)).map(statusLabel);
+  const anyOf = (labels: readonly string[]): string =>
+    labels.length < 2
+      ? labels.join('')
+      : t('tickets.list.filter_status_or', {
+          list: labels.slice(0, -1).join(', '),
+          last: labels.at(-1) ?? '',
+        });
+  if (OPEN_STATUSES.every((s) => statuses.includes(s))) {
+    parts.push(
+      others.length > 0
+        ? t('tickets.list.filter_open_or', { status: anyOf(others) })
+        : t('tickets.list.filter_open'),
+    );
   } else if (statuses.length > 0) {
-    parts.push(t('tickets.list.filter_status', { status: statuses.map(statusLabel).join(', ') }));
+    parts.push(t('tickets.list.filter_status', { status: anyOf(statuses.map(statusLabel)) }));
   }
   if (filter.issueTypes?.length) parts.push(filter.issueTypes.map(issueTypeLabel).join(', '));
   if (filter.campaignIds?.length)

@@ -148,5 +148,19 @@ describe.each(testProviders())(
       await alice.say('find tickets mentioning campaign 48213');
       expect(listed(alice)).toEqual([]);
     });
+
+    it('"show open and closed tickets" lists both, and two statuses named together keep both', async () => {
+      await desk.setStatus(noraProfile, ids.get('May feed import')!, 'closed');
+      await nora.say('show my closed tickets');
+      expect(listTitle(nora)).toBe('Your tickets (status Closed): 1 of 1');
+      await nora.say('show open and closed tickets');
+      expect(listTitle(nora)).toBe('Tickets you can see (open or Closed): 5 of 9');
+      await nora.say('my pending and closed tickets');
+      expect(listTitle(nora)).toBe('Your tickets (open or Closed): 5 of 8');
+      await bot.chat('sam').say(`${ids.get('June login issue')} in progress`);
+      await nora.say('show in progress and closed tickets');
+      expect(listTitle(nora)).toBe('Tickets you can see (status In Progress or Closed): 2 of 2');
+      expect(listed(nora).sort()).toEqual(['June login issue', 'May feed import']);
+    });
   },
 );
