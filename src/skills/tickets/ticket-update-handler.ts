@@ -11,6 +11,7 @@ import { closedComplaintReply } from './closed-ticket-complaint.js';
 import { createCommentFlow } from './comment-flow.js';
 import { createComplaintReopen } from './complaint-reopen.js';
 import { attachmentProblem } from './draft-validation.js';
+import { forEachTicket } from './several-tickets.js';
 import { createSolutionOffer } from './solution-offer.js';
 import { ticketButton, ticketNumber } from './ticket-buttons.js';
 import type { ActionOutcome, StatusChangeDetails } from './ticket-desk.js';
@@ -25,6 +26,7 @@ import {
   readCarriedRequest,
   rejectionReason,
   type UpdateRequest,
+  withOneTicketNumber,
 } from './ticket-update-request.js';
 import { typedStatusCommand } from './typed-status-command.js';
 
@@ -246,8 +248,7 @@ export function createUpdateHandler(deps: TicketSkillDeps, status: StatusHandler
     });
   }
 
-  function readRequest(ctx: TurnContext) {
-    const text = ctx.message.text;
+  function readRequest(ctx: TurnContext, text = ctx.message.text) {
     const entityContext = { now: ctx.now, kind: ctx.user.kind };
     const entities = deps.entities(text, entityContext);
     const parsed = parseUpdateRequest(text, { staff: isSupportStaff(ctx.user), statuses: entities.statuses });
@@ -260,6 +261,13 @@ export function createUpdateHandler(deps: TicketSkillDeps, status: StatusHandler
 
   async function onIntent(ctx: TurnContext): Promise<void> {
     const { entities, request } = readRequest(ctx);
+    const several = [...new Set(entities.ticketNumbers)];
+    if (several.length > 1 && (request.kind === 'close' || request.kind === 'reopen')) {
+      // "close 1000 and 1001": each ticket as if named alone; the reason is the words around the list.
+      const one = readRequest(ctx, withOneTicketNumber(ctx.message.text)).request;
+      const each = one.kind === request.kind ? one : request;
+      return forEachTicket(ctx, several, deps.responses, (ticketCtx, id) => apply(ticketCtx, id, each));
+    }
     const named = entities.ticketNumbers[0];
     const last = ctx.state.lastTicketId;
     const id = named ?? (last && (await deps.desk.get(ctx.user, last)) ? last : null);

@@ -59,6 +59,14 @@ export function commentBody(text: string): string | null {
   return rest.split(/\s+/).filter((w) => /\p{L}{2,}/u.test(w)).length >= 2 ? rest : null;
 }
 
+const TICKET_NUMBER_LIST =
+  /(#?\b\d{2,9}\b)(?:(?:\s*(?:,|&|\+|\band\b|\bor\b)\s*|\s+)(?:(?:ticket|case)s?\s*)?#?\b\d{2,9}\b)+/gi;
+
+/** "close 1000, 1001 and 1002, it works now" read as for one ticket ("close 1000, it works now"), for its reason. */
+export function withOneTicketNumber(text: string): string {
+  return text.replace(TICKET_NUMBER_LIST, '$1');
+}
+
 /** The words of a complaint ("ticket 1000 still doesn't work, why did you close it?"), kept as they were said. */
 export function complaintText(text: string): string | null {
   const said = REPLY_PREFIX.test(text) ? commentBody(text) : text.trim();

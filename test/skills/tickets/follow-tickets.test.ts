@@ -312,6 +312,54 @@ describe.each(testProviders())('following tickets on %s', (provider) => {
     expect(nora.text()).toContain(`**#${id}** isn't closed, so there's nothing to reopen.`);
   });
 
+  it('"close N and M" handles every ticket named by the same rules, in one reply; so does "reopen N and M"', async () => {
+    const first = await file(noraProfile, nora, 'Nora: batch close first');
+    const second = await file(noraProfile, nora, 'Nora: batch close second');
+    const nicks = await file(nickProfile, nick, 'Nick: batch close shared', { shared: true });
+    const status = async (id: number) => (await desk.get(noraProfile, id))?.status;
+
+    await nora.say(`close ${first} and ${second}`);
+    expect(nora.replies).toHaveLength(1);
+    expect(nora.text()).toContain(
+      `**#${first}** is closed. If the problem comes back, you can reopen it until`,
+    );
+    expect(nora.text()).toContain(
+      `**#${second}** is closed. If the problem comes back, you can reopen it until`,
+    );
+    expect(nora.actions().map((a) => a.label)).toEqual([`Reopen #${first}`, `Reopen #${second}`]);
+    expect(await status(first)).toBe('closed');
+    expect(await status(second)).toBe('closed');
+
+    // A colleague's shared ticket: only its creator closes it; the others are still answered.
+    await nora.say(`close #${first}, #${second} and #${nicks}`);
+    expect(nora.replies).toHaveLength(1);
+    expect(nora.text()).toContain(`**#${first}** is already closed.`);
+    expect(nora.text()).toContain(`**#${second}** is already closed.`);
+    expect(nora.text()).toContain(`Only the person who filed **#${nicks}** can do that`);
+    expect(await status(nicks)).toBe('open');
+
+    await nora.say(`reopen ${first} and ${second}`);
+    expect(nora.replies).toHaveLength(1);
+    expect(nora.text()).toContain(`**#${first}** is reopened`);
+    expect(nora.text()).toContain(`**#${second}** is reopened`);
+    expect(await status(first)).toBe('open');
+    expect(await status(second)).toBe('open');
+
+    await nora.say(`close ${first} and ${second}, it works now`);
+    expect(await status(second)).toBe('closed');
+    const closing = await bot.app.services.db.ticketComment.findMany({ where: { ticketId: second } });
+    expect(closing.map((c) => c.body)).toEqual(['it works now']);
+    await nora.click(`Reopen #${second}`);
+    expect(nora.text()).toContain(`**#${second}** is reopened`);
+    expect(await status(first)).toBe('closed');
+
+    const many = [first, second, nicks, first + 100, first + 101, first + 102].join(', ');
+    await nora.say(`close ${many}`);
+    expect(nora.text()).toContain('6 tickets');
+    expect(nora.text()).toContain('at most 5');
+    expect(await status(second)).toBe('open');
+  });
+
   it('only the creator closes a shared ticket; colleagues may still comment', async () => {
     const id = await file(nickProfile, nick, 'Nick: shared creator rule', { shared: true });
     await nora.say(`close ticket ${id}`);

@@ -1,0 +1,65 @@
+import type { Action, Reply } from '../../core/reply.js';
+import type { Responses } from '../../core/responses.js';
+import type { TurnContext } from '../../core/turn-context.js';
+import { ticketNumber } from './ticket-buttons.js';
+
+/** Tickets one command handles at most ("close 1000 and 1001"); more, and the user is asked for fewer. */
+export const MAX_TICKETS_AT_ONCE = 5;
+
+/**
+ * Runs one ticket's command for every ticket named, each by the same rules as alone, and answers
+ * once: each ticket's answer on a line of its own, then their buttons, each naming its ticket
+ * ("Reopen #1000"). Warnings (a rejected attachment) are said once.
+ */
+export async function forEachTicket(
+  ctx: TurnContext,
+  ids: readonly number[],
+  responses: Responses,
+  runOne: (ctx: TurnContext, id: number) => Promise<void>,
+): Promise<void> {
+  const { t } = responses;
+  if (ids.length > MAX_TICKETS_AT_ONCE) {
+    ctx.reply({
+      type: 'text',
+      text: t('tickets.update.too_many_tickets', { count: ids.length, max: MAX_TICKETS_AT_ONCE }),
+    });
+    return;
+  }
+  const lines: string[] = [];
+  const choices: Action[] = [];
+  const others: Reply[] = [];
+  for (const id of ids) {
+    const replies: Reply[] = [];
+    await runOne(collecting(ctx, replies), id);
+    for (const reply of replies) {
+      if (reply.type === 'text') lines.push(reply.text);
+      else if (reply.type === 'choices') {
+        lines.push(reply.prompt);
+        for (const choice of reply.choices) {
+          const forTicket = choice.value?.id === id;
+          const label = forTicket
+            ? t('tickets.update.actions.for_ticket', { action: choice.label, number: ticketNumber(id) })
+            : choice.label;
+          if (!choices.some((c) => c.label === label)) choices.push({ ...choice, label });
+        }
+      } else if (!others.some((o) => JSON.stringify(o) === JSON.stringify(reply))) others.push(reply);
+    }
+  }
+  const text = lines.join('\n');
+  ctx.reply(
+    ...others,
+    choices.length > 0 ? { type: 'choices', prompt: text, choices } : { type: 'text', text },
+  );
+}
+
+/** The turn as one ticket's command sees it, its replies kept aside to be joined with the others'. */
+function collecting(ctx: TurnContext, replies: Reply[]): TurnContext {
+  return Object.create(ctx, {
+    replies: { value: replies },
+    reply: {
+      value: (...r: Reply[]) => {
+        replies.push(...r);
+      },
+    },
+  }) as TurnContext;
+}
