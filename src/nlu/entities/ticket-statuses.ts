@@ -7,7 +7,7 @@ import type { TicketStatus } from '../../domain/ticket-statuses.js';
 const STATUS_PATTERNS: ReadonlyArray<[TicketStatus, RegExp]> = [
   [
     'awaiting_response',
-    /\b(?:awaiting (?:my|your|our) (?:response|reply|answer|input)|awaiting response|waiting (?:on|for) (?:me|us|my (?:reply|response|answer))|(?:awaiting|waiting (?:on|for)) (?:the )?(?:customer|requester|client)|need(?:s|ing)? (?:a |my |our )?(?:reply|response|answer|input) from (?:me|us)|need(?:s|ing)? my (?:reply|response|answer|input))\b/i,
+    /\b(?:awaiting (?:my|your|our) (?:response|reply|answer|input)|awaiting response|waiting (?:on|for) (?:me|us|my (?:reply|response|answer))|need(?:s|ing)? (?:a |my |our )?(?:reply|response|answer|input) from (?:me|us)|need(?:s|ing)? my (?:reply|response|answer|input))\b/i,
   ],
   [
     'solution_offered',

@@ -11,10 +11,6 @@ describe('extractStatuses', () => {
     ['tickets awaiting my response', ['awaiting_response']],
     ['which tickets are waiting on me', ['awaiting_response']],
     ['tickets that need my reply', ['awaiting_response']],
-    // How agents name the same status: waiting for the requester.
-    ['set 1042 to waiting on customer', ['awaiting_response']],
-    ['tickets awaiting the customer', ['awaiting_response']],
-    ['which tickets are waiting for the requester', ['awaiting_response']],
     ['tickets with a solution offered', ['solution_offered']],
     ['where support proposed a fix', ['solution_offered']],
     ['closed tickets from last week', ['closed']],
