@@ -15,9 +15,13 @@ const WORD = /[\p{L}\p{N}]+(?:-[\p{L}\p{N}]+)*/gu;
 export function tokenizeWords(text: string): string[] {
   const folded = spellGreekLetters(foldAccents(text))
     // "I'd" is the pronoun, so "id" is left to mean an ID ("partner ID"); typed without the
-    // apostrophe it is the pronoun only before a wish ("id like to…"), never in "the id need…".
+    // apostrophe it is the pronoun only opening a wish ("id like to…", "hi, id rather…"), never
+    // after another word ("my partner id like ABC-123", "the id rather than the e-mail").
     .replace(/\bi['’ʼ`´]d\b/giu, 'i')
-    .replace(/\bid(?= (?:like|love|rather|prefer)\b)/giu, 'i')
+    .replace(
+      /(^|[.!?,;:]\s*|\b(?:hi|hey|hello|so|ok|okay|yes|well|and|but|also)\s+)id(?= (?:like|love|rather|prefer)\b)/giu,
+      '$1i',
+    )
     .replace(/([\p{L}\p{N}])['’ʼ`´]s\b/gu, '$1')
     .replace(/([\p{L}\p{N}])['’ʼ`´](?=[\p{L}\p{N}])/gu, '$1')
     .replace(APOSTROPHES, ' ');

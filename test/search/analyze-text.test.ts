@@ -67,6 +67,9 @@ describe('analyzeText', () => {
     expect(analyzeText('where is my partner ID')).toContain('id');
     expect(analyzeText("I'd like my campaign id")).toEqual(analyzeText('I like my campaign id'));
     expect(analyzeText('id like to change my payout threshold')).not.toContain('id');
+    expect(analyzeText('hey, id rather not wait')).not.toContain('id');
+    expect(analyzeText('can i log in with my partner id rather than my email')).toContain('id');
+    expect(analyzeText('my partner id like ABC-123 is rejected')).toContain('id');
     // Otherwise, without the apostrophe "id" is an ID: "does the partner id need to be unique".
     expect(analyzeText('does the partner id need to be unique')).toContain('id');
     expect(analyzeText('can the partner id be changed')).toContain('id');
