@@ -28,6 +28,9 @@ describe('extractStatuses', () => {
     ['close 1042'],
     ['I want to reopen it'],
     ['just some words'],
+    // Told in a note or a reply, waiting for the customer is no status to set.
+    ['we are still waiting for the client to confirm'],
+    ['waiting on the customer for the feed url'],
     [''],
   ])('finds none in %j', (text) => {
     expect(extractStatuses(text)).toEqual([]);
