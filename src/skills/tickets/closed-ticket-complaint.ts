@@ -12,7 +12,8 @@ import { formatDate } from './ticket-time.js';
  * window: Reopen, which carries the complaint so it becomes the reopen comment, or a new
  * ticket; nothing is stored until they choose. Reopen also carries `key` (the turn that made
  * the prompt), so the complaint is added once however often it is pressed. After the window: the "can't be reopened"
- * answer with a new ticket.
+ * answer with a new ticket. `newTicketText`: the message read as a request for a new ticket, which
+ * "File a ticket" then starts from, as that message would have.
  */
 export function closedComplaintReply(
   responses: Responses,
@@ -21,10 +22,15 @@ export function closedComplaintReply(
   complaint: string | null,
   rules: RuleContext,
   key: string,
+  newTicketText?: string,
 ): Reply[] {
   const { t } = responses;
   const refusal = statusChangeRefusal(viewer, ticket, 'open', rules);
-  if (refusal) return refusalReply(responses, refusal, ticket.id, ticket, rules);
+  if (refusal) {
+    return refusalReply(responses, refusal, ticket.id, ticket, rules).map((r) =>
+      withNewTicketText(r, newTicketText),
+    );
+  }
   const number = ticketNumber(ticket.id);
   const deadline = reopenDeadline(ticket, rules.reopenDays);
   const prompt = !complaint
@@ -42,8 +48,21 @@ export function closedComplaintReply(
           request: { kind: 'reopen', body: complaint },
           complaintKey: key,
         }),
-        ticketButton(t('tickets.update.actions.new_ticket'), 'start-create'),
+        newTicketButton(t('tickets.update.actions.new_ticket'), newTicketText),
       ],
     },
   ];
+}
+
+/** "File a ticket"; with the message that asked for a new ticket, it starts the form from those words. */
+function newTicketButton(label: string, text: string | undefined) {
+  return ticketButton(label, 'start-create', text ? { text } : {});
+}
+
+function withNewTicketText(reply: Reply, text: string | undefined): Reply {
+  if (!text || reply.type !== 'choices') return reply;
+  const choices = reply.choices.map((c) =>
+    c.value?.action === 'start-create' ? newTicketButton(c.label, text) : c,
+  );
+  return { ...reply, choices };
 }

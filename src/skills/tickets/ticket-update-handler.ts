@@ -33,6 +33,9 @@ import { typedStatusCommand } from './typed-status-command.js';
 /** Statuses where the ticket waits on support: a complaint there is news for support, nothing to reopen or reject. */
 const WITH_SUPPORT: ReadonlySet<TicketStatus> = new Set(['open', 'in_progress', 'awaiting_response']);
 
+/** "open a new ticket", "file another case": a new ticket asked for in so many words, whatever it mentions. */
+const ASKS_FOR_NEW_TICKET = /\b(?:new|another|separate|fresh|second)\s+(?:ticket|case|request)\b/i;
+
 /** Replies, closing, reopening, confirming a solution; for agents also statuses and assignment. */
 export function createUpdateHandler(deps: TicketSkillDeps, status: StatusHandler) {
   const { t } = deps.responses;
@@ -97,9 +100,16 @@ export function createUpdateHandler(deps: TicketSkillDeps, status: StatusHandler
   }
 
   /** "1000 still doesn't work" on a closed ticket: offers to reopen it with those words, or a new ticket. */
-  function complainOnClosed(ctx: TurnContext, ticket: TicketRecord, complaint: string | null): void {
+  function complainOnClosed(
+    ctx: TurnContext,
+    ticket: TicketRecord,
+    complaint: string | null,
+    newTicketText?: string,
+  ): void {
     const rules = { now: ctx.now, reopenDays: deps.reopenDays };
-    ctx.reply(...closedComplaintReply(deps.responses, ticket, ctx.user, complaint, rules, ctx.turnId));
+    ctx.reply(
+      ...closedComplaintReply(deps.responses, ticket, ctx.user, complaint, rules, ctx.turnId, newTicketText),
+    );
     ctx.state.lastTicketId = ticket.id;
   }
 
@@ -299,6 +309,23 @@ export function createUpdateHandler(deps: TicketSkillDeps, status: StatusHandler
       }
       if (!ticket || !WITH_SUPPORT.has(ticket.status)) return false;
       await addComment(ctx, ticket.id, request.body, false, true);
+      return true;
+    },
+
+    /**
+     * "1000 is broken again" read as a request for a new ticket: when it names a closed ticket
+     * the requester may see, the closed-ticket offer (Reopen with the complaint, or File a ticket,
+     * which starts the form from this message) instead of the form (true). A ticket still open,
+     * no ticket named, or asking for a new ticket in so many words: the form, as before (false).
+     */
+    async offerReopenForNewTicket(ctx: TurnContext): Promise<boolean> {
+      if (isSupportStaff(ctx.user) || ASKS_FOR_NEW_TICKET.test(ctx.message.text)) return false;
+      const { entities, request } = readRequest(ctx);
+      const id = entities.ticketNumbers[0];
+      if (request.kind !== 'not-solved' || !request.body || id === undefined) return false;
+      const ticket = (await deps.desk.details(ctx.user, id))?.ticket;
+      if (ticket?.status !== 'closed') return false;
+      complainOnClosed(ctx, ticket, request.body, ctx.message.text);
       return true;
     },
 

@@ -9,6 +9,8 @@ import type { TicketSkillDeps } from './ticket-skill-deps.js';
 import { createStatusHandler } from './ticket-status-handler.js';
 import { createUpdateHandler } from './ticket-update-handler.js';
 
+/** Longest message a "File a ticket" button carries back (clients can send anything). */
+const MAX_CARRIED_TEXT = 4000;
 const CREATE_FLOW_ACTIONS = new Set(['answer', 'open-form', 'form-submit']);
 
 /**
@@ -28,6 +30,8 @@ export function createTicketsSkill(deps: TicketSkillDeps): Skill {
     async onIntent(ctx, intent) {
       switch (intent.name) {
         case 'ticket.create':
+          // "1000 is broken again" about a closed ticket: reopen it, or file a new one.
+          if (await update.offerReopenForNewTicket(ctx)) return;
           return create.start(ctx, ctx.message.text);
         case 'ticket.status':
           // "1042 is still broken" is news for support, not only a question.
@@ -60,7 +64,7 @@ export function createTicketsSkill(deps: TicketSkillDeps): Skill {
     async onAction(ctx, value) {
       const action = typeof value.action === 'string' ? value.action : '';
       if (CREATE_FLOW_ACTIONS.has(action)) return create.onClick(ctx, value);
-      if (action === 'start-create') return create.start(ctx, '');
+      if (action === 'start-create') return create.start(ctx, newTicketText(value.text));
       if (action === 'list') return list.onAction(ctx, value);
       if (action === 'status') {
         if (typeof value.id === 'number') await status.show(ctx, value.id);
@@ -70,4 +74,9 @@ export function createTicketsSkill(deps: TicketSkillDeps): Skill {
       ctx.logger.warn({ action }, 'unknown ticket button');
     },
   };
+}
+
+/** The words a "File a ticket" button carries to start the form from; none: an empty form. */
+function newTicketText(carried: unknown): string {
+  return typeof carried === 'string' ? carried.slice(0, MAX_CARRIED_TEXT) : '';
 }

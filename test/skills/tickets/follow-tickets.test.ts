@@ -635,6 +635,25 @@ describe.each(testProviders())('following tickets on %s', (provider) => {
     expect(await bodies(id)).toEqual([complaint]);
   });
 
+  it('a complaint on a closed ticket asked as a new ticket offers Reopen or File a ticket; "new ticket" in so many words goes straight to the form', async () => {
+    const id = await file(noraProfile, nora, 'Nora: banner clicks lost');
+    await nora.say(`close ticket ${id}`);
+    const before = (await bot.tickets()).length;
+    await nora.say(`ticket: ${id} is broken again, clicks are lost`);
+    expect(nora.text()).toContain(`**#${id}** is closed.`);
+    expect(nora.actions().map((a) => a.label)).toEqual(['Reopen', 'File a ticket']);
+    // The form starts from the message, as it did before.
+    await nora.click('File a ticket');
+    expect(nora.text()).toContain('This sounds like a **Tracking, Reporting and Technical Settings** issue.');
+    await nora.say('cancel');
+    expect((await bot.tickets()).length).toBe(before);
+    expect((await desk.get(noraProfile, id))?.status).toBe('closed');
+
+    await nora.say(`open a new ticket: ${id} is broken again, clicks are lost`);
+    expect(nora.text()).toContain('This sounds like a **Tracking, Reporting and Technical Settings** issue.');
+    await nora.say('cancel');
+  });
+
   it('Reopen from a closed-ticket complaint adds the complaint once: pressed again, or an older prompt pressed later, it says the ticket is already open and adds nothing', async () => {
     const bodies = async (id: number) =>
       (

@@ -98,6 +98,62 @@ describe('tickets with the real intent engine', () => {
     expect(carla.actions().map((a) => a.label)).not.toContain('File a ticket');
   });
 
+  it('a complaint on a closed ticket read as a new ticket offers Reopen or File a ticket; File a ticket starts the form as before', async () => {
+    const hana = bot.chat('hana');
+    await hana.say('hello');
+    const desk = bot.app.services.shared.tickets!;
+    const file = async (subject: string) =>
+      (
+        await desk.create({
+          requester: hana.last!.user,
+          subject,
+          issueType: 'other',
+          description: `${subject}, every time since Monday.`,
+          channel: 'web',
+          conversationId: hana.last!.conversationId,
+          idempotencyKey: `hana-${subject}`,
+        })
+      ).id;
+    const id = await file('Spring coupon codes rejected at checkout');
+    await desk.setStatus(hana.last!.user, id, 'closed');
+    const comments = async () =>
+      (await bot.app.services.db.ticketComment.findMany({ where: { ticketId: id } })).map((c) => c.body);
+
+    const complaint = `${id} still doesnt work the codes are rejected again at checkout since yesterday`;
+    for (const said of [`${id} is broken again`, complaint]) {
+      await hana.say(said);
+      expect(hana.intent()).toBe('ticket.create');
+      expect(hana.text()).toContain(`**#${id}** is closed.`);
+      expect(hana.actions().map((a) => a.label)).toEqual(['Reopen', 'File a ticket']);
+    }
+    expect(await comments()).toEqual([]);
+    expect((await desk.get(hana.last!.user, id))?.status).toBe('closed');
+
+    // File a ticket: the form started from the message, as before; nothing added to the closed ticket.
+    await hana.click('File a ticket');
+    expect(hana.text()).toContain(
+      'This sounds like a **Promotional Content (ads, codes and products)** issue.',
+    );
+    await hana.say('cancel');
+    expect(await comments()).toEqual([]);
+
+    await hana.say(complaint);
+    await hana.click('Reopen');
+    expect(hana.text()).toContain(`**#${id}** is reopened`);
+    expect(await comments()).toEqual([complaint]);
+
+    // A ticket that is still open, or no ticket at all: a new ticket's form, as before.
+    await hana.say(`${id} is broken again`);
+    expect(hana.intent()).toBe('ticket.create');
+    expect(hana.text()).not.toContain(`**#${id}** is closed.`);
+    expect(hana.actions().map((a) => a.label)).not.toContain('Reopen');
+    await hana.say('cancel');
+    await hana.say('the coupon codes are broken again');
+    expect(hana.intent()).toBe('ticket.create');
+    expect(hana.actions().map((a) => a.label)).not.toContain('Reopen');
+    await hana.say('cancel');
+  });
+
   it('an agent typing Solution Offered without the solution is asked for it', async () => {
     const dana = bot.chat('dana');
     await dana.say('hello');
