@@ -154,6 +154,32 @@ describe('tickets with the real intent engine', () => {
     await hana.say('cancel');
   });
 
+  it('"didn\'t help" on a closed ticket offers Reopen or File a ticket, however it is routed to tickets', async () => {
+    const ivy = bot.chat('ivy');
+    await ivy.say('hello');
+    const desk = bot.app.services.shared.tickets!;
+    const { id } = await desk.create({
+      requester: ivy.last!.user,
+      subject: 'Partner feed import fails',
+      issueType: 'other',
+      description: 'The partner feed import fails every night with a timeout.',
+      channel: 'web',
+      conversationId: ivy.last!.conversationId,
+      idempotencyKey: 'ivy-feed-import',
+    });
+    await desk.setStatus(ivy.last!.user, id, 'closed');
+    for (const said of [
+      `ticket ${id} didnt help`,
+      `the fix for ${id} didnt help`,
+      `${id} did not help at all`,
+    ]) {
+      await ivy.say(said);
+      expect(ivy.text()).toContain(`**#${id}** is closed.`);
+      expect(ivy.actions().map((a) => a.label)).toEqual(['Reopen', 'File a ticket']);
+    }
+    expect((await desk.get(ivy.last!.user, id))?.status).toBe('closed');
+  });
+
   it('an agent typing Solution Offered without the solution is asked for it', async () => {
     const dana = bot.chat('dana');
     await dana.say('hello');
