@@ -31,12 +31,13 @@ export interface RouterDeps {
  */
 const PERSON_INTENT = 'agent.handoff';
 /**
- * A problem told first ("the export is timing out again. whats the status of 1001") is the
- * context of what follows, not a request of its own: such a message is never split.
+ * A problem told with a question ("the export is timing out again. whats the status of 1001",
+ * "status of 1001? the export is timing out again") is the question's context, not a request of
+ * its own: such a message is never split.
  */
 const PROBLEM_REPORT_INTENT = 'ticket.create';
-/** Fewer words than this are a fragment of one request ("1001 please", "may 10"), not a second. */
-const MIN_REQUEST_WORDS = 3;
+/** A stretch of fewer words than this with a number in it is a fragment ("1001 please", "may 10"). */
+const MIN_NUMBERED_REQUEST_WORDS = 3;
 
 /** One request of a message that holds two: its words and what they ask for. */
 interface OneRequest {
@@ -111,10 +112,9 @@ export function createRouter(deps: RouterDeps): Router {
   /**
    * The two requests of a message that holds two ("status of 1002 and how do I invite a
    * partner"): its stretches between sentence ends and "and" are each classified; exactly two
-   * must be confident requests of different intents, of three words or more, and the others
-   * greetings or thanks; a message that starts by telling a problem is not split. Anything else
-   * (a problem told in two halves, an unsure stretch, "status of 1000 and 1001 please") is one
-   * request: null.
+   * must be confident requests of different intents, none a problem report, and the others
+   * greetings or thanks. Anything else (a problem told with a question, an unsure stretch, a
+   * short numbered fragment: "status of 1000 and 1001 please") is one request: null.
    */
   function twoRequests(text: string): readonly [OneRequest, OneRequest] | null {
     const stretches = requestStretches(text);
@@ -125,12 +125,13 @@ export function createRouter(deps: RouterDeps): Router {
       const confident = intent.name !== 'none' && intent.confidence >= interruptAt;
       if (confident && intent.name.startsWith('smalltalk.')) continue;
       if (!confident || !intent.skill || requests.length === 2) return null;
-      if ((stretch.text.match(/[\p{L}\p{N}]+/gu) ?? []).length < MIN_REQUEST_WORDS) return null;
+      const words = stretch.text.match(/[\p{L}\p{N}]+/gu) ?? [];
+      if (words.length < MIN_NUMBERED_REQUEST_WORDS && words.some((w) => /\d/.test(w))) return null;
       requests.push({ text: stretch.text, intent });
     }
     const [first, second] = requests;
     if (!first || !second || first.intent.name === second.intent.name) return null;
-    return first.intent.name === PROBLEM_REPORT_INTENT ? null : [first, second];
+    return [first, second].some((r) => r.intent.name === PROBLEM_REPORT_INTENT) ? null : [first, second];
   }
 
   /** Answers the first of two requests, then offers the second as a button that sends it as if typed. */

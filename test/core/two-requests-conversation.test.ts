@@ -30,6 +30,13 @@ describe('two requests in one message', () => {
     expect(alice.text().replace(/da_[\w-]+/g, '')).toBe(typed.text().replace(/da_[\w-]+/g, ''));
   });
 
+  it('offers a short second request ("my tickets")', async () => {
+    const alice = bot.chat('alice');
+    await alice.say('status of 1001 and my tickets');
+    expect(alice.intent()).toBe('ticket.status');
+    expect(also(alice).map((a) => a.label)).toEqual(['Also: my tickets?']);
+  });
+
   it('reads a greeting in front as no request of its own', async () => {
     const alice = bot.chat('alice');
     await alice.say('Hi! Show my tickets. Who manages Northwind Deals?');
@@ -61,6 +68,11 @@ describe('two requests in one message', () => {
       'docs.search',
     ],
     ['two tickets asked about at once', 'whats the status of 1000 and 1001 please', 'ticket.status'],
+    [
+      'a question about a ticket with the problem told after it',
+      'whats the status of 1001? the export is timing out again',
+      'ticket.status',
+    ],
   ])('answers %s as one request', async (_what, text, intent) => {
     const alice = bot.chat('alice');
     await alice.say(text);
