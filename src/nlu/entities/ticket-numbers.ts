@@ -19,6 +19,11 @@ const YEAR_CONTEXT = new RegExp(
   `\\b(?:(?:${MONTH_WORDS}|in|since|from|until|till|before|after|of|year|during|q[1-4])\\s+)(?:19|20)\\d{2}\\b`,
   'gi',
 );
+/** The year of a named day: "may 3 2025", "May 3rd, 2025", "3 may 2025", "the 3rd of May 2025". */
+const DAY_YEAR = new RegExp(
+  `\\b(?:(?:${MONTH_WORDS})\\.?\\s+\\d{1,2}(?:st|nd|rd|th)?|\\d{1,2}(?:st|nd|rd|th)?\\s+(?:of\\s+)?(?:${MONTH_WORDS})\\.?),?\\s+(?:19|20)\\d{2}\\b`,
+  'gi',
+);
 /** A bare number followed by a unit or preceded by money is a quantity, not a ticket. */
 const QUANTITY =
   /(?:[$€£]\s?\d[\d,.]*|\b\d[\d,.]*\s*(?:%|k\b|m\b|usd|eur|gbp|dollars?|euros?|days?|weeks?|months?|years?|hours?|hrs?|mins?|minutes?|seconds?|partners?|affiliates?|creators?|clicks?|conversions?|orders?|sales|followers?|users?|people|times|x\b|pm\b|am\b))/gi;
@@ -41,7 +46,7 @@ export function extractTicketNumbers(text: string): number[] {
     }
     rest = maskMatches(rest, re);
   }
-  rest = maskMatches(maskMatches(rest, YEAR_CONTEXT), QUANTITY);
+  rest = maskMatches(maskMatches(maskMatches(rest, DAY_YEAR), YEAR_CONTEXT), QUANTITY);
   for (const m of rest.matchAll(BARE)) found.push({ at: m.index, n: Number(m[1]) });
   return unique(found.sort((a, b) => a.at - b.at).map((f) => f.n));
 }
