@@ -162,11 +162,13 @@ export function parseUpdateRequest(
   if (options.staff && NOTE.test(text)) return { kind: 'comment', body: commentBody(text), internal: true };
   // "reopen #1000 still broken": asking to reopen wins over the words that reject a solution;
   // on a ticket with a solution offered, the update handler reads it as rejecting that solution.
-  if (REOPEN.test(text)) return { kind: 'reopen', body: reopenReason(text) };
+  // An agent's "should I reopen 1042? the customer says it works" asks; it reopens nothing.
+  if (!question && REOPEN.test(text)) return { kind: 'reopen', body: reopenReason(text) };
   // "still doesn't work, why did you close it?": saying it is not solved wins over any "close".
   if (!options.staff && NOT_SOLVED.test(text)) return { kind: 'not-solved' };
   // "close 1011, it works now": asking to close wins; the rest is kept as a closing comment.
-  if (!REPLY_PREFIX.test(text) && CLOSE.test(text)) return { kind: 'close', body: closeReason(text) };
+  if (!question && !REPLY_PREFIX.test(text) && CLOSE.test(text))
+    return { kind: 'close', body: closeReason(text) };
   // "we fixed the pixel, but payouts are still wrong" says more than "solved": it is a reply.
   if (!options.staff && SOLVED.test(text) && onlySaysSolved(text)) return { kind: 'solved' };
   if (question) return { kind: 'ask-status' };

@@ -41,6 +41,19 @@ const SOLUTION_OFFERED_FIRST = new RegExp(
 const QUESTION_START =
   /^(?:why|what|what's|whats|how|when|where|who|whose|which|is|isn't|are|aren't|was|wasn't|were|can|can't|could|couldn't|does|doesn't|do|don't|did|didn't|has|hasn't|have|haven't|will|won't|would|should|shall|may|might)\b/i;
 
+/** The verbs of a request to change a ticket ("set", "mark", "close", "reopen"). */
+const REQUEST_VERB = String.raw`(?:set|mark|change|move|put|switch|update|close|re-?open)\b`;
+/**
+ * "can you set …", "could you please mark …", "please would you close …": a polite imperative,
+ * a request to do it, never a question about it (unlike "should I set …", "is 1042 …?").
+ */
+const POLITE_REQUEST = new RegExp(
+  String.raw`^(?:(?:please|pls|plz|kindly)\s+)?(?:can|could|would|will)\s+you\s+(?:(?:please|pls|plz|kindly|just)\s+)*(?=${REQUEST_VERB})`,
+  'i',
+);
+/** "… please", "… thanks" after a polite request. */
+const POLITE_END = /(?:[\s,]+(?:please|pls|plz|thanks|thank you|thx|ty))+$/i;
+
 /** What comes before the first colon: the command (or the question) part of a message. */
 function head(text: string): string {
   const colon = text.indexOf(':');
@@ -48,11 +61,13 @@ function head(text: string): string {
 }
 
 /**
- * "why is 1042 on solution offered: …", "is 1042 solution offered? …": the message (before any
- * colon) starts with a question word or ends with "?". A question is never a command.
+ * "why is 1042 on solution offered: …", "is 1042 solution offered? …", "should I reopen 1042?":
+ * the message (before any colon) starts with a question word or ends with "?". A question is
+ * never a command; a polite request ("can you set 1042 to in progress?") is no question.
  */
 export function asksAQuestion(text: string): boolean {
   const part = head(text);
+  if (POLITE_REQUEST.test(part)) return false;
   return QUESTION_START.test(part) || part.endsWith('?');
 }
 
@@ -74,8 +89,11 @@ export function typedStatusCommand(text: string): TypedStatusCommand | null {
   const colon = text.indexOf(':');
   const solution = colon < 0 ? null : text.slice(colon + 1).trim() || null;
   const command = head(text)
-    .replace(/[.!]+$/, '')
     .replace(/\s+/g, ' ')
+    .trim()
+    .replace(POLITE_REQUEST, '')
+    .replace(/[.!?]+$/, '')
+    .replace(POLITE_END, '')
     .trim();
   const named = command.match(REF_THEN_STATUS)?.[1];
   const status = named

@@ -709,7 +709,7 @@ describe.each(testProviders())('following tickets on %s', (provider) => {
     for (const asked of [
       `why is ${id} on solution offered: the customer says it is still broken`,
       `is ${id} solution offered? the customer says it is still broken`,
-      `can you set ${id} to solution offered: she asked twice`,
+      `should I set ${id} to solution offered: the customer says it is still broken`,
     ]) {
       await sam.say(asked);
       expect(sam.text()).toContain(`#${id} · Nora: question is not a command`);
@@ -724,6 +724,36 @@ describe.each(testProviders())('following tickets on %s', (provider) => {
     await sam.say(`set ${id} to solution offered: re-run the export from Reports`);
     expect(sam.text()).toContain(`**#${id}** is now **Solution Offered**`);
     expect(await comments(id)).toEqual(['re-run the export from Reports']);
+  });
+
+  it('an agent asking politely ("can you set N to …") sets the status; asking whether to reopen or close changes nothing', async () => {
+    const comments = async (id: number) =>
+      (await bot.app.services.db.ticketComment.findMany({ where: { ticketId: id } })).map((c) => c.body);
+    const id = await file(noraProfile, nora, 'Nora: polite commands');
+    await sam.say(`can you set ${id} to in progress`);
+    expect(sam.text()).toContain(`**#${id}** is now **In Progress**`);
+    await sam.say(`could you set ${id} to waiting on customer please`);
+    expect(sam.text()).toContain(`**#${id}** is now **Awaiting your response**`);
+    expect((await desk.get(noraProfile, id))?.status).toBe('awaiting_response');
+    await sam.say(`can you set ${id} to solution offered: re-run the export from Reports`);
+    expect(sam.text()).toContain(`**#${id}** is now **Solution Offered**`);
+    expect(await comments(id)).toEqual(['re-run the export from Reports']);
+
+    // Questions: the status, nothing changes, nothing reaches the requester.
+    const toldBefore = (await bot.notifications(nora)).length;
+    await sam.say(`should I close ${id}?`);
+    expect(sam.text()).toContain(`#${id} · Nora: polite commands`);
+    expect((await desk.get(noraProfile, id))?.status).toBe('solution_offered');
+    await sam.say(`can you close ${id}`);
+    expect((await desk.get(noraProfile, id))?.status).toBe('closed');
+    const toldClosed = (await bot.notifications(nora)).length;
+    expect(toldClosed).toBeGreaterThan(toldBefore);
+    await sam.say(`should i reopen ${id}? the customer says it works`);
+    expect(sam.text()).toContain(`#${id} · Nora: polite commands`);
+    expect(sam.text()).not.toContain('reopened');
+    expect((await desk.get(noraProfile, id))?.status).toBe('closed');
+    expect(await comments(id)).toEqual(['re-run the export from Reports']);
+    expect(await bot.notifications(nora)).toHaveLength(toldClosed);
   });
 
   it('an agent typing a ticket number and a status sets it; the requester typing the same only sees the status', async () => {

@@ -290,4 +290,35 @@ describe('tickets with the real intent engine', () => {
       'still broken, the pixel fires twice',
     ]);
   });
+
+  it('an agent asking politely sets the status; an agent asking whether to reopen a closed ticket gets its status', async () => {
+    const hal = bot.chat('hal');
+    await hal.say('hello');
+    const { id } = await bot.app.services.shared.tickets!.create({
+      requester: hal.last!.user,
+      subject: 'Coupon feed stuck on old codes',
+      issueType: 'other',
+      description: 'The coupon feed still shows the codes from last month.',
+      channel: 'web',
+      conversationId: hal.last!.conversationId,
+      idempotencyKey: 'hal-coupon-feed',
+    });
+    const status = async () => (await bot.app.services.db.ticket.findUniqueOrThrow({ where: { id } })).status;
+    const sam = bot.chat('sam');
+    await sam.say(`can you set ${id} to in progress`);
+    expect(sam.text()).toContain(`**#${id}** is now **In Progress**`);
+    expect(await status()).toBe('in_progress');
+    await sam.say(`could you mark ${id} as waiting on customer please`);
+    expect(sam.text()).toContain(`**#${id}** is now **Awaiting your response**`);
+    expect(await status()).toBe('awaiting_response');
+
+    await sam.say(`close ${id}`);
+    expect(await status()).toBe('closed');
+    await sam.say(`should i reopen ${id}? the customer says it works`);
+    expect(sam.text()).toContain(`#${id} · Coupon feed stuck on old codes`);
+    expect(sam.text()).not.toContain('was sent to the requester');
+    expect(await status()).toBe('closed');
+    const comments = await bot.app.services.db.ticketComment.findMany({ where: { ticketId: id } });
+    expect(comments).toEqual([]);
+  });
 });

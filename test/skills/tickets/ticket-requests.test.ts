@@ -239,9 +239,29 @@ describe('update requests', () => {
     // A question is never a command, nor a reply to the requester: it asks for the status.
     ['why is 1042 on solution offered: the customer says it is still broken', { kind: 'ask-status' }],
     ['is 1042 solution offered? the customer says it is still broken', { kind: 'ask-status' }],
-    ['can you set 1042 to solution offered: she asked twice', { kind: 'ask-status' }],
     ['why is 1042 set to in progress?', { kind: 'ask-status' }],
     ['1042 solution offered?', { kind: 'ask-status' }],
+    ['is 1042 in progress?', { kind: 'ask-status' }],
+    ['should I set 1042 to closed?', { kind: 'ask-status' }],
+    // Nor does a question about reopening or closing reopen or close anything.
+    ['should i reopen 1042? the customer says it works', { kind: 'ask-status' }],
+    ['should I close 1042?', { kind: 'ask-status' }],
+    ['why did you close 1042?', { kind: 'ask-status' }],
+    ['is 1042 reopened?', { kind: 'ask-status' }],
+    // A polite request ("can you …", "could you … please") is a command, not a question.
+    ['can you set 1042 to in progress', { kind: 'status', status: 'in_progress' }],
+    ['could you mark 1042 as in progress please', { kind: 'status', status: 'in_progress' }],
+    [
+      'would you please move ticket 1042 to waiting on customer?',
+      { kind: 'status', status: 'awaiting_response' },
+    ],
+    ['please change 1042 to in progress', { kind: 'status', status: 'in_progress' }],
+    [
+      'can you set 1042 to solution offered: she asked twice',
+      { kind: 'status', status: 'solution_offered', body: 'she asked twice' },
+    ],
+    ['can you close 1042', { kind: 'close', body: null }],
+    ['could you reopen 1042 please', { kind: 'reopen', body: null }],
     // Just a ticket and a status name: set it, as "set 1042 to …" does.
     ['1042 in progress', { kind: 'status', status: 'in_progress' }],
     ['1042 to waiting on customer', { kind: 'status', status: 'awaiting_response' }],
