@@ -94,6 +94,12 @@ function onlySaysSolved(text: string): boolean {
 }
 
 const NOT_SOLVED_ALL = new RegExp(NOT_SOLVED.source, 'gi');
+/**
+ * Words that may come with "it didn't help" without saying what is wrong: "no that didnt help
+ * at all", "sorry, it still doesn't work", "unfortunately the solution did not fix it".
+ */
+const REJECTION_FILLER =
+  /^(?:no|nope|nah|sorry|unfortunately|sadly|afraid|i'm|im|i|am|hi|hey|hello|ok|okay|well|but|so|and|thanks|thank|you|thx|ty|please|pls|that|this|it|its|it's|the|your|a|an|at|all|really|still|yet|either|again|anything|nothing|is|was|has|have|does|did|do|doesn't|doesnt|didn't|didnt|don't|dont|not|work|works|working|worked|help|helped|helping|fix|fixed|solve|solved|change|changed|solution|suggestion|answer|issue|problem|same|ticket|case|me|us|my|our|side|end)$/i;
 const TICKET_REF = /(?:\b(?:ticket|case)\s*)?#?\b\d{2,9}\b/gi;
 
 /**
@@ -104,7 +110,10 @@ const TICKET_REF = /(?:\b(?:ticket|case)\s*)?#?\b\d{2,9}\b/gi;
 export function rejectionReason(text: string): string | null {
   if (REPLY_PREFIX.test(text)) return commentBody(text);
   const rest = text.replace(NOT_SOLVED_ALL, ' ').replace(TICKET_REF, ' ');
-  return meaningful(rest, 2) ? text.trim() : null;
+  const words = rest.split(/\s+/).map((w) => w.replace(/[^\p{L}']/gu, ''));
+  return words.filter((w) => /\p{L}{2,}/u.test(w) && !REJECTION_FILLER.test(w)).length >= 2
+    ? text.trim()
+    : null;
 }
 
 /** Enough words to be worth keeping as a comment: not just "pls" or "thanks". */

@@ -780,6 +780,26 @@ describe.each(testProviders())('following tickets on %s', (provider) => {
     expect(await comments(id)).toEqual([]);
   });
 
+  it('"no that didnt help at all" on a Solution Offered ticket asks what is still wrong; the filler is not kept', async () => {
+    const comments = async (id: number) =>
+      (
+        await bot.app.services.db.ticketComment.findMany({ where: { ticketId: id }, orderBy: { id: 'asc' } })
+      ).map((c) => c.body);
+    const id = await file(noraProfile, nora, 'Nora: export still times out');
+    await sam.say(`solution offered ${id}: export one month at a time`);
+    await nora.say(`no that didnt help at all ${id}`);
+    expect(nora.text()).toContain(`Sorry it didn't help. **#${id}** is back with support (**In Progress**).`);
+    expect(nora.text()).toContain("Tell me what's still wrong");
+    expect((await desk.get(noraProfile, id))?.status).toBe('in_progress');
+    expect(await comments(id)).toEqual(['export one month at a time']);
+    await nora.say('A single month times out too, after two minutes.');
+    expect(nora.text()).toContain(`Added your comment to **#${id}**`);
+    expect(await comments(id)).toEqual([
+      'export one month at a time',
+      'A single month times out too, after two minutes.',
+    ]);
+  });
+
   it('"reply to N: still broken, …" on a Solution Offered ticket rejects the solution with those words as the comment', async () => {
     const comments = async (id: number) =>
       (

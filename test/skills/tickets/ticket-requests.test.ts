@@ -304,6 +304,14 @@ describe('update requests', () => {
     );
     expect(rejectionReason("it didn't help")).toBeNull();
     expect(rejectionReason("ticket 1042 still doesn't work")).toBeNull();
+    // Filler around "it didn't help" says nothing more: the requester is asked what is wrong.
+    expect(rejectionReason('no that didnt help at all')).toBeNull();
+    expect(rejectionReason("sorry, it still doesn't work")).toBeNull();
+    expect(rejectionReason("unfortunately the solution didn't help, it still does not work")).toBeNull();
+    expect(rejectionReason("no, sorry, that didn't fix it at all")).toBeNull();
+    expect(rejectionReason("sorry, it still doesn't work, the export times out")).toBe(
+      "sorry, it still doesn't work, the export times out",
+    );
   });
 
   it('finds no comment text in a bare command', () => {
