@@ -6,9 +6,15 @@ import type { TicketSkillDeps } from './ticket-skill-deps.js';
 import { ticketStatusCard } from './ticket-status-card.js';
 
 const CHOICE_SUBJECT_CHARS = 48;
+/** Tickets spoken of in the plural ("my tickets", "cases", "requests"), not one ticket. */
+const TICKETS_PLURAL = /\b(?:tickets|cases|requests)\b/i;
 
-/** "status of 1042", "any news on my ticket?": the ticket's card, or a choice when it is unclear which. */
-export function createStatusHandler(deps: TicketSkillDeps) {
+/**
+ * "status of 1042", "any news on my ticket?": the ticket's card, or a choice when it is unclear
+ * which. No ticket number, tickets in the plural and a named period ("show my tickets from may 3
+ * to may 10") ask for the list of that period: `listTickets` (the ticket.list answer) gives it.
+ */
+export function createStatusHandler(deps: TicketSkillDeps, listTickets: (ctx: TurnContext) => Promise<void>) {
   const { t } = deps.responses;
 
   async function show(ctx: TurnContext, id: number): Promise<boolean> {
@@ -74,11 +80,14 @@ export function createStatusHandler(deps: TicketSkillDeps) {
     show,
     chooseTicket,
     async onIntent(ctx: TurnContext): Promise<void> {
-      const numbers = deps.entities(ctx.message.text, { now: ctx.now, kind: ctx.user.kind }).ticketNumbers;
+      const text = ctx.message.text;
+      const entities = deps.entities(text, { now: ctx.now, kind: ctx.user.kind });
+      const numbers = entities.ticketNumbers;
       if (numbers.length > 0) {
         for (const id of numbers.slice(0, 3)) await show(ctx, id);
         return;
       }
+      if (entities.period && TICKETS_PLURAL.test(text)) return listTickets(ctx);
       const last = ctx.state.lastTicketId;
       if (last && (await deps.desk.get(ctx.user, last))) {
         await show(ctx, last);

@@ -20,8 +20,9 @@ const CREATE_FLOW_ACTIONS = new Set(['answer', 'open-form', 'form-submit']);
  */
 export function createTicketsSkill(deps: TicketSkillDeps): Skill {
   const create = createTicketFlow(deps);
-  const status = createStatusHandler(deps);
   const list = createListHandler(deps);
+  // "show my tickets from may 3 to may 10" read as a status question is answered as the list.
+  const status = createStatusHandler(deps, list.onIntent);
   const update = createUpdateHandler(deps, status);
 
   return {

@@ -322,3 +322,41 @@ describe('tickets with the real intent engine', () => {
     expect(comments).toEqual([]);
   });
 });
+
+describe('ticket lists for two named days with the real intent engine', () => {
+  const DAY = 86_400_000;
+  let now = new Date('2026-05-05T09:00:00Z');
+  let bot: TestBot;
+  beforeAll(async () => {
+    bot = await startTestBot('sqlite', { modules: [ticketsModule], clock: () => now });
+  });
+  afterAll(() => bot.close());
+
+  it('"show my tickets from may 3 to may 10" lists only the tickets filed then, however it is routed', async () => {
+    const ann = bot.chat('ann');
+    await ann.say('hello');
+    const desk = bot.app.services.shared.tickets!;
+    const ticket = (subject: string, idempotencyKey: string) =>
+      desk.create({
+        requester: ann.last!.user,
+        subject,
+        issueType: 'other',
+        description: `${subject}: details for support.`,
+        channel: 'web',
+        conversationId: null,
+        idempotencyKey,
+      });
+    await ticket('May pixel problem', 'ann-may');
+    now = new Date(now.getTime() + 45 * DAY); // 19 June
+    await ticket('June payout question', 'ann-june');
+    for (const asked of [
+      'show my tickets from may 3 to may 10',
+      'show my tickets created between may 3 and may 10',
+    ]) {
+      await ann.say(asked);
+      expect(ann.text()).not.toContain('Which one?');
+      expect(ann.text()).toContain('May pixel problem');
+      expect(ann.text()).not.toContain('June payout question');
+    }
+  });
+});

@@ -140,6 +140,16 @@ describe.each(testProviders())(
       expect(listed(nora)).toEqual(['June login issue', 'April pixel problem']);
     });
 
+    it('"status of my tickets from april 5 to april 20", read as a status question, lists the tickets of that period', async () => {
+      await nora.say('status of my tickets from april 5 to april 20');
+      expect(nora.text()).not.toContain('Which one?');
+      expect(listTitle(nora)).toMatch(/^Your tickets \(created .+\): 1 of 1$/);
+      expect(listed(nora)).toEqual(['April pixel problem']);
+      // One ticket asked about, no period: its status as before.
+      await nora.say(`status of ${ids.get('June login issue')}`);
+      expect(nora.text()).toContain('· June login issue');
+    });
+
     it('periods never widen what a user may see', async () => {
       await nick.say('tickets created last month');
       expect(listed(nick).sort()).toEqual(['Nick private login question', 'Shared login trouble']);
