@@ -1,5 +1,5 @@
 import { isTicketStatus, type TicketStatus } from '../../domain/ticket-statuses.js';
-import { asksAQuestion, typedStatusCommand } from './typed-status-command.js';
+import { asksAQuestion, asksPolitely, typedStatusCommand } from './typed-status-command.js';
 
 /** What a user wants done to a ticket, read from "close 1042", "reply to 1042: …", "it didn't help". */
 export type UpdateRequest =
@@ -180,7 +180,10 @@ export function parseUpdateRequest(
     return { kind: 'close', body: closeReason(text) };
   // "we fixed the pixel, but payouts are still wrong" says more than "solved": it is a reply.
   if (!options.staff && SOLVED.test(text) && onlySaysSolved(text)) return { kind: 'solved' };
-  if (question) return { kind: 'ask-status' };
+  // "can you change the pixel on 1042?": a polite request that is no ticket command is no reply either.
+  if (question || (options.staff && !REPLY_PREFIX.test(text) && asksPolitely(text))) {
+    return { kind: 'ask-status' };
+  }
   return { kind: 'comment', body: commentBody(text), internal: false };
 }
 

@@ -42,7 +42,7 @@ const QUESTION_START =
   /^(?:why|what|what's|whats|how|when|where|who|whose|which|is|isn't|are|aren't|was|wasn't|were|can|can't|could|couldn't|does|doesn't|do|don't|did|didn't|has|hasn't|have|haven't|will|won't|would|should|shall|may|might)\b/i;
 
 /** The verbs of a request to change a ticket ("set", "mark", "close", "reopen"). */
-const REQUEST_VERB = String.raw`(?:set|mark|change|move|put|switch|update|close|re-?open)\b`;
+const REQUEST_VERB = String.raw`(?:set|mark|change|move|put|switch|close|re-?open)\b`;
 /**
  * "can you set …", "could you please mark …", "please would you close …": a polite imperative,
  * a request to do it, never a question about it (unlike "should I set …", "is 1042 …?").
@@ -60,6 +60,11 @@ function head(text: string): string {
   return (colon < 0 ? text : text.slice(0, colon)).trim();
 }
 
+/** "can you set …", "could you please close …": a polite request (a command when it names one). */
+export function asksPolitely(text: string): boolean {
+  return POLITE_REQUEST.test(head(text));
+}
+
 /**
  * "why is 1042 on solution offered: …", "is 1042 solution offered? …", "should I reopen 1042?":
  * the message (before any colon) starts with a question word or ends with "?". A question is
@@ -67,7 +72,7 @@ function head(text: string): string {
  */
 export function asksAQuestion(text: string): boolean {
   const part = head(text);
-  if (POLITE_REQUEST.test(part)) return false;
+  if (asksPolitely(text)) return false;
   return QUESTION_START.test(part) || part.endsWith('?');
 }
 

@@ -262,6 +262,9 @@ describe('update requests', () => {
     ],
     ['can you close 1042', { kind: 'close', body: null }],
     ['could you reopen 1042 please', { kind: 'reopen', body: null }],
+    // … and one that asks for no ticket command is not a reply to the requester.
+    ['can you change the pixel on 1042?', { kind: 'ask-status' }],
+    ['can you update me on 1042?', { kind: 'ask-status' }],
     // Just a ticket and a status name: set it, as "set 1042 to …" does.
     ['1042 in progress', { kind: 'status', status: 'in_progress' }],
     ['1042 to waiting on customer', { kind: 'status', status: 'awaiting_response' }],
