@@ -17,7 +17,7 @@ const STATUS_PATTERNS: ReadonlyArray<[TicketStatus, RegExp]> = [
   ['closed', /\b(?:closed|resolved|solved)\b/i],
   [
     'open',
-    /(?<!\b(?:to|please|pls|plz|can you|could you|can i|could i|i|we|how do i|how to|let me|help me|want to|wanna|need to|re|you)\s)\b(?:open|pending|unresolved|unanswered|still open)\b(?!\s+(?:a|an|one|new|up|the|this|that|it|me|for|ticket|case|request)\b)/i,
+    /(?<!\b(?:to|please|pls|plz|can you|could you|can i|could i|i|we|how do i|how to|let me|help me|want to|wanna|need to|re|you)\s)\b(?:open|pending|unresolved|unanswered|still open)\b(?!\s+(?:a|an|one|new|up|the|this|that|it|me|for|ticket\b|case\b|request\b))/i,
   ],
 ];
 
