@@ -31,6 +31,8 @@ describe('extractStatuses', () => {
     // Told in a note or a reply, waiting for the customer is no status to set.
     ['we are still waiting for the client to confirm'],
     ['waiting on the customer for the feed url'],
+    ['partners cant open attachments since the update'],
+    ['can partners open another link'],
     [''],
   ])('finds none in %j', (text) => {
     expect(extractStatuses(text)).toEqual([]);
