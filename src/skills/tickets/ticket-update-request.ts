@@ -31,7 +31,7 @@ const REOPEN = /\bre-?open\b/i;
  * "please" or "can you"; never "why did you close it?", "I can't close the popup", "don't close it".
  */
 const CLOSE =
-  /(?:^|[.;!,]\s*|\b(?:and|so|then)\s+)(?:(?:please|pls|plz|kindly|(?:can|could|would) you)\s+)*close\b|\bno longer needed\b/i;
+  /(?:^|[.;!,]\s*|\b(?:and|so|then)\s+)(?:(?:please|pls|plz|kindly|(?:can|could|would|will)\s+(?:you|u|ya))\s+)*close\b|\bno longer needed\b/i;
 /** "reply to 1042: …": what follows the colon is the reply, whatever it mentions. */
 const REPLY_PREFIX =
   /^\s*(?:(?:add|post|write|leave|send)\s+(?:a |an |my )?)?(?:reply|respond|answer|comment|message|tell)\b[^:]{0,80}:/i;
@@ -76,7 +76,7 @@ export function complaintText(text: string): string | null {
 const REOPEN_SPLIT = /\bre-?open\b(?:\s+(?:it|this|that|(?:the |my )?(?:ticket|case)))?(?:\s*#?\d+\b)?/i;
 const CLOSE_SPLIT = /\bclose\b(?:\s+(?:it|this|that|(?:the |my )?(?:ticket|case)))?(?:\s*#?\d+\b)?/i;
 const REQUEST_WORDS =
-  /\b(?:(?:can|could|would|will) you|please|pls|plz|kindly|i(?:'d| would)? (?:want|need|like) to|let'?s)\b/gi;
+  /\b(?:(?:can|could|would|will) (?:you|u|ya)|please|pls|plz|kindly|i(?:'d| would)? (?:want|need|like) to|let'?s)\b/gi;
 const LEADING_LINK = /^[\s,;:.!–-]*(?:(?:and|as|because|since|cause|coz|cuz|bc|so)\b)?[\s,;:.!–-]*/i;
 const FILLER =
   /^(?:please|pls|plz|thanks|thank|you|thx|ty|now|asap|again|it|this|that|ticket|case|for|me|the)$/i;
@@ -99,7 +99,7 @@ const NOT_SOLVED_ALL = new RegExp(NOT_SOLVED.source, 'gi');
  * at all", "sorry, it still doesn't work", "unfortunately the solution did not fix it".
  */
 const REJECTION_FILLER =
-  /^(?:no|nope|nah|sorry|unfortunately|sadly|afraid|i'm|im|i|am|hi|hey|hello|ok|okay|well|but|so|and|thanks|thank|you|thx|ty|please|pls|that|this|it|its|it's|the|your|a|an|at|all|really|still|yet|either|again|anything|nothing|is|was|has|have|does|did|do|doesn't|doesnt|didn't|didnt|don't|dont|not|work|works|working|worked|help|helped|helping|fix|fixed|solve|solved|change|changed|solution|suggestion|answer|issue|problem|same|ticket|case|me|us|my|our|side|end)$/i;
+  /^(?:no|nope|nah|sorry|unfortunately|sadly|afraid|i'm|im|i|am|hi|hey|hello|ok|okay|well|but|so|and|thanks|thank|you|thx|ty|please|pls|that|this|it|its|it's|the|your|a|an|at|all|really|yet|either|again|anything|nothing|is|was|has|have|does|did|do|doesn't|doesnt|didn't|didnt|don't|dont|not|work|works|working|worked|help|helped|helping|fix|fixed|solve|solved|solution|suggestion|answer|issue|problem|ticket|case|me|us|my|our|side|end)$/i;
 const TICKET_REF = /(?:\b(?:ticket|case)\s*)?#?\b\d{2,9}\b/gi;
 
 /**
@@ -110,10 +110,14 @@ const TICKET_REF = /(?:\b(?:ticket|case)\s*)?#?\b\d{2,9}\b/gi;
 export function rejectionReason(text: string): string | null {
   if (REPLY_PREFIX.test(text)) return commentBody(text);
   const rest = text.replace(NOT_SOLVED_ALL, ' ').replace(TICKET_REF, ' ');
-  const words = rest.split(/\s+/).map((w) => w.replace(/[^\p{L}']/gu, ''));
-  return words.filter((w) => /\p{L}{2,}/u.test(w) && !REJECTION_FILLER.test(w)).length >= 2
-    ? text.trim()
-    : null;
+  const words = rest
+    .split(/\s+/)
+    .map((w) => w.replace(/[^\p{L}']/gu, ''))
+    .filter((w) => /\p{L}{2,}/u.test(w));
+  const says = (w: string) => !REJECTION_FILLER.test(w);
+  // "still" says something only with more after it ("still getting 404"), not in "it still doesn't work".
+  const kept = words.filter((w, i) => says(w) && (!/^still$/i.test(w) || words.slice(i + 1).some(says)));
+  return kept.length >= 2 ? text.trim() : null;
 }
 
 /** Enough words to be worth keeping as a comment: not just "pls" or "thanks". */

@@ -24,7 +24,7 @@ const STATUS_NAMES: ReadonlyArray<[TicketStatus, string]> = [
 const ANY_STATUS = STATUS_NAMES.map(([, name]) => `(?:${name})`).join('|');
 const NUMBER_REF = String.raw`(?:(?:ticket|case)\s*)?#?\d{2,9}`;
 const ANY_REF = String.raw`(?:${NUMBER_REF}|it|this(?:\s+(?:ticket|case|one))?|that(?:\s+(?:ticket|case|one))?)`;
-const SET_VERB = String.raw`(?:(?:please|pls)\s+)?(?:set|mark|change|move|put|switch)\s+(?:the\s+status\s+(?:of|on|for)\s+)?`;
+const SET_VERB = String.raw`(?:(?:please|pls|plz|kindly)\s+)?(?:set|mark|change|move|put|switch)\s+(?:the\s+status\s+(?:of|on|for)\s+)?`;
 const LINK = String.raw`(?:\s+now)?(?:\s+(?:to|as))?(?:\s+now)?\s+`;
 
 /** "set 1042 to in progress", "mark it as solution offered", and, without the verb, "1042 in progress", "#1042 to waiting on customer". */
@@ -48,9 +48,11 @@ const REQUEST_VERB = String.raw`(?:set|mark|change|move|put|switch|close|re-?ope
  * a request to do it, never a question about it (unlike "should I set …", "is 1042 …?").
  */
 const POLITE_REQUEST = new RegExp(
-  String.raw`^(?:(?:please|pls|plz|kindly)\s+)?(?:can|could|would|will)\s+you\s+(?:(?:please|pls|plz|kindly|just)\s+)*(?=${REQUEST_VERB})`,
+  String.raw`^(?:(?:please|pls|plz|kindly)\s+)?(?:can|could|would|will)\s+(?:you|u|ya)\s+(?:(?:please|pls|plz|kindly|just)\s+)*(?=${REQUEST_VERB})`,
   'i',
 );
+/** "pls reopen 1042?", "please close 1042?": a command even when it ends with "?". */
+const PLEASE_COMMAND = new RegExp(String.raw`^(?:please|pls|plz|kindly)\s+(?=${REQUEST_VERB})`, 'i');
 /** "… please", "… thanks" after a polite request. */
 const POLITE_END = /(?:[\s,]+(?:please|pls|plz|thanks|thank you|thx|ty))+$/i;
 
@@ -72,7 +74,7 @@ export function asksPolitely(text: string): boolean {
  */
 export function asksAQuestion(text: string): boolean {
   const part = head(text);
-  if (asksPolitely(text)) return false;
+  if (asksPolitely(text) || PLEASE_COMMAND.test(part)) return false;
   return QUESTION_START.test(part) || part.endsWith('?');
 }
 

@@ -261,6 +261,14 @@ describe('update requests', () => {
       { kind: 'status', status: 'solution_offered', body: 'she asked twice' },
     ],
     ['can you close 1042', { kind: 'close', body: null }],
+    // "u"/"ya" for "you", a leading "pls" with or without "?": still a command.
+    ['can u reopen 1042', { kind: 'reopen', body: null }],
+    ['could ya reopen 1042?', { kind: 'reopen', body: null }],
+    ['pls reopen 1042?', { kind: 'reopen', body: null }],
+    ['please close 1042?', { kind: 'close', body: null }],
+    ['will you close 1042', { kind: 'close', body: null }],
+    ['can u set 1042 to in progress', { kind: 'status', status: 'in_progress' }],
+    ['plz mark 1042 as in progress?', { kind: 'status', status: 'in_progress' }],
     ['could you reopen 1042 please', { kind: 'reopen', body: null }],
     // … and one that asks for no ticket command is not a reply to the requester.
     ['can you change the pixel on 1042?', { kind: 'ask-status' }],
@@ -312,6 +320,10 @@ describe('update requests', () => {
     expect(rejectionReason("sorry, it still doesn't work")).toBeNull();
     expect(rejectionReason("unfortunately the solution didn't help, it still does not work")).toBeNull();
     expect(rejectionReason("no, sorry, that didn't fix it at all")).toBeNull();
+    // "same error", "still getting 404": they say what is wrong.
+    expect(rejectionReason('nope didnt help, same error')).toBe('nope didnt help, same error');
+    expect(rejectionReason('didnt help still getting 404')).toBe('didnt help still getting 404');
+    expect(rejectionReason("it didn't change anything, the page is still blank")).not.toBeNull();
     expect(rejectionReason("sorry, it still doesn't work, the export times out")).toBe(
       "sorry, it still doesn't work, the export times out",
     );
