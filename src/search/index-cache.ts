@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { IndexOptions } from './ranking-options.js';
 
 /** Bump when the analyzer or index layout changes, so old cache files are not reused. */
-export const INDEX_FORMAT_VERSION = 6;
+export const INDEX_FORMAT_VERSION = 7;
 const PREFIX = 'help-index-';
 
 /** Cache key: the docs' content hash plus everything that shapes the index built from them. */

@@ -68,6 +68,15 @@ describe('analyzeText', () => {
     expect(analyzeText("I'd like my campaign id")).toEqual(analyzeText('I like my campaign id'));
     expect(analyzeText('id like to change my payout threshold')).not.toContain('id');
     expect(analyzeText('hey, id rather not wait')).not.toContain('id');
+    for (const text of [
+      'good morning id like to…',
+      'pls id like help',
+      'thanks id like to know',
+      ' id like x',
+    ]) {
+      expect(analyzeText(text)).not.toContain('id');
+    }
+    expect(analyzeText('the id rather than the email')).toContain('id');
     expect(analyzeText('can i log in with my partner id rather than my email')).toContain('id');
     expect(analyzeText('my partner id like ABC-123 is rejected')).toContain('id');
     // Otherwise, without the apostrophe "id" is an ID: "does the partner id need to be unique".
