@@ -36,8 +36,12 @@ const PERSON_INTENT = 'agent.handoff';
  * its own: such a message is never split.
  */
 const PROBLEM_REPORT_INTENT = 'ticket.create';
-/** A stretch of fewer words than this with a number in it is a fragment ("1001 please", "may 10"). */
+/**
+ * A stretch of fewer words than this is a fragment of the request before it when it holds a number
+ * ("1001 please", "may 10") or points back to it ("close it", "and those").
+ */
 const MIN_NUMBERED_REQUEST_WORDS = 3;
+const POINTS_BACK = /^(?:it|its|them|this|that|these|those|one|ones|same)$/i;
 
 /** One request of a message that holds two: its words and what they ask for. */
 interface OneRequest {
@@ -126,7 +130,8 @@ export function createRouter(deps: RouterDeps): Router {
       if (confident && intent.name.startsWith('smalltalk.')) continue;
       if (!confident || !intent.skill || requests.length === 2) return null;
       const words = stretch.text.match(/[\p{L}\p{N}]+/gu) ?? [];
-      if (words.length < MIN_NUMBERED_REQUEST_WORDS && words.some((w) => /\d/.test(w))) return null;
+      const fragment = words.some((w) => /\d/.test(w) || POINTS_BACK.test(w));
+      if (words.length < MIN_NUMBERED_REQUEST_WORDS && fragment) return null;
       requests.push({ text: stretch.text, intent });
     }
     const [first, second] = requests;

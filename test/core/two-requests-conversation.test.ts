@@ -68,6 +68,7 @@ describe('two requests in one message', () => {
       'docs.search',
     ],
     ['two tickets asked about at once', 'whats the status of 1000 and 1001 please', 'ticket.status'],
+    ['a second request pointing back at the first', 'status of 1001 and close it', null],
     [
       'a question about a ticket with the problem told after it',
       'whats the status of 1001? the export is timing out again',
@@ -76,7 +77,7 @@ describe('two requests in one message', () => {
   ])('answers %s as one request', async (_what, text, intent) => {
     const alice = bot.chat('alice');
     await alice.say(text);
-    expect(alice.intent()).toBe(intent);
+    if (intent) expect(alice.intent()).toBe(intent);
     expect(also(alice)).toEqual([]);
   });
 
