@@ -25,6 +25,7 @@ import {
   parseUpdateRequest,
   readCarriedRequest,
   rejectionReason,
+  ticketsAfterCommand,
   type UpdateRequest,
   withOneTicketNumber,
 } from './ticket-update-request.js';
@@ -271,14 +272,16 @@ export function createUpdateHandler(deps: TicketSkillDeps, status: StatusHandler
 
   async function onIntent(ctx: TurnContext): Promise<void> {
     const { entities, request } = readRequest(ctx);
-    const several = [...new Set(entities.ticketNumbers)];
-    if (several.length > 1 && (request.kind === 'close' || request.kind === 'reopen')) {
+    const closeOrReopen = request.kind === 'close' || request.kind === 'reopen';
+    // Only the list right after the command names tickets; a number later on is part of the reason.
+    const listed = closeOrReopen ? ticketsAfterCommand(ctx.message.text) : [];
+    if (listed.length > 1) {
       // "close 1000 and 1001": each ticket as if named alone; the reason is the words around the list.
       const one = readRequest(ctx, withOneTicketNumber(ctx.message.text)).request;
       const each = one.kind === request.kind ? one : request;
-      return forEachTicket(ctx, several, deps.responses, (ticketCtx, id) => apply(ticketCtx, id, each));
+      return forEachTicket(ctx, listed, deps.responses, (ticketCtx, id) => apply(ticketCtx, id, each));
     }
-    const named = entities.ticketNumbers[0];
+    const named = listed[0] ?? entities.ticketNumbers[0];
     const last = ctx.state.lastTicketId;
     const id = named ?? (last && (await deps.desk.get(ctx.user, last)) ? last : null);
     if (id) return apply(ctx, id, request);

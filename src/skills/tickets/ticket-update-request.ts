@@ -62,6 +62,24 @@ export function commentBody(text: string): string | null {
 const TICKET_NUMBER_LIST =
   /(#?\b\d{2,9}\b)(?:(?:\s*(?:,|&|\+|\band\b|\bor\b)\s*|\s+)(?:(?:ticket|case)s?\s*)?#?\b\d{2,9}\b)+/gi;
 
+const LIST_SEPARATOR = String.raw`(?:\s*(?:,\s*(?:(?:and|or|&)\s+)?|&|\+|\band\b|\bor\b)\s*|\s+)`;
+const LISTED_NUMBER = String.raw`(?:(?:ticket|case)s?\s*)?#?\d{2,9}\b`;
+/** "close 1000 and 1001", "reopen tickets #1000, #1001 & #1002": the list right after the command. */
+const LIST_AFTER_COMMAND = new RegExp(
+  String.raw`\b(?:close|re-?open)\s+(?:(?:the|my|these|those|both)\s+)?(${LISTED_NUMBER}(?:${LIST_SEPARATOR}${LISTED_NUMBER})*)`,
+  'i',
+);
+
+/**
+ * The tickets a close or reopen names: the numbers listed right after the command ("close 1000
+ * and 1001"). A number later in the message is part of the reason ("close 1001 its a duplicate
+ * of 1000", "reopen 1000 still getting error 404"). Empty when no number follows the command.
+ */
+export function ticketsAfterCommand(text: string): number[] {
+  const list = text.match(LIST_AFTER_COMMAND)?.[1] ?? '';
+  return [...new Set((list.match(/\d{2,9}/g) ?? []).map(Number))];
+}
+
 /** "close 1000, 1001 and 1002, it works now" read as for one ticket ("close 1000, it works now"), for its reason. */
 export function withOneTicketNumber(text: string): string {
   return text.replace(TICKET_NUMBER_LIST, '$1');

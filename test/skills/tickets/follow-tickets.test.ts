@@ -360,6 +360,40 @@ describe.each(testProviders())('following tickets on %s', (provider) => {
     expect(await status(second)).toBe('open');
   });
 
+  it('a ticket number after the command\'s list is part of the reason: "close B its a duplicate of A" closes B only', async () => {
+    const status = async (id: number) => (await desk.get(noraProfile, id))?.status;
+    const a = await file(noraProfile, nora, 'Nora: payouts missing');
+    const b = await file(noraProfile, nora, 'Nora: payouts missing again');
+    await nora.say(`close ${b} its a duplicate of ${a}`);
+    expect(await status(b)).toBe('closed');
+    expect(await status(a)).toBe('open');
+    const closing = await bot.app.services.db.ticketComment.findMany({ where: { ticketId: b } });
+    expect(closing.map((c) => c.body)).toEqual([`its a duplicate of ${a}`]);
+
+    const c = await file(noraProfile, nora, 'Nora: pixel not firing');
+    await sam.say(`close ${c}, duplicate of ${a}`);
+    expect(await status(c)).toBe('closed');
+    expect(await status(a)).toBe('open');
+
+    await nora.say(`close ${a}`);
+    await nora.say(`reopen ${b} same problem as ${a}`);
+    expect(await status(b)).toBe('open');
+    expect(await status(a)).toBe('closed');
+
+    await nora.say(`reopen ${a} still getting error 404 on checkout`);
+    expect(await status(a)).toBe('open');
+    expect(nora.text()).not.toContain('#404');
+    expect(nora.text()).toContain(`**#${a}** is reopened`);
+
+    // A list right after the command still names several tickets.
+    await nora.say(`close #${a}, #${b} & #${c}`);
+    expect(await status(a)).toBe('closed');
+    expect(await status(b)).toBe('closed');
+    await nora.say(`reopen ${a} ${b}`);
+    expect(await status(a)).toBe('open');
+    expect(await status(b)).toBe('open');
+  });
+
   it('only the creator closes a shared ticket; colleagues may still comment', async () => {
     const id = await file(nickProfile, nick, 'Nick: shared creator rule', { shared: true });
     await nora.say(`close ticket ${id}`);
