@@ -8,7 +8,12 @@ import type { TicketSkillDeps } from './ticket-skill-deps.js';
 
 export const COMMENT_FLOW = 'comment';
 
-const slotsSchema = z.object({ ticketId: z.number().int(), internal: z.boolean().default(false) });
+const slotsSchema = z.object({
+  ticketId: z.number().int(),
+  internal: z.boolean().default(false),
+  /** Several tickets waiting for the same answer ("reopen 1000 and 1001"): it goes on each. */
+  ticketIds: z.array(z.number().int()).optional(),
+});
 
 /** "Reply" on a ticket: asks for the text (files welcome), then adds it as a comment. */
 export function createCommentFlow(
@@ -17,22 +22,38 @@ export function createCommentFlow(
 ) {
   const { t } = deps.responses;
 
-  function ask(ctx: TurnContext, ticketId: number, lead?: string): void {
-    const text = t('tickets.update.ask_comment', { number: ticketNumber(ticketId) });
+  function ask(ctx: TurnContext, ticketIds: readonly number[], lead?: string): void {
+    const text =
+      ticketIds.length > 1
+        ? t('tickets.update.ask_comment_several', {
+            numbers: ticketIds.map((id) => `**${ticketNumber(id)}**`).join(', '),
+          })
+        : t('tickets.update.ask_comment', { number: ticketNumber(ticketIds[0] ?? 0) });
     ctx.reply({ type: 'text', text: lead ? `${lead}\n\n${text}` : text });
+  }
+
+  function begin(ctx: TurnContext, ticketIds: readonly number[], internal: boolean, lead?: string): void {
+    const [ticketId, ...others] = ticketIds;
+    if (ticketId === undefined) return;
+    ctx.state.flow = {
+      skill: SKILL_NAME,
+      name: COMMENT_FLOW,
+      step: 'body',
+      slots: { ticketId, internal, ...(others.length > 0 ? { ticketIds: [...ticketIds] } : {}) },
+      idempotencyKey: randomUUID(),
+      startedAt: ctx.now.toISOString(),
+    };
+    ask(ctx, ticketIds, lead);
   }
 
   return {
     start(ctx: TurnContext, ticketId: number, internal = false, lead?: string): void {
-      ctx.state.flow = {
-        skill: SKILL_NAME,
-        name: COMMENT_FLOW,
-        step: 'body',
-        slots: { ticketId, internal },
-        idempotencyKey: randomUUID(),
-        startedAt: ctx.now.toISOString(),
-      };
-      ask(ctx, ticketId, lead);
+      begin(ctx, [ticketId], internal, lead);
+    },
+
+    /** One question for several tickets ("reopen 1000 and 1001" rejecting both solutions); the answer goes on each. */
+    startForSeveral(ctx: TurnContext, ticketIds: readonly number[]): void {
+      begin(ctx, ticketIds, false);
     },
 
     async onMessage(ctx: TurnContext, flow: ActiveFlow): Promise<FlowOutcome> {
@@ -45,13 +66,15 @@ export function createCommentFlow(
       if (!text && ctx.message.attachments.length === 0) return 'not-an-answer';
       if (text && deps.looksLikeOtherRequest(text)) return 'not-an-answer';
       ctx.state.flow = undefined;
-      await addComment(ctx, slots.data.ticketId, text, slots.data.internal);
+      for (const id of slots.data.ticketIds ?? [slots.data.ticketId]) {
+        await addComment(ctx, id, text, slots.data.internal);
+      }
       return 'handled';
     },
 
     reprompt(ctx: TurnContext, flow: ActiveFlow): void {
       const slots = slotsSchema.safeParse(flow.slots);
-      if (slots.success) ask(ctx, slots.data.ticketId);
+      if (slots.success) ask(ctx, slots.data.ticketIds ?? [slots.data.ticketId]);
     },
   };
 }

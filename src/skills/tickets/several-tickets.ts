@@ -16,6 +16,8 @@ export async function forEachTicket(
   ids: readonly number[],
   responses: Responses,
   runOne: (ctx: TurnContext, id: number) => Promise<void>,
+  /** Run after every ticket, its replies joined last (one question for all of them). */
+  finish?: (ctx: TurnContext) => void,
 ): Promise<void> {
   const { t } = responses;
   if (ids.length > MAX_TICKETS_AT_ONCE) {
@@ -28,15 +30,22 @@ export async function forEachTicket(
   const lines: string[] = [];
   const choices: Action[] = [];
   const others: Reply[] = [];
-  for (const id of ids) {
+  const steps: Array<{ id: number | null; run: (c: TurnContext) => Promise<void> | void }> = ids.map(
+    (id) => ({
+      id,
+      run: (c) => runOne(c, id),
+    }),
+  );
+  if (finish) steps.push({ id: null, run: finish });
+  for (const { id, run } of steps) {
     const replies: Reply[] = [];
-    await runOne(collecting(ctx, replies), id);
+    await run(collecting(ctx, replies));
     for (const reply of replies) {
       if (reply.type === 'text') lines.push(reply.text);
       else if (reply.type === 'choices') {
         lines.push(reply.prompt);
         for (const choice of reply.choices) {
-          const forTicket = choice.value?.id === id;
+          const forTicket = id !== null && choice.value?.id === id;
           const label = forTicket
             ? t('tickets.update.actions.for_ticket', { action: choice.label, number: ticketNumber(id) })
             : choice.label;

@@ -126,7 +126,16 @@ export function createUpdateHandler(deps: TicketSkillDeps, status: StatusHandler
     return outcome;
   }
 
-  async function apply(ctx: TurnContext, id: number, request: UpdateRequest): Promise<void> {
+  /**
+   * `askLater`: several tickets in one command ("reopen 1000 and 1001"); a ticket that would ask
+   * the user a question joins it instead, and the one question is asked for all of them at the end.
+   */
+  async function apply(
+    ctx: TurnContext,
+    id: number,
+    request: UpdateRequest,
+    askLater?: number[],
+  ): Promise<void> {
     const number = ticketNumber(id);
     const details = await deps.desk.details(ctx.user, id);
     if (!details) return refused(ctx, id, { ok: false, refusal: 'not-visible', ticket: null });
@@ -144,7 +153,7 @@ export function createUpdateHandler(deps: TicketSkillDeps, status: StatusHandler
       case 'reopen': {
         // A solution is on the table: asking to reopen ("reopen #1000 still broken") rejects it.
         if (ticket.status === 'solution_offered' && !isSupportStaff(ctx.user)) {
-          return rejectSolution(ctx, id, request.body);
+          return rejectSolution(ctx, id, request.body, askLater);
         }
         // Not closed: nothing to reopen, but the reason is news for support.
         if (ticket.status !== 'closed' && request.body && !isSupportStaff(ctx.user)) {
@@ -169,7 +178,9 @@ export function createUpdateHandler(deps: TicketSkillDeps, status: StatusHandler
         return;
       case 'not-solved':
         // "reply to 1042: still broken, the pixel fires twice": those words are why it is rejected.
-        if (ticket.status === 'solution_offered') return rejectSolution(ctx, id, request.reason ?? null);
+        if (ticket.status === 'solution_offered') {
+          return rejectSolution(ctx, id, request.reason ?? null, askLater);
+        }
         if (!isSupportStaff(ctx.user)) {
           // Still with support ("1042 still doesn't work, why did you close it?"): keep the words.
           if (WITH_SUPPORT.has(ticket.status) && request.body) {
@@ -226,9 +237,19 @@ export function createUpdateHandler(deps: TicketSkillDeps, status: StatusHandler
   }
 
   /** Back to In Progress; the reason becomes a comment, or the user is asked for one. */
-  async function rejectSolution(ctx: TurnContext, id: number, reason: string | null): Promise<void> {
+  async function rejectSolution(
+    ctx: TurnContext,
+    id: number,
+    reason: string | null,
+    askLater?: number[],
+  ): Promise<void> {
     const number = ticketNumber(id);
     if (!(await setStatus(ctx, id, 'in_progress')).ok) return;
+    if (!reason && askLater) {
+      ctx.reply({ type: 'text', text: t('tickets.update.not_solved_with_reason', { number }) });
+      askLater.push(id);
+      return;
+    }
     if (!reason) {
       commentFlow.start(ctx, id, false, t('tickets.update.not_solved', { number }));
       return;
@@ -279,7 +300,16 @@ export function createUpdateHandler(deps: TicketSkillDeps, status: StatusHandler
       // "close 1000 and 1001": each ticket as if named alone; the reason is the words around the list.
       const one = readRequest(ctx, withOneTicketNumber(ctx.message.text)).request;
       const each = one.kind === request.kind ? one : request;
-      return forEachTicket(ctx, listed, deps.responses, (ticketCtx, id) => apply(ticketCtx, id, each));
+      const askLater: number[] = [];
+      return forEachTicket(
+        ctx,
+        listed,
+        deps.responses,
+        (ticketCtx, id) => apply(ticketCtx, id, each, askLater),
+        (endCtx) => {
+          if (askLater.length > 0) commentFlow.startForSeveral(endCtx, askLater);
+        },
+      );
     }
     const named = listed[0] ?? entities.ticketNumbers[0];
     const last = ctx.state.lastTicketId;

@@ -394,6 +394,33 @@ describe.each(testProviders())('following tickets on %s', (provider) => {
     expect(await status(b)).toBe('open');
   });
 
+  it('"reopen A and B" on two Solution Offered tickets asks once; the answer goes on both', async () => {
+    const comments = async (id: number) =>
+      (
+        await bot.app.services.db.ticketComment.findMany({ where: { ticketId: id }, orderBy: { id: 'asc' } })
+      ).map((c) => c.body);
+    const a = await file(noraProfile, nora, 'Nora: export A');
+    const b = await file(noraProfile, nora, 'Nora: export B');
+    for (const id of [a, b]) await sam.say(`solution offered ${id}: re-run the export from Reports`);
+    await nora.say(`reopen ${a} and ${b}`);
+    expect(nora.replies).toHaveLength(1);
+    expect((await desk.get(noraProfile, a))?.status).toBe('in_progress');
+    expect((await desk.get(noraProfile, b))?.status).toBe('in_progress');
+    expect(nora.text()).toContain(`**#${a}** is back with support (**In Progress**).`);
+    expect(nora.text()).toContain(`**#${b}** is back with support (**In Progress**).`);
+    expect(nora.text()).toContain(`I'll add your answer to each of **#${a}**, **#${b}**.`);
+    expect(nora.text()).not.toContain('What would you like to add');
+    await nora.say('the export still times out after 30 seconds');
+    expect(nora.text()).toContain(`**#${a}**`);
+    expect(nora.text()).toContain(`**#${b}**`);
+    for (const id of [a, b]) {
+      expect(await comments(id)).toEqual([
+        're-run the export from Reports',
+        'the export still times out after 30 seconds',
+      ]);
+    }
+  });
+
   it('only the creator closes a shared ticket; colleagues may still comment', async () => {
     const id = await file(nickProfile, nick, 'Nick: shared creator rule', { shared: true });
     await nora.say(`close ticket ${id}`);
