@@ -421,6 +421,17 @@ describe.each(testProviders())('following tickets on %s', (provider) => {
     }
   });
 
+  it('an agent\'s "can u reopen N" and "pls reopen N?" reopen the ticket', async () => {
+    const id = await file(noraProfile, nora, 'Nora: agent reopens politely');
+    for (const ask of [`can u reopen ${id}`, `pls reopen ${id}?`]) {
+      await nora.say(`close ${id}`);
+      expect((await desk.get(noraProfile, id))?.status).toBe('closed');
+      await sam.say(ask);
+      expect(sam.text()).toContain(`**#${id}** is reopened`);
+      expect((await desk.get(noraProfile, id))?.status).toBe('open');
+    }
+  });
+
   it('only the creator closes a shared ticket; colleagues may still comment', async () => {
     const id = await file(nickProfile, nick, 'Nick: shared creator rule', { shared: true });
     await nora.say(`close ticket ${id}`);

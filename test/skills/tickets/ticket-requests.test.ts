@@ -8,6 +8,7 @@ import {
   complaintText,
   parseUpdateRequest,
   rejectionReason,
+  ticketsAfterCommand,
 } from '../../../src/skills/tickets/ticket-update-request.js';
 
 const requester: UserProfile = {
@@ -327,6 +328,17 @@ describe('update requests', () => {
     expect(rejectionReason("sorry, it still doesn't work, the export times out")).toBe(
       "sorry, it still doesn't work, the export times out",
     );
+  });
+
+  it('several tickets only when listed right after close or reopen; a later number is part of the reason', () => {
+    expect(ticketsAfterCommand('close 1000 and 1001')).toEqual([1000, 1001]);
+    expect(ticketsAfterCommand('close #1000, #1001 & #1002, it works now')).toEqual([1000, 1001, 1002]);
+    expect(ticketsAfterCommand('please reopen tickets 1000 1001')).toEqual([1000, 1001]);
+    expect(ticketsAfterCommand('close 1000, 1001, and 1002')).toEqual([1000, 1001, 1002]);
+    expect(ticketsAfterCommand('close 1001 its a duplicate of 1000')).toEqual([1001]);
+    expect(ticketsAfterCommand('reopen 1000 still getting error 404 on checkout')).toEqual([1000]);
+    expect(ticketsAfterCommand('still getting 404, reopen 1000')).toEqual([1000]);
+    expect(ticketsAfterCommand('close it')).toEqual([]);
   });
 
   it('finds no comment text in a bare command', () => {
