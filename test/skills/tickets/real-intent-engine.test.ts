@@ -14,6 +14,25 @@ describe('tickets with the real intent engine', () => {
   });
   afterAll(() => bot.close());
 
+  /** A ticket of `name`'s, filed outside the chat (the user has said hello, so they exist). */
+  async function ticketFiledBy(name: string, subject: string, description: string) {
+    const chat = bot.chat(name);
+    await chat.say('hello');
+    const { id } = await bot.app.services.shared.tickets!.create({
+      requester: chat.last!.user,
+      subject,
+      issueType: 'other',
+      description,
+      channel: 'web',
+      conversationId: chat.last!.conversationId,
+      idempotencyKey: `${name}-${subject}`,
+    });
+    return { chat, id };
+  }
+
+  const statusOf = async (id: number) =>
+    (await bot.app.services.db.ticket.findUniqueOrThrow({ where: { id } })).status;
+
   it('files, finds, answers and closes a ticket in plain words', async () => {
     const alice = bot.chat('alice');
     await alice.say('open a ticket: the tracking pixel stopped firing on campaign 48213');
@@ -39,17 +58,11 @@ describe('tickets with the real intent engine', () => {
   });
 
   it('"<number> is still broken" on a ticket that is still open is kept as a comment; a status question only shows the status', async () => {
-    const bob = bot.chat('bob');
-    await bob.say('hello');
-    const { id } = await bot.app.services.shared.tickets!.create({
-      requester: bob.last!.user,
-      subject: 'Payout report export times out',
-      issueType: 'other',
-      description: 'The payout report export times out after two minutes every time.',
-      channel: 'web',
-      conversationId: bob.last!.conversationId,
-      idempotencyKey: 'bob-export-times-out',
-    });
+    const { chat: bob, id } = await ticketFiledBy(
+      'bob',
+      'Payout report export times out',
+      'The payout report export times out after two minutes every time.',
+    );
 
     await bob.say(`${id} is still broken`);
     expect(bob.text()).toContain(`Added what you wrote to **#${id}** as a comment`);
@@ -181,17 +194,11 @@ describe('tickets with the real intent engine', () => {
   });
 
   it('an agent typing Solution Offered without the solution is asked for it', async () => {
-    const dana = bot.chat('dana');
-    await dana.say('hello');
-    const { id } = await bot.app.services.shared.tickets!.create({
-      requester: dana.last!.user,
-      subject: 'Partner payouts stuck in pending',
-      issueType: 'other',
-      description: 'Partner payouts stay in pending for three weeks now.',
-      channel: 'web',
-      conversationId: dana.last!.conversationId,
-      idempotencyKey: 'dana-payouts-pending',
-    });
+    const { id } = await ticketFiledBy(
+      'dana',
+      'Partner payouts stuck in pending',
+      'Partner payouts stay in pending for three weeks now.',
+    );
     const sam = bot.chat('sam');
     for (const typed of [`solution offered ${id}`, `set ${id} to solution offered`]) {
       await sam.say(typed);
@@ -206,17 +213,11 @@ describe('tickets with the real intent engine', () => {
   });
 
   it('an agent asking why a ticket is on Solution Offered gets its status; nothing changes or reaches the requester', async () => {
-    const erin = bot.chat('erin');
-    await erin.say('hello');
-    const { id } = await bot.app.services.shared.tickets!.create({
-      requester: erin.last!.user,
-      subject: 'Payout export times out again',
-      issueType: 'other',
-      description: 'The payout report export times out after two minutes.',
-      channel: 'web',
-      conversationId: erin.last!.conversationId,
-      idempotencyKey: 'erin-export-question',
-    });
+    const { id } = await ticketFiledBy(
+      'erin',
+      'Payout export times out again',
+      'The payout report export times out after two minutes.',
+    );
     const sam = bot.chat('sam');
     await sam.say(`why is ${id} on solution offered: the customer says it is still broken`);
     expect(sam.text()).toContain(`#${id} · Payout export times out again`);
@@ -231,18 +232,12 @@ describe('tickets with the real intent engine', () => {
   });
 
   it('an agent typing a ticket number and a status sets it; the requester typing the same sees the status', async () => {
-    const fay = bot.chat('fay');
-    await fay.say('hello');
-    const { id } = await bot.app.services.shared.tickets!.create({
-      requester: fay.last!.user,
-      subject: 'Coupon feed not refreshing',
-      issueType: 'other',
-      description: 'The coupon feed has not refreshed since yesterday morning.',
-      channel: 'web',
-      conversationId: fay.last!.conversationId,
-      idempotencyKey: 'fay-coupon-feed',
-    });
-    const status = async () => (await bot.app.services.db.ticket.findUniqueOrThrow({ where: { id } })).status;
+    const { chat: fay, id } = await ticketFiledBy(
+      'fay',
+      'Coupon feed not refreshing',
+      'The coupon feed has not refreshed since yesterday morning.',
+    );
+    const status = () => statusOf(id);
     const sam = bot.chat('sam');
     await sam.say(`${id} in progress`);
     expect(sam.text()).toContain(`**#${id}** is now **In Progress**`);
@@ -292,18 +287,12 @@ describe('tickets with the real intent engine', () => {
   });
 
   it('an agent asking politely sets the status; an agent asking whether to reopen a closed ticket gets its status', async () => {
-    const hal = bot.chat('hal');
-    await hal.say('hello');
-    const { id } = await bot.app.services.shared.tickets!.create({
-      requester: hal.last!.user,
-      subject: 'Coupon feed stuck on old codes',
-      issueType: 'other',
-      description: 'The coupon feed still shows the codes from last month.',
-      channel: 'web',
-      conversationId: hal.last!.conversationId,
-      idempotencyKey: 'hal-coupon-feed',
-    });
-    const status = async () => (await bot.app.services.db.ticket.findUniqueOrThrow({ where: { id } })).status;
+    const { id } = await ticketFiledBy(
+      'hal',
+      'Coupon feed stuck on old codes',
+      'The coupon feed still shows the codes from last month.',
+    );
+    const status = () => statusOf(id);
     const sam = bot.chat('sam');
     await sam.say(`can you set ${id} to in progress`);
     expect(sam.text()).toContain(`**#${id}** is now **In Progress**`);
