@@ -2,7 +2,6 @@ import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vites
 import { slackModule } from '../../../src/channels/slack/slack-module.js';
 import { handoffModule } from '../../../src/skills/handoff/handoff-module.js';
 import { ticketsModule } from '../../../src/skills/tickets/tickets-module.js';
-import { basicRules, keywordMatcher } from '../../support/keyword-matcher.js';
 import { testProviders } from '../../support/test-database.js';
 import type { RecordedCall } from './fakes/fake-slack-api.js';
 import {
@@ -15,6 +14,7 @@ import {
 } from './fakes/slack-payloads.js';
 import {
   AGENTS_CHANNEL,
+  agentDeskMatcher,
   buttonIn,
   postedText,
   type SlackTestBot,
@@ -22,11 +22,7 @@ import {
   USERS,
 } from './slack-test-bot.js';
 
-const matcher = keywordMatcher([
-  [/^\/helpdesk\b/i, 'agent.availability', 'handoff'],
-  [/\b(agent|human|person)\b/i, 'agent.handoff', 'handoff'],
-  ...basicRules,
-]);
+const matcher = agentDeskMatcher;
 
 describe.each(testProviders())('agents in Slack (%s)', (provider) => {
   let slack: SlackTestBot;

@@ -6,12 +6,12 @@ import { createSlackModule } from '../../../src/channels/slack/slack-module.js';
 import { loadConfig } from '../../../src/config.js';
 import { handoffModule } from '../../../src/skills/handoff/handoff-module.js';
 import { ticketsModule } from '../../../src/skills/tickets/tickets-module.js';
-import { basicRules, keywordMatcher } from '../../support/keyword-matcher.js';
 import { testProviders } from '../../support/test-database.js';
 import type { RecordedCall } from './fakes/fake-slack-api.js';
 import { blockActions, directMessage } from './fakes/slack-payloads.js';
 import {
   AGENTS_CHANNEL,
+  agentDeskMatcher,
   buttonIn,
   postedText,
   SIGNING_SECRET,
@@ -20,11 +20,7 @@ import {
   USERS,
 } from './slack-test-bot.js';
 
-const matcher = keywordMatcher([
-  [/^\/helpdesk\b/i, 'agent.availability', 'handoff'],
-  [/\b(agent|human|person)\b/i, 'agent.handoff', 'handoff'],
-  ...basicRules,
-]);
+const matcher = agentDeskMatcher;
 
 /** How often the agents' channel is checked in these tests (60 s in production). */
 const RESYNC_MS = 300;

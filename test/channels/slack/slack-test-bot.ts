@@ -12,6 +12,13 @@ import { FakeSlackApi, type RecordedCall } from './fakes/fake-slack-api.js';
 import { formBody, interactiveBody, postSigned } from './fakes/signed-request.js';
 import { eventCallback } from './fakes/slack-payloads.js';
 
+/** Rules for the agents' side: `/helpdesk online|away|offline` and asking for a person. */
+export const agentDeskMatcher = keywordMatcher([
+  [/^\/helpdesk\b/i, 'agent.availability', 'handoff'],
+  [/\b(agent|human|person)\b/i, 'agent.handoff', 'handoff'],
+  ...basicRules,
+]);
+
 export const SIGNING_SECRET = '8f742231b10e8888abcd99yyyzzz85a5';
 export const AGENTS_CHANNEL = 'C0AGENTS';
 
