@@ -77,3 +77,52 @@ export async function releaseAgentThread(
 ): Promise<void> {
   await db.agentThread.deleteMany({ where: { handoffId, channel, threadKey: reservation } });
 }
+
+/**
+ * Marks the posted escalation of `handoffId` on one platform as stale: the platform refused
+ * its last rewrite, so the resync of any bot instance redoes it. `note` is what the rewrite
+ * needs beyond the chat itself (a transfer's note, "" otherwise). A chat with no posted
+ * message has nothing to mark.
+ */
+export async function markAgentThreadStale(
+  db: Db,
+  channel: string,
+  handoffId: string,
+  note: string,
+): Promise<void> {
+  await db.agentThread.updateMany({
+    where: { handoffId, channel, NOT: { threadKey: { startsWith: PENDING } } },
+    data: { staleNote: note },
+  });
+}
+
+/** The message was rewritten (or is gone for good): nothing left to redo. */
+export async function clearAgentThreadStale(db: Db, channel: string, handoffId: string): Promise<void> {
+  await db.agentThread.updateMany({
+    where: { handoffId, channel, staleNote: { not: null } },
+    data: { staleNote: null },
+  });
+}
+
+/** The chats whose escalation on one platform is marked stale, oldest message first. */
+export async function staleAgentThreads(db: Db, channel: string): Promise<string[]> {
+  const rows = await db.agentThread.findMany({
+    where: { channel, staleNote: { not: null } },
+    select: { handoffId: true },
+    orderBy: { createdAt: 'asc' },
+  });
+  return rows.map((row) => row.handoffId);
+}
+
+/** The note the stale escalation's rewrite needs; null when the message is not stale. */
+export async function agentThreadStaleNote(
+  db: Db,
+  channel: string,
+  handoffId: string,
+): Promise<string | null> {
+  const row = await db.agentThread.findUnique({
+    where: { handoffId_channel: { handoffId, channel } },
+    select: { staleNote: true },
+  });
+  return row?.staleNote ?? null;
+}

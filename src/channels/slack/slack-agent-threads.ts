@@ -1,8 +1,12 @@
 import {
+  agentThreadStaleNote,
+  clearAgentThreadStale,
   isReservation,
+  markAgentThreadStale,
   placeAgentThread,
   releaseAgentThread,
   reserveAgentThread,
+  staleAgentThreads,
 } from '../../store/agent-thread-reservations.js';
 import type { Db } from '../../store/prisma-client.js';
 
@@ -33,6 +37,17 @@ export interface AgentThreads {
   byHandoff(handoffId: string): Promise<AgentThreadLocation | null>;
   /** The live chat whose escalation message starts this thread. */
   handoffOf(team: string, channel: string, threadTs: string): Promise<string | null>;
+  /**
+   * Slack refused the last rewrite of the chat's escalation message: any instance's resync
+   * redoes it, also after a restart. `note` is the transfer note the rewrite shows ("" otherwise).
+   */
+  markStale(handoffId: string, note: string): Promise<void>;
+  /** The escalation message was rewritten, or is gone for good: nothing to redo. */
+  clearStale(handoffId: string): Promise<void>;
+  /** The chats whose escalation message is marked stale. */
+  staleHandoffs(): Promise<string[]>;
+  /** The note of a stale escalation's rewrite; null when the message is not marked stale. */
+  staleNote(handoffId: string): Promise<string | null>;
 }
 
 const CHANNEL = 'slack';
@@ -72,5 +87,9 @@ export function createAgentThreads(db: Db, options: { now?: () => Date } = {}): 
       });
       return row?.handoffId ?? null;
     },
+    markStale: (handoffId, note) => markAgentThreadStale(db, CHANNEL, handoffId, note),
+    clearStale: (handoffId) => clearAgentThreadStale(db, CHANNEL, handoffId),
+    staleHandoffs: () => staleAgentThreads(db, CHANNEL),
+    staleNote: (handoffId) => agentThreadStaleNote(db, CHANNEL, handoffId),
   };
 }

@@ -27,7 +27,8 @@ export interface DeskBoard {
   /**
    * The chats the agents' channel is behind on: waiting with no escalation message
    * (its post failed, or the chat waited while the bot was down), or whose message
-   * this instance failed to rewrite.
+   * Slack refused to rewrite (marked in its AgentThread row, so any instance redoes it,
+   * also after a restart).
    */
   behind(): Promise<string[]>;
   /** Posts or rewrites the chat's escalation message as it is now (see `behind`). */
@@ -41,8 +42,6 @@ export interface DeskBoard {
 export function createDeskBoard(deps: SlackAgentDeskDeps): DeskBoard {
   const { client, services } = deps;
   const t = services.responses.t;
-  /** Escalation messages whose last rewrite Slack refused, with the state they should show. */
-  const stale = new Map<string, EscalationState>();
 
   const ticketUrl = (chat: LiveChat) =>
     `${services.config.TICKET_BASE_URL.replace(/\/$/, '')}/${chat.ticketNumber.replace(/^#/, '')}`;
@@ -104,30 +103,32 @@ export function createDeskBoard(deps: SlackAgentDeskDeps): DeskBoard {
   }
 
   /**
-   * Rewrites the escalation message; when Slack refuses, the message is remembered
-   * as stale (in this instance's memory: the store keeps no such mark) and rewritten
-   * by the next resync, so it does not keep offering Claim on a claimed chat.
+   * Rewrites the escalation message; when Slack refuses, the message is marked stale
+   * in its AgentThread row and rewritten by the next resync of any instance (this one,
+   * another, or the next to start), so it does not keep offering Claim on a claimed chat.
    */
   async function rewrite(chat: LiveChat, state: EscalationState, where: AgentThreadLocation): Promise<void> {
     try {
       await client.chat.update({ channel: where.channel, ts: where.ts, ...message(chat, state) });
-      stale.delete(chat.handoffId);
     } catch (error) {
       // A message deleted (or a channel archived) stays so: trying again would only fail again.
       const gone = GONE_MESSAGE_ERRORS.has(slackErrorCode(error) ?? '');
-      if (gone) stale.delete(chat.handoffId);
-      else stale.set(chat.handoffId, state);
       deps.logger.warn(
         { err: error, handoffId: chat.handoffId },
         gone
           ? 'slack escalation not updated: the message is gone'
           : 'slack escalation not updated; the resync tries again',
       );
+      if (gone) await deps.threads.clearStale(chat.handoffId);
+      // A transfer's note is only known from its event: the mark keeps it for the rewrite.
+      else await deps.threads.markStale(chat.handoffId, state.kind === 'transferred' ? state.note : '');
+      return;
     }
+    await deps.threads.clearStale(chat.handoffId);
   }
 
   async function behind(): Promise<string[]> {
-    const ids = new Set(stale.keys());
+    const ids = new Set(await deps.threads.staleHandoffs());
     if (!deps.agentsChannel || !deps.homeTeam()) return [...ids];
     for (const chat of await deps.desk.queue())
       if (!(await deps.threads.byHandoff(chat.handoffId))) ids.add(chat.handoffId);
@@ -136,13 +137,13 @@ export function createDeskBoard(deps: SlackAgentDeskDeps): DeskBoard {
 
   async function catchUp(handoffId: string): Promise<void> {
     const chat = await deps.desk.chat(handoffId);
-    const failed = stale.get(handoffId);
     if (!chat) {
-      stale.delete(handoffId);
+      await deps.threads.clearStale(handoffId);
       return;
     }
-    // Rewritten as the chat is now; a transfer's note is only known from its event.
-    if (failed) await located(chat, await stateOf(chat, failed.kind === 'transferred' ? failed.note : ''));
+    // Rewritten as the chat is now, with the transfer note the failed rewrite had.
+    const staleNote = await deps.threads.staleNote(handoffId);
+    if (staleNote !== null) await located(chat, await stateOf(chat, staleNote));
     else if (chat.status === 'pending' || chat.status === 'transferred') await located(chat, null);
   }
 

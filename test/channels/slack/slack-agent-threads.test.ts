@@ -45,4 +45,41 @@ describe.each(testProviders())('Slack agent threads (%s)', (provider) => {
     expect(await other.byHandoff('h_stale')).toEqual({ team: 'T1', channel: 'C1', ts: '2.2' });
     expect(await other.handoffOf('T1', 'C1', '2.2')).toBe('h_stale');
   });
+
+  it('keeps the mark of an escalation whose rewrite failed for every instance, until it is redone', async () => {
+    const [failed, restarted] = [instance(), instance()];
+    for (const [id, ts] of [
+      ['h_claimed', '3.1'],
+      ['h_transferred', '3.2'],
+    ] as const) {
+      const reservation = await failed.reserve(id, 'T1');
+      await failed.placed(id, reservation!, { team: 'T1', channel: 'C1', ts });
+    }
+    // A chat whose escalation is not posted yet has no message to mark.
+    await failed.reserve('h_unposted', 'T1');
+    expect(await restarted.staleHandoffs()).toEqual([]);
+
+    await failed.markStale('h_claimed', '');
+    await failed.markStale('h_transferred', 'needs billing access');
+    await failed.markStale('h_unposted', '');
+    // Marks of the Teams channel are not the Slack channel's.
+    await database.prisma.agentThread.create({
+      data: { handoffId: 'h_claimed', channel: 'teams', threadKey: 'T;messageid=1', staleNote: '' },
+    });
+
+    expect((await restarted.staleHandoffs()).sort()).toEqual(['h_claimed', 'h_transferred']);
+    expect(await restarted.staleNote('h_transferred')).toBe('needs billing access');
+    expect(await restarted.staleNote('h_claimed')).toBe('');
+    expect(await restarted.staleNote('h_fresh')).toBeNull();
+
+    await restarted.clearStale('h_claimed');
+    expect(await failed.staleHandoffs()).toEqual(['h_transferred']);
+    expect(await failed.staleNote('h_claimed')).toBeNull();
+    const teamsRow = await database.prisma.agentThread.findUniqueOrThrow({
+      where: { handoffId_channel: { handoffId: 'h_claimed', channel: 'teams' } },
+    });
+    expect(teamsRow.staleNote).toBe('');
+    // The message itself stays where it was.
+    expect(await failed.byHandoff('h_claimed')).toEqual({ team: 'T1', channel: 'C1', ts: '3.1' });
+  });
 });

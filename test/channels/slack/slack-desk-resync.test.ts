@@ -155,6 +155,34 @@ describe.each(testProviders())("the agents' channel catches up with the queue (%
     expect(slack.fake.callsTo('chat.update').filter((c) => c.args.ts === ts)).toHaveLength(1);
   });
 
+  it('rewrites an escalation whose update failed on claim in the bot that starts after the one that failed', async () => {
+    // Not `bot()`: this first process is stopped halfway, its fake Slack and database stay.
+    const first = await startSlackTestBot(provider, { modules: modules(), matcher });
+    let restarted: App | undefined;
+    onTestFinished(async () => {
+      await restarted?.stop();
+      await first.fake.stop();
+      await first.database.drop();
+    });
+    await goOnline(first, USERS.sam.id);
+    const { ts, mark } = await claimWhileUpdateFails(first, 'internal_error');
+    await first.settle();
+    await first.app.stop();
+
+    // A new process on the same database (its resync runs on start) redoes the rewrite.
+    restarted = await secondInstance(first);
+    const redone = await first.fake.waitFor(
+      'chat.update',
+      (c) => first.fake.calls.indexOf(c) >= mark && c.args.ts === ts && c.status === 200,
+      5_000,
+    );
+    expect(postedText(redone)).toContain('Sam Agent is talking');
+    expect(() => buttonIn(redone, 'Claim')).toThrow();
+    await first.fake.settle();
+    const marks = await first.database.prisma.agentThread.findMany({ where: { staleNote: { not: null } } });
+    expect(marks).toEqual([]);
+  });
+
   it('does not keep rewriting an escalation message that was deleted', async () => {
     const slack = await bot({ resyncMs: RESYNC_MS });
     const { ts } = await claimWhileUpdateFails(slack, 'message_not_found');

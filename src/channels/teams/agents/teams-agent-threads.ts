@@ -1,8 +1,11 @@
 import {
+  clearAgentThreadStale,
   isReservation,
+  markAgentThreadStale,
   placeAgentThread,
   releaseAgentThread,
   reserveAgentThread,
+  staleAgentThreads,
 } from '../../../store/agent-thread-reservations.js';
 import type { Db } from '../../../store/prisma-client.js';
 
@@ -26,6 +29,12 @@ export interface TeamsAgentThreads {
   threadOf(handoffId: string): Promise<string | null>;
   /** The live chat whose card starts this reply chain. */
   handoffOf(tenant: string, threadId: string): Promise<string | null>;
+  /** The connector refused the last rewrite of the chat's card: any instance's resync redoes it. */
+  markStale(handoffId: string): Promise<void>;
+  /** The card was rewritten: nothing to redo. */
+  clearStale(handoffId: string): Promise<void>;
+  /** The chats whose card is marked stale. */
+  staleHandoffs(): Promise<string[]>;
 }
 
 export { RESERVATION_LEASE_MS } from '../../../store/agent-thread-reservations.js';
@@ -53,5 +62,9 @@ export function createTeamsAgentThreads(db: Db, options: { now?: () => Date } = 
       });
       return row?.handoffId ?? null;
     },
+    // The card shows the chat as it is (no transfer note): the mark needs no note.
+    markStale: (handoffId) => markAgentThreadStale(db, CHANNEL, handoffId, ''),
+    clearStale: (handoffId) => clearAgentThreadStale(db, CHANNEL, handoffId),
+    staleHandoffs: () => staleAgentThreads(db, CHANNEL),
   };
 }
