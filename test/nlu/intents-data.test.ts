@@ -65,4 +65,31 @@ describe('intents/ (the bot intents as data)', () => {
       expect(all.some((re) => re.test(text))).toBe(false);
     }
   });
+
+  it('reads a status change for a list of tickets as a ticket update', () => {
+    const update = definitions
+      .find((x) => x.name === 'ticket.update')!
+      .patterns.map((p) => new RegExp(p, 'iu'));
+    for (const text of [
+      'mark 1042 and 1043 as in progress',
+      'set tickets #1042, #1043 to closed',
+      'pls change the status of 1042 & 1043 to waiting on customer',
+    ]) {
+      expect(
+        update.some((re) => re.test(text)),
+        text,
+      ).toBe(true);
+    }
+    // One ticket is left to the classifier; "set up" is no status change.
+    for (const text of [
+      'mark 1042 as in progress',
+      'set up 1042 and 1043 to fire on checkout',
+      'is 1042 and 1043 set to closed',
+    ]) {
+      expect(
+        update.some((re) => re.test(text)),
+        text,
+      ).toBe(false);
+    }
+  });
 });

@@ -293,9 +293,13 @@ export function createUpdateHandler(deps: TicketSkillDeps, status: StatusHandler
 
   async function onIntent(ctx: TurnContext): Promise<void> {
     const { entities, request } = readRequest(ctx);
-    const closeOrReopen = request.kind === 'close' || request.kind === 'reopen';
+    // Solution Offered without its text asks for it: one ticket at a time.
+    const listsTickets =
+      request.kind === 'close' ||
+      request.kind === 'reopen' ||
+      (request.kind === 'status' && (request.status !== 'solution_offered' || Boolean(request.body)));
     // Only the list right after the command names tickets; a number later on is part of the reason.
-    const listed = closeOrReopen ? ticketsAfterCommand(ctx.message.text) : [];
+    const listed = listsTickets ? ticketsAfterCommand(ctx.message.text) : [];
     if (listed.length > 1) {
       // "close 1000 and 1001": each ticket as if named alone; the reason is the words around the list.
       const one = readRequest(ctx, withOneTicketNumber(ctx.message.text)).request;

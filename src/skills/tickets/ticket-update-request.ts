@@ -64,19 +64,29 @@ const TICKET_NUMBER_LIST =
 
 const LIST_SEPARATOR = String.raw`(?:\s*(?:,\s*(?:(?:and|or|&)\s+)?|&|\+|\band\b|\bor\b)\s*|\s+)`;
 const LISTED_NUMBER = String.raw`(?:(?:ticket|case)s?\s*)?#?\d{2,9}\b`;
-/** "close 1000 and 1001", "reopen tickets #1000, #1001 & #1002": the list right after the command. */
+/** A number the message goes on to say something about ("close 1001, 1000 is the original"): no list item. */
+const TOLD_ABOUT = String.raw`(?!\s+(?:is|was|are|were|has|had|seems|looks|being)\b)`;
+const NUMBER_LIST = String.raw`(${LISTED_NUMBER}(?:${LIST_SEPARATOR}${LISTED_NUMBER}${TOLD_ABOUT})*)`;
+const DETERMINER = String.raw`(?:(?:the|my|these|those|both)\s+)?`;
+/**
+ * "close 1000 and 1001", "reopen tickets #1000, #1001 & #1002", "set 1000 and 1001 to in progress",
+ * "mark tickets 1000, 1001 as closed": the list right after the command.
+ */
 const LIST_AFTER_COMMAND = new RegExp(
-  String.raw`\b(?:close|re-?open)\s+(?:(?:the|my|these|those|both)\s+)?(${LISTED_NUMBER}(?:${LIST_SEPARATOR}${LISTED_NUMBER})*)`,
+  String.raw`\b(?:close|re-?open)\s+${DETERMINER}${NUMBER_LIST}|\b(?:set|mark|change|move|put|switch)\s+(?:the\s+status\s+(?:of|on|for)\s+)?${DETERMINER}${NUMBER_LIST}\s+(?:now\s+)?(?:to|as)\b`,
   'i',
 );
 
 /**
- * The tickets a close or reopen names: the numbers listed right after the command ("close 1000
- * and 1001"). A number later in the message is part of the reason ("close 1001 its a duplicate
- * of 1000", "reopen 1000 still getting error 404"). Empty when no number follows the command.
+ * The tickets a close, reopen or status change names: the numbers listed right after the command
+ * ("close 1000 and 1001", "set 1000 and 1001 to in progress"). A number later in the message is part
+ * of the reason ("close 1001 its a duplicate of 1000", "reopen 1000 still getting error 404"), as is
+ * one the message says something about ("close 1001, 1000 is the original"). Empty when no number
+ * follows the command.
  */
 export function ticketsAfterCommand(text: string): number[] {
-  const list = text.match(LIST_AFTER_COMMAND)?.[1] ?? '';
+  const match = text.match(LIST_AFTER_COMMAND);
+  const list = match?.[1] ?? match?.[2] ?? '';
   return [...new Set((list.match(/\d{2,9}/g) ?? []).map(Number))];
 }
 

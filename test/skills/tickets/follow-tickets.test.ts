@@ -394,6 +394,26 @@ describe.each(testProviders())('following tickets on %s', (provider) => {
     expect(await status(b)).toBe('open');
   });
 
+  it('"close B, A is the original" closes B only; "set A and B to …" changes both', async () => {
+    const status = async (id: number) => (await desk.get(noraProfile, id))?.status;
+    const a = await file(noraProfile, nora, 'Nora: coupon report empty');
+    const b = await file(noraProfile, nora, 'Nora: coupon report empty again');
+    await nora.say(`close ${b}, ${a} is the original`);
+    expect(await status(b)).toBe('closed');
+    expect(await status(a)).toBe('open');
+
+    await nora.say(`reopen ${b}`);
+    await nora.say(`set ${a} and ${b} to closed`);
+    expect(await status(a)).toBe('closed');
+    expect(await status(b)).toBe('closed');
+    await nora.say(`reopen ${a} and ${b}`);
+    await sam.say(`set ${a} and ${b} to in progress`);
+    expect(await status(a)).toBe('in_progress');
+    expect(await status(b)).toBe('in_progress');
+    expect(sam.text()).toContain(`**#${a}**`);
+    expect(sam.text()).toContain(`**#${b}**`);
+  });
+
   it('"reopen A and B" on two Solution Offered tickets asks once; the answer goes on both', async () => {
     const comments = async (id: number) =>
       (

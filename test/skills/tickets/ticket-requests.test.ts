@@ -339,6 +339,15 @@ describe('update requests', () => {
     expect(ticketsAfterCommand('reopen 1000 still getting error 404 on checkout')).toEqual([1000]);
     expect(ticketsAfterCommand('still getting 404, reopen 1000')).toEqual([1000]);
     expect(ticketsAfterCommand('close it')).toEqual([]);
+    // A number the message goes on to talk about is no list item.
+    expect(ticketsAfterCommand('close 1001, 1000 is the original')).toEqual([1001]);
+    expect(ticketsAfterCommand('close 1001 and 1002, 1000 was the first one')).toEqual([1001, 1002]);
+    // A status change names its list before "to" / "as".
+    expect(ticketsAfterCommand('set 1000 and 1001 to closed')).toEqual([1000, 1001]);
+    expect(ticketsAfterCommand('mark tickets #1000, #1001 as in progress')).toEqual([1000, 1001]);
+    expect(ticketsAfterCommand('set the status of 1000 & 1001 to waiting on customer')).toEqual([1000, 1001]);
+    expect(ticketsAfterCommand('set 1000 to in progress, 1001 is fine')).toEqual([1000]);
+    expect(ticketsAfterCommand('set up 1000 and 1001 to fire on checkout')).toEqual([]);
   });
 
   it('finds no comment text in a bare command', () => {
