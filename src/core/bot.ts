@@ -9,6 +9,7 @@ import { BotError, isDatabaseUnavailable } from './errors.js';
 import type { InboundMessage } from './inbound-message.js';
 import { KeyedLock } from './keyed-lock.js';
 import type { BotMetrics } from './metrics.js';
+import { parkLongActionValues, restoreParkedValue } from './parked-action-values.js';
 import type { Reply } from './reply.js';
 import { replyToPlainText } from './reply.js';
 import type { Responses } from './responses.js';
@@ -45,9 +46,11 @@ export interface BotDeps {
 }
 
 /**
- * The turn pipeline: clean the text → dedupe → user and conversation → middleware → router → save,
- * with one error path. Every channel's message is cleaned here (control characters removed, text
- * cut to maxMessageChars), so nothing a channel lets through can fail the store.
+ * The turn pipeline: clean the text → dedupe → user and conversation → a pressed button's parked
+ * value restored → middleware → router → long button values parked → save, with one error path.
+ * Every channel's message is cleaned here (control characters removed, text cut to maxMessageChars),
+ * so nothing a channel lets through can fail the store; and no button value a skill makes is too
+ * long for a channel (see parked-action-values.ts).
  */
 export function createBot(deps: BotDeps): Bot {
   const clock = deps.clock ?? (() => new Date());
@@ -71,9 +74,14 @@ export function createBot(deps: BotDeps): Bot {
     const logger = deps.logger.child({ turnId, conversationId: conversation.id, userId: user.id });
     const replies: Reply[] = [];
     const afterSave: Array<() => Promise<void>> = [];
+    const state = structuredClone(conversation.state);
+    // A button whose long value was parked in the conversation: the skills see its whole value.
+    const pressed = restoreParkedValue(state, message.value);
+    const turnMessage: InboundMessage =
+      pressed.kind === 'restored' ? { ...message, value: pressed.value } : message;
     const ctx: TurnContext = {
       turnId,
-      message,
+      message: turnMessage,
       user,
       conversation: {
         id: conversation.id,
@@ -81,7 +89,7 @@ export function createBot(deps: BotDeps): Bot {
         workspace: message.workspace,
         externalKey: message.conversationKey,
       },
-      state: structuredClone(conversation.state),
+      state,
       intent: null,
       handoffId: null,
       replies,
@@ -98,7 +106,14 @@ export function createBot(deps: BotDeps): Bot {
 
     let failed: unknown = null;
     try {
-      await compose(deps.middleware, deps.route)(ctx);
+      if (pressed.kind === 'expired') {
+        logger.info({ parked: pressed.id }, 'button pressed whose parked value is gone');
+        ctx.reply({ type: 'text', text: deps.responses.t('core.button_too_old') });
+      } else {
+        await compose(deps.middleware, deps.route)(ctx);
+      }
+      // Before the replies go to the channel: long button values wait in the state, the buttons carry their ids.
+      parkLongActionValues(ctx.state, replies);
     } catch (error) {
       failed = error;
       const code = error instanceof BotError ? error.code : 'internal';
@@ -113,7 +128,7 @@ export function createBot(deps: BotDeps): Bot {
       author: 'user',
       authorId: user.id,
       text: message.text,
-      payload: message.value ? { value: message.value } : undefined,
+      payload: turnMessage.value ? { value: turnMessage.value } : undefined,
       intent: ctx.intent?.name ?? null,
       confidence: ctx.intent?.confidence ?? null,
     };
