@@ -119,12 +119,24 @@ export function createDeskBoard(deps: SlackAgentDeskDeps): DeskBoard {
           ? 'slack escalation not updated: the message is gone'
           : 'slack escalation not updated; the resync tries again',
       );
-      if (gone) await deps.threads.clearStale(chat.handoffId);
+      if (gone) await keepMark(chat.handoffId, () => deps.threads.clearStale(chat.handoffId));
       // A transfer's note is only known from its event: the mark keeps it for the rewrite.
-      else await deps.threads.markStale(chat.handoffId, state.kind === 'transferred' ? state.note : '');
+      else
+        await keepMark(chat.handoffId, () =>
+          deps.threads.markStale(chat.handoffId, state.kind === 'transferred' ? state.note : ''),
+        );
       return;
     }
-    await deps.threads.clearStale(chat.handoffId);
+    await keepMark(chat.handoffId, () => deps.threads.clearStale(chat.handoffId));
+  }
+
+  /** The stale mark is bookkeeping: a database that fails it leaves the message as it is, logged. */
+  async function keepMark(handoffId: string, write: () => Promise<void>): Promise<void> {
+    try {
+      await write();
+    } catch (error) {
+      deps.logger.warn({ err: error, handoffId }, 'slack escalation stale mark not stored');
+    }
   }
 
   async function behind(): Promise<string[]> {
