@@ -86,9 +86,13 @@ describe.each(testProviders())('the agent console API on %s', (provider) => {
     const page = await httpRequest(port, { path: '/agent?agent=sam' });
     expect(page.status).toBe(200);
     expect(page.text).toContain('Agent console');
-    expect((await httpRequest(port, { path: '/agent/static/agent.js' })).headers['content-type']).toMatch(
-      /javascript/,
+    const script = await httpRequest(port, { path: '/agent/static/agent.js' });
+    expect(script.headers['content-type']).toMatch(/javascript/);
+    // Solution Offered picked from the status menu shows the solution form; it sends the text along.
+    expect(page.text).toMatch(
+      /<form class="solution"[^>]*hidden>[\s\S]*<textarea class="solution-text"[^>]*required/,
     );
+    expect(script.text).toMatch(/body: \{ status: 'solution_offered', solution \}/);
     expect((await httpRequest(port, { path: '/agent/static/../../agent-console.ts' })).status).toBe(404);
 
     expect((await httpRequest(port, { path: '/agent/api/me?agent=sam' })).status).toBe(401);
@@ -157,6 +161,21 @@ describe.each(testProviders())('the agent console API on %s', (provider) => {
         .status,
     ).toBe(200);
     await events.next('agent-message', (e) => (e.entry as { author: string }).author === 'note');
+
+    // Solution Offered needs the solution: without it nothing changes and the answer says why.
+    const status = (body: unknown) => call('POST', `/agent/api/chats/${handoffId}/status?agent=sam`, body);
+    const unsolved = await status({ status: 'solution_offered', solution: ' ' });
+    expect(unsolved.status).toBe(400);
+    expect(unsolved.json()).toMatchObject({ message: expect.stringMatching(/needs the solution/) });
+    expect((await status({ status: 'solution_offered' })).status).toBe(400);
+    expect(kit.tickets.log.statuses.map((s) => s.status)).not.toContain('solution_offered');
+    expect(
+      (await status({ status: 'solution_offered', solution: 'The March batch pays out Friday.' })).status,
+    ).toBe(200);
+    expect(kit.tickets.log.statuses.at(-1)).toMatchObject({
+      status: 'solution_offered',
+      note: 'The March batch pays out Friday.',
+    });
 
     const detail = (await call('GET', `/agent/api/chats/${handoffId}?agent=riley`)).json<{
       transcript: Array<{ author: string; text: string }>;

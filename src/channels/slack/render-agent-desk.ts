@@ -1,6 +1,7 @@
 import type { types } from '@slack/bolt';
 import { TICKET_STATUSES } from '../../domain/ticket-statuses.js';
 import type { DeskAgent, DeskTeam, LiveChat } from '../../skills/handoff/agent-desk.js';
+import { VIEW_DESK_SOLUTION } from './slack-action-ids.js';
 import { boldMrkdwn, escapeMrkdwn, slackDate, toMrkdwn, truncate } from './slack-mrkdwn.js';
 
 type Translate = (key: string, vars?: Readonly<Record<string, string | number>>) => string;
@@ -203,6 +204,26 @@ export function renderNoteModal(handoffId: string, t: Translate): types.ModalVie
         type: 'input',
         block_id: 'note',
         label: { type: 'plain_text', text: t('slack.desk.note_label') },
+        element: { type: 'plain_text_input', action_id: 'value', multiline: true, max_length: 3000 },
+      },
+    ],
+  };
+}
+
+/** The modal asking for the solution when an agent sets Solution Offered: it goes to the requester. */
+export function renderSolutionModal(handoffId: string, t: Translate): types.ModalView {
+  return {
+    type: 'modal',
+    callback_id: VIEW_DESK_SOLUTION,
+    private_metadata: handoffId,
+    title: { type: 'plain_text', text: truncate(t('slack.desk.solution_title'), 24) },
+    submit: { type: 'plain_text', text: truncate(t('slack.desk.solution_submit'), 24) },
+    close: { type: 'plain_text', text: truncate(t('slack.desk.cancel'), 24) },
+    blocks: [
+      {
+        type: 'input',
+        block_id: 'solution',
+        label: { type: 'plain_text', text: t('slack.desk.solution_label') },
         element: { type: 'plain_text_input', action_id: 'value', multiline: true, max_length: 3000 },
       },
     ],

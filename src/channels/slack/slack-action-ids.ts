@@ -11,6 +11,7 @@ export const ACTION_AVAILABILITY = /^hd_availability:(online|away|offline)$/;
 export const VIEW_FORM = 'hd_form';
 export const VIEW_DESK_TRANSFER = 'hd_desk_transfer';
 export const VIEW_DESK_NOTE = 'hd_desk_note';
+export const VIEW_DESK_SOLUTION = 'hd_desk_solution';
 export const SHORTCUT_TICKET_FROM_MESSAGE = 'hd_ticket_from_message';
 export const COMMAND = '/helpdesk';
 

@@ -1,11 +1,14 @@
 import type { App, BlockAction, ButtonAction, StaticSelectAction } from '@slack/bolt';
 import { isTicketStatus } from '../../domain/ticket-statuses.js';
-import { renderNoteModal, renderTransferModal } from './render-agent-desk.js';
-import { ACTION_DESK, VIEW_DESK_NOTE, VIEW_DESK_TRANSFER } from './slack-action-ids.js';
+import { renderNoteModal, renderSolutionModal, renderTransferModal } from './render-agent-desk.js';
+import { ACTION_DESK, VIEW_DESK_NOTE, VIEW_DESK_SOLUTION, VIEW_DESK_TRANSFER } from './slack-action-ids.js';
 import type { SlackAgentDeskDeps } from './slack-desk-deps.js';
 import type { DeskOperations } from './slack-desk-operations.js';
 
-/** The escalation message's buttons (Claim, Transfer, Note, Status, Close) and the Transfer and Note modals. */
+/**
+ * The escalation message's buttons (Claim, Transfer, Note, Status, Close) and the Transfer, Note
+ * and Solution modals (Solution Offered from the status menu asks for the solution first).
+ */
 export function registerDeskActions(app: App, deps: SlackAgentDeskDeps, ops: DeskOperations): void {
   const { desk, client } = deps;
   const t = deps.services.responses.t;
@@ -40,8 +43,11 @@ export function registerDeskActions(app: App, deps: SlackAgentDeskDeps, ops: Des
         return;
       case 'status': {
         const value = (action as StaticSelectAction).selected_option?.value ?? '';
-        if (isTicketStatus(value))
+        if (value === 'solution_offered') {
+          await client.views.open({ trigger_id: body.trigger_id, view: renderSolutionModal(handoffId, t) });
+        } else if (isTicketStatus(value)) {
           await ops.attempt(where, () => desk.setTicketStatus(agent, handoffId, value));
+        }
         return;
       }
       case 'close':
@@ -81,5 +87,27 @@ export function registerDeskActions(app: App, deps: SlackAgentDeskDeps, ops: Des
       { channel: thread?.channel ?? '', user: body.user.id, ...(thread ? { threadTs: thread.ts } : {}) },
       () => desk.note(agent, handoffId, note),
     );
+  });
+
+  app.view(VIEW_DESK_SOLUTION, async ({ ack, body, view }) => {
+    const solution = (view.state.values.solution?.value?.value ?? '').trim();
+    if (!solution) {
+      await ack({ response_action: 'errors', errors: { solution: t('slack.desk.solution_required') } });
+      return;
+    }
+    await ack();
+    const team = body.team?.id ?? body.user.team_id ?? '';
+    const handoffId = view.private_metadata;
+    const agent = await ops.agentProfile(team, body.user.id);
+    const thread = await deps.threads.byHandoff(handoffId);
+    const where = {
+      channel: thread?.channel ?? '',
+      user: body.user.id,
+      ...(thread ? { threadTs: thread.ts } : {}),
+    };
+    await ops.attempt(where, async () => {
+      await desk.setTicketStatus(agent, handoffId, 'solution_offered', solution);
+      await ops.tell(where, t('slack.desk.solution_saved'));
+    });
   });
 }

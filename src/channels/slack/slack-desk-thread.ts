@@ -63,11 +63,20 @@ async function command(
       });
       return;
     case 'status': {
-      const status = parseStatus(rest);
-      if (!status) break;
+      const parsed = parseStatus(rest);
+      if (!parsed) break;
+      const { status, solution } = parsed;
+      // Solution Offered comes with the solution, for the requester: without it nothing changes.
+      if (status === 'solution_offered' && !solution) {
+        await ops.tell(where, t('slack.desk.solution_hint'));
+        return;
+      }
       await ops.attempt(where, async () => {
-        await desk.setTicketStatus(agent, handoffId, status);
-        await ops.tell(where, t('slack.desk.status_saved', { status: label(status) }));
+        await desk.setTicketStatus(agent, handoffId, status, solution);
+        await ops.tell(
+          where,
+          t(solution ? 'slack.desk.solution_saved' : 'slack.desk.status_saved', { status: label(status) }),
+        );
       });
       return;
     }
@@ -87,15 +96,23 @@ async function command(
   await ops.tell(where, t('slack.desk.help', { statuses: TICKET_STATUSES.map((s) => s.id).join(', ') }));
 }
 
-function parseStatus(text: string): TicketStatus | null {
-  const wanted = text
-    .trim()
-    .toLowerCase()
-    .replace(/[\s-]+/g, '_');
-  const match = TICKET_STATUSES.find(
-    (s) => s.id === wanted || s.label.toLowerCase().replace(/\s+/g, '_') === wanted,
-  );
-  return match?.id ?? null;
+/**
+ * `!status` words: a status by id or label ("in_progress", "In Progress", "solution-offered");
+ * Solution Offered may go on with the solution ("solution offered: clear the cache"), no other status takes text.
+ */
+function parseStatus(text: string): { status: TicketStatus; solution: string } | null {
+  const words = text.trim();
+  for (const s of TICKET_STATUSES) {
+    for (const name of [s.id, s.label]) {
+      const pattern = name.split(/[\s_]+/).join('[\\s_-]+');
+      const match = new RegExp(`^${pattern}(?=$|[\\s:])[\\s:]*`, 'i').exec(words);
+      if (!match) continue;
+      const solution = words.slice(match[0].length).trim();
+      if (solution && s.id !== 'solution_offered') return null;
+      return { status: s.id, solution };
+    }
+  }
+  return null;
 }
 
 function label(status: TicketStatus): string {

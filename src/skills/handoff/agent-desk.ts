@@ -89,7 +89,16 @@ export interface AgentDesk {
     attachments?: readonly InboundAttachment[],
   ): Promise<void>;
   note(agent: UserProfile, handoffId: string, text: string): Promise<void>;
-  setTicketStatus(agent: UserProfile, handoffId: string, status: TicketStatus): Promise<void>;
+  /**
+   * Sets the chat's ticket status. Solution Offered needs `solution` (else a 'bad_request'):
+   * it goes to the requester with the change, as when an agent offers one in the chat.
+   */
+  setTicketStatus(
+    agent: UserProfile,
+    handoffId: string,
+    status: TicketStatus,
+    solution?: string,
+  ): Promise<void>;
   transfer(
     agent: UserProfile,
     handoffId: string,

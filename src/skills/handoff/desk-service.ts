@@ -209,10 +209,19 @@ export function createAgentDesk(
       );
     },
 
-    async setTicketStatus(agent, handoffId, status) {
+    async setTicketStatus(agent, handoffId, status, solution) {
       await requireAgent(agent);
+      const text = solution?.trim() ?? '';
+      if (status === 'solution_offered' && !text)
+        throw new BotError('bad_request', t('handoff.solution_required'));
       const h = await requireChat(handoffId);
-      await deps.tickets().setStatus(agent, h.ticketId, status);
+      const tickets = deps.tickets();
+      if (status !== 'solution_offered') return tickets.setStatus(agent, h.ticketId, status);
+      // Already offered: another solution is a reply to the requester, as in the chat.
+      if ((await tickets.get(agent, h.ticketId))?.status === 'solution_offered') {
+        return tickets.comment(agent, h.ticketId, text);
+      }
+      await tickets.setStatus(agent, h.ticketId, status, text);
     },
 
     async transfer(agent, handoffId, to, note) {

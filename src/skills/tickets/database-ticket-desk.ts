@@ -297,7 +297,9 @@ export function createTicketDesk(deps: {
       orThrow(await addComment(actor, id, body, options), id);
     },
     async setStatus(actor, id, status, note) {
-      const outcome = await changeStatus(actor, id, status, note ? { note } : {});
+      const solution = status === 'solution_offered' && isSupportStaff(actor);
+      const details = !note ? {} : solution ? { comment: note, commentPublic: true } : { note };
+      const outcome = await changeStatus(actor, id, status, details);
       if (!outcome.ok && (outcome.refusal === 'same-status' || outcome.refusal === 'already-closed')) return;
       orThrow(outcome, id);
     },

@@ -54,7 +54,11 @@ export interface TicketService {
       notify?: boolean;
     },
   ): Promise<void>;
-  /** Setting the status a ticket already has changes nothing (no error, no event). */
+  /**
+   * Setting the status a ticket already has changes nothing (no error, no event). `note` is kept
+   * on the change; on Solution Offered from support staff it is the solution, a public reply to
+   * the requester (as when an agent offers one in the chat).
+   */
   setStatus(actor: UserProfile, id: number, status: TicketStatus, note?: string): Promise<void>;
   assign(actor: UserProfile, id: number, assigneeId: string | null): Promise<void>;
 }

@@ -198,6 +198,102 @@ describe.each(testProviders())('agents in Slack (%s)', (provider) => {
       (c) => since(mark)(c) && c.args.channel === 'D0ALICE' && postedText(c).includes('closed the chat'),
     );
   });
+  it('offers a solution only with its text: the status menu asks for it in a modal, `!status` after the words', async () => {
+    let mark = slack.mark();
+    await slack.sendCommand({
+      token: 't',
+      team_id: 'T0HELPDESK',
+      channel_id: 'C0AGENTS',
+      user_id: USERS.sam.id,
+      command: '/helpdesk',
+      text: 'online',
+      response_url: slack.fake.responseUrl('sam'),
+      trigger_id: '1.2.sam',
+    });
+    await slack.fake.waitFor('response_url', (c) => since(mark)(c) && postedText(c).includes('online'));
+    mark = slack.mark();
+    await slack.sendEvent(directMessage(USERS.nora.id, 'I want a human about the feed import'));
+    const escalation = await slack.nextPost(mark, AGENTS_CHANNEL);
+    const ts = String(escalation.result?.ts);
+    mark = slack.mark();
+    await clickIn(USERS.sam.id, escalation, ts, 'Claim');
+    await slack.fake.waitFor(
+      'chat.update',
+      (c) => since(mark)(c) && postedText(c).includes('Sam Agent is talking'),
+    );
+    const handoffId = buttonIn(escalation, 'Claim').value!;
+    const { ticketId } = await slack.database.prisma.handoff.findUniqueOrThrow({ where: { id: handoffId } });
+    const ticket = () => slack.database.prisma.ticket.findUniqueOrThrow({ where: { id: ticketId } });
+    // Claiming moves the ticket to In Progress right after the chat.
+    await expect.poll(async () => (await ticket()).status).toBe('in_progress');
+    const replies = async () =>
+      (await slack.database.prisma.ticketComment.findMany({ where: { ticketId, internal: false } })).map(
+        (c) => c.body,
+      );
+    const toNora = (text: string) =>
+      slack.fake.waitFor(
+        'chat.postMessage',
+        (c) => since(mark)(c) && c.args.channel === 'D0NORA' && postedText(c).includes(text),
+      );
+
+    // Typed without the solution: a hint how to write it, nothing changed.
+    mark = slack.mark();
+    await slack.sendEvent(threadReply(USERS.sam.id, AGENTS_CHANNEL, ts, '!status solution offered'));
+    expect(String((await ephemeralTo(mark, USERS.sam.id)).args.text)).toMatch(
+      /needs the solution for the user: `!status solution offered &lt;what they should do&gt;`\. Nothing was changed/,
+    );
+    expect((await ticket()).status).toBe('in_progress');
+
+    // From the menu: a modal asks for the solution; left empty, the field says so.
+    mark = slack.mark();
+    await slack.sendInteractive(
+      selectAction({
+        user: USERS.sam.id,
+        channel: AGENTS_CHANNEL,
+        messageTs: ts,
+        actionId: 'hd_desk:status',
+        blockId: buttonIn(escalationNow(ts), 'Close chat').block_id!,
+        value: 'solution_offered',
+        label: 'Solution Offered',
+      }),
+    );
+    const opened = await slack.fake.waitFor('views.open', since(mark));
+    const view = opened.result?.view as Record<string, unknown>;
+    expect(postedText(opened)).toContain('Solution for the user');
+    const empty = await slack.sendInteractive(
+      viewSubmission(USERS.sam.id, view, { solution: { type: 'plain_text_input', value: '  ' } }),
+    );
+    expect(empty.json()).toEqual({
+      response_action: 'errors',
+      errors: { solution: 'Write the solution for the user.' },
+    });
+    await slack.settle();
+    expect((await ticket()).status).toBe('in_progress');
+
+    mark = slack.mark();
+    await slack.sendInteractive(
+      viewSubmission(USERS.sam.id, view, {
+        solution: { type: 'plain_text_input', value: 'Re-upload the feed as UTF-8.' },
+      }),
+    );
+    expect(String((await ephemeralTo(mark, USERS.sam.id)).args.text)).toMatch(/Solution Offered/);
+    expect((await ticket()).status).toBe('solution_offered');
+    expect(await replies()).toContain('Re-upload the feed as UTF-8.');
+    expect(postedText(await toNora('Re-upload the feed as UTF-8.'))).toMatch(/Solution Offered/);
+
+    // Typed with the solution after the status words: one more solution for Nora.
+    mark = slack.mark();
+    await slack.sendEvent(
+      threadReply(USERS.sam.id, AGENTS_CHANNEL, ts, '!status Solution Offered: or split it in two files'),
+    );
+    await toNora('or split it in two files');
+    expect(await replies()).toContain('or split it in two files');
+
+    mark = slack.mark();
+    await slack.sendEvent(threadReply(USERS.sam.id, AGENTS_CHANNEL, ts, '!close'));
+    await slack.fake.waitFor('chat.update', (c) => since(mark)(c) && postedText(c).includes('Closed'));
+  });
+
   it("keeps a user's message for the agents' thread through a Slack outage and posts it once", async () => {
     let mark = slack.mark();
     await slack.sendEvent(directMessage(USERS.bob.id, 'I need a person about my invoice'));

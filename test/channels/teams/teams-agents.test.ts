@@ -197,6 +197,38 @@ describe.each(testProviders())('agents in Teams (%s)', (provider) => {
     expect(updates.length).toBeGreaterThan(0);
   });
 
+  it('offers a solution from the card only with its text, which Alice gets with the status', async () => {
+    const { rootId, card } = await escalate();
+    const claimed = await clickCard(sam, rootId, card.body.activity.attachments[0].content, 'Claim');
+    const chat = (await desk.chatsOf(await profile('usr_sam')))[0]!;
+    const db = bot.app.services.db;
+    const ticket = () => db.ticket.findUniqueOrThrow({ where: { id: chat.ticketId } });
+
+    // Solution Offered with the solution field left empty: an error on the card, nothing changed.
+    const refused = await clickCard(sam, rootId, claimed, 'Set status', {
+      status: 'solution_offered',
+      solution: '  ',
+    });
+    expect(JSON.stringify(refused)).toMatch(/Solution Offered needs the solution.*Nothing was changed/);
+    expect((await ticket()).status).toBe('in_progress');
+
+    const offered = await clickCard(sam, rootId, claimed, 'Set status', {
+      status: 'solution_offered',
+      solution: 'Move the pixel above the consent banner.',
+    });
+    expect(JSON.stringify(offered)).toMatch(/Ticket status set to \*\*Solution Offered\*\*/);
+    expect((await ticket()).status).toBe('solution_offered');
+    const replies = await db.ticketComment.findMany({ where: { ticketId: chat.ticketId, internal: false } });
+    expect(replies.map((r) => r.body)).toContain('Move the pixel above the consent banner.');
+    const told = await bot.connector.waitFor(
+      (c) =>
+        c.conversationId === personalConversationId(alice) &&
+        /Move the pixel above the consent banner/.test(textOf(c)),
+    );
+    expect(textOf(told)).toMatch(/Solution Offered/);
+    await desk.close(await profile('usr_sam'), chat.handoffId);
+  });
+
   it('transfers a chat to a team from the card, back to waiting with the note', async () => {
     const { threadId, rootId, card } = await escalate();
     const claimed = await clickCard(sam, rootId, card.body.activity.attachments[0].content, 'Claim');

@@ -12,7 +12,8 @@ export interface FakeTicketLog {
     internal: boolean;
     files: string[];
   }>;
-  readonly statuses: Array<{ ticketId: number; status: TicketStatus }>;
+  /** `note`: what came with the change (the solution offered), when anything did. */
+  readonly statuses: Array<{ ticketId: number; status: TicketStatus; note?: string }>;
   readonly assignments: Array<{ ticketId: number; assigneeId: string | null }>;
 }
 
@@ -92,8 +93,8 @@ export function createFakeTickets(db: Db): TicketService & { log: FakeTicketLog 
         files: (options.attachments ?? []).map((a) => a.name),
       });
     },
-    async setStatus(_actor, id, status) {
-      log.statuses.push({ ticketId: id, status });
+    async setStatus(_actor, id, status, note) {
+      log.statuses.push({ ticketId: id, status, ...(note ? { note } : {}) });
       await db.ticket.update({ where: { id }, data: { status } });
     },
     async assign(_actor, id, assigneeId) {

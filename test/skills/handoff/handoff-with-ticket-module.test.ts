@@ -75,4 +75,40 @@ describe.each(testProviders())('live chat in the whole bot on %s', (provider) =>
     await nora.say('hello');
     expect(nora.intent()).toBe('smalltalk.greeting');
   });
+
+  it('offers a solution from the desk only with its text, which the requester reads on the ticket', async () => {
+    const sam = (await bot.app.services.users.byId('usr_sam'))!;
+    await desk.setAvailability(sam, 'online');
+    const alice = bot.chat('alice');
+    await alice.say('can I talk to a human please');
+    const [chat] = await desk.queue();
+    expect((await desk.claim(sam, chat!.handoffId)).ok).toBe(true);
+    let seen = await received(alice, 0);
+    const tickets = bot.app.services.shared.tickets!;
+    const db = bot.app.services.db;
+
+    // Without the solution nothing changes, and the agent is told why.
+    for (const solution of [undefined, '   ']) {
+      await expect(
+        desk.setTicketStatus(sam, chat!.handoffId, 'solution_offered', solution),
+      ).rejects.toMatchObject({ code: 'bad_request', message: expect.stringMatching(/needs the solution/) });
+    }
+    expect((await tickets.get(sam, chat!.ticketId))?.status).toBe('in_progress');
+
+    // With it, the status changes and the solution is a public reply Alice is told about.
+    await desk.setTicketStatus(sam, chat!.handoffId, 'solution_offered', '  Clear the pixel cache.  ');
+    expect((await tickets.get(sam, chat!.ticketId))?.status).toBe('solution_offered');
+    const replies = await db.ticketComment.findMany({ where: { ticketId: chat!.ticketId, internal: false } });
+    expect(replies.map((c) => c.body)).toContain('Clear the pixel cache.');
+    seen = await received(alice, seen.last);
+    expect(seen.text).toMatch(/Solution Offered[\s\S]*Sam Agent\*\* wrote: Clear the pixel cache\./);
+
+    // Another solution while one is offered is one more reply for the requester.
+    await desk.setTicketStatus(sam, chat!.handoffId, 'solution_offered', 'Or re-add the domain.');
+    const after = await db.ticketComment.findMany({ where: { ticketId: chat!.ticketId, internal: false } });
+    expect(after.map((c) => c.body)).toContain('Or re-add the domain.');
+    seen = await received(alice, seen.last);
+    expect(seen.text).toContain('Or re-add the domain.');
+    await desk.close(sam, chat!.handoffId);
+  });
 });

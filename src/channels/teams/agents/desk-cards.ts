@@ -25,6 +25,8 @@ export type DeskVerb = (typeof DESK_VERBS)[keyof typeof DESK_VERBS];
 export const DESK_INPUTS = {
   note: 'note',
   status: 'status',
+  /** The solution for the requester, needed with Solution Offered. */
+  solution: 'solution',
   target: 'target',
   transferNote: 'transferNote',
 } as const;
@@ -137,6 +139,12 @@ function deskActions(
           style: 'compact',
           isRequired: true,
           choices: TICKET_STATUSES.map((s) => ({ title: s.label, value: s.id })),
+        },
+        {
+          type: 'Input.Text',
+          id: DESK_INPUTS.solution,
+          label: t('teams.desk.solution_label'),
+          isMultiline: true,
         },
       ],
       execute(DESK_VERBS.status, t('teams.desk.save_status')),

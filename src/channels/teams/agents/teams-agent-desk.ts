@@ -336,7 +336,10 @@ export function createTeamsAgentView(deps: TeamsAgentViewDeps): TeamsAgentView {
       case DESK_VERBS.status: {
         const status = text(DESK_INPUTS.status);
         if (!isTicketStatus(status)) return error('teams.desk.failed');
-        await deps.desk.setTicketStatus(agent, handoffId, status);
+        // Solution Offered goes to the requester with the solution: without it nothing changes.
+        const solution = text(DESK_INPUTS.solution);
+        if (status === 'solution_offered' && !solution) return error('teams.desk.solution_required');
+        await deps.desk.setTicketStatus(agent, handoffId, status, solution);
         return {
           type: 'notice',
           level: 'success',

@@ -13,7 +13,11 @@ const BODY_LIMIT = 64 * 1024;
 
 const textBody = z.object({ text: z.string().max(8000) });
 const availabilityBody = z.object({ availability: z.enum(['online', 'away', 'offline']) });
-const statusBody = z.object({ status: z.string().refine(isTicketStatus, 'must be a ticket status') });
+/** `solution`: the solution for the requester, which Solution Offered needs. */
+const statusBody = z.object({
+  status: z.string().refine(isTicketStatus, 'must be a ticket status'),
+  solution: z.string().max(8000).optional(),
+});
 const transferBody = z
   .object({
     agentId: z.string().min(1).optional(),
@@ -90,9 +94,9 @@ export function mountAgentConsoleApi(http: HttpServer, options: AgentConsoleApiO
     return { ok: true };
   });
   route('POST', '/agent/api/chats/:id/status', async (agent, req, params) => {
-    const { status } = await body(req, statusBody);
+    const { status, solution } = await body(req, statusBody);
     if (!isTicketStatus(status)) throw new BotError('bad_request', 'status: must be a ticket status');
-    await desk.setTicketStatus(agent, params.id ?? '', status);
+    await desk.setTicketStatus(agent, params.id ?? '', status, solution);
     return { ok: true };
   });
   route('POST', '/agent/api/chats/:id/transfer', async (agent, req, params) => {

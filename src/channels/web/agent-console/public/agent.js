@@ -214,7 +214,21 @@ function mountChat() {
   root.querySelector('.as-note').addEventListener('change', renderChatHead);
   root.querySelector('.claim').addEventListener('click', () => void claim(state.selected));
   root.querySelector('.close-chat').addEventListener('click', () => void closeChat());
-  root.querySelector('.ticket-status').addEventListener('change', (e) => void setStatus(e.target));
+  // Solution Offered goes to the user with the solution: the form asks for it first.
+  root.querySelector('.ticket-status').addEventListener('change', (e) => {
+    const offering = e.target.value === 'solution_offered';
+    root.querySelector('.solution').hidden = !offering;
+    if (offering) root.querySelector('.solution-text').focus();
+    else void setStatus(e.target);
+  });
+  root.querySelector('.solution').addEventListener('submit', (e) => {
+    e.preventDefault();
+    void offerSolution();
+  });
+  root.querySelector('.solution-cancel').addEventListener('click', () => {
+    root.querySelector('.solution').hidden = true;
+    root.querySelector('.ticket-status').value = '';
+  });
   root.querySelector('.composer').addEventListener('submit', (e) => {
     e.preventDefault();
     void send();
@@ -310,6 +324,30 @@ async function setStatus(select) {
     toast(e.message, 'warn');
   }
   select.value = '';
+}
+
+async function offerSolution() {
+  const root = $('chat');
+  const box = root.querySelector('.solution-text');
+  const solution = box.value.trim();
+  if (!solution || !state.selected) {
+    toast('Write the solution for the user first.', 'warn');
+    box.focus();
+    return;
+  }
+  try {
+    await api(`/chats/${encodeURIComponent(state.selected)}/status`, {
+      method: 'POST',
+      body: { status: 'solution_offered', solution },
+    });
+  } catch (e) {
+    toast(e.message, 'warn');
+    return;
+  }
+  toast('Ticket status set to Solution Offered; the user gets the solution with it.');
+  box.value = '';
+  root.querySelector('.solution').hidden = true;
+  root.querySelector('.ticket-status').value = '';
 }
 
 async function transfer() {
