@@ -186,6 +186,16 @@ export function createTeamsAgentView(deps: TeamsAgentViewDeps): TeamsAgentView {
       type: 'message',
       attachments: [cardAttachment(await cardFor(chat))],
     });
+    await keepMark(chat.handoffId, () => deps.threads.clearStale(chat.handoffId));
+  }
+
+  /** The stale mark is bookkeeping: a database that fails it leaves the card as it is, logged. */
+  async function keepMark(handoffId: string, write: () => Promise<void>): Promise<void> {
+    try {
+      await write();
+    } catch (error) {
+      deps.logger.warn({ err: error, handoffId }, 'teams escalation card stale mark not stored');
+    }
   }
 
   async function postEscalation(chat: LiveChat): Promise<void> {
@@ -218,19 +228,52 @@ export function createTeamsAgentView(deps: TeamsAgentViewDeps): TeamsAgentView {
       );
   }
 
-  /** Posts the chats waiting now that have no card yet (after a restart, or once the channel is known). */
+  /**
+   * Posts the chats waiting now that have no card yet (after a restart, or once the channel
+   * is known), and rewrites the cards marked stale (by this instance or any other, also
+   * before a restart) as their chats are now.
+   */
   async function syncQueue(): Promise<void> {
     for (const chat of await deps.desk.queue()) {
       if (await deps.threads.threadOf(chat.handoffId)) continue;
       enqueue(chat.handoffId, () => postEscalation(chat));
     }
+    for (const handoffId of await deps.threads.staleHandoffs())
+      enqueue(handoffId, () => catchUpCard(handoffId));
   }
 
-  /** The card, rewritten as the chat changes; an outage leaves it behind for a while, never the chat's lines. */
+  /** Rewrites a stale card from its chat as it is now; a chat that is gone leaves nothing to redo. */
+  async function catchUpCard(handoffId: string): Promise<void> {
+    const chat = await deps.desk.chat(handoffId);
+    if (!chat) {
+      await keepMark(handoffId, () => deps.threads.clearStale(handoffId));
+      return;
+    }
+    await refreshCardQuietly(chat);
+  }
+
+  /**
+   * The card, rewritten as the chat changes; an outage leaves it behind for a while, never
+   * the chat's lines. A refused rewrite marks the card stale in its AgentThread row, so the
+   * resync of any instance (this one, another, or the next to start) redoes it and it does
+   * not keep offering Claim on a claimed chat.
+   */
   async function refreshCardQuietly(chat: LiveChat): Promise<void> {
-    await refreshCard(chat).catch((error: unknown) =>
-      deps.logger.warn({ err: error, handoffId: chat.handoffId }, 'teams escalation card not updated'),
-    );
+    try {
+      await refreshCard(chat);
+    } catch (error) {
+      // A card deleted from the channel stays so: trying again would only fail again.
+      const gone = cardGone(error);
+      deps.logger.warn(
+        { err: error, handoffId: chat.handoffId },
+        gone
+          ? 'teams escalation card not updated: the card is gone'
+          : 'teams escalation card not updated; the resync tries again',
+      );
+      await keepMark(chat.handoffId, () =>
+        gone ? deps.threads.clearStale(chat.handoffId) : deps.threads.markStale(chat.handoffId),
+      );
+    }
   }
 
   async function onEvent(event: DeskEvent): Promise<void> {
@@ -466,6 +509,11 @@ export function createTeamsAgentView(deps: TeamsAgentViewDeps): TeamsAgentView {
       while (chains.size > 0) await Promise.allSettled([...chains.values()]);
     },
   };
+}
+
+/** The Bot Connector answered that the activity is not there (404): no retry brings it back. */
+function cardGone(error: unknown): boolean {
+  return (error as { statusCode?: number } | null)?.statusCode === 404;
 }
 
 function referenceOf(activity: Activity): TeamsReference | null {

@@ -43,6 +43,11 @@ export class FakeBotConnector {
   // biome-ignore lint/suspicious/noExplicitAny: the request's JSON body, free-form like `ConnectorCall.body`.
   refuse: ((method: string, path: string, body: any) => boolean) | null = null;
   /**
+   * Requests answered 404 NotFound, as Teams answers for an activity that is no longer
+   * there (a card deleted from the channel): no retry makes it come back.
+   */
+  gone: ((method: string, path: string) => boolean) | null = null;
+  /**
    * Posted or updated activities larger than this many bytes (the JSON counted in UTF-16, as
    * Teams counts a message) are refused with 413 MessageSizeTooBig, as Teams does; null: no limit.
    */
@@ -83,6 +88,11 @@ export class FakeBotConnector {
               code: 'BotNotInConversationRoster',
               message: 'The bot is not part of the conversation roster.',
             },
+          });
+        }
+        if (this.gone?.(req.method ?? '', path)) {
+          return answer(404, {
+            error: { code: 'NotFound', message: `${req.method} ${path}: no such activity` },
           });
         }
         if (

@@ -1,0 +1,210 @@
+import { pino } from 'pino';
+import { describe, expect, it, onTestFinished } from 'vitest';
+import { type App, createApp } from '../../../src/app.js';
+import { createTeamsModule } from '../../../src/channels/teams/teams-module.js';
+import { loadConfig } from '../../../src/config.js';
+import type { AgentDesk } from '../../../src/skills/handoff/agent-desk.js';
+import { createHandoffModule } from '../../../src/skills/handoff/handoff-module.js';
+import { ticketsModule } from '../../../src/skills/tickets/tickets-module.js';
+import { handoffRules } from '../../skills/handoff/handoff-kit.js';
+import { keywordMatcher } from '../../support/keyword-matcher.js';
+import { createTestDatabase, type TestDatabase, testProviders } from '../../support/test-database.js';
+import { type ConnectorCall, FakeBotConnector } from './fakes/fake-bot-connector.js';
+import {
+  AGENTS_CHANNEL,
+  channelConversation,
+  executeInvoke,
+  personalConversation,
+  teamsUser,
+} from './fakes/teams-activities.js';
+import { allActions, postActivity, TeamsChat } from './fakes/teams-test-bot.js';
+
+/** How often the agents' channel is checked when a test wants it often (60 s in production). */
+const RESYNC_MS = 200;
+/** A resync that never comes during a test: only the start-up sync runs. */
+const NO_RESYNC_MS = 3_600_000;
+
+const alice = teamsUser('alice', 'Alice B.', 'alice@acme.example');
+const sam = teamsUser('sam', 'Sam A.', 'sam@support.example');
+
+const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+interface Instance {
+  readonly app: App;
+  readonly desk: AgentDesk;
+}
+
+describe.each(testProviders())('Teams escalation cards the connector refused to update (%s)', (provider) => {
+  /** The fake Bot Connector and the database that outlive one bot instance. */
+  async function world(): Promise<{ connector: FakeBotConnector; database: TestDatabase }> {
+    const connector = new FakeBotConnector();
+    await connector.start();
+    const database = await createTestDatabase(provider);
+    onTestFinished(async () => {
+      await connector.close();
+      await database.drop();
+    });
+    for (const user of [alice, sam])
+      connector.members.set(user.id, {
+        id: user.id,
+        aadObjectId: user.aadObjectId,
+        name: user.name,
+        email: user.email,
+        userPrincipalName: user.email,
+      });
+    return { connector, database };
+  }
+
+  /** A bot instance on that database, talking to that connector; stopped at the end of the test. */
+  async function instance(database: TestDatabase, resyncMs: number): Promise<Instance> {
+    let desk: AgentDesk | null = null;
+    const app = await createApp(
+      loadConfig({
+        DATABASE_URL: database.url,
+        HOST: '127.0.0.1',
+        PORT: '0',
+        LOG_LEVEL: 'silent',
+        TEAMS_AGENTS_CHANNEL: AGENTS_CHANNEL,
+      }),
+      {
+        logger: pino({ level: process.env.TEAMS_TEST_LOG ?? 'silent' }),
+        matcher: keywordMatcher(handoffRules),
+        modules: [
+          ticketsModule,
+          createHandoffModule({
+            queueUpdateDelayMs: 0,
+            sweepIntervalMs: 3_600_000,
+            onCreated: (inner) => {
+              desk = inner.desk;
+            },
+          }),
+          createTeamsModule({ agentsResyncIntervalMs: resyncMs }),
+        ],
+      },
+    );
+    await app.start();
+    let stopped = false;
+    const stop = app.stop.bind(app);
+    app.stop = async () => {
+      if (stopped) return;
+      stopped = true;
+      await stop();
+    };
+    onTestFinished(() => app.stop());
+    return { app, desk: desk as unknown as AgentDesk };
+  }
+
+  /** Alice asks for a person; Sam, online, claims her chat from its card while the connector answers the card's update with `refusal`. */
+  async function claimWhileCardUpdateRefused(
+    connector: FakeBotConnector,
+    first: Instance,
+    refusal: 'refuse' | 'gone',
+  ): Promise<{ handoffId: string; rootId: string; refused: () => number }> {
+    const sams = await first.app.services.users.byId('usr_sam');
+    await first.desk.setAvailability(sams!, 'online');
+    const chat = new TeamsChat(
+      (a) => postActivity(first.app.port, a),
+      connector,
+      alice,
+      personalConversation(alice),
+    );
+    await chat.say('hello');
+    await chat.say('my tracking pixel stopped firing, can I talk to a person please');
+    expect(chat.text()).toMatch(/in line/);
+    const card = await connector.waitFor((c) => c.kind === 'create');
+    const rootId = card.newId!;
+    const threadId = `${AGENTS_CHANNEL};messageid=${rootId}`;
+    const [waiting] = await first.desk.queue();
+
+    let refused = 0;
+    const cardUpdate = (method: string, path: string) => {
+      const hit = method === 'PUT' && path === `/v3/conversations/${threadId}/activities/${rootId}`;
+      if (hit) refused++;
+      return hit;
+    };
+    connector[refusal] = cardUpdate;
+    const claim = allActions(card.body.activity.attachments[0].content).find((a) => a.title === 'Claim');
+    const answer = await postActivity(
+      first.app.port,
+      executeInvoke(
+        connector.serviceUrl,
+        sam,
+        channelConversation(AGENTS_CHANNEL, rootId),
+        { verb: claim.verb, title: 'Claim', data: claim.data },
+        rootId,
+      ),
+    );
+    expect(JSON.stringify(answer.body.value)).toMatch(/Claimed by Sam Agent/);
+    await expect.poll(() => refused, { timeout: 10_000 }).toBeGreaterThan(0);
+    return { handoffId: waiting!.handoffId, rootId, refused: () => refused };
+  }
+
+  const staleNote = async (database: TestDatabase, handoffId: string) =>
+    (
+      await database.prisma.agentThread.findUniqueOrThrow({
+        where: { handoffId_channel: { handoffId, channel: 'teams' } },
+      })
+    ).staleNote;
+
+  const cardUpdates = (connector: FakeBotConnector, rootId: string) =>
+    connector.calls.filter((c: ConnectorCall) => c.kind === 'update' && c.activityId === rootId);
+
+  it('rewrites a card whose update was refused on claim at the start of the next bot instance', async () => {
+    const { connector, database } = await world();
+    const first = await instance(database, NO_RESYNC_MS);
+    const { handoffId, rootId } = await claimWhileCardUpdateRefused(connector, first, 'refuse');
+
+    // The card still offers Claim; its row says so, for whichever instance resyncs next.
+    await expect.poll(() => staleNote(database, handoffId)).not.toBeNull();
+    expect(cardUpdates(connector, rootId)).toEqual([]);
+
+    // The bot stops before any resync; the connector takes updates again.
+    await first.app.stop();
+    connector.refuse = null;
+
+    // The instance that starts next rewrites the card on its start-up sync: no Claim on a claimed chat.
+    await instance(database, NO_RESYNC_MS);
+    const update = await connector.waitFor((c) => c.kind === 'update' && c.activityId === rootId, 5_000);
+    const rewritten = update.body.attachments[0].content;
+    expect(JSON.stringify(rewritten)).toMatch(/Claimed by Sam Agent/);
+    expect(allActions(rewritten).map((a) => a.title)).not.toContain('Claim');
+    await expect.poll(() => staleNote(database, handoffId)).toBeNull();
+    await pause(300);
+    expect(cardUpdates(connector, rootId)).toHaveLength(1);
+  });
+
+  it('keeps trying while the connector refuses, and gives up a card it answers is gone (404)', async () => {
+    const { connector, database } = await world();
+    const bot = await instance(database, RESYNC_MS);
+    const { handoffId, rootId, refused } = await claimWhileCardUpdateRefused(connector, bot, 'refuse');
+
+    // Refused (403): the resync tries again, every time.
+    await expect.poll(() => refused(), { timeout: 5_000 }).toBeGreaterThan(1);
+    expect(await staleNote(database, handoffId)).not.toBeNull();
+
+    // The card was deleted from the channel: the connector answers 404 from now on.
+    let missing = 0;
+    connector.refuse = null;
+    connector.gone = (method, path) => {
+      const hit = method === 'PUT' && path.endsWith(`/activities/${rootId}`);
+      if (hit) missing++;
+      return hit;
+    };
+    await expect.poll(() => missing, { timeout: 5_000 }).toBe(1);
+    await expect.poll(() => staleNote(database, handoffId)).toBeNull();
+    // Never tried again: the resyncs after it leave the card alone.
+    await pause(4 * RESYNC_MS);
+    expect(missing).toBe(1);
+    expect(cardUpdates(connector, rootId)).toEqual([]);
+  });
+
+  it('does not try again a card update the connector answered with 404', async () => {
+    const { connector, database } = await world();
+    const bot = await instance(database, RESYNC_MS);
+    const { handoffId, rootId, refused } = await claimWhileCardUpdateRefused(connector, bot, 'gone');
+    await pause(4 * RESYNC_MS);
+    expect(refused()).toBe(1);
+    expect(await staleNote(database, handoffId)).toBeNull();
+    expect(cardUpdates(connector, rootId)).toEqual([]);
+  });
+});
