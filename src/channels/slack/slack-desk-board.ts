@@ -8,13 +8,18 @@ import { createDeskRelays } from './slack-desk-relays.js';
 import { escapeMrkdwn, toMrkdwn } from './slack-mrkdwn.js';
 import { slackErrorCode } from './slack-poster.js';
 
-/** Slack's answers to an update of a message that can no longer be rewritten. */
+/** Slack's answers to an update of a message that can no longer be rewritten (trying again fails again). */
 const GONE_MESSAGE_ERRORS = new Set([
   'message_not_found',
   'channel_not_found',
   'is_archived',
+  'is_inactive',
   'cant_update_message',
+  'edit_window_closed',
 ]);
+
+/** A chat that is over: its escalation message shows its last state, tried once more by a resync at most. */
+const FINISHED: ReadonlySet<LiveChat['status']> = new Set(['resolved', 'abandoned', 'expired']);
 
 /**
  * The agents' channel as a board of live chats: one escalation message per chat,
@@ -155,8 +160,11 @@ export function createDeskBoard(deps: SlackAgentDeskDeps): DeskBoard {
     }
     // Rewritten as the chat is now, with the transfer note the failed rewrite had.
     const staleNote = await deps.threads.staleNote(handoffId);
-    if (staleNote !== null) await located(chat, await stateOf(chat, staleNote));
-    else if (chat.status === 'pending' || chat.status === 'transferred') await located(chat, null);
+    if (staleNote !== null) {
+      await located(chat, await stateOf(chat, staleNote));
+      // A chat that is over changes no more: one more try, then its message is left as Slack has it.
+      if (FINISHED.has(chat.status)) await keepMark(handoffId, () => deps.threads.clearStale(handoffId));
+    } else if (chat.status === 'pending' || chat.status === 'transferred') await located(chat, null);
   }
 
   /** Posts a queued line into the chat's thread, posting the escalation first if it is not there. */

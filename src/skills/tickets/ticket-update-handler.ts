@@ -293,17 +293,15 @@ export function createUpdateHandler(deps: TicketSkillDeps, status: StatusHandler
 
   async function onIntent(ctx: TurnContext): Promise<void> {
     const { entities, request } = readRequest(ctx);
-    // Solution Offered without its text asks for it: one ticket at a time.
-    const listsTickets =
-      request.kind === 'close' ||
-      request.kind === 'reopen' ||
-      (request.kind === 'status' && (request.status !== 'solution_offered' || Boolean(request.body)));
+    const listsTickets = request.kind === 'close' || request.kind === 'reopen' || request.kind === 'status';
     // Only the list right after the command names tickets; a number later on is part of the reason.
     const listed = listsTickets ? ticketsAfterCommand(ctx.message.text) : [];
-    if (listed.length > 1) {
-      // "close 1000 and 1001": each ticket as if named alone; the reason is the words around the list.
-      const one = readRequest(ctx, withOneTicketNumber(ctx.message.text)).request;
-      const each = one.kind === request.kind ? one : request;
+    // "close 1000 and 1001": each ticket as if named alone; the reason is the words around the list.
+    const one = listed.length > 1 ? readRequest(ctx, withOneTicketNumber(ctx.message.text)).request : null;
+    const each = one && one.kind === request.kind ? one : request;
+    // Solution Offered without its text asks for it: one ticket at a time.
+    const asksForSolution = each.kind === 'status' && each.status === 'solution_offered' && !each.body;
+    if (listed.length > 1 && !asksForSolution) {
       const askLater: number[] = [];
       return forEachTicket(
         ctx,

@@ -62,11 +62,16 @@ export function commentBody(text: string): string | null {
 const TICKET_NUMBER_LIST =
   /(#?\b\d{2,9}\b)(?:(?:\s*(?:,|&|\+|\band\b|\bor\b)\s*|\s+)(?:(?:ticket|case)s?\s*)?#?\b\d{2,9}\b)+/gi;
 
-const LIST_SEPARATOR = String.raw`(?:\s*(?:,\s*(?:(?:and|or|&)\s+)?|&|\+|\band\b|\bor\b)\s*|\s+)`;
+/** Every list separator but a bare comma ("1000 and 1001", "1000, and 1001", "1000 & 1001", "1000 1001"). */
+const JOINING_SEPARATOR = String.raw`(?:\s*(?:,\s*(?:and|or|&)\s+|&|\+|\band\b|\bor\b)\s*|\s+)`;
 const LISTED_NUMBER = String.raw`(?:(?:ticket|case)s?\s*)?#?\d{2,9}\b`;
-/** A number the message goes on to say something about ("close 1001, 1000 is the original"): no list item. */
-const TOLD_ABOUT = String.raw`(?!\s+(?:is|was|are|were|has|had|seems|looks|being)\b)`;
-const NUMBER_LIST = String.raw`(${LISTED_NUMBER}(?:${LIST_SEPARATOR}${LISTED_NUMBER}${TOLD_ABOUT})*)`;
+/**
+ * After a bare comma, a number the message goes on to say something about is no list item ("close
+ * 1001, 1000 is the original"); a verb after a joined list speaks of the whole list ("close 1000 and
+ * 1001 are duplicates").
+ */
+const TOLD_ABOUT = String.raw`(?!\s+(?:is|was|has|had|seems|looks)\b)`;
+const NUMBER_LIST = String.raw`(${LISTED_NUMBER}(?:\s*,\s*${LISTED_NUMBER}${TOLD_ABOUT}|${JOINING_SEPARATOR}${LISTED_NUMBER})*)`;
 const DETERMINER = String.raw`(?:(?:the|my|these|those|both)\s+)?`;
 /**
  * "close 1000 and 1001", "reopen tickets #1000, #1001 & #1002", "set 1000 and 1001 to in progress",

@@ -191,6 +191,35 @@ describe.each(testProviders())("the agents' channel catches up with the queue (%
     expect(slack.fake.calls.filter((c) => c.method === 'chat.update' && c.args.ts === ts)).toHaveLength(1);
   });
 
+  it('does not keep rewriting an escalation Slack no longer lets the bot edit (edit_window_closed)', async () => {
+    const slack = await bot({ resyncMs: RESYNC_MS });
+    const { ts } = await claimWhileUpdateFails(slack, 'edit_window_closed');
+    await pause(3 * RESYNC_MS);
+    await slack.settle();
+    expect(slack.fake.calls.filter((c) => c.method === 'chat.update' && c.args.ts === ts)).toHaveLength(1);
+    expect(await slack.database.prisma.agentThread.count({ where: { staleNote: { not: null } } })).toBe(0);
+  });
+
+  it('tries the message of a chat that is over once more, then leaves it, however often Slack refuses', async () => {
+    const slack = await bot({ resyncMs: RESYNC_MS });
+    const { ts } = await claimWhileUpdateFails(slack, 'internal_error');
+    // Slack refuses every rewrite of this message from now on; the chat ends.
+    for (let i = 0; i < 100; i++)
+      slack.fake.failNext('chat.update', { status: 200, error: 'internal_error' }, (a) => a.ts === ts);
+    const desk = slack.app.services.shared.agentDesk!;
+    const chat = (await slack.database.prisma.handoff.findFirst({ where: { status: 'assigned' } }))!;
+    const sam = await slack.app.services.users.resolve('slack', 'T0HELPDESK', { externalId: USERS.sam.id });
+    await desk.close(sam, chat.id);
+    await slack.settle();
+    await pause(2 * RESYNC_MS);
+    const attempts = () => slack.fake.calls.filter((c) => c.method === 'chat.update' && c.args.ts === ts).length;
+    const settled = attempts();
+    await pause(4 * RESYNC_MS);
+    await slack.settle();
+    expect(attempts()).toBe(settled);
+    expect(await slack.database.prisma.agentThread.count({ where: { staleNote: { not: null } } })).toBe(0);
+  });
+
   it('posts a waiting chat once with two instances resyncing on one database', async () => {
     const slack = await bot({ resyncMs: RESYNC_MS });
     const other = await secondInstance(slack, RESYNC_MS);

@@ -414,6 +414,26 @@ describe.each(testProviders())('following tickets on %s', (provider) => {
     expect(sam.text()).toContain(`**#${b}**`);
   });
 
+  it('"close A and B are duplicates" closes both; an agent\'s "set A and B to solution offered: …" offers the solution on both', async () => {
+    const status = async (id: number) => (await desk.get(noraProfile, id))?.status;
+    const a = await file(noraProfile, nora, 'Nora: tracking link broken');
+    const b = await file(noraProfile, nora, 'Nora: tracking link broken again');
+    await nora.say(`close ${a} and ${b} are duplicates`);
+    expect(await status(a)).toBe('closed');
+    expect(await status(b)).toBe('closed');
+    await nora.say(`reopen ${a} and ${b} were closed by mistake`);
+    expect(await status(a)).toBe('open');
+    expect(await status(b)).toBe('open');
+
+    await sam.say(`set ${a} and ${b} to solution offered: regenerate the link under Tracking`);
+    expect(await status(a)).toBe('solution_offered');
+    expect(await status(b)).toBe('solution_offered');
+    for (const id of [a, b]) {
+      const replies = await bot.app.services.db.ticketComment.findMany({ where: { ticketId: id } });
+      expect(replies.map((c) => c.body)).toContain('regenerate the link under Tracking');
+    }
+  });
+
   it('"reopen A and B" on two Solution Offered tickets asks once; the answer goes on both', async () => {
     const comments = async (id: number) =>
       (

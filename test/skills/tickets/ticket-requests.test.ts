@@ -342,6 +342,10 @@ describe('update requests', () => {
     // A number the message goes on to talk about is no list item.
     expect(ticketsAfterCommand('close 1001, 1000 is the original')).toEqual([1001]);
     expect(ticketsAfterCommand('close 1001 and 1002, 1000 was the first one')).toEqual([1001, 1002]);
+    // A verb after a joined list speaks of the whole list.
+    expect(ticketsAfterCommand('close 1042 and 1043 are duplicates')).toEqual([1042, 1043]);
+    expect(ticketsAfterCommand('reopen 1042 and 1043 were closed by mistake')).toEqual([1042, 1043]);
+    expect(ticketsAfterCommand('close 1042 & 1043 is what i meant')).toEqual([1042, 1043]);
     // A status change names its list before "to" / "as".
     expect(ticketsAfterCommand('set 1000 and 1001 to closed')).toEqual([1000, 1001]);
     expect(ticketsAfterCommand('mark tickets #1000, #1001 as in progress')).toEqual([1000, 1001]);

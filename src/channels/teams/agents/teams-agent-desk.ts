@@ -35,6 +35,9 @@ import { createTeamsDeskRelays, postThreadReplies } from './teams-desk-relays.js
  * carries note, ticket status, transfer and close. Works through the channel-neutral
  * AgentDesk, like the web console and Slack.
  */
+
+/** A chat that is over: its card shows its last state, tried once more by a resync at most. */
+const FINISHED: ReadonlySet<LiveChat['status']> = new Set(['resolved', 'abandoned', 'expired']);
 export interface TeamsAgentView {
   /** Learns where the agents' channel is (service URL, bot, tenant) from any Teams activity. */
   observe(activity: Activity): void;
@@ -250,6 +253,8 @@ export function createTeamsAgentView(deps: TeamsAgentViewDeps): TeamsAgentView {
       return;
     }
     await refreshCardQuietly(chat);
+    // A chat that is over changes no more: one more try, then its card is left as Teams has it.
+    if (FINISHED.has(chat.status)) await keepMark(handoffId, () => deps.threads.clearStale(handoffId));
   }
 
   /**
