@@ -190,42 +190,54 @@ export function renderTransferModal(
   };
 }
 
-/** The modal for an internal note on a live chat. */
-export function renderNoteModal(handoffId: string, t: Translate): types.ModalView {
+/** A modal asking an agent for one text about a live chat (a note, a solution). */
+function textModal(
+  handoffId: string,
+  callbackId: string,
+  blockId: string,
+  texts: { title: string; submit: string; label: string },
+  t: Translate,
+): types.ModalView {
   return {
     type: 'modal',
-    callback_id: 'hd_desk_note',
+    callback_id: callbackId,
     private_metadata: handoffId,
-    title: { type: 'plain_text', text: truncate(t('slack.desk.note_title'), 24) },
-    submit: { type: 'plain_text', text: truncate(t('slack.desk.submit'), 24) },
+    title: { type: 'plain_text', text: truncate(t(texts.title), 24) },
+    submit: { type: 'plain_text', text: truncate(t(texts.submit), 24) },
     close: { type: 'plain_text', text: truncate(t('slack.desk.cancel'), 24) },
     blocks: [
       {
         type: 'input',
-        block_id: 'note',
-        label: { type: 'plain_text', text: t('slack.desk.note_label') },
+        block_id: blockId,
+        label: { type: 'plain_text', text: t(texts.label) },
         element: { type: 'plain_text_input', action_id: 'value', multiline: true, max_length: 3000 },
       },
     ],
   };
 }
 
+/** The modal for an internal note on a live chat. */
+export function renderNoteModal(handoffId: string, t: Translate): types.ModalView {
+  return textModal(
+    handoffId,
+    'hd_desk_note',
+    'note',
+    { title: 'slack.desk.note_title', submit: 'slack.desk.submit', label: 'slack.desk.note_label' },
+    t,
+  );
+}
+
 /** The modal asking for the solution when an agent sets Solution Offered: it goes to the requester. */
 export function renderSolutionModal(handoffId: string, t: Translate): types.ModalView {
-  return {
-    type: 'modal',
-    callback_id: VIEW_DESK_SOLUTION,
-    private_metadata: handoffId,
-    title: { type: 'plain_text', text: truncate(t('slack.desk.solution_title'), 24) },
-    submit: { type: 'plain_text', text: truncate(t('slack.desk.solution_submit'), 24) },
-    close: { type: 'plain_text', text: truncate(t('slack.desk.cancel'), 24) },
-    blocks: [
-      {
-        type: 'input',
-        block_id: 'solution',
-        label: { type: 'plain_text', text: t('slack.desk.solution_label') },
-        element: { type: 'plain_text_input', action_id: 'value', multiline: true, max_length: 3000 },
-      },
-    ],
-  };
+  return textModal(
+    handoffId,
+    VIEW_DESK_SOLUTION,
+    'solution',
+    {
+      title: 'slack.desk.solution_title',
+      submit: 'slack.desk.solution_submit',
+      label: 'slack.desk.solution_label',
+    },
+    t,
+  );
 }
