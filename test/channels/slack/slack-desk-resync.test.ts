@@ -212,7 +212,8 @@ describe.each(testProviders())("the agents' channel catches up with the queue (%
     await desk.close(sam, chat.id);
     await slack.settle();
     await pause(2 * RESYNC_MS);
-    const attempts = () => slack.fake.calls.filter((c) => c.method === 'chat.update' && c.args.ts === ts).length;
+    const attempts = () =>
+      slack.fake.calls.filter((c) => c.method === 'chat.update' && c.args.ts === ts).length;
     const settled = attempts();
     await pause(4 * RESYNC_MS);
     await slack.settle();
