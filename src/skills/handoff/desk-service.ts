@@ -215,13 +215,9 @@ export function createAgentDesk(
       if (status === 'solution_offered' && !text)
         throw new BotError('bad_request', t('handoff.solution_required'));
       const h = await requireChat(handoffId);
-      const tickets = deps.tickets();
-      if (status !== 'solution_offered') return tickets.setStatus(agent, h.ticketId, status);
-      // Already offered: another solution is a reply to the requester, as in the chat.
-      if ((await tickets.get(agent, h.ticketId))?.status === 'solution_offered') {
-        return tickets.comment(agent, h.ticketId, text);
-      }
-      await tickets.setStatus(agent, h.ticketId, status, text);
+      await deps
+        .tickets()
+        .setStatus(agent, h.ticketId, status, status === 'solution_offered' ? text : undefined);
     },
 
     async transfer(agent, handoffId, to, note) {

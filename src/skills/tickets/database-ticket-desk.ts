@@ -300,6 +300,11 @@ export function createTicketDesk(deps: {
       const solution = status === 'solution_offered' && isSupportStaff(actor);
       const details = !note ? {} : solution ? { comment: note, commentPublic: true } : { note };
       const outcome = await changeStatus(actor, id, status, details);
+      // Offered already: another solution is one more reply to the requester, as in the chat.
+      if (!outcome.ok && outcome.refusal === 'same-status' && solution && note) {
+        orThrow(await addComment(actor, id, note), id);
+        return;
+      }
       if (!outcome.ok && (outcome.refusal === 'same-status' || outcome.refusal === 'already-closed')) return;
       orThrow(outcome, id);
     },

@@ -57,7 +57,8 @@ export interface TicketService {
   /**
    * Setting the status a ticket already has changes nothing (no error, no event). `note` is kept
    * on the change; on Solution Offered from support staff it is the solution, a public reply to
-   * the requester (as when an agent offers one in the chat).
+   * the requester (as when an agent offers one in the chat), also when the ticket is on Solution
+   * Offered already.
    */
   setStatus(actor: UserProfile, id: number, status: TicketStatus, note?: string): Promise<void>;
   assign(actor: UserProfile, id: number, assigneeId: string | null): Promise<void>;
