@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { UndeliverableError } from '../../core/outbox-dispatcher.js';
 import type { DeskEvent, LiveChat } from '../../skills/handoff/agent-desk.js';
+import { isHandoffOver } from '../../skills/handoff/handoff-state-machine.js';
 import { type EscalationState, renderEscalation } from './render-agent-desk.js';
 import type { AgentThreadLocation } from './slack-agent-threads.js';
 import type { SlackAgentDeskDeps } from './slack-desk-deps.js';
@@ -17,9 +18,6 @@ const GONE_MESSAGE_ERRORS = new Set([
   'cant_update_message',
   'edit_window_closed',
 ]);
-
-/** A chat that is over: its escalation message shows its last state, tried once more by a resync at most. */
-const FINISHED: ReadonlySet<LiveChat['status']> = new Set(['resolved', 'abandoned', 'expired']);
 
 /**
  * The agents' channel as a board of live chats: one escalation message per chat,
@@ -163,7 +161,7 @@ export function createDeskBoard(deps: SlackAgentDeskDeps): DeskBoard {
     if (staleNote !== null) {
       await located(chat, await stateOf(chat, staleNote));
       // A chat that is over changes no more: one more try, then its message is left as Slack has it.
-      if (FINISHED.has(chat.status)) await keepMark(handoffId, () => deps.threads.clearStale(handoffId));
+      if (isHandoffOver(chat.status)) await keepMark(handoffId, () => deps.threads.clearStale(handoffId));
     } else if (chat.status === 'pending' || chat.status === 'transferred') await located(chat, null);
   }
 

@@ -18,6 +18,11 @@ const allowed: Readonly<Record<HandoffStatus, readonly HandoffStatus[]>> = {
 /** Statuses of a chat that is still live: the gate relays while one exists. */
 export const ACTIVE_HANDOFF_STATUSES: readonly HandoffStatus[] = ['pending', 'assigned', 'transferred'];
 
+/** A chat that is over (resolved, abandoned or expired): nothing about it changes any more. */
+export function isHandoffOver(status: HandoffStatus): boolean {
+  return !ACTIVE_HANDOFF_STATUSES.includes(status);
+}
+
 /** Statuses of a chat waiting for an agent to take it. */
 export const WAITING_HANDOFF_STATUSES: readonly HandoffStatus[] = ['pending', 'transferred'];
 

@@ -7,6 +7,7 @@ import type { Responses } from '../../../core/responses.js';
 import { isTicketStatus, statusLabel } from '../../../domain/ticket-statuses.js';
 import type { UserProfile } from '../../../domain/user.js';
 import type { AgentDesk, ClaimResult, DeskEvent, LiveChat } from '../../../skills/handoff/agent-desk.js';
+import { isHandoffOver } from '../../../skills/handoff/handoff-state-machine.js';
 import type { Outbox } from '../../../store/outbox.js';
 import type { ProcessedEvents } from '../../../store/processed-events.js';
 import type { UserDirectory } from '../../../store/user-directory.js';
@@ -35,9 +36,6 @@ import { createTeamsDeskRelays, postThreadReplies } from './teams-desk-relays.js
  * carries note, ticket status, transfer and close. Works through the channel-neutral
  * AgentDesk, like the web console and Slack.
  */
-
-/** A chat that is over: its card shows its last state, tried once more by a resync at most. */
-const FINISHED: ReadonlySet<LiveChat['status']> = new Set(['resolved', 'abandoned', 'expired']);
 export interface TeamsAgentView {
   /** Learns where the agents' channel is (service URL, bot, tenant) from any Teams activity. */
   observe(activity: Activity): void;
@@ -165,9 +163,7 @@ export function createTeamsAgentView(deps: TeamsAgentViewDeps): TeamsAgentView {
   }
 
   async function stateOf(chat: LiveChat): Promise<DeskCardState> {
-    if (chat.status === 'resolved' || chat.status === 'abandoned' || chat.status === 'expired') {
-      return { kind: 'closed' };
-    }
+    if (isHandoffOver(chat.status)) return { kind: 'closed' };
     if (chat.status === 'assigned' && chat.agentId)
       return { kind: 'claimed', agentName: await agentName(chat.agentId) };
     return { kind: 'waiting' };
@@ -254,7 +250,7 @@ export function createTeamsAgentView(deps: TeamsAgentViewDeps): TeamsAgentView {
     }
     await refreshCardQuietly(chat);
     // A chat that is over changes no more: one more try, then its card is left as Teams has it.
-    if (FINISHED.has(chat.status)) await keepMark(handoffId, () => deps.threads.clearStale(handoffId));
+    if (isHandoffOver(chat.status)) await keepMark(handoffId, () => deps.threads.clearStale(handoffId));
   }
 
   /**
