@@ -68,10 +68,8 @@ export function registerDeskActions(app: App, deps: SlackAgentDeskDeps, ops: Des
       return;
     }
     await ack();
-    const handoffId = view.private_metadata;
-    const agent = await ops.agentProfile(team, body.user.id);
-    const thread = await deps.threads.byHandoff(handoffId);
-    await ops.attempt({ channel: thread?.channel ?? '', user: body.user.id }, () =>
+    const { handoffId, agent, inChannel } = await submission(team, body.user.id, view.private_metadata);
+    await ops.attempt(inChannel, () =>
       ops.transfer(agent, handoffId, agentId ? { agentId } : { teamId: teamId ?? '' }, note),
     );
   });
@@ -79,14 +77,9 @@ export function registerDeskActions(app: App, deps: SlackAgentDeskDeps, ops: Des
   app.view(VIEW_DESK_NOTE, async ({ ack, body, view }) => {
     await ack();
     const team = body.team?.id ?? body.user.team_id ?? '';
-    const handoffId = view.private_metadata;
-    const agent = await ops.agentProfile(team, body.user.id);
-    const thread = await deps.threads.byHandoff(handoffId);
+    const { handoffId, agent, inThread } = await submission(team, body.user.id, view.private_metadata);
     const note = view.state.values.note?.value?.value ?? '';
-    await ops.attempt(
-      { channel: thread?.channel ?? '', user: body.user.id, ...(thread ? { threadTs: thread.ts } : {}) },
-      () => desk.note(agent, handoffId, note),
-    );
+    await ops.attempt(inThread, () => desk.note(agent, handoffId, note));
   });
 
   app.view(VIEW_DESK_SOLUTION, async ({ ack, body, view }) => {
@@ -97,17 +90,26 @@ export function registerDeskActions(app: App, deps: SlackAgentDeskDeps, ops: Des
     }
     await ack();
     const team = body.team?.id ?? body.user.team_id ?? '';
-    const handoffId = view.private_metadata;
-    const agent = await ops.agentProfile(team, body.user.id);
-    const thread = await deps.threads.byHandoff(handoffId);
-    const where = {
-      channel: thread?.channel ?? '',
-      user: body.user.id,
-      ...(thread ? { threadTs: thread.ts } : {}),
-    };
-    await ops.attempt(where, async () => {
+    const { handoffId, agent, inThread } = await submission(team, body.user.id, view.private_metadata);
+    await ops.attempt(inThread, async () => {
       await desk.setTicketStatus(agent, handoffId, 'solution_offered', solution);
-      await ops.tell(where, t('slack.desk.solution_saved'));
+      await ops.tell(inThread, t('slack.desk.solution_saved'));
     });
   });
+
+  /**
+   * Who submitted a desk modal and for which chat (its handoff id rides in the modal's metadata),
+   * and where to answer: in the agents' channel, or in the chat's thread there.
+   */
+  async function submission(team: string, user: string, handoffId: string) {
+    const agent = await ops.agentProfile(team, user);
+    const thread = await deps.threads.byHandoff(handoffId);
+    const inChannel = { channel: thread?.channel ?? '', user };
+    return {
+      handoffId,
+      agent,
+      inChannel,
+      inThread: { ...inChannel, ...(thread ? { threadTs: thread.ts } : {}) },
+    };
+  }
 }
