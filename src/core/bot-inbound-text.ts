@@ -28,15 +28,20 @@ export function cleanInboundText(text: string, maxChars: number): CleanText {
 
 /** A button's or form's value with every string in it cleaned the same way. */
 export function cleanInboundValue(value: unknown, maxChars: number): unknown {
-  if (typeof value === 'string') return cleanInboundText(value, maxChars).text;
-  if (Array.isArray(value)) return value.map((v) => cleanInboundValue(v, maxChars));
+  const clean = (text: string) => cleanInboundText(text, maxChars).text;
+  return mapTexts(value, clean, clean);
+}
+
+/** `value` (JSON-like) with every string in it passed through `text`, and every key through `key`. */
+export function mapTexts(
+  value: unknown,
+  text: (s: string) => string,
+  key: (k: string) => string = (k) => k,
+): unknown {
+  if (typeof value === 'string') return text(value);
+  if (Array.isArray(value)) return value.map((v) => mapTexts(v, text, key));
   if (value !== null && typeof value === 'object') {
-    return Object.fromEntries(
-      Object.entries(value).map(([k, v]) => [
-        cleanInboundText(k, maxChars).text,
-        cleanInboundValue(v, maxChars),
-      ]),
-    );
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [key(k), mapTexts(v, text, key)]));
   }
   return value;
 }

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
+import { mapTexts } from './bot-inbound-text.js';
 import type { ConversationState } from './conversation-state.js';
 import type { Action, Reply } from './reply.js';
 
@@ -124,13 +125,8 @@ function keptFields(value: Value): Record<string, string> {
 }
 
 /** The value with every text longer than {@link MAX_PARKED_TEXT_CHARS} cut, ending with "…". */
-function capTexts(value: unknown): unknown {
-  if (typeof value === 'string') return cut(value, MAX_PARKED_TEXT_CHARS);
-  if (Array.isArray(value)) return value.map(capTexts);
-  if (value !== null && typeof value === 'object') {
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, capTexts(v)]));
-  }
-  return value;
+function capTexts(value: Value): unknown {
+  return mapTexts(value, (text) => cut(text, MAX_PARKED_TEXT_CHARS));
 }
 
 function cut(text: string, max: number): string {
