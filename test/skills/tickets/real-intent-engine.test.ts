@@ -79,18 +79,12 @@ describe('tickets with the real intent engine', () => {
   });
 
   it('a complaint on a closed ticket offers Reopen with the complaint kept as the reason; a status question only shows the status', async () => {
-    const carla = bot.chat('carla');
-    await carla.say('hello');
+    const { chat: carla, id } = await ticketFiledBy(
+      'carla',
+      'Coupon codes rejected at checkout',
+      'Every coupon code of the spring campaign is rejected at checkout.',
+    );
     const desk = bot.app.services.shared.tickets!;
-    const { id } = await desk.create({
-      requester: carla.last!.user,
-      subject: 'Coupon codes rejected at checkout',
-      issueType: 'other',
-      description: 'Every coupon code of the spring campaign is rejected at checkout.',
-      channel: 'web',
-      conversationId: carla.last!.conversationId,
-      idempotencyKey: 'carla-coupons-rejected',
-    });
     await desk.setStatus(carla.last!.user, id, 'closed');
 
     for (const complaint of [`${id} still doesn't work`, `ticket ${id} is broken again`]) {
@@ -168,18 +162,12 @@ describe('tickets with the real intent engine', () => {
   });
 
   it('"didn\'t help" on a closed ticket offers Reopen or File a ticket, however it is routed to tickets', async () => {
-    const ivy = bot.chat('ivy');
-    await ivy.say('hello');
+    const { chat: ivy, id } = await ticketFiledBy(
+      'ivy',
+      'Partner feed import fails',
+      'The partner feed import fails every night with a timeout.',
+    );
     const desk = bot.app.services.shared.tickets!;
-    const { id } = await desk.create({
-      requester: ivy.last!.user,
-      subject: 'Partner feed import fails',
-      issueType: 'other',
-      description: 'The partner feed import fails every night with a timeout.',
-      channel: 'web',
-      conversationId: ivy.last!.conversationId,
-      idempotencyKey: 'ivy-feed-import',
-    });
     await desk.setStatus(ivy.last!.user, id, 'closed');
     for (const said of [
       `ticket ${id} didnt help`,
@@ -256,18 +244,11 @@ describe('tickets with the real intent engine', () => {
   });
 
   it('"reply to N: still broken, …" on a Solution Offered ticket rejects the solution and keeps the words', async () => {
-    const gus = bot.chat('gus');
-    await gus.say('hello');
-    const desk = bot.app.services.shared.tickets!;
-    const { id } = await desk.create({
-      requester: gus.last!.user,
-      subject: 'Pixel fires twice on checkout',
-      issueType: 'other',
-      description: 'The tracking pixel fires twice on the checkout page.',
-      channel: 'web',
-      conversationId: gus.last!.conversationId,
-      idempotencyKey: 'gus-pixel-twice',
-    });
+    const { chat: gus, id } = await ticketFiledBy(
+      'gus',
+      'Pixel fires twice on checkout',
+      'The tracking pixel fires twice on the checkout page.',
+    );
     const sam = bot.chat('sam');
     await sam.say(`solution offered ${id}: remove the old pixel from the thank-you page`);
     expect(sam.text()).toContain(`**#${id}** is now **Solution Offered**`);
