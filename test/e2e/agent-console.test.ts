@@ -53,10 +53,14 @@ describe.skipIf(!hasChromium())('the web agent console in Chromium', () => {
     await expect.poll(() => agentPage.inputValue('#chat .reply-text')).toContain('{userName}');
     await agentPage.fill(
       '#chat .reply-text',
-      'Hi {userName}, I can see the March payout is on hold. Releasing it now.',
+      'Hi {userName}, I can see the March payout is on hold. Releasing it **now**.',
     );
     await agentPage.click('#chat .send');
-    await agentPage.locator('#chat .entry.agent', { hasText: 'Releasing it now' }).waitFor();
+    const sent = agentPage.locator('#chat .entry.agent', { hasText: 'Releasing it now' });
+    await sent.waitFor();
+    // The transcript shows the chat's Markdown as formatting, as the chat page does, not as asterisks.
+    expect(await sent.locator('strong').textContent()).toBe('now');
+    expect(await sent.textContent()).not.toContain('**');
     const answer = userPage.locator('.msg.agent', {
       hasText: 'Hi Alice, I can see the March payout is on hold',
     });

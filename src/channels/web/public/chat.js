@@ -1,5 +1,7 @@
 // The local web chat: posts to /api/chat, renders the bot's neutral replies,
 // and polls for proactive messages (agent replies, ticket updates).
+import { el, rich } from './dom.js';
+
 const log = document.getElementById('log');
 const textInput = document.getElementById('text');
 const userInput = document.getElementById('user');
@@ -35,33 +37,6 @@ function resetChat() {
   cursor = 0;
   sessionStorage.removeItem(`hd-conv-${user}`);
   log.replaceChildren();
-}
-
-function el(tag, attrs = {}, ...children) {
-  const node = document.createElement(tag);
-  for (const [k, v] of Object.entries(attrs)) {
-    if (k === 'class') node.className = v;
-    else if (k.startsWith('on')) node.addEventListener(k.slice(2), v);
-    else node.setAttribute(k, v);
-  }
-  for (const c of children.flat()) if (c !== null && c !== undefined) node.append(c);
-  return node;
-}
-
-/** Renders the small markdown subset (**bold**, _italic_, [label](url)) safely. */
-function rich(text) {
-  const out = document.createDocumentFragment();
-  const pattern = /\*\*(.+?)\*\*|\[([^\]]+)\]\((https?:\/\/[^\s)]+)\)|(?<![\w])_(.+?)_(?![\w])/g;
-  let last = 0;
-  for (const m of String(text).matchAll(pattern)) {
-    out.append(text.slice(last, m.index));
-    if (m[1] !== undefined) out.append(el('strong', {}, m[1]));
-    else if (m[2] !== undefined) out.append(el('a', { href: m[3], target: '_blank', rel: 'noopener' }, m[2]));
-    else out.append(el('em', {}, m[4]));
-    last = m.index + m[0].length;
-  }
-  out.append(text.slice(last));
-  return out;
 }
 
 function actionButtons(actions) {

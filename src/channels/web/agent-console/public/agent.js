@@ -1,5 +1,7 @@
 // The agent console: sign in by web id, set availability, watch the queue live
 // (Server-Sent Events), claim a chat, answer, add notes, transfer and close.
+import { el, rich } from '/static/dom.js';
+
 const params = new URLSearchParams(location.search);
 const agentId = params.get('agent') || localStorage.getItem('hd-agent') || '';
 // The console's own token (AGENT_CONSOLE_TOKEN), given once as ?token=: kept in this
@@ -23,18 +25,6 @@ const state = {
   entries: new Map(),
   reminded: new Set(),
 };
-
-function el(tag, attrs = {}, ...children) {
-  const node = document.createElement(tag);
-  for (const [k, v] of Object.entries(attrs)) {
-    if (v === null || v === undefined || v === false) continue;
-    if (k === 'class') node.className = v;
-    else if (k.startsWith('on')) node.addEventListener(k.slice(2), v);
-    else node.setAttribute(k, v === true ? '' : v);
-  }
-  for (const c of children.flat()) if (c !== null && c !== undefined) node.append(c);
-  return node;
-}
 
 function toast(text, level = '') {
   const node = el('div', { class: `toast ${level}` }, text);
@@ -150,7 +140,7 @@ function entryNode(entry) {
     'li',
     { class: `entry ${entry.author}`, 'data-entry': String(entry.id) },
     el('span', { class: 'who' }, `${who} · ${new Date(entry.at).toLocaleTimeString()}`),
-    entry.text,
+    rich(entry.text),
   );
 }
 
