@@ -5,6 +5,7 @@ import type { FlowOutcome } from '../../core/skill.js';
 import type { TurnContext } from '../../core/turn-context.js';
 import type { TicketStatus } from '../../domain/ticket-statuses.js';
 import { isSupportStaff } from '../../store/ticket-visibility.js';
+import { forEachTicket } from './several-tickets.js';
 import { SKILL_NAME, ticketNumber } from './ticket-buttons.js';
 import type { ActionOutcome, StatusChangeDetails } from './ticket-desk.js';
 import { statusChangeRefusal } from './ticket-rules.js';
@@ -12,7 +13,11 @@ import type { TicketSkillDeps } from './ticket-skill-deps.js';
 
 export const SOLUTION_FLOW = 'solution';
 
-const slotsSchema = z.object({ ticketId: z.number().int() });
+const slotsSchema = z.object({
+  ticketId: z.number().int(),
+  /** Several tickets waiting for the same solution ("set 1000 and 1001 to solution offered"): it goes on each. */
+  ticketIds: z.array(z.number().int()).optional(),
+});
 
 /** What the update handler lends: its status change, comment and refusal replies. */
 export interface SolutionOfferSteps {
@@ -28,14 +33,22 @@ export interface SolutionOfferSteps {
 
 /**
  * Solution Offered always comes with the solution, sent to the requester as a public reply.
- * Chosen without one (the status buttons), the agent is asked for it first; "cancel"
- * (the router's, as in every flow) leaves the status as it was.
+ * Chosen without one (the status buttons), the agent is asked for it first, once for all the
+ * tickets of a typed list; "cancel" (the router's, as in every flow) leaves every status as it was.
  */
 export function createSolutionOffer(deps: TicketSkillDeps, steps: SolutionOfferSteps) {
   const { t } = deps.responses;
 
-  function ask(ctx: TurnContext, ticketId: number): void {
-    ctx.reply({ type: 'text', text: t('tickets.update.ask_solution', { number: ticketNumber(ticketId) }) });
+  function ask(ctx: TurnContext, ticketIds: readonly number[]): void {
+    const numbers = ticketIds.map((id) => `**${ticketNumber(id)}**`);
+    const text =
+      numbers.length > 1
+        ? t('tickets.update.ask_solution_several', {
+            list: numbers.slice(0, -1).join(', '),
+            last: numbers.at(-1) ?? '',
+          })
+        : t('tickets.update.ask_solution', { number: ticketNumber(ticketIds[0] ?? 0) });
+    ctx.reply({ type: 'text', text });
   }
 
   async function offer(ctx: TurnContext, id: number, solution: string): Promise<void> {
@@ -52,26 +65,45 @@ export function createSolutionOffer(deps: TicketSkillDeps, steps: SolutionOfferS
     }
   }
 
+  /** May the agent set `ticketId` to Solution Offered at all (a client can send any button)? If not, says why. */
+  async function allowed(ctx: TurnContext, ticketId: number): Promise<boolean> {
+    const ticket = (await deps.desk.details(ctx.user, ticketId))?.ticket ?? null;
+    const rules = { now: ctx.now, reopenDays: deps.reopenDays };
+    const refusal = ticket ? statusChangeRefusal(ctx.user, ticket, 'solution_offered', rules) : 'not-visible';
+    if (refusal) steps.refused(ctx, ticketId, { ok: false, refusal, ticket });
+    return !refusal;
+  }
+
+  /** Asks once for the solution of every ticket in `ticketIds`, already allowed. */
+  function askFor(ctx: TurnContext, ticketIds: readonly number[]): void {
+    const [ticketId, ...others] = ticketIds;
+    if (ticketId === undefined) return;
+    ctx.state.flow = {
+      skill: SKILL_NAME,
+      name: SOLUTION_FLOW,
+      step: 'solution',
+      slots: { ticketId, ...(others.length > 0 ? { ticketIds: [...ticketIds] } : {}) },
+      idempotencyKey: randomUUID(),
+      startedAt: ctx.now.toISOString(),
+    };
+    ask(ctx, ticketIds);
+  }
+
   return {
     offer,
+    allowed,
 
-    /** Asks for the solution, if the change is allowed at all (a client can send any button). */
+    /** Asks for the solution, if the change is allowed at all. */
     async start(ctx: TurnContext, ticketId: number): Promise<void> {
-      const ticket = (await deps.desk.details(ctx.user, ticketId))?.ticket ?? null;
-      const rules = { now: ctx.now, reopenDays: deps.reopenDays };
-      const refusal = ticket
-        ? statusChangeRefusal(ctx.user, ticket, 'solution_offered', rules)
-        : 'not-visible';
-      if (refusal) return steps.refused(ctx, ticketId, { ok: false, refusal, ticket });
-      ctx.state.flow = {
-        skill: SKILL_NAME,
-        name: SOLUTION_FLOW,
-        step: 'solution',
-        slots: { ticketId },
-        idempotencyKey: randomUUID(),
-        startedAt: ctx.now.toISOString(),
-      };
-      ask(ctx, ticketId);
+      if (await allowed(ctx, ticketId)) askFor(ctx, [ticketId]);
+    },
+
+    /**
+     * One question for several tickets ("set 1000 and 1001 to solution offered"), each already
+     * found `allowed`; the answer is offered on each, and "cancel" leaves them all as they were.
+     */
+    startForSeveral(ctx: TurnContext, ticketIds: readonly number[]): void {
+      askFor(ctx, ticketIds);
     },
 
     async onMessage(ctx: TurnContext, flow: ActiveFlow): Promise<FlowOutcome> {
@@ -83,13 +115,16 @@ export function createSolutionOffer(deps: TicketSkillDeps, steps: SolutionOfferS
       const text = ctx.message.text.trim();
       if (!text || deps.looksLikeOtherRequest(text)) return 'not-an-answer';
       ctx.state.flow = undefined;
-      await offer(ctx, slots.data.ticketId, text);
+      const { ticketId, ticketIds } = slots.data;
+      if (ticketIds && ticketIds.length > 1) {
+        await forEachTicket(ctx, ticketIds, deps.responses, (ticketCtx, id) => offer(ticketCtx, id, text));
+      } else await offer(ctx, ticketId, text);
       return 'handled';
     },
 
     reprompt(ctx: TurnContext, flow: ActiveFlow): void {
       const slots = slotsSchema.safeParse(flow.slots);
-      if (slots.success) ask(ctx, slots.data.ticketId);
+      if (slots.success) ask(ctx, slots.data.ticketIds ?? [slots.data.ticketId]);
     },
   };
 }

@@ -191,8 +191,12 @@ export function createUpdateHandler(deps: TicketSkillDeps, status: StatusHandler
         return refused(ctx, id, { ok: false, refusal: 'no-solution-offered', ticket });
       case 'status':
         // Solution Offered always comes with the solution: typed without it, it is asked for.
+        // In a list ("set 1000 and 1001 to solution offered"), one question for all of them at the end.
         if (request.status === 'solution_offered') {
-          return request.body ? solution.offer(ctx, id, request.body) : solution.start(ctx, id);
+          if (request.body) return solution.offer(ctx, id, request.body);
+          if (!askLater) return solution.start(ctx, id);
+          if (await solution.allowed(ctx, id)) askLater.push(id);
+          return;
         }
         if ((await setStatus(ctx, id, request.status)).ok) {
           ctx.reply({
@@ -299,9 +303,10 @@ export function createUpdateHandler(deps: TicketSkillDeps, status: StatusHandler
     // "close 1000 and 1001": each ticket as if named alone; the reason is the words around the list.
     const one = listed.length > 1 ? readRequest(ctx, withOneTicketNumber(ctx.message.text)).request : null;
     const each = one && one.kind === request.kind ? one : request;
-    // Solution Offered without its text asks for it: one ticket at a time.
-    const asksForSolution = each.kind === 'status' && each.status === 'solution_offered' && !each.body;
-    if (listed.length > 1 && !asksForSolution) {
+    if (listed.length > 1) {
+      // The tickets left waiting for one answer: the solution to offer, or what is still wrong.
+      const asksForSolution = each.kind === 'status' && each.status === 'solution_offered';
+      const askAll = asksForSolution ? solution.startForSeveral : commentFlow.startForSeveral;
       const askLater: number[] = [];
       return forEachTicket(
         ctx,
@@ -309,7 +314,7 @@ export function createUpdateHandler(deps: TicketSkillDeps, status: StatusHandler
         deps.responses,
         (ticketCtx, id) => apply(ticketCtx, id, each, askLater),
         (endCtx) => {
-          if (askLater.length > 0) commentFlow.startForSeveral(endCtx, askLater);
+          if (askLater.length > 0) askAll(endCtx, askLater);
         },
       );
     }

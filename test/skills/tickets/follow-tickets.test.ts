@@ -434,6 +434,70 @@ describe.each(testProviders())('following tickets on %s', (provider) => {
     }
   });
 
+  it('an agent\'s "set A and B to solution offered" without the solution asks once, naming both; cancel leaves both; the answer is offered on each', async () => {
+    const status = async (id: number) => (await desk.get(noraProfile, id))?.status;
+    const comments = async (id: number) =>
+      (await bot.app.services.db.ticketComment.findMany({ where: { ticketId: id } })).map((c) => [
+        c.body,
+        c.internal,
+      ]);
+    const a = await file(noraProfile, nora, 'Nora: typed list solution A');
+    const b = await file(noraProfile, nora, 'Nora: typed list solution B');
+    const toldBefore = (await bot.notifications(nora)).length;
+
+    await sam.say(`set ${a} and ${b} to solution offered`);
+    expect(sam.replies).toHaveLength(1);
+    expect(sam.text()).toContain(`What's the solution for **#${a}** and **#${b}**?`);
+    expect(sam.text()).not.toContain(`What's the solution for **#${a}**?`);
+    for (const id of [a, b]) expect(await status(id)).toBe('open');
+
+    // "cancel" leaves every ticket of the list as it was, and nothing reaches the requester.
+    await sam.say('cancel');
+    for (const id of [a, b]) {
+      expect(await status(id)).toBe('open');
+      expect(await comments(id)).toEqual([]);
+    }
+    expect(await bot.notifications(nora)).toHaveLength(toldBefore);
+
+    await sam.say(`set ${a} and ${b} to solution offered`);
+    expect(sam.text()).toContain(`What's the solution for **#${a}** and **#${b}**?`);
+    await sam.say('Regenerate the tracking link under Settings › Tracking.');
+    expect(sam.replies).toHaveLength(1);
+    for (const id of [a, b]) {
+      expect(sam.text()).toContain(
+        `**#${id}** is now **Solution Offered**. The requester has been sent your solution.`,
+      );
+      expect(await status(id)).toBe('solution_offered');
+      expect(await comments(id)).toEqual([
+        ['Regenerate the tracking link under Settings › Tracking.', false],
+      ]);
+    }
+    const told = (await bot.notifications(nora)).slice(toldBefore);
+    expect(told).toHaveLength(2);
+    for (const id of [a, b]) {
+      const note = told.find((n) => n.includes(`#${id} is now Solution Offered`)) ?? '';
+      expect(note).toContain('Regenerate the tracking link under Settings › Tracking.');
+    }
+  });
+
+  it('"set A, B and C to solution offered" with one ticket already on Solution Offered asks for the others only', async () => {
+    const a = await file(noraProfile, nora, 'Nora: typed list solution C');
+    const b = await file(noraProfile, nora, 'Nora: typed list solution D');
+    const c = await file(noraProfile, nora, 'Nora: typed list solution E');
+    await sam.say(`set ${b} to solution offered: already answered`);
+    await sam.say(`set ${a}, ${b} and ${c} to solution offered`);
+    expect(sam.replies).toHaveLength(1);
+    expect(sam.text()).toContain(`**#${b}** already has that status.`);
+    expect(sam.text()).toContain(`What's the solution for **#${a}** and **#${c}**?`);
+    await sam.say('Clear the cache.');
+    expect((await desk.get(noraProfile, a))?.status).toBe('solution_offered');
+    expect((await desk.get(noraProfile, c))?.status).toBe('solution_offered');
+    const bodies = (await bot.app.services.db.ticketComment.findMany({ where: { ticketId: b } })).map(
+      (x) => x.body,
+    );
+    expect(bodies).toEqual(['already answered']);
+  });
+
   it('"reopen A and B" on two Solution Offered tickets asks once; the answer goes on both', async () => {
     const comments = async (id: number) =>
       (
