@@ -48,6 +48,8 @@ export interface BotDeps {
 /**
  * The turn pipeline: clean the text → dedupe → user and conversation → a pressed button's parked
  * value restored → middleware → router → long button values parked → save, with one error path.
+ * A button whose parked value is gone goes through the middleware too (a live chat's gate keeps
+ * it in the chat), and is answered "too old" where the router would run.
  * Every channel's message is cleaned here (control characters removed, text cut to maxMessageChars),
  * so nothing a channel lets through can fail the store; and no button value a skill makes is too
  * long for a channel (see parked-action-values.ts).
@@ -108,10 +110,10 @@ export function createBot(deps: BotDeps): Bot {
     try {
       if (pressed.kind === 'expired') {
         logger.info({ parked: pressed.id }, 'button pressed whose parked value is gone');
-        ctx.reply({ type: 'text', text: deps.responses.t('core.button_too_old') });
-      } else {
-        await compose(deps.middleware, deps.route)(ctx);
       }
+      // An expired button still passes the middleware (in a live chat the live-agent gate has it,
+      // as any old button: kept in the chat); only the router, which has nothing to run, is skipped.
+      await compose(deps.middleware, pressed.kind === 'expired' ? answerTooOld : deps.route)(ctx);
       // Before the replies go to the channel: long button values wait in the state, the buttons carry their ids.
       parkLongActionValues(ctx.state, replies);
     } catch (error) {
@@ -162,6 +164,11 @@ export function createBot(deps: BotDeps): Bot {
     }
     if (ctx.intent) deps.metrics.intents.inc({ intent: ctx.intent.name });
     return { conversationId: conversation.id, replies, intent: ctx.intent, duplicate: false, user };
+  }
+
+  /** A button whose parked value has fallen off: the turn's answer, where the router would run. */
+  async function answerTooOld(ctx: TurnContext): Promise<void> {
+    ctx.reply({ type: 'text', text: deps.responses.t('core.button_too_old') });
   }
 
   const maxChars = deps.maxMessageChars ?? LONGEST_MESSAGE_CHARS;
