@@ -4,6 +4,7 @@ import { type App, createApp } from '../../../src/app.js';
 import { createTeamsModule } from '../../../src/channels/teams/teams-module.js';
 import { loadConfig } from '../../../src/config.js';
 import type { AgentDesk } from '../../../src/skills/handoff/agent-desk.js';
+import type { DeskSignals } from '../../../src/skills/handoff/desk-signals.js';
 import { createHandoffModule } from '../../../src/skills/handoff/handoff-module.js';
 import { ticketsModule } from '../../../src/skills/tickets/tickets-module.js';
 import { handoffRules } from '../../skills/handoff/handoff-kit.js';
@@ -32,6 +33,7 @@ const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 interface Instance {
   readonly app: App;
   readonly desk: AgentDesk;
+  readonly signals: DeskSignals;
 }
 
 describe.each(testProviders())('Teams escalation cards the connector refused to update (%s)', (provider) => {
@@ -58,6 +60,7 @@ describe.each(testProviders())('Teams escalation cards the connector refused to 
   /** A bot instance on that database, talking to that connector; stopped at the end of the test. */
   async function instance(database: TestDatabase, resyncMs: number): Promise<Instance> {
     let desk: AgentDesk | null = null;
+    let signals: DeskSignals | null = null;
     const app = await createApp(
       loadConfig({
         DATABASE_URL: database.url,
@@ -76,6 +79,7 @@ describe.each(testProviders())('Teams escalation cards the connector refused to 
             sweepIntervalMs: 3_600_000,
             onCreated: (inner) => {
               desk = inner.desk;
+              signals = inner.signals;
             },
           }),
           createTeamsModule({ agentsResyncIntervalMs: resyncMs }),
@@ -91,7 +95,7 @@ describe.each(testProviders())('Teams escalation cards the connector refused to 
       await stop();
     };
     onTestFinished(() => app.stop());
-    return { app, desk: desk as unknown as AgentDesk };
+    return { app, desk: desk as unknown as AgentDesk, signals: signals as unknown as DeskSignals };
   }
 
   /** Alice asks for a person; Sam, online, claims her chat from its card while the connector answers the card's update with `refusal`. */
@@ -206,5 +210,42 @@ describe.each(testProviders())('Teams escalation cards the connector refused to 
     expect(refused()).toBe(1);
     expect(await staleNote(database, handoffId)).toBeNull();
     expect(cardUpdates(connector, rootId)).toEqual([]);
+  });
+
+  it('marks a card refused on a chat queued again, and the resync rewrites it', async () => {
+    const { connector, database } = await world();
+    const bot = await instance(database, RESYNC_MS);
+    await bot.desk.setAvailability((await bot.app.services.users.byId('usr_sam'))!, 'online');
+    const chat = new TeamsChat(
+      (a) => postActivity(bot.app.port, a),
+      connector,
+      alice,
+      personalConversation(alice),
+    );
+    await chat.say('hello');
+    await chat.say('my tracking pixel stopped firing, can I talk to a person please');
+    expect(chat.text()).toMatch(/in line/);
+    const card = await connector.waitFor((c) => c.kind === 'create');
+    const rootId = card.newId!;
+    const [waiting] = await bot.desk.queue();
+    const handoffId = waiting!.handoffId;
+    expect(await staleNote(database, handoffId)).toBeNull();
+
+    // The chat is heard queued again while its card is posted: the card's rewrite is refused.
+    let refused = 0;
+    connector.refuse = (method, path) => {
+      const hit = method === 'PUT' && path.endsWith(`/activities/${rootId}`);
+      if (hit) refused++;
+      return hit;
+    };
+    await bot.signals.publish({ kind: 'chat', handoffId, event: 'queued' });
+    await expect.poll(() => refused, { timeout: 5_000 }).toBeGreaterThan(0);
+    await expect.poll(() => staleNote(database, handoffId)).not.toBeNull();
+
+    // The connector takes updates again: the resync rewrites the card and clears the mark.
+    connector.refuse = null;
+    const update = await connector.waitFor((c) => c.kind === 'update' && c.activityId === rootId, 5_000);
+    expect(allActions(update.body.attachments[0].content).map((a) => a.title)).toContain('Claim');
+    await expect.poll(() => staleNote(database, handoffId)).toBeNull();
   });
 });

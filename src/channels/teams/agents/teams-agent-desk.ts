@@ -280,7 +280,8 @@ export function createTeamsAgentView(deps: TeamsAgentViewDeps): TeamsAgentView {
   async function onEvent(event: DeskEvent): Promise<void> {
     switch (event.type) {
       case 'queued':
-        if (await deps.threads.threadOf(event.chat.handoffId)) await refreshCard(event.chat);
+        // Queued again with its card posted: the card is rewritten, or marked for the resync.
+        if (await deps.threads.threadOf(event.chat.handoffId)) await refreshCardQuietly(event.chat);
         else await postEscalation(event.chat);
         return;
       case 'claimed': {
