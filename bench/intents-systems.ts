@@ -36,7 +36,7 @@ export function ourSystem(): BenchSystem {
   let noneIndex = -1;
   return {
     name: 'ours',
-    note: 'word 1-2-gram (Porter stems) + char 2-5-gram TF-IDF; multi-class hinge by SGD mixed with a 64-unit ReLU network; temperature-scaled softmax; confidence = mean of probability and cosine to the nearest class prototype in the hidden layer',
+    note: 'word 1-2-gram (Porter stems) + char 2-5-gram TF-IDF; multi-class hinge by SGD mixed with a 64-unit ReLU network; temperature-scaled softmax; confidence = mean of probability (against the none class when trained) and cosine to the nearest class prototype in the hidden layer',
     async train(train, validation) {
       classifier = trainIntentClassifier(
         train.map((e) => ({ text: e.text, label: e.label ?? NONE_LABEL })),
@@ -61,7 +61,11 @@ export function ourSystem(): BenchSystem {
       }
       return {
         predicted: best === noneIndex ? null : classifier!.labels[best]!,
-        confidence: inScopeConfidence(p[bestInScope]!, typicality),
+        confidence: inScopeConfidence(
+          p[bestInScope]!,
+          typicality,
+          noneIndex >= 0 ? p[noneIndex]! : undefined,
+        ),
       };
     },
     dispose() {

@@ -44,13 +44,30 @@ interface Variant {
   network?: Partial<NonNullable<ClassifierOptions['training']['network']>>;
 }
 const base = DEFAULT_CLASSIFIER_OPTIONS;
-const formulas: Record<string, (p: number, typicality: number) => number> = {
+/** What a formula may read: top in-scope probability, typicality, the "none" class's probability, raw scores. */
+interface Signals {
+  readonly pNone: number;
+  readonly maxLogit: number;
+  readonly energy: number;
+}
+const sigmoid = (x: number) => 1 / (1 + Math.exp(-x));
+const formulas: Record<string, (p: number, typicality: number, s: Signals) => number> = {
   'mean(p,typ)': (p, t) => (p + t) / 2,
   p: (p) => p,
   typ: (_p, t) => t,
   '0.3p+0.7typ': (p, t) => 0.3 * p + 0.7 * t,
   '0.7p+0.3typ': (p, t) => 0.7 * p + 0.3 * t,
   'p*typ': (p, t) => p * t,
+  'mean(p,typ)-pNone': (p, t, s) => ((p + t) / 2 - s.pNone + 1) / 2,
+  'mean(p/(p+pNone),typ)': (p, t, s) => (p / (p + s.pNone) + t) / 2,
+  'mean(p,typ)*p/(p+pNone)': (p, t, s) => ((p + t) / 2) * (p / (p + s.pNone)),
+  'mean(p,typ)*(1-pNone)': (p, t, s) => ((p + t) / 2) * (1 - s.pNone),
+  'mean(p,typ,p/(p+pNone))': (p, t, s) => (p + t + p / (p + s.pNone)) / 3,
+  'typ*p/(p+pNone)': (p, t, s) => t * (p / (p + s.pNone)),
+  'sqrt(p*typ)*p/(p+pNone)': (p, t, s) => Math.sqrt(p * t) * (p / (p + s.pNone)),
+  'sig(maxLogit)': (_p, _t, s) => sigmoid(s.maxLogit),
+  'sig(energy)': (_p, _t, s) => sigmoid(s.energy),
+  'sig(energy)+typ': (_p, t, s) => (sigmoid(s.energy) + t) / 2,
 };
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
 for (const variant of JSON.parse(values.variants) as Variant[]) {
@@ -77,20 +94,37 @@ for (const variant of JSON.parse(values.variants) as Variant[]) {
   const none = c.labels.indexOf(NONE_LABEL);
   const assessed = split.validation.map((e) => {
     const { probabilities: p, typicality } = c.assess(e.text);
+    const logits = c.logits(e.text);
     let best = -1;
     let bestIn = -1;
     for (let i = 0; i < p.length; i++) {
       if (best < 0 || p[i]! > p[best]!) best = i;
       if (i !== none && (bestIn < 0 || p[i]! > p[bestIn]!)) bestIn = i;
     }
-    return { gold: e.label, predicted: best === none ? null : c.labels[best]!, p: p[bestIn]!, typicality };
+    let maxLogit = Number.NEGATIVE_INFINITY;
+    for (let i = 0; i < logits.length; i++) if (i !== none) maxLogit = Math.max(maxLogit, logits[i]!);
+    let sum = 0;
+    for (let i = 0; i < logits.length; i++)
+      if (i !== none) sum += Math.exp((logits[i]! - maxLogit) / c.temperature);
+    const signals: Signals = {
+      pNone: none >= 0 ? p[none]! : 0,
+      maxLogit,
+      energy: maxLogit / c.temperature + Math.log(sum),
+    };
+    return {
+      gold: e.label,
+      predicted: best === none ? null : c.labels[best]!,
+      p: p[bestIn]!,
+      typicality,
+      signals,
+    };
   });
   console.log(`${JSON.stringify(variant)}  training CPU ${((used.user + used.system) / 1e6).toFixed(2)} s`);
   for (const [name, f] of Object.entries(formulas)) {
     const ds: ValidationDecision[] = assessed.map((a) => ({
       gold: a.gold,
       predicted: a.predicted,
-      confidence: a.predicted === null ? 0 : f(a.p, a.typicality),
+      confidence: a.predicted === null ? 0 : f(a.p, a.typicality, a.signals),
     }));
     const t = largestThresholdWithinCost(ds, 0.015);
     const au = auroc(

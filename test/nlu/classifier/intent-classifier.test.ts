@@ -3,6 +3,7 @@ import { FeatureTransformer, fitFeatures } from '../../../src/nlu/classifier/fea
 import {
   DEFAULT_CLASSIFIER_OPTIONS,
   IntentClassifier,
+  inScopeConfidence,
   trainIntentClassifier,
 } from '../../../src/nlu/classifier/intent-classifier.js';
 import { normaliseForIntent } from '../../../src/nlu/classifier/normalise-text.js';
@@ -108,5 +109,25 @@ describe('IntentClassifier', () => {
     expect(linearOnly.toState().network).toBeUndefined();
     expect([...mixed.logits('card top up')]).not.toEqual([...linearOnly.logits('card top up')]);
     expect(linearOnly.rank('my card is not here yet')[0]!.label).toBe('card');
+  });
+});
+
+describe('inScopeConfidence', () => {
+  it('without a trained "none" class is the mean of the probability and the typicality', () => {
+    expect(inScopeConfidence(0.6, 0.8)).toBeCloseTo(0.7, 12);
+  });
+
+  it('with one weighs the top intent against "none" only, not against the other intents', () => {
+    // Torn between two close intents (0.45 / 0.45), hardly "none": sure it is in scope.
+    const torn = inScopeConfidence(0.45, 0.9, 0.02);
+    // As sure of its top intent, but the rest of the probability is "none".
+    const noneLike = inScopeConfidence(0.45, 0.9, 0.5);
+    expect(torn).toBeCloseTo((0.45 / 0.47 + 0.9) / 2, 12);
+    expect(noneLike).toBeCloseTo((0.45 / 0.95 + 0.9) / 2, 12);
+    expect(torn).toBeGreaterThan(noneLike);
+  });
+
+  it('stays defined when both probabilities are zero', () => {
+    expect(inScopeConfidence(0, 0.5, 0)).toBe(0.25);
   });
 });
