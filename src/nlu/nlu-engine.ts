@@ -126,22 +126,19 @@ export function createNluEngine(definitions: readonly IntentDefinition[], model:
     }
     const free = plain.replace(SLASH_COMMAND, '');
     if (!/[\p{L}\p{N}]/u.test(free)) return noneMatch();
-    const { probabilities: p, typicality } = model.classifier.assess(free);
+    const p = model.classifier.probabilities(free);
     const ranking = labels
       .map((name, i) => ({ name, confidence: p[i]! }))
       .filter((r) => r.name !== NONE_INTENT)
       .sort((a, b) => b.confidence - a.confidence)
       .slice(0, RANKING_SIZE);
-    const whole = topInScope(labels, p, typicality);
+    const whole = topInScope(labels, p);
     const wholeSure =
       whole.label !== null &&
       !whole.noneWon &&
       (winsInAnyPart.has(whole.label) || whole.probability >= PART_WINS_BELOW);
     const part = winsInAnyPart.size > 0 && !wholeSure ? partWinner(free) : null;
-    // A part that surely asks for its intent (PART_WIN_CONFIDENCE) is in scope.
-    const top = part
-      ? { label: part.label, probability: part.probability, noneWon: false, confidence: 1 }
-      : whole;
+    const top = part ? { label: part.label, probability: part.probability, noneWon: false } : whole;
     if (part) {
       // The ranking leads with what the message is routed to.
       ranking.splice(
@@ -151,7 +148,7 @@ export function createNluEngine(definitions: readonly IntentDefinition[], model:
         ...ranking.filter((r) => r.name !== part.label).slice(0, RANKING_SIZE - 1),
       );
     }
-    if (top.label === null || top.noneWon || top.confidence < model.threshold) {
+    if (top.label === null || top.noneWon || top.probability < model.threshold) {
       return { name: 'none', confidence: 1 - top.probability, skill: null, source: 'none', ranking };
     }
     return {
