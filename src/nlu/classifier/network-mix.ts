@@ -30,6 +30,7 @@ export interface NetworkMixState {
   readonly linearCoefficient: number;
   readonly networkCoefficient: number;
   readonly prototypes: string;
+  readonly prototypeCounts: number[];
 }
 
 /** `weight` is the network's share of the mixed (standardised) scores, 0–1. */
@@ -86,14 +87,12 @@ export function trainNetworkMix(
     normaliseInPlace(hidden);
     hiddenVectors.set(hidden, i * network.hidden);
   });
+  const prototypes = buildPrototypes(hiddenVectors, ys, model.classes, network.hidden);
   return {
     network,
     linearCoefficient: (1 - options.weight) / linearScale.value,
     networkCoefficient: options.weight / networkScale.value,
-    prototypes: new PrototypeIndex(
-      buildPrototypes(hiddenVectors, ys, model.classes, network.hidden),
-      network.hidden,
-    ),
+    prototypes: new PrototypeIndex(prototypes.rows, network.hidden, prototypes.counts),
   };
 }
 
@@ -108,6 +107,7 @@ export function networkMixToState(mix: NetworkMix): NetworkMixState {
     linearCoefficient: mix.linearCoefficient,
     networkCoefficient: mix.networkCoefficient,
     prototypes: typedArrayToBase64(mix.prototypes.rows()),
+    prototypeCounts: Array.from(mix.prototypes.counts),
   };
 }
 
@@ -127,8 +127,11 @@ export function networkMixFromState(
     outputBias: Float32Array.from(state.outputBias),
   };
   const prototypes = typedArrayFromBase64(state.prototypes, Float32Array);
+  const counts = Int32Array.from(state.prototypeCounts ?? []);
   if (
     prototypes.length % network.hidden !== 0 ||
+    counts.length !== network.classes ||
+    counts.reduce((n, k) => n + k, 0) * network.hidden !== prototypes.length ||
     network.input.length !== network.features * Math.ceil(network.hidden / 2) ||
     network.inputScale.length !== network.features ||
     network.output.length !== network.classes * network.hidden ||
@@ -140,6 +143,6 @@ export function networkMixFromState(
     network,
     linearCoefficient: state.linearCoefficient,
     networkCoefficient: state.networkCoefficient,
-    prototypes: new PrototypeIndex(prototypes, network.hidden),
+    prototypes: new PrototypeIndex(prototypes, network.hidden, counts),
   };
 }
