@@ -48,6 +48,14 @@ describe.skipIf(!hasChromium())('the web agent console in Chromium', () => {
     await userPage.fill('#text', 'It was due on the 15th');
     await userPage.press('#text', 'Enter');
     await agentPage.locator('#chat .entry.user', { hasText: 'It was due on the 15th' }).waitFor();
+    // The user's words reach the agent exactly as typed: no Markdown, no link with a hidden target.
+    const typed = 'Failing in __init__.py, see [the order page](https://example.com/login)';
+    await userPage.fill('#text', typed);
+    await userPage.press('#text', 'Enter');
+    const line = agentPage.locator('#chat .entry.user', { hasText: 'Failing in' });
+    await line.waitFor();
+    expect(await line.textContent()).toContain(typed);
+    expect(await line.locator('a').count()).toBe(0);
 
     await agentPage.selectOption('#chat .canned', 'greeting');
     await expect.poll(() => agentPage.inputValue('#chat .reply-text')).toContain('{userName}');

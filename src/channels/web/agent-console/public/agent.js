@@ -140,7 +140,9 @@ function entryNode(entry) {
     'li',
     { class: `entry ${entry.author}`, 'data-entry': String(entry.id) },
     el('span', { class: 'who' }, `${who} · ${new Date(entry.at).toLocaleTimeString()}`),
-    rich(entry.text),
+    // The user's words exactly as typed (as the chat page shows them: no hidden link targets);
+    // the bot's and agents' Markdown as formatting.
+    entry.author === 'user' ? entry.text : rich(entry.text),
   );
 }
 
