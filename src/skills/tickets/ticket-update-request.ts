@@ -59,9 +59,6 @@ export function commentBody(text: string): string | null {
   return rest.split(/\s+/).filter((w) => /\p{L}{2,}/u.test(w)).length >= 2 ? rest : null;
 }
 
-const TICKET_NUMBER_LIST =
-  /(#?\b\d{2,9}\b)(?:(?:\s*(?:,|&|\+|\band\b|\bor\b)\s*|\s+)(?:(?:ticket|case)s?\s*)?#?\b\d{2,9}\b)+/gi;
-
 /** Every list separator but a bare comma ("1000 and 1001", "1000, and 1001", "1000 & 1001", "1000 1001"). */
 const JOINING_SEPARATOR = String.raw`(?:\s*(?:,\s*(?:and|or|&)\s+|&|\+|\band\b|\bor\b)\s*|\s+)`;
 const LISTED_NUMBER = String.raw`(?:(?:ticket|case)s?\s*)?#?\d{2,9}\b`;
@@ -79,7 +76,7 @@ const DETERMINER = String.raw`(?:(?:the|my|these|those|both)\s+)?`;
  */
 const LIST_AFTER_COMMAND = new RegExp(
   String.raw`\b(?:close|re-?open)\s+${DETERMINER}${NUMBER_LIST}|\b(?:set|mark|change|move|put|switch)\s+(?:the\s+status\s+(?:of|on|for)\s+)?${DETERMINER}${NUMBER_LIST}\s+(?:now\s+)?(?:to|as)\b`,
-  'i',
+  'id',
 );
 
 /**
@@ -95,9 +92,18 @@ export function ticketsAfterCommand(text: string): number[] {
   return [...new Set((list.match(/\d{2,9}/g) ?? []).map(Number))];
 }
 
-/** "close 1000, 1001 and 1002, it works now" read as for one ticket ("close 1000, it works now"), for its reason. */
+/**
+ * "close 1000, 1001 and 1002, it works now" read as for one ticket ("close 1000, it works now"), for
+ * its reason. Only the list right after the command is cut to its first ticket; the rest is kept as
+ * typed, numbers and all ("set 1000 and 1001 to solution offered: allow ports 8080 and 8443").
+ */
 export function withOneTicketNumber(text: string): string {
-  return text.replace(TICKET_NUMBER_LIST, '$1');
+  const match = LIST_AFTER_COMMAND.exec(text);
+  const span = match?.indices?.[1] ?? match?.indices?.[2];
+  if (!span) return text;
+  const [start, end] = span;
+  const first = text.slice(start, end).match(new RegExp(`^${LISTED_NUMBER}`, 'i'))?.[0];
+  return first ? text.slice(0, start) + first + text.slice(end) : text;
 }
 
 /** The words of a complaint ("ticket 1000 still doesn't work, why did you close it?"), kept as they were said. */

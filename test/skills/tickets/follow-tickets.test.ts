@@ -434,6 +434,49 @@ describe.each(testProviders())('following tickets on %s', (provider) => {
     }
   });
 
+  it('for a list of tickets, numbers listed in a typed solution or a close or reopen reason are kept as typed', async () => {
+    const status = async (id: number) => (await desk.get(noraProfile, id))?.status;
+    const bodies = async (id: number) =>
+      (
+        await bot.app.services.db.ticketComment.findMany({ where: { ticketId: id }, orderBy: { id: 'asc' } })
+      ).map((c) => c.body);
+    const a = await file(noraProfile, nora, 'Nora: webhook calls blocked');
+    const b = await file(noraProfile, nora, 'Nora: webhook calls blocked again');
+    const solutionText = 'allow ports 8080 and 8443 in the firewall';
+    await sam.say(`set ${a} and ${b} to solution offered: ${solutionText}`);
+    expect(await status(a)).toBe('solution_offered');
+    expect(await status(b)).toBe('solution_offered');
+    expect(await bodies(a)).toEqual([solutionText]);
+    expect(await bodies(b)).toEqual([solutionText]);
+    expect((await bot.notifications(nora)).some((n) => n.includes(solutionText))).toBe(true);
+    expect((await bot.notifications(nora)).some((n) => n.includes('allow ports 8080 in'))).toBe(false);
+
+    await nora.say(`close ${a} and ${b}, errors 401 and 403 are gone now`);
+    expect(await status(a)).toBe('closed');
+    expect(await status(b)).toBe('closed');
+    expect((await bodies(a)).at(-1)).toBe('errors 401 and 403 are gone now');
+    expect((await bodies(b)).at(-1)).toBe('errors 401 and 403 are gone now');
+
+    await nora.say(`reopen ${a} and ${b} still getting errors 502, 503 and 504 on checkout`);
+    expect(await status(a)).toBe('open');
+    expect(await status(b)).toBe('open');
+    expect((await bodies(a)).at(-1)).toBe('still getting errors 502, 503 and 504 on checkout');
+    expect((await bodies(b)).at(-1)).toBe('still getting errors 502, 503 and 504 on checkout');
+
+    await sam.say(`close ${a} and ${b}: ports 8080, 8443 and 9000 are open now`);
+    expect(await status(a)).toBe('closed');
+    expect((await bodies(b)).at(-1)).toBe('ports 8080, 8443 and 9000 are open now');
+
+    // A number the reason speaks of after the list is the reason's, not a ticket, and stays in it.
+    await nora.say(`reopen ${a} and ${b}`);
+    const c = await file(noraProfile, nora, 'Nora: webhook calls blocked, first report');
+    await nora.say(`close ${a} and ${b}, ${c} is the original`);
+    expect(await status(a)).toBe('closed');
+    expect(await status(b)).toBe('closed');
+    expect(await status(c)).toBe('open');
+    expect((await bodies(b)).at(-1)).toBe(`${c} is the original`);
+  });
+
   it('an agent\'s "set A and B to solution offered" without the solution asks once, naming both; cancel leaves both; the answer is offered on each', async () => {
     const status = async (id: number) => (await desk.get(noraProfile, id))?.status;
     const comments = async (id: number) =>

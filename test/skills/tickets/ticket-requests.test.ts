@@ -9,6 +9,7 @@ import {
   parseUpdateRequest,
   rejectionReason,
   ticketsAfterCommand,
+  withOneTicketNumber,
 } from '../../../src/skills/tickets/ticket-update-request.js';
 
 const requester: UserProfile = {
@@ -352,6 +353,28 @@ describe('update requests', () => {
     expect(ticketsAfterCommand('set the status of 1000 & 1001 to waiting on customer')).toEqual([1000, 1001]);
     expect(ticketsAfterCommand('set 1000 to in progress, 1001 is fine')).toEqual([1000]);
     expect(ticketsAfterCommand('set up 1000 and 1001 to fire on checkout')).toEqual([]);
+  });
+
+  it('reads a list of tickets as one by cutting only the list after the command; numbers in the rest stay as typed', () => {
+    expect(withOneTicketNumber('close 1000, 1001 and 1002, it works now')).toBe('close 1000, it works now');
+    expect(withOneTicketNumber('close #1000, #1001 & #1002')).toBe('close #1000');
+    expect(withOneTicketNumber('please reopen tickets 1000 1001')).toBe('please reopen tickets 1000');
+    expect(withOneTicketNumber('set the status of 1000 & 1001 to in progress')).toBe(
+      'set the status of 1000 to in progress',
+    );
+    expect(
+      withOneTicketNumber('set 1000 and 1001 to solution offered: allow ports 8080 and 8443 in the firewall'),
+    ).toBe('set 1000 to solution offered: allow ports 8080 and 8443 in the firewall');
+    expect(withOneTicketNumber('close 1000 and 1001, errors 401 and 403 are gone')).toBe(
+      'close 1000, errors 401 and 403 are gone',
+    );
+    expect(withOneTicketNumber('reopen 1000 and 1001 still getting 502, 503 and 504')).toBe(
+      'reopen 1000 still getting 502, 503 and 504',
+    );
+    expect(withOneTicketNumber('close 1001 and 1002, 1000 was the first one')).toBe(
+      'close 1001, 1000 was the first one',
+    );
+    expect(withOneTicketNumber('errors 401 and 403, close it')).toBe('errors 401 and 403, close it');
   });
 
   it('finds no comment text in a bare command', () => {
