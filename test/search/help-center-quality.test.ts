@@ -36,29 +36,29 @@ describe.skipIf(!ready)('help center answers real questions (content/docs × tes
     expect(report.unanswerable).toBeGreaterThanOrEqual(30);
   });
 
-  // Issue 4 asks for top-1 >= 80%. Measured with the articles' asked lines indexed and the best single
-  // asked phrasing re-ranking: 80.5% of all 267 questions (seeded tuning half 82.8%, report half 78.2%, see
-  // bench/search-help-center.ts); most misses are a neighbouring section of the right article.
-  // Regression guards a little below the measured levels.
-  it('puts the expected section first for at least 79% of questions (target 80%, measured 80.5%)', () => {
-    expect(report.top1, `top-1 misses:\n${report.misses.join('\n')}`).toBeGreaterThanOrEqual(0.79);
+  // Regression guards a little below the levels measured on all question files together (351 answerable,
+  // 64 unanswerable; bench/search-help-center.ts gives them per file and per half). Issue 4's targets are
+  // top-1 >= 80%, top-3 >= 95% and >= 90% declined; the figures to hold against them are the report half's,
+  // never tuned on (66.8% / 93.5% / 86.4%), above all the held-out file's, written from the product brief
+  // without seeing the articles (48.8% / 86.9% / 84.0%): see the README. Most misses are a neighbouring
+  // section of the right article, or a long question whose words the articles say otherwise.
+  it('puts the expected section first for at least 74% of questions (measured 75.8%)', () => {
+    expect(report.top1, `top-1 misses:\n${report.misses.join('\n')}`).toBeGreaterThanOrEqual(0.74);
   });
 
-  it('has the expected section among the top 3 hits for at least 92% of questions (measured 93.6%)', () => {
-    expect(report.top3Section, `top-1 misses:\n${report.misses.join('\n')}`).toBeGreaterThanOrEqual(0.92);
+  it('has the expected section among the top 3 hits for at least 88% of questions (measured 90.3%)', () => {
+    expect(report.top3Section, `top-1 misses:\n${report.misses.join('\n')}`).toBeGreaterThanOrEqual(0.88);
   });
 
-  // Target 95%; measured 97.8%.
-  it('shows the expected article among the top 3 hits for at least 96% of questions', () => {
-    expect(report.top3Article, `top-1 misses:\n${report.misses.join('\n')}`).toBeGreaterThanOrEqual(0.96);
+  it('shows the expected article among the top 3 hits for at least 94% of questions (measured 96.0%)', () => {
+    expect(report.top3Article, `top-1 misses:\n${report.misses.join('\n')}`).toBeGreaterThanOrEqual(0.94);
   });
 
-  // Target 90%; measured 94.9% (37 of 39).
-  it('says it found nothing good for at least 94% of questions the docs do not answer', () => {
+  it('says it found nothing good for at least 89% of questions the docs do not answer (measured 90.6%)', () => {
     expect(
       report.declined,
       `answered confidently:\n${report.wronglyConfident.join('\n')}`,
-    ).toBeGreaterThanOrEqual(0.94);
+    ).toBeGreaterThanOrEqual(0.89);
   });
 
   it('never answers off-topic chat confidently (question words and small talk are not a topic)', () => {
