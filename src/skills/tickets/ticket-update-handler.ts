@@ -299,7 +299,9 @@ export function createUpdateHandler(deps: TicketSkillDeps, status: StatusHandler
     const { entities, request } = readRequest(ctx);
     const listsTickets = request.kind === 'close' || request.kind === 'reopen' || request.kind === 'status';
     // Only the list right after the command names tickets; a number later on is part of the reason.
-    const listed = listsTickets ? ticketsAfterCommand(ctx.message.text) : [];
+    const listed = listsTickets
+      ? ticketsAfterCommand(ctx.message.text, { staff: isSupportStaff(ctx.user) })
+      : [];
     // "close 1000 and 1001": each ticket as if named alone; the reason is the words around the list.
     const one = listed.length > 1 ? readRequest(ctx, withOneTicketNumber(ctx.message.text)).request : null;
     const each = one && one.kind === request.kind ? one : request;

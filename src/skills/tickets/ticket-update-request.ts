@@ -1,4 +1,5 @@
 import { isTicketStatus, type TicketStatus } from '../../domain/ticket-statuses.js';
+import { DETERMINER, LISTED_NUMBER, NUMBER_LIST, numbersInList } from './ticket-number-list.js';
 import { asksAQuestion, asksPolitely, typedStatusCommand } from './typed-status-command.js';
 
 /** What a user wants done to a ticket, read from "close 1042", "reply to 1042: …", "it didn't help". */
@@ -59,23 +60,12 @@ export function commentBody(text: string): string | null {
   return rest.split(/\s+/).filter((w) => /\p{L}{2,}/u.test(w)).length >= 2 ? rest : null;
 }
 
-/** Every list separator but a bare comma ("1000 and 1001", "1000, and 1001", "1000 & 1001", "1000 1001"). */
-const JOINING_SEPARATOR = String.raw`(?:\s*(?:,\s*(?:and|or|&)\s+|&|\+|\band\b|\bor\b)\s*|\s+)`;
-const LISTED_NUMBER = String.raw`(?:(?:ticket|case)s?\s*)?#?\d{2,9}\b`;
-/**
- * After a bare comma, a number the message goes on to say something about is no list item ("close
- * 1001, 1000 is the original"); a verb after a joined list speaks of the whole list ("close 1000 and
- * 1001 are duplicates").
- */
-const TOLD_ABOUT = String.raw`(?!\s+(?:is|was|has|had|seems|looks)\b)`;
-const NUMBER_LIST = String.raw`(${LISTED_NUMBER}(?:\s*,\s*${LISTED_NUMBER}${TOLD_ABOUT}|${JOINING_SEPARATOR}${LISTED_NUMBER})*)`;
-const DETERMINER = String.raw`(?:(?:the|my|these|those|both)\s+)?`;
 /**
  * "close 1000 and 1001", "reopen tickets #1000, #1001 & #1002", "set 1000 and 1001 to in progress",
  * "mark tickets 1000, 1001 as closed": the list right after the command.
  */
 const LIST_AFTER_COMMAND = new RegExp(
-  String.raw`\b(?:close|re-?open)\s+${DETERMINER}${NUMBER_LIST}|\b(?:set|mark|change|move|put|switch)\s+(?:the\s+status\s+(?:of|on|for)\s+)?${DETERMINER}${NUMBER_LIST}\s+(?:now\s+)?(?:to|as)\b`,
+  String.raw`\b(?:close|re-?open)\s+${DETERMINER}(${NUMBER_LIST})|\b(?:set|mark|change|move|put|switch)\s+(?:the\s+status\s+(?:of|on|for)\s+)?${DETERMINER}(${NUMBER_LIST})\s+(?:now\s+)?(?:to|as)\b`,
   'id',
 );
 
@@ -83,13 +73,15 @@ const LIST_AFTER_COMMAND = new RegExp(
  * The tickets a close, reopen or status change names: the numbers listed right after the command
  * ("close 1000 and 1001", "set 1000 and 1001 to in progress"). A number later in the message is part
  * of the reason ("close 1001 its a duplicate of 1000", "reopen 1000 still getting error 404"), as is
- * one the message says something about ("close 1001, 1000 is the original"). Empty when no number
- * follows the command.
+ * one the message says something about ("close 1001, 1000 is the original"). For staff, a status
+ * typed after the list ("1000 and 1001 in progress", "1000, 1001 closed") names the list too, as
+ * `parseUpdateRequest` reads it. Empty when no number follows the command.
  */
-export function ticketsAfterCommand(text: string): number[] {
+export function ticketsAfterCommand(text: string, options: { staff?: boolean } = {}): number[] {
+  const typed = options.staff ? typedStatusCommand(text) : null;
+  if (typed) return [...typed.tickets];
   const match = text.match(LIST_AFTER_COMMAND);
-  const list = match?.[1] ?? match?.[2] ?? '';
-  return [...new Set((list.match(/\d{2,9}/g) ?? []).map(Number))];
+  return numbersInList(match?.[1] ?? match?.[2] ?? '');
 }
 
 /**

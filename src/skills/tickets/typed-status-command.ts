@@ -1,9 +1,12 @@
 import type { TicketStatus } from '../../domain/ticket-statuses.js';
+import { DETERMINER, NUMBER_LIST, numbersInList } from './ticket-number-list.js';
 
 /** A status an agent set by typing it ("1042 in progress"); `solution`: the words after the colon. */
 export interface TypedStatusCommand {
   readonly status: TicketStatus;
   readonly solution: string | null;
+  /** The tickets typed ("1042 and 1043 in progress"), each once; none for "it", "this ticket" or none named. */
+  readonly tickets: readonly number[];
 }
 
 /**
@@ -22,19 +25,31 @@ const STATUS_NAMES: ReadonlyArray<[TicketStatus, string]> = [
 ];
 
 const ANY_STATUS = STATUS_NAMES.map(([, name]) => `(?:${name})`).join('|');
-const NUMBER_REF = String.raw`(?:(?:ticket|case)\s*)?#?\d{2,9}`;
-const ANY_REF = String.raw`(?:${NUMBER_REF}|it|this(?:\s+(?:ticket|case|one))?|that(?:\s+(?:ticket|case|one))?)`;
+/** "it", "this ticket", "that one": the ticket last talked about. */
+const PRONOUN_REF = String.raw`(?:it|this(?:\s+(?:ticket|case|one))?|that(?:\s+(?:ticket|case|one))?)`;
 const SET_VERB = String.raw`(?:(?:please|pls|plz|kindly)\s+)?(?:set|mark|change|move|put|switch)\s+(?:the\s+status\s+(?:of|on|for)\s+)?`;
 const LINK = String.raw`(?:\s+now)?(?:\s+(?:to|as))?(?:\s+now)?\s+`;
+/**
+ * The end of the command: the end of the message, or a clause break before a remark ("1042 and
+ * 1043 in progress, the customer sent logs"), captured last; the remark is no part of the command.
+ */
+const COMMAND_END = String.raw`(?:$|(?:\s*[,;.!]|\s+[-–—])\s+(.*))`;
 
-/** "set 1042 to in progress", "mark it as solution offered", and, without the verb, "1042 in progress", "#1042 to waiting on customer". */
+/**
+ * "set 1042 to in progress", "mark it as solution offered", and, without the verb, "1042 in progress",
+ * "#1042 to waiting on customer"; a list of tickets in place of one ("1042 and 1043 in progress").
+ * Group 1 or 2: the tickets; group 3: the status; group 4: a remark after it.
+ */
 const REF_THEN_STATUS = new RegExp(
-  String.raw`^(?:${SET_VERB}${ANY_REF}|(?:(?:please|pls)\s+)?${NUMBER_REF})${LINK}(${ANY_STATUS})$`,
+  String.raw`^(?:${SET_VERB}(?:${DETERMINER}(${NUMBER_LIST})|${PRONOUN_REF})|(?:(?:please|pls)\s+)?${DETERMINER}(${NUMBER_LIST}))${LINK}(${ANY_STATUS})${COMMAND_END}`,
   'i',
 );
-/** "solution offered 1042", "solution offered for ticket #1042", "solution offered" (the last ticket talked about). */
+/**
+ * "solution offered 1042", "solution offered for tickets 1042 and 1043", "solution offered" (the
+ * last ticket talked about). Group 1: the tickets; group 2: a remark after them.
+ */
 const SOLUTION_OFFERED_FIRST = new RegExp(
-  String.raw`^(?:(?:please|pls)\s+)?(?:${STATUS_NAMES[0]![1]})(?:\s+(?:(?:for|on)\s+)?${NUMBER_REF})?$`,
+  String.raw`^(?:(?:please|pls)\s+)?(?:${STATUS_NAMES[0]![1]})(?:\s+(?:(?:for|on)\s+)?${DETERMINER}(${NUMBER_LIST}))?${COMMAND_END}`,
   'i',
 );
 
@@ -87,14 +102,17 @@ function statusNamed(name: string): TicketStatus | null {
 
 /**
  * A status set by a command that is the whole message: "set 1042 to in progress", "1042 to
- * waiting on customer", "solution offered 1042". Solution Offered may carry the solution after
- * a colon ("solution offered 1042: clear the cache"); no other status takes text. Questions
- * ("why is 1042 on solution offered: …") and longer sentences naming a status are no command.
+ * waiting on customer", "solution offered 1042", for one ticket or a list ("1042 and 1043 closed").
+ * Solution Offered may carry the solution after a colon ("solution offered 1042: clear the cache");
+ * no other status takes text. A remark after a clause break ("1042 and 1043 solution offered, clear
+ * the cache") is read as "set 1042 and 1043 to solution offered, …" reads it: the command, the
+ * remark neither sent nor taken for the solution (which is asked for). Questions ("why is 1042 on
+ * solution offered: …") and longer sentences naming a status ("1042 is not in progress yet") are no
+ * command.
  */
 export function typedStatusCommand(text: string): TypedStatusCommand | null {
   if (asksAQuestion(text)) return null;
   const colon = text.indexOf(':');
-  const solution = colon < 0 ? null : text.slice(colon + 1).trim() || null;
   const command = head(text)
     .replace(/\s+/g, ' ')
     .trim()
@@ -102,13 +120,13 @@ export function typedStatusCommand(text: string): TypedStatusCommand | null {
     .replace(/[.!?]+$/, '')
     .replace(POLITE_END, '')
     .trim();
-  const named = command.match(REF_THEN_STATUS)?.[1];
-  const status = named
-    ? statusNamed(named)
-    : SOLUTION_OFFERED_FIRST.test(command)
-      ? 'solution_offered'
-      : null;
+  const named = command.match(REF_THEN_STATUS);
+  const offered = named ? null : command.match(SOLUTION_OFFERED_FIRST);
+  const status = named?.[3] ? statusNamed(named[3]) : offered ? 'solution_offered' : null;
   if (!status) return null;
-  if (status === 'solution_offered') return { status, solution };
-  return colon < 0 ? { status, solution: null } : null;
+  const tickets = numbersInList((named ? (named[1] ?? named[2]) : offered?.[1]) ?? '');
+  const remark = named ? named[4] : offered?.[2];
+  const typedSolution = colon < 0 ? null : text.slice(colon + 1).trim() || null;
+  if (status === 'solution_offered') return { status, solution: remark ? null : typedSolution, tickets };
+  return colon < 0 ? { status, solution: null, tickets } : null;
 }

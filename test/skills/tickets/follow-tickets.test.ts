@@ -999,6 +999,86 @@ describe.each(testProviders())('following tickets on %s', (provider) => {
     expect(await comments(id)).toEqual([]);
   });
 
+  it('an agent typing a list of tickets and a status sets each as "set … to …" does; nothing of it is sent to a requester', async () => {
+    const status = async (id: number) => (await desk.get(noraProfile, id))?.status;
+    const comments = async (id: number) =>
+      (
+        await bot.app.services.db.ticketComment.findMany({ where: { ticketId: id }, orderBy: { id: 'asc' } })
+      ).map((c) => [c.body, c.internal]);
+    const a = await file(noraProfile, nora, 'Nora: bare list A');
+    const b = await file(noraProfile, nora, 'Nora: bare list B');
+    const c = await file(noraProfile, nora, 'Nora: bare list C');
+    const toldBefore = (await bot.notifications(nora)).length;
+
+    await sam.say(`${a} and ${b} solution offered`);
+    expect(sam.replies).toHaveLength(1);
+    expect(sam.text()).toContain(`What's the solution for **#${a}** and **#${b}**?`);
+    await sam.say('cancel');
+    await sam.say(`solution offered for tickets ${a} & ${b}`);
+    expect(sam.text()).toContain(`What's the solution for **#${a}** and **#${b}**?`);
+    await sam.say('cancel');
+    for (const id of [a, b]) {
+      expect(await status(id)).toBe('open');
+      expect(await comments(id)).toEqual([]);
+    }
+    expect(await bot.notifications(nora)).toHaveLength(toldBefore);
+
+    await sam.say(`${a} and ${b} solution offered: clear the cache`);
+    for (const id of [a, b]) {
+      expect(sam.text()).toContain(`**#${id}** is now **Solution Offered**`);
+      expect(await status(id)).toBe('solution_offered');
+      expect(await comments(id)).toEqual([['clear the cache', false]]);
+    }
+
+    await sam.say(`${a}, ${b} and ${c} in progress`);
+    for (const id of [a, b, c]) {
+      expect(sam.text()).toContain(`**#${id}** is now **In Progress**`);
+      expect(await status(id)).toBe('in_progress');
+    }
+    await sam.say(`#${b} #${c} to waiting on customer`);
+    for (const id of [b, c]) expect(await status(id)).toBe('awaiting_response');
+    await sam.say(`${a}, ${b} closed`);
+    for (const id of [a, b]) expect(await status(id)).toBe('closed');
+    expect(await status(c)).toBe('awaiting_response');
+    expect(await comments(a)).toEqual([['clear the cache', false]]);
+    expect(await comments(c)).toEqual([]);
+
+    // The requester typing the same: no status changes.
+    await sam.say(`${a} and ${b} open`);
+    for (const id of [a, b]) expect(await status(id)).toBe('open');
+    for (const typed of [
+      `${a} and ${b} in progress`,
+      `${a} and ${b} solution offered`,
+      `${a}, ${b} closed`,
+    ]) {
+      await nora.say(typed);
+      expect(nora.text()).not.toContain('is now');
+      for (const id of [a, b]) expect(await status(id)).toBe('open');
+    }
+  });
+
+  it("an agent's status command typed while a reply is asked for is no reply", async () => {
+    const comments = async (id: number) =>
+      (await bot.app.services.db.ticketComment.findMany({ where: { ticketId: id } })).map((c) => c.body);
+    const a = await file(noraProfile, nora, 'Nora: reply interrupted A');
+    const b = await file(noraProfile, nora, 'Nora: reply interrupted B');
+    await sam.say(`reply to ${a}`);
+    expect(sam.text()).toContain(`**#${a}**`);
+    for (const typed of [`${a} and ${b} in progress`, `${a} in progress`]) {
+      await sam.say(typed);
+      expect(sam.text()).not.toContain('sent to the requester');
+      expect(await comments(a)).toEqual([]);
+    }
+    await sam.say('cancel');
+    await sam.say(`set ${a} to solution offered`);
+    expect(sam.text()).toContain(`What's the solution for **#${a}**?`);
+    await sam.say(`${b} in progress`);
+    expect(sam.text()).not.toContain('Solution Offered');
+    expect((await desk.get(noraProfile, a))?.status).toBe('open');
+    expect(await comments(a)).toEqual([]);
+    await sam.say('cancel');
+  });
+
   it('"no that didnt help at all" on a Solution Offered ticket asks what is still wrong; the filler is not kept', async () => {
     const comments = async (id: number) =>
       (

@@ -243,6 +243,116 @@ describe('tickets with the real intent engine', () => {
     expect(comments).toEqual([]);
   });
 
+  it('an agent typing a list of tickets and a status sets each as "set … to …" does; none of it reaches a requester as a reply', async () => {
+    const desk = bot.app.services.shared.tickets!;
+    const { chat: jo, id: a } = await ticketFiledBy(
+      'jo',
+      'Postback URL rejected',
+      'The postback URL is rejected.',
+    );
+    const b = (await ticketFiledBy('jo', 'Postback URL rejected again', 'Rejected again today.')).id;
+    const c = (await ticketFiledBy('jo', 'Coupon export empty', 'The coupon export is empty.')).id;
+    const d = (await ticketFiledBy('jo', 'Coupon export empty again', 'Empty again today.')).id;
+    const comments = async (id: number) =>
+      (
+        await bot.app.services.db.ticketComment.findMany({ where: { ticketId: id }, orderBy: { id: 'asc' } })
+      ).map((x) => [x.body, x.internal]);
+    const sam = bot.chat('sam');
+
+    // Solution Offered without the solution: one question naming every ticket; cancel leaves them.
+    await sam.say(`${a} and ${b} solution offered`);
+    expect(sam.text()).toContain(`What's the solution for **#${a}** and **#${b}**?`);
+    expect(sam.text()).not.toContain('was sent to the requester');
+    await sam.say('cancel');
+    await sam.say(`${a} solution offered`);
+    expect(sam.text()).toContain(`What's the solution for **#${a}**?`);
+    await sam.say('cancel');
+    for (const id of [a, b]) {
+      expect(await statusOf(id)).toBe('open');
+      expect(await comments(id)).toEqual([]);
+    }
+    for (const typed of [
+      `solution offered ${a} and ${b}`,
+      `both ${a} and ${b} solution offered`,
+      // A remark after the command is no solution: it is asked for, as "set A and B to solution offered, …" does.
+      `${a} and ${b} solution offered, clear the cache`,
+    ]) {
+      await sam.say(typed);
+      expect(sam.text()).toContain(`What's the solution for **#${a}** and **#${b}**?`);
+      await sam.say('cancel');
+    }
+    for (const id of [a, b]) expect(await comments(id)).toEqual([]);
+
+    // With the solution: offered on each ticket, the solution alone sent to each requester.
+    await sam.say(`${a} and ${b} solution offered: clear the cache`);
+    for (const id of [a, b]) {
+      expect(sam.text()).toContain(`**#${id}** is now **Solution Offered**`);
+      expect(await statusOf(id)).toBe('solution_offered');
+      expect(await comments(id)).toEqual([['clear the cache', false]]);
+    }
+
+    // Other statuses: each ticket set, as "set C and D to …" does.
+    await sam.say(`${c} and ${d} in progress`);
+    for (const id of [c, d]) {
+      expect(sam.text()).toContain(`**#${id}** is now **In Progress**`);
+      expect(await statusOf(id)).toBe('in_progress');
+    }
+    await sam.say(`${c}, ${d} closed`);
+    for (const id of [c, d]) {
+      expect(sam.text()).toContain(`**#${id}**`);
+      expect(await statusOf(id)).toBe('closed');
+      expect(await comments(id)).toEqual([]);
+    }
+
+    // The requester typing the same changes no status.
+    await desk.setStatus(sam.last!.user, c, 'open');
+    await desk.setStatus(sam.last!.user, d, 'open');
+    for (const typed of [
+      `${c} and ${d} in progress`,
+      `${c} and ${d} solution offered`,
+      `${c}, ${d} closed`,
+    ]) {
+      await jo.say(typed);
+      expect(jo.text()).not.toContain('is now');
+      for (const id of [c, d]) expect(await statusOf(id)).toBe('open');
+    }
+  });
+
+  it("an agent's status command typed while a reply or a solution is asked for is neither", async () => {
+    const a = (await ticketFiledBy('kim', 'Banner sizes rejected', 'Every banner size is rejected.')).id;
+    const b = (await ticketFiledBy('kim', 'Banner sizes rejected again', 'Rejected again today.')).id;
+    const comments = async (id: number) =>
+      (await bot.app.services.db.ticketComment.findMany({ where: { ticketId: id } })).map((x) => x.body);
+    const sam = bot.chat('sam');
+    const typedCommands = [
+      `${a} and ${b} in progress`,
+      `tickets ${a} and ${b} in progress`,
+      `${a}, ${b} closed`,
+      `${b} in progress`,
+      `${a} and ${b} solution offered`,
+    ];
+    await sam.say(`reply to ${a}`);
+    expect(sam.text()).toContain(`**#${a}**`);
+    for (const typed of typedCommands) {
+      await sam.say(typed);
+      expect(sam.text()).not.toContain('sent to the requester');
+      if (sam.actions().some((x) => x.label === 'No, continue')) await sam.click('No, continue');
+    }
+    await sam.say('cancel');
+    await sam.say(`set ${a} to solution offered`);
+    expect(sam.text()).toContain(`What's the solution for **#${a}**?`);
+    for (const typed of typedCommands) {
+      await sam.say(typed);
+      expect(sam.text()).not.toContain('is now **Solution Offered**');
+      if (sam.actions().some((x) => x.label === 'No, continue')) await sam.click('No, continue');
+    }
+    await sam.say('cancel');
+    for (const id of [a, b]) {
+      expect(await statusOf(id)).toBe('open');
+      expect(await comments(id)).toEqual([]);
+    }
+  });
+
   it('"reply to N: still broken, …" on a Solution Offered ticket rejects the solution and keeps the words', async () => {
     const { chat: gus, id } = await ticketFiledBy(
       'gus',

@@ -290,6 +290,24 @@ describe('update requests', () => {
       'mark ticket 1042 as solution offered: remove the old pixel',
       { kind: 'status', status: 'solution_offered', body: 'remove the old pixel' },
     ],
+    // A list of tickets and a status name: each ticket, as "set 1042 and 1043 to …" does.
+    ['1042 and 1043 solution offered', { kind: 'status', status: 'solution_offered' }],
+    ['1042, 1043 solution offered', { kind: 'status', status: 'solution_offered' }],
+    ['solution offered 1042 and 1043', { kind: 'status', status: 'solution_offered' }],
+    [
+      '1042 and 1043 solution offered: clear the cache',
+      { kind: 'status', status: 'solution_offered', body: 'clear the cache' },
+    ],
+    ['1042 and 1043 in progress', { kind: 'status', status: 'in_progress' }],
+    ['tickets #1042 & #1043 to waiting on customer', { kind: 'status', status: 'awaiting_response' }],
+    ['1042, 1043 closed', { kind: 'close', body: null }],
+    ['1042 and 1043 in progress?', { kind: 'ask-status' }],
+    ['both 1042 and 1043 solution offered', { kind: 'status', status: 'solution_offered' }],
+    // A remark after the command is no solution, nor a reply: as "set 1042 to solution offered, …" reads it.
+    ['1042 and 1043 solution offered, clear the cache', { kind: 'status', status: 'solution_offered' }],
+    ['solution offered 1042 and 1043 - clear the cache', { kind: 'status', status: 'solution_offered' }],
+    ['1042 solution offered, the customer asked: why', { kind: 'status', status: 'solution_offered' }],
+    ['1042 and 1043 in progress, the customer sent logs', { kind: 'status', status: 'in_progress' }],
   ])('agent: "%s"', (text, expected) => {
     expect(update(text, true)).toEqual(expected);
   });
@@ -353,6 +371,28 @@ describe('update requests', () => {
     expect(ticketsAfterCommand('set the status of 1000 & 1001 to waiting on customer')).toEqual([1000, 1001]);
     expect(ticketsAfterCommand('set 1000 to in progress, 1001 is fine')).toEqual([1000]);
     expect(ticketsAfterCommand('set up 1000 and 1001 to fire on checkout')).toEqual([]);
+  });
+
+  it("an agent's typed status names the tickets listed before it (or after Solution Offered); a requester's does not", () => {
+    const staff = { staff: true };
+    expect(ticketsAfterCommand('1042 and 1043 solution offered', staff)).toEqual([1042, 1043]);
+    expect(ticketsAfterCommand('1042, 1043 closed', staff)).toEqual([1042, 1043]);
+    expect(ticketsAfterCommand('tickets #1042 & #1043 to waiting on customer', staff)).toEqual([1042, 1043]);
+    expect(ticketsAfterCommand('solution offered for 1042, 1043 and 1044', staff)).toEqual([
+      1042, 1043, 1044,
+    ]);
+    expect(ticketsAfterCommand('1042 and 1043 solution offered: allow ports 8080 and 8443', staff)).toEqual([
+      1042, 1043,
+    ]);
+    expect(ticketsAfterCommand('1042 in progress', staff)).toEqual([1042]);
+    expect(ticketsAfterCommand('both 1042 and 1043 closed, they are duplicates', staff)).toEqual([
+      1042, 1043,
+    ]);
+    expect(ticketsAfterCommand('1042 open, 1043 closed', staff)).toEqual([1042]);
+    expect(ticketsAfterCommand('1042 and 1043 in progress?', staff)).toEqual([]);
+    expect(ticketsAfterCommand('1042 and 1043 in progress')).toEqual([]);
+    // "set …" lists are read as before.
+    expect(ticketsAfterCommand('set 1042 and 1043 to in progress', staff)).toEqual([1042, 1043]);
   });
 
   it('reads a list of tickets as one by cutting only the list after the command; numbers in the rest stay as typed', () => {
