@@ -31,29 +31,31 @@ export const HELP_CENTER_SPLIT_SEED = 7;
 
 /** Question files never split: written after the settings were chosen, they only ever count for the report. */
 export const HELD_OUT_FILE = /-heldout\.ya?ml$/;
+/** Question files never split the other way: written to choose settings on, they only ever count for tuning. */
+export const TUNING_FILE = /-tuning\.ya?ml$/;
 
 /**
  * Splits help-center questions (the question files pooled) into a tuning
  * half and a report half; answerable and unanswerable questions are split
  * separately, so each half has its share of both. Questions of held-out files
- * (HELD_OUT_FILE) all go to the report half, and the others split as if those
- * files did not exist, so adding one never moves a question between halves.
+ * (HELD_OUT_FILE) all go to the report half, those of tuning files (TUNING_FILE)
+ * all to the tuning half, and the others split as if those files did not exist,
+ * so adding one never moves a question between halves.
  */
 export function splitHelpCenterQuestions<A extends { file: string }, U extends { file: string }>(
   sets: { answerable: readonly A[]; unanswerable: readonly U[] },
   seed = HELP_CENTER_SPLIT_SEED,
 ): { tune: { answerable: A[]; unanswerable: U[] }; report: { answerable: A[]; unanswerable: U[] } } {
   const heldOut = (q: { file: string }) => HELD_OUT_FILE.test(q.file);
-  const answerable = seededSplit(
-    sets.answerable.filter((q) => !heldOut(q)),
-    seed,
-  );
-  const unanswerable = seededSplit(
-    sets.unanswerable.filter((q) => !heldOut(q)),
-    seed + 1,
-  );
+  const tuning = (q: { file: string }) => TUNING_FILE.test(q.file);
+  const pooled = (q: { file: string }) => !heldOut(q) && !tuning(q);
+  const answerable = seededSplit(sets.answerable.filter(pooled), seed);
+  const unanswerable = seededSplit(sets.unanswerable.filter(pooled), seed + 1);
   return {
-    tune: { answerable: answerable.tune, unanswerable: unanswerable.tune },
+    tune: {
+      answerable: [...answerable.tune, ...sets.answerable.filter(tuning)],
+      unanswerable: [...unanswerable.tune, ...sets.unanswerable.filter(tuning)],
+    },
     report: {
       answerable: [...answerable.report, ...sets.answerable.filter(heldOut)],
       unanswerable: [...unanswerable.report, ...sets.unanswerable.filter(heldOut)],

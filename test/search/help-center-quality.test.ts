@@ -36,25 +36,25 @@ describe.skipIf(!ready)('help center answers real questions (content/docs × tes
     expect(report.unanswerable).toBeGreaterThanOrEqual(30);
   });
 
-  // Regression guards a little below the levels measured on all question files together (351 answerable,
-  // 64 unanswerable; bench/search-help-center.ts gives them per file and per half). Issue 4's targets are
+  // Regression guards a little below the levels measured on all question files together (426 answerable,
+  // 88 unanswerable; bench/search-help-center.ts gives them per file and per half). Issue 4's targets are
   // top-1 >= 80%, top-3 >= 95% and >= 90% declined; the figures to hold against them are the report half's,
   // never tuned on (66.8% / 93.5% / 86.4%), above all the held-out file's, written from the product brief
   // without seeing the articles (48.8% / 86.9% / 84.0%): see the README. Most misses are a neighbouring
   // section of the right article, or a long question whose words the articles say otherwise.
-  it('puts the expected section first for at least 74% of questions (measured 75.8%)', () => {
-    expect(report.top1, `top-1 misses:\n${report.misses.join('\n')}`).toBeGreaterThanOrEqual(0.74);
+  it('puts the expected section first for at least 69% of questions (measured 70.4%)', () => {
+    expect(report.top1, `top-1 misses:\n${report.misses.join('\n')}`).toBeGreaterThanOrEqual(0.69);
   });
 
-  it('has the expected section among the top 3 hits for at least 88% of questions (measured 90.3%)', () => {
-    expect(report.top3Section, `top-1 misses:\n${report.misses.join('\n')}`).toBeGreaterThanOrEqual(0.88);
+  it('has the expected section among the top 3 hits for at least 87% of questions (measured 88.5%)', () => {
+    expect(report.top3Section, `top-1 misses:\n${report.misses.join('\n')}`).toBeGreaterThanOrEqual(0.87);
   });
 
-  it('shows the expected article among the top 3 hits for at least 94% of questions (measured 96.0%)', () => {
+  it('shows the expected article among the top 3 hits for at least 94% of questions (measured 95.3%)', () => {
     expect(report.top3Article, `top-1 misses:\n${report.misses.join('\n')}`).toBeGreaterThanOrEqual(0.94);
   });
 
-  it('says it found nothing good for at least 89% of questions the docs do not answer (measured 90.6%)', () => {
+  it('says it found nothing good for at least 89% of questions the docs do not answer (measured 90.9%)', () => {
     expect(
       report.declined,
       `answered confidently:\n${report.wronglyConfident.join('\n')}`,

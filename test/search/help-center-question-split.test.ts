@@ -37,4 +37,12 @@ describe('the help-center question split', () => {
     );
     expect(without.tune.answerable).toHaveLength(20);
   });
+
+  it('keeps every question of a tuning file in the tuning half, and the others where they were', () => {
+    const without = splitHelpCenterQuestions({ answerable: pooled, unanswerable });
+    const tuning = question('t1', 'docs-questions-tuning.yml');
+    const withTuning = splitHelpCenterQuestions({ answerable: [tuning, ...pooled], unanswerable });
+    expect(withTuning.tune.answerable).toEqual([...without.tune.answerable, tuning]);
+    expect(withTuning.report).toEqual(without.report);
+  });
 });
