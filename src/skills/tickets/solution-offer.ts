@@ -94,16 +94,16 @@ export function createSolutionOffer(deps: TicketSkillDeps, steps: SolutionOfferS
     offer,
     allowed,
 
-    /** Asks for the solution, if the change is allowed at all. */
-    async start(ctx: TurnContext, ticketId: number): Promise<void> {
-      if (await allowed(ctx, ticketId)) askFor(ctx, [ticketId]);
-    },
-
     /**
      * One question for several tickets ("set 1000 and 1001 to solution offered"), each already
      * found `allowed`; the answer is offered on each, and "cancel" leaves them all as they were.
      */
     startForSeveral(ctx: TurnContext, ticketIds: readonly number[]): void {
+      askFor(ctx, ticketIds);
+    },
+
+    /** Asks for the solution of tickets already found `allowed` (one, or several at once). */
+    askAllowed(ctx: TurnContext, ticketIds: readonly number[]): void {
       askFor(ctx, ticketIds);
     },
 

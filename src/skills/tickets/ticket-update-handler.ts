@@ -192,17 +192,25 @@ export function createUpdateHandler(deps: TicketSkillDeps, status: StatusHandler
       case 'status':
         // Solution Offered always comes with the solution: typed without it, it is asked for.
         // In a list ("set 1000 and 1001 to solution offered"), one question for all of them at the end.
+        // An agent's remark after the command ("1042 in progress, the customer sent logs") is kept
+        // as an internal note, as a close reason is; it is never sent, nor taken for the solution.
         if (request.status === 'solution_offered') {
           if (request.body) return solution.offer(ctx, id, request.body);
-          if (!askLater) return solution.start(ctx, id);
-          if (await solution.allowed(ctx, id)) askLater.push(id);
+          if (!(await solution.allowed(ctx, id))) return;
+          // The status waits for the solution; the remark is kept now, so "cancel" loses none of it.
+          if (request.note) await keepNote(ctx, id, request.note);
+          if (askLater) askLater.push(id);
+          else solution.askAllowed(ctx, [id]);
           return;
         }
-        if ((await setStatus(ctx, id, request.status)).ok) {
+        if ((await setStatus(ctx, id, request.status, request.note ? { comment: request.note } : {})).ok) {
           ctx.reply({
             type: 'text',
             text: t('tickets.update.status_set', { number, status: statusLabel(request.status) }),
           });
+          if (request.note && isSupportStaff(ctx.user)) {
+            ctx.reply({ type: 'text', text: t('tickets.update.close_note_internal', { number }) });
+          }
         }
         return;
       case 'assign':
@@ -238,6 +246,13 @@ export function createUpdateHandler(deps: TicketSkillDeps, status: StatusHandler
     if (reason && isSupportStaff(ctx.user)) {
       ctx.reply({ type: 'text', text: t('tickets.update.close_note_internal', { number }) });
     }
+  }
+
+  /** An agent's remark kept on the ticket as an internal note (never sent to the requester), as a close reason is. */
+  async function keepNote(ctx: TurnContext, id: number, note: string): Promise<void> {
+    const outcome = await deps.desk.addComment(ctx.user, id, note, { internal: true });
+    if (!outcome.ok) return refused(ctx, id, outcome);
+    ctx.reply({ type: 'text', text: t('tickets.update.close_note_internal', { number: ticketNumber(id) }) });
   }
 
   /** Back to In Progress; the reason becomes a comment, or the user is asked for one. */
@@ -303,7 +318,11 @@ export function createUpdateHandler(deps: TicketSkillDeps, status: StatusHandler
       ? ticketsAfterCommand(ctx.message.text, { staff: isSupportStaff(ctx.user) })
       : [];
     // "close 1000 and 1001": each ticket as if named alone; the reason is the words around the list.
-    const one = listed.length > 1 ? readRequest(ctx, withOneTicketNumber(ctx.message.text)).request : null;
+    // An agent's typed status ("1000 and 1001 in progress, …") already reads the same for each, and a
+    // list in its remark ("…, close 1002 and 1003 later") is kept as typed.
+    const typed = isSupportStaff(ctx.user) && typedStatusCommand(ctx.message.text) !== null;
+    const one =
+      listed.length > 1 && !typed ? readRequest(ctx, withOneTicketNumber(ctx.message.text)).request : null;
     const each = one && one.kind === request.kind ? one : request;
     if (listed.length > 1) {
       // The tickets left waiting for one answer: the solution to offer, or what is still wrong.

@@ -17,9 +17,11 @@ export type UpdateRequest =
   | { readonly kind: 'ask-status' }
   /**
    * `body`: what the agent tells the requester with the change ("solution offered 1042: clear
-   * the cache"); Solution Offered without it asks the agent for the solution first.
+   * the cache"); Solution Offered without it asks the agent for the solution first. `note`: the
+   * agent's remark after the command ("1042 in progress, the customer sent logs"), kept on each
+   * ticket as an internal note, as an agent's close reason is; never sent to a requester.
    */
-  | { readonly kind: 'status'; readonly status: TicketStatus; readonly body?: string }
+  | { readonly kind: 'status'; readonly status: TicketStatus; readonly body?: string; readonly note?: string }
   | { readonly kind: 'assign'; readonly to: 'me' | 'nobody' | { readonly name: string } };
 
 const NOT_SOLVED =
@@ -196,7 +198,10 @@ export function parseUpdateRequest(
   // An agent's question is never a command, nor a reply the requester would get.
   const question = options.staff && !REPLY_PREFIX.test(text) && asksAQuestion(text);
   const typed = options.staff && !question && !NOTE.test(text) ? typedStatusCommand(text) : null;
-  if (typed) return statusRequest(typed.status, options.staff, typed.solution);
+  if (typed) {
+    const remark = typed.remark && meaningful(typed.remark, 1) ? typed.remark : null;
+    return statusRequest(typed.status, options.staff, typed.solution, remark);
+  }
   if (UNASSIGN.test(text)) return { kind: 'assign', to: 'nobody' };
   if (options.staff && TAKE.test(text)) return { kind: 'assign', to: 'me' };
   const assignee = text.match(ASSIGN)?.[1]?.trim();
@@ -225,12 +230,19 @@ export function parseUpdateRequest(
 /**
  * A status to set, as "set 1042 to …" asks: Closed closes, Open reopens for a requester,
  * Solution Offered carries the solution when one was typed (else the agent is asked for it).
+ * An agent's remark ("1042 closed, duplicate of 1000") is Closed's reason, another status's note:
+ * either way kept as an internal note.
  */
-function statusRequest(status: TicketStatus, staff: boolean, solution: string | null): UpdateRequest {
-  if (status === 'closed') return { kind: 'close', body: null };
+function statusRequest(
+  status: TicketStatus,
+  staff: boolean,
+  solution: string | null,
+  remark: string | null = null,
+): UpdateRequest {
+  if (status === 'closed') return { kind: 'close', body: remark };
   if (status === 'open' && !staff) return { kind: 'reopen', body: null };
   if (status === 'solution_offered' && solution) return { kind: 'status', status, body: solution };
-  return { kind: 'status', status };
+  return { kind: 'status', status, ...(remark ? { note: remark } : {}) };
 }
 
 /** A request carried by a "which ticket?" button, checked again (clients can send anything). */
@@ -253,7 +265,12 @@ export function readCarriedRequest(raw: unknown): UpdateRequest | null {
       return { kind: 'ask-status' };
     case 'status':
       return typeof r.status === 'string' && isTicketStatus(r.status)
-        ? { kind: 'status', status: r.status, ...(body ? { body } : {}) }
+        ? {
+            kind: 'status',
+            status: r.status,
+            ...(body ? { body } : {}),
+            ...(typeof r.note === 'string' && r.note ? { note: r.note } : {}),
+          }
         : null;
     case 'assign': {
       const to = r.to;

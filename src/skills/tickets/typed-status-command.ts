@@ -5,6 +5,11 @@ import { DETERMINER, NUMBER_LIST, numbersInList } from './ticket-number-list.js'
 export interface TypedStatusCommand {
   readonly status: TicketStatus;
   readonly solution: string | null;
+  /**
+   * The words the agent typed after a clause break ("1042 in progress, the customer sent logs"), a
+   * colon in them included; never the solution. The update handler keeps them as an internal note.
+   */
+  readonly remark: string | null;
   /** The tickets typed ("1042 and 1043 in progress"), each once; none for "it", "this ticket" or none named. */
   readonly tickets: readonly number[];
 }
@@ -31,7 +36,8 @@ const SET_VERB = String.raw`(?:(?:please|pls|plz|kindly)\s+)?(?:set|mark|change|
 const LINK = String.raw`(?:\s+now)?(?:\s+(?:to|as))?(?:\s+now)?\s+`;
 /**
  * The end of the command: the end of the message, or a clause break before a remark ("1042 and
- * 1043 in progress, the customer sent logs"), captured last; the remark is no part of the command.
+ * 1043 in progress, the customer sent logs"), captured last; the remark is no part of the command
+ * (it is kept as an internal note).
  */
 const COMMAND_END = String.raw`(?:$|(?:\s*[,;.!]|\s+[-–—])\s+(.*))`;
 
@@ -104,11 +110,11 @@ function statusNamed(name: string): TicketStatus | null {
  * A status set by a command that is the whole message: "set 1042 to in progress", "1042 to
  * waiting on customer", "solution offered 1042", for one ticket or a list ("1042 and 1043 closed").
  * Solution Offered may carry the solution after a colon ("solution offered 1042: clear the cache");
- * no other status takes text. A remark after a clause break ("1042 and 1043 solution offered, clear
- * the cache") is read as "set 1042 and 1043 to solution offered, …" reads it: the command, the
- * remark neither sent nor taken for the solution (which is asked for). Questions ("why is 1042 on
- * solution offered: …") and longer sentences naming a status ("1042 is not in progress yet") are no
- * command.
+ * no other status takes text right after it. A remark after a clause break ("1042 and 1043 in
+ * progress, the customer wrote: logs attached", "1042 solution offered, clear the cache") is the
+ * `remark`, colon and all: never sent, nor taken for the solution (which is asked for). Questions
+ * ("why is 1042 on solution offered: …") and longer sentences naming a status ("1042 is not in
+ * progress yet") are no command.
  */
 export function typedStatusCommand(text: string): TypedStatusCommand | null {
   if (asksAQuestion(text)) return null;
@@ -125,8 +131,12 @@ export function typedStatusCommand(text: string): TypedStatusCommand | null {
   const status = named?.[3] ? statusNamed(named[3]) : offered ? 'solution_offered' : null;
   if (!status) return null;
   const tickets = numbersInList((named ? (named[1] ?? named[2]) : offered?.[1]) ?? '');
-  const remark = named ? named[4] : offered?.[2];
-  const typedSolution = colon < 0 ? null : text.slice(colon + 1).trim() || null;
-  if (status === 'solution_offered') return { status, solution: remark ? null : typedSolution, tickets };
-  return colon < 0 ? { status, solution: null, tickets } : null;
+  const remarkHead = (named ? named[4] : offered?.[2])?.trim();
+  // The command ends before the colon: a colon after the clause break is the remark's.
+  const remark = remarkHead ? (colon < 0 ? remarkHead : `${remarkHead}${text.slice(colon)}`.trim()) : null;
+  if (remark) return { status, solution: null, tickets, remark };
+  if (status === 'solution_offered') {
+    return { status, solution: colon < 0 ? null : text.slice(colon + 1).trim() || null, tickets, remark };
+  }
+  return colon < 0 ? { status, solution: null, tickets, remark } : null;
 }

@@ -1057,6 +1057,84 @@ describe.each(testProviders())('following tickets on %s', (provider) => {
     }
   });
 
+  it("an agent's remark after a typed status is kept as an internal note on each ticket changed; it never reaches the requester", async () => {
+    const status = async (id: number) => (await desk.get(noraProfile, id))?.status;
+    const comments = async (id: number) =>
+      (
+        await bot.app.services.db.ticketComment.findMany({ where: { ticketId: id }, orderBy: { id: 'asc' } })
+      ).map((c) => [c.body, c.internal]);
+    const kept = (id: number) => `Your reason is kept on **#${id}** as an internal note`;
+    const a = await file(noraProfile, nora, 'Nora: remark A');
+    const b = await file(noraProfile, nora, 'Nora: remark B');
+    const c = await file(noraProfile, nora, 'Nora: remark C');
+    const toldBefore = (await bot.notifications(nora)).length;
+
+    await sam.say(`${a} in progress, the customer sent logs`);
+    expect(sam.text()).toContain(`**#${a}** is now **In Progress**`);
+    expect(sam.text()).toContain(kept(a));
+    expect(await status(a)).toBe('in_progress');
+    expect(await comments(a)).toEqual([['the customer sent logs', true]]);
+
+    // A list of tickets in the remark is kept as typed.
+    const harFile = `asked both for the HAR file, close ${c} and ${b} if none comes`;
+    await sam.say(`${a} and ${b} to waiting on customer - ${harFile}`);
+    for (const id of [a, b]) {
+      expect(sam.text()).toContain(`**#${id}** is now **Awaiting your response**`);
+      expect(sam.text()).toContain(kept(id));
+      expect(await status(id)).toBe('awaiting_response');
+      expect((await comments(id)).at(-1)).toEqual([harFile, true]);
+    }
+
+    await sam.say(`${a} and ${b} closed, duplicates of ${c}`);
+    for (const id of [a, b]) {
+      expect(sam.text()).toContain(`Closed **#${id}** for **Nora Northpeak**`);
+      expect(sam.text()).toContain(kept(id));
+      expect(await status(id)).toBe('closed');
+      expect((await comments(id)).at(-1)).toEqual([`duplicates of ${c}`, true]);
+    }
+    expect(await status(c)).toBe('open');
+    expect(await comments(c)).toEqual([]);
+
+    // Solution Offered: the solution is still asked for; the remark is kept as a note, never sent.
+    await sam.say(`${a} and ${b} open, she wrote again`);
+    for (const id of [a, b]) expect(await status(id)).toBe('open');
+    await sam.say(`${a} and ${b} solution offered, waiting for them to test`);
+    expect(sam.text()).toContain(`What's the solution for **#${a}** and **#${b}**?`);
+    for (const id of [a, b]) {
+      expect(sam.text()).toContain(kept(id));
+      expect(await status(id)).toBe('open');
+      expect((await comments(id)).at(-1)).toEqual(['waiting for them to test', true]);
+    }
+    await sam.say('clear the cache');
+    for (const id of [a, b]) {
+      expect(sam.text()).toContain(`**#${id}** is now **Solution Offered**`);
+      expect(await status(id)).toBe('solution_offered');
+      expect((await comments(id)).slice(-2)).toEqual([
+        ['waiting for them to test', true],
+        ['clear the cache', false],
+      ]);
+    }
+    await sam.say(`${c} solution offered, the customer is testing it`);
+    expect(sam.text()).toContain(`What's the solution for **#${c}**?`);
+    expect(sam.text()).toContain(kept(c));
+    await sam.say('cancel');
+    expect(await status(c)).toBe('open');
+    expect(await comments(c)).toEqual([['the customer is testing it', true]]);
+
+    const told = (await bot.notifications(nora)).slice(toldBefore).join('\n');
+    expect(told).toContain('clear the cache');
+    for (const remark of [
+      'sent logs',
+      'HAR file',
+      'duplicates of',
+      'she wrote again',
+      'waiting for them',
+      'testing it',
+    ]) {
+      expect(told).not.toContain(remark);
+    }
+  });
+
   it("an agent's status command typed while a reply is asked for is no reply", async () => {
     const comments = async (id: number) =>
       (await bot.app.services.db.ticketComment.findMany({ where: { ticketId: id } })).map((c) => c.body);

@@ -271,24 +271,30 @@ describe('tickets with the real intent engine', () => {
       expect(await statusOf(id)).toBe('open');
       expect(await comments(id)).toEqual([]);
     }
-    for (const typed of [
-      `solution offered ${a} and ${b}`,
-      `both ${a} and ${b} solution offered`,
-      // A remark after the command is no solution: it is asked for, as "set A and B to solution offered, …" does.
-      `${a} and ${b} solution offered, clear the cache`,
-    ]) {
+    for (const typed of [`solution offered ${a} and ${b}`, `both ${a} and ${b} solution offered`]) {
       await sam.say(typed);
       expect(sam.text()).toContain(`What's the solution for **#${a}** and **#${b}**?`);
       await sam.say('cancel');
     }
     for (const id of [a, b]) expect(await comments(id)).toEqual([]);
+    // A remark after the command is no solution: it is asked for, as "set A and B to solution offered, …"
+    // does, and the remark is kept on each ticket as an internal note, as an agent's close reason is.
+    await sam.say(`${a} and ${b} solution offered, clear the cache`);
+    expect(sam.text()).toContain(`What's the solution for **#${a}** and **#${b}**?`);
+    for (const id of [a, b])
+      expect(sam.text()).toContain(`Your reason is kept on **#${id}** as an internal note`);
+    await sam.say('cancel');
+    for (const id of [a, b]) {
+      expect(await statusOf(id)).toBe('open');
+      expect(await comments(id)).toEqual([['clear the cache', true]]);
+    }
 
     // With the solution: offered on each ticket, the solution alone sent to each requester.
     await sam.say(`${a} and ${b} solution offered: clear the cache`);
     for (const id of [a, b]) {
       expect(sam.text()).toContain(`**#${id}** is now **Solution Offered**`);
       expect(await statusOf(id)).toBe('solution_offered');
-      expect(await comments(id)).toEqual([['clear the cache', false]]);
+      expect((await comments(id)).at(-1)).toEqual(['clear the cache', false]);
     }
 
     // Other statuses: each ticket set, as "set C and D to …" does.
@@ -302,6 +308,23 @@ describe('tickets with the real intent engine', () => {
       expect(sam.text()).toContain(`**#${id}**`);
       expect(await statusOf(id)).toBe('closed');
       expect(await comments(id)).toEqual([]);
+    }
+
+    // A remark after the command: kept on each ticket as an internal note, never sent.
+    await desk.setStatus(sam.last!.user, c, 'open');
+    await desk.setStatus(sam.last!.user, d, 'open');
+    await sam.say(`${c} and ${d} in progress, the customer sent logs`);
+    for (const id of [c, d]) {
+      expect(sam.text()).toContain(`**#${id}** is now **In Progress**`);
+      expect(sam.text()).toContain(`Your reason is kept on **#${id}** as an internal note`);
+      expect(await statusOf(id)).toBe('in_progress');
+      expect(await comments(id)).toEqual([['the customer sent logs', true]]);
+    }
+    await sam.say(`${c}, ${d} closed - duplicates of ${a}`);
+    for (const id of [c, d]) {
+      expect(sam.text()).toContain(`Your reason is kept on **#${id}** as an internal note`);
+      expect(await statusOf(id)).toBe('closed');
+      expect((await comments(id)).at(-1)).toEqual([`duplicates of ${a}`, true]);
     }
 
     // The requester typing the same changes no status.

@@ -7,6 +7,7 @@ import {
   commentBody,
   complaintText,
   parseUpdateRequest,
+  readCarriedRequest,
   rejectionReason,
   ticketsAfterCommand,
   withOneTicketNumber,
@@ -303,11 +304,38 @@ describe('update requests', () => {
     ['1042, 1043 closed', { kind: 'close', body: null }],
     ['1042 and 1043 in progress?', { kind: 'ask-status' }],
     ['both 1042 and 1043 solution offered', { kind: 'status', status: 'solution_offered' }],
-    // A remark after the command is no solution, nor a reply: as "set 1042 to solution offered, …" reads it.
-    ['1042 and 1043 solution offered, clear the cache', { kind: 'status', status: 'solution_offered' }],
-    ['solution offered 1042 and 1043 - clear the cache', { kind: 'status', status: 'solution_offered' }],
-    ['1042 solution offered, the customer asked: why', { kind: 'status', status: 'solution_offered' }],
-    ['1042 and 1043 in progress, the customer sent logs', { kind: 'status', status: 'in_progress' }],
+    // A remark after the command is no solution, nor a reply: it is kept as an internal note, as an
+    // agent's close reason is ("close 1042, it works now"); Solution Offered still asks for the solution.
+    [
+      '1042 and 1043 solution offered, clear the cache',
+      { kind: 'status', status: 'solution_offered', note: 'clear the cache' },
+    ],
+    [
+      'solution offered 1042 and 1043 - clear the cache',
+      { kind: 'status', status: 'solution_offered', note: 'clear the cache' },
+    ],
+    [
+      '1042 solution offered, the customer asked: why',
+      { kind: 'status', status: 'solution_offered', note: 'the customer asked: why' },
+    ],
+    [
+      '1042 and 1043 in progress, the customer sent logs',
+      { kind: 'status', status: 'in_progress', note: 'the customer sent logs' },
+    ],
+    [
+      '1042 in progress; customer wrote: logs attached',
+      { kind: 'status', status: 'in_progress', note: 'customer wrote: logs attached' },
+    ],
+    [
+      'set 1042 to waiting on customer - asked for the HAR file',
+      { kind: 'status', status: 'awaiting_response', note: 'asked for the HAR file' },
+    ],
+    ['1042 open, she wrote again', { kind: 'status', status: 'open', note: 'she wrote again' }],
+    ['1003 and 1004 closed, duplicates of 1000', { kind: 'close', body: 'duplicates of 1000' }],
+    ['1042 closed. Customer confirmed the fix', { kind: 'close', body: 'Customer confirmed the fix' }],
+    // Only politeness after the command: nothing to keep.
+    ['1042 in progress, thanks', { kind: 'status', status: 'in_progress' }],
+    ['1042 closed, asap', { kind: 'close', body: null }],
   ])('agent: "%s"', (text, expected) => {
     expect(update(text, true)).toEqual(expected);
   });
@@ -371,6 +399,21 @@ describe('update requests', () => {
     expect(ticketsAfterCommand('set the status of 1000 & 1001 to waiting on customer')).toEqual([1000, 1001]);
     expect(ticketsAfterCommand('set 1000 to in progress, 1001 is fine')).toEqual([1000]);
     expect(ticketsAfterCommand('set up 1000 and 1001 to fire on checkout')).toEqual([]);
+  });
+
+  it('a status request carried by a "which ticket?" button keeps the agent\'s remark as a note', () => {
+    const carried = JSON.parse(
+      JSON.stringify({ kind: 'status', status: 'in_progress', note: 'the customer sent logs' }),
+    ) as unknown;
+    expect(readCarriedRequest(carried)).toEqual({
+      kind: 'status',
+      status: 'in_progress',
+      note: 'the customer sent logs',
+    });
+    expect(readCarriedRequest({ kind: 'status', status: 'in_progress', note: 42 })).toEqual({
+      kind: 'status',
+      status: 'in_progress',
+    });
   });
 
   it("an agent's typed status names the tickets listed before it (or after Solution Offered); a requester's does not", () => {
