@@ -36,4 +36,25 @@ describe.each(testProviders())('Teams agent threads (%s)', (provider) => {
     expect(await failed.threadOf('h_card')).toBe(thread('1001'));
     expect(await slack.staleHandoffs()).toEqual(['h_card']);
   });
+
+  it('forgets a deleted card, and only that card', async () => {
+    const [first, second] = [instance(), instance()];
+    const reservation = await first.reserve('h_gone', 'tenant-1');
+    await first.placed('h_gone', reservation!, 'tenant-1', thread('2001'));
+    const slack = createAgentThreads(database.prisma);
+    const slackReservation = await slack.reserve('h_gone', 'T1');
+    await slack.placed('h_gone', slackReservation!, { team: 'T1', channel: 'C1', ts: '2.1' });
+
+    await first.forget('h_gone', thread('2001'));
+    expect(await second.threadOf('h_gone')).toBeNull();
+    expect(await second.handoffOf('tenant-1', thread('2001'))).toBeNull();
+    expect(await slack.byHandoff('h_gone')).not.toBeNull();
+
+    // Another instance posted a new card meanwhile: a late forget of the old one leaves it.
+    const again = await second.reserve('h_gone', 'tenant-1');
+    expect(again).not.toBeNull();
+    await second.placed('h_gone', again!, 'tenant-1', thread('2002'));
+    await first.forget('h_gone', thread('2001'));
+    expect(await first.threadOf('h_gone')).toBe(thread('2002'));
+  });
 });

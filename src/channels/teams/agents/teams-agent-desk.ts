@@ -7,7 +7,7 @@ import type { Responses } from '../../../core/responses.js';
 import { isTicketStatus, statusLabel } from '../../../domain/ticket-statuses.js';
 import type { UserProfile } from '../../../domain/user.js';
 import type { AgentDesk, ClaimResult, DeskEvent, LiveChat } from '../../../skills/handoff/agent-desk.js';
-import { isHandoffOver } from '../../../skills/handoff/handoff-state-machine.js';
+import { isHandoffOver, WAITING_HANDOFF_STATUSES } from '../../../skills/handoff/handoff-state-machine.js';
 import type { Outbox } from '../../../store/outbox.js';
 import type { ProcessedEvents } from '../../../store/processed-events.js';
 import type { UserDirectory } from '../../../store/user-directory.js';
@@ -123,9 +123,8 @@ export function createTeamsAgentView(deps: TeamsAgentViewDeps): TeamsAgentView {
   async function postLines(handoffId: string, replies: readonly Reply[]): Promise<void> {
     let where = await threadReference(handoffId);
     if (!where && !(await deps.threads.threadOf(handoffId))) {
-      const chat = await deps.desk.chat(handoffId);
-      if (!chat) throw new UndeliverableError(`no live chat ${handoffId}`);
-      await postEscalation(chat);
+      if (!(await deps.desk.chat(handoffId))) throw new UndeliverableError(`no live chat ${handoffId}`);
+      await postEscalation(handoffId);
       where = await threadReference(handoffId);
     }
     if (!where) throw new Error(`the card of ${handoffId} is not posted yet`);
@@ -177,17 +176,6 @@ export function createTeamsAgentView(deps: TeamsAgentViewDeps): TeamsAgentView {
     });
   }
 
-  async function refreshCard(chat: LiveChat): Promise<void> {
-    const where = await threadReference(chat.handoffId);
-    const rootId = where ? rootMessageId(where.threadId) : null;
-    if (!where || !rootId) return;
-    await deps.poster.update(where.ref, rootId, {
-      type: 'message',
-      attachments: [cardAttachment(await cardFor(chat))],
-    });
-    await keepMark(chat.handoffId, () => deps.threads.clearStale(chat.handoffId));
-  }
-
   /** The stale mark is bookkeeping: a database that fails it leaves the card as it is, logged. */
   async function keepMark(handoffId: string, write: () => Promise<void>): Promise<void> {
     try {
@@ -197,34 +185,48 @@ export function createTeamsAgentView(deps: TeamsAgentViewDeps): TeamsAgentView {
     }
   }
 
-  async function postEscalation(chat: LiveChat): Promise<void> {
+  /**
+   * Posts the chat's card as the chat is now (read from the database, not an event's copy),
+   * unless another post of it is under way or done (by this instance or another).
+   */
+  async function postEscalation(handoffId: string): Promise<void> {
     const ref = await agentsReference();
     if (!ref) {
       deps.logger.warn(
-        { handoffId: chat.handoffId },
+        { handoffId },
         'teams agent view: no Teams activity seen yet, so the agents channel cannot be reached',
       );
       return;
     }
     const tenant = ref.conversation.tenantId ?? '';
-    const reservation = await deps.threads.reserve(chat.handoffId, tenant);
+    const reservation = await deps.threads.reserve(handoffId, tenant);
     if (!reservation) return;
+    let chat: LiveChat | null;
     let threadId: string;
     try {
-      const card = await cardFor(chat);
+      chat = await deps.desk.chat(handoffId);
+      if (!chat) {
+        await deps.threads.release(handoffId, reservation);
+        return;
+      }
       threadId = await deps.poster.startThread(ref, deps.agentsChannel, {
         type: 'message',
-        attachments: [cardAttachment(card)],
+        attachments: [cardAttachment(await cardFor(chat))],
       });
     } catch (error) {
-      await deps.threads.release(chat.handoffId, reservation);
+      await deps.threads.release(handoffId, reservation);
       throw error;
     }
-    if (!(await deps.threads.placed(chat.handoffId, reservation, tenant, threadId)))
+    if (!(await deps.threads.placed(handoffId, reservation, tenant, threadId))) {
       deps.logger.warn(
-        { handoffId: chat.handoffId, threadId },
+        { handoffId, threadId },
         'teams escalation card posted after its reservation was taken over; the chat goes on in the other card',
       );
+      return;
+    }
+    // A change made while the card was being posted found no card to rewrite: it catches up.
+    const now = await deps.desk.chat(handoffId);
+    if (now && shownOf(now) !== shownOf(chat)) await refreshCardQuietly(handoffId);
   }
 
   /**
@@ -235,7 +237,7 @@ export function createTeamsAgentView(deps: TeamsAgentViewDeps): TeamsAgentView {
   async function syncQueue(): Promise<void> {
     for (const chat of await deps.desk.queue()) {
       if (await deps.threads.threadOf(chat.handoffId)) continue;
-      enqueue(chat.handoffId, () => postEscalation(chat));
+      enqueue(chat.handoffId, () => postEscalation(chat.handoffId));
     }
     for (const handoffId of await deps.threads.staleHandoffs())
       enqueue(handoffId, () => catchUpCard(handoffId));
@@ -243,46 +245,90 @@ export function createTeamsAgentView(deps: TeamsAgentViewDeps): TeamsAgentView {
 
   /** Rewrites a stale card from its chat as it is now; a chat that is gone leaves nothing to redo. */
   async function catchUpCard(handoffId: string): Promise<void> {
-    const chat = await deps.desk.chat(handoffId);
-    if (!chat) {
-      await keepMark(handoffId, () => deps.threads.clearStale(handoffId));
-      return;
-    }
-    await refreshCardQuietly(chat);
+    const chat = await refreshCardQuietly(handoffId);
     // A chat that is over changes no more: one more try, then its card is left as Teams has it.
-    if (isHandoffOver(chat.status)) await keepMark(handoffId, () => deps.threads.clearStale(handoffId));
+    if (chat && isHandoffOver(chat.status))
+      await keepMark(handoffId, () => deps.threads.clearStale(handoffId));
   }
 
   /**
-   * The card, rewritten as the chat changes; an outage leaves it behind for a while, never
-   * the chat's lines. A refused rewrite marks the card stale in its AgentThread row, so the
-   * resync of any instance (this one, another, or the next to start) redoes it and it does
-   * not keep offering Claim on a claimed chat.
+   * The card, rewritten as the chat is now: read from the database at the time of the rewrite,
+   * never from an event's copy (an instance that hears an event late would otherwise put Claim
+   * back on a chat claimed meanwhile), and read again after it, so that a change whose own
+   * rewrite landed first is not left under an older one. An outage leaves the card behind for
+   * a while, never the chat's lines: a refused rewrite marks the card stale in its AgentThread
+   * row, so the resync of any instance (this one, another, or the next to start) redoes it.
+   * Resolves to the chat as last read; null when the chat or its card is not there.
    */
-  async function refreshCardQuietly(chat: LiveChat): Promise<void> {
-    try {
-      await refreshCard(chat);
-    } catch (error) {
-      // A card deleted from the channel stays so: trying again would only fail again.
-      const gone = cardGone(error);
-      deps.logger.warn(
-        { err: error, handoffId: chat.handoffId },
-        gone
-          ? 'teams escalation card not updated: the card is gone'
-          : 'teams escalation card not updated; the resync tries again',
-      );
-      await keepMark(chat.handoffId, () =>
-        gone ? deps.threads.clearStale(chat.handoffId) : deps.threads.markStale(chat.handoffId),
-      );
+  async function refreshCardQuietly(handoffId: string): Promise<LiveChat | null> {
+    for (let attempt = 1; ; attempt++) {
+      const where = await threadReference(handoffId);
+      const rootId = where ? rootMessageId(where.threadId) : null;
+      if (!where || !rootId) return null;
+      const chat = await deps.desk.chat(handoffId);
+      if (!chat) {
+        await keepMark(handoffId, () => deps.threads.clearStale(handoffId));
+        return null;
+      }
+      try {
+        await deps.poster.update(where.ref, rootId, {
+          type: 'message',
+          attachments: [cardAttachment(await cardFor(chat))],
+        });
+      } catch (error) {
+        await cardNotUpdated(chat, where.threadId, error);
+        return chat;
+      }
+      const now = await deps.desk.chat(handoffId);
+      if (!now || shownOf(now) === shownOf(chat)) {
+        await keepMark(handoffId, () => deps.threads.clearStale(handoffId));
+        return chat;
+      }
+      if (attempt >= CARD_REWRITES) {
+        deps.logger.warn({ handoffId }, 'teams escalation card behind its chat; the resync rewrites it');
+        await keepMark(handoffId, () => deps.threads.markStale(handoffId));
+        return now;
+      }
     }
+  }
+
+  /**
+   * The connector refused a rewrite of the card starting `threadId`. Refused for now: marked
+   * for the resync. Gone (deleted from the channel): trying again would only fail again, so a
+   * claimed or finished chat's card is left as it is, and a chat still waiting for an agent
+   * gets a new card, as a chat without one would.
+   */
+  async function cardNotUpdated(chat: LiveChat, threadId: string, error: unknown): Promise<void> {
+    const handoffId = chat.handoffId;
+    if (!cardGone(error)) {
+      deps.logger.warn(
+        { err: error, handoffId },
+        'teams escalation card not updated; the resync tries again',
+      );
+      await keepMark(handoffId, () => deps.threads.markStale(handoffId));
+      return;
+    }
+    const now = await deps.desk.chat(handoffId);
+    if (!now || !WAITING_HANDOFF_STATUSES.includes(now.status)) {
+      deps.logger.warn({ err: error, handoffId }, 'teams escalation card not updated: the card is gone');
+      await keepMark(handoffId, () => deps.threads.clearStale(handoffId));
+      return;
+    }
+    deps.logger.warn(
+      { err: error, handoffId },
+      'teams escalation card gone; the waiting chat gets a new one',
+    );
+    // Should the new card not be posted now, the chat has no card: the resync posts one.
+    await deps.threads.forget(handoffId, threadId);
+    await postEscalation(handoffId);
   }
 
   async function onEvent(event: DeskEvent): Promise<void> {
     switch (event.type) {
       case 'queued':
         // Queued again with its card posted: the card is rewritten, or marked for the resync.
-        if (await deps.threads.threadOf(event.chat.handoffId)) await refreshCardQuietly(event.chat);
-        else await postEscalation(event.chat);
+        if (await deps.threads.threadOf(event.chat.handoffId)) await refreshCardQuietly(event.chat.handoffId);
+        else await postEscalation(event.chat.handoffId);
         return;
       case 'claimed': {
         const chat = event.chat;
@@ -298,7 +344,7 @@ export function createTeamsAgentView(deps: TeamsAgentViewDeps): TeamsAgentView {
         const replies: Reply[] = [{ type: 'text', text: line }];
         if (entries.length > 0) replies.push(transcriptReply(entries, chat, t));
         if (!(await postInThread(chat.handoffId, replies, key))) return;
-        await refreshCardQuietly(chat);
+        await refreshCardQuietly(chat.handoffId);
         return;
       }
       case 'user-message':
@@ -317,7 +363,7 @@ export function createTeamsAgentView(deps: TeamsAgentViewDeps): TeamsAgentView {
             : t('teams.desk.back_in_queue'),
           `teams:desk:transferred:${chat.handoffId}:${chat.teamId}:${chat.agentId}:${+chat.waitingSince}`,
         );
-        await refreshCardQuietly(chat);
+        await refreshCardQuietly(chat.handoffId);
         return;
       }
       case 'closed':
@@ -326,7 +372,7 @@ export function createTeamsAgentView(deps: TeamsAgentViewDeps): TeamsAgentView {
           t(`teams.desk.closed_by.${event.by}`, { user: event.chat.requester.name }),
           `teams:desk:closed:${event.chat.handoffId}`,
         );
-        await refreshCardQuietly(event.chat);
+        await refreshCardQuietly(event.chat.handoffId);
         return;
       case 'reminder': {
         const minute = Math.floor(Date.now() / 60_000);
@@ -511,6 +557,14 @@ export function createTeamsAgentView(deps: TeamsAgentViewDeps): TeamsAgentView {
       while (chains.size > 0) await Promise.allSettled([...chains.values()]);
     },
   };
+}
+
+/** How many times a card is rewritten in a row while its chat keeps changing under it. */
+const CARD_REWRITES = 3;
+
+/** What a card shows that a change of the chat changes: a card rendered before it differs. */
+function shownOf(chat: LiveChat): string {
+  return `${chat.status}|${chat.agentId ?? ''}|${chat.teamId ?? ''}|${+chat.waitingSince}`;
 }
 
 /** The Bot Connector answered that the activity is not there (404): no retry brings it back. */

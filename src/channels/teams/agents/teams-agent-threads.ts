@@ -35,6 +35,11 @@ export interface TeamsAgentThreads {
   clearStale(handoffId: string): Promise<void>;
   /** The chats whose card is marked stale. */
   staleHandoffs(): Promise<string[]>;
+  /**
+   * The card starting `threadId` is gone (deleted from the channel): its row goes, so the chat
+   * may get a new card. Only that card's row: a card another instance posted since stays.
+   */
+  forget(handoffId: string, threadId: string): Promise<void>;
 }
 
 export { RESERVATION_LEASE_MS } from '../../../store/agent-thread-reservations.js';
@@ -66,5 +71,8 @@ export function createTeamsAgentThreads(db: Db, options: { now?: () => Date } = 
     markStale: (handoffId) => markAgentThreadStale(db, CHANNEL, handoffId, ''),
     clearStale: (handoffId) => clearAgentThreadStale(db, CHANNEL, handoffId),
     staleHandoffs: () => staleAgentThreads(db, CHANNEL),
+    async forget(handoffId, threadId) {
+      await db.agentThread.deleteMany({ where: { handoffId, channel: CHANNEL, threadKey: threadId } });
+    },
   };
 }

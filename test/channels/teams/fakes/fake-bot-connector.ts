@@ -1,4 +1,4 @@
-import { createServer, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
 /** One request the bot made to the connector: a posted, replied or updated activity, or a new thread. */
@@ -52,6 +52,12 @@ export class FakeBotConnector {
    * Teams counts a message) are refused with 413 MessageSizeTooBig, as Teams does; null: no limit.
    */
   maxActivityBytes: number | null = null;
+  /**
+   * Requests held until the promise returned for them settles, then answered (and recorded)
+   * as usual: a slow connector, for the request it picks; null (or no promise): at once.
+   */
+  // biome-ignore lint/suspicious/noExplicitAny: the request's JSON body, free-form like `ConnectorCall.body`.
+  hold: ((method: string, path: string, body: any) => Promise<void> | null) | null = null;
   /** The member API answers this late (longer than the bot waits: a lookup that times out). */
   memberDelayMs = 0;
   /** Called for every call as it arrives (benchmarks match replies to activities with it). */
@@ -74,77 +80,10 @@ export class FakeBotConnector {
       req.on('data', (c: Buffer) => chunks.push(c));
       req.on('end', () => {
         const text = Buffer.concat(chunks).toString('utf8');
-        const answer = (status: number, body?: unknown) => {
-          const json = body === undefined ? '' : JSON.stringify(body);
-          res.writeHead(status, { 'content-type': 'application/json' });
-          res.end(json);
-        };
-        if (this.down) return answer(503, { error: { code: 'ServiceUnavailable', message: 'down' } });
         const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
-        const body = text ? JSON.parse(text) : undefined;
-        if (this.refuse?.(req.method ?? '', path, body)) {
-          return answer(403, {
-            error: {
-              code: 'BotNotInConversationRoster',
-              message: 'The bot is not part of the conversation roster.',
-            },
-          });
-        }
-        if (this.gone?.(req.method ?? '', path)) {
-          return answer(404, {
-            error: { code: 'NotFound', message: `${req.method} ${path}: no such activity` },
-          });
-        }
-        if (
-          this.maxActivityBytes !== null &&
-          (req.method === 'POST' || req.method === 'PUT') &&
-          Buffer.byteLength(text, 'utf16le') > this.maxActivityBytes
-        ) {
-          return answer(413, {
-            error: {
-              code: 'MessageSizeTooBig',
-              message: `The message is ${Buffer.byteLength(text, 'utf16le')} bytes, more than ${this.maxActivityBytes}.`,
-            },
-          });
-        }
-        const authorization = req.headers.authorization;
-        const m = /^\/v3\/conversations(?:\/([^/]+)(?:\/(activities|members)(?:\/([^/]+))?)?)?$/.exec(path);
-        if (!m) return answer(404, { error: { code: 'NotFound', message: path } });
-        const [, conversationId, sub, itemId] = m;
-        if (req.method === 'POST' && !conversationId) {
-          const newId = String(this.nextId++);
-          const channel = body?.channelData?.channel?.id ?? `19:new-${newId}@thread.tacv2`;
-          this.record({ kind: 'create', conversationId: channel, newId, body, authorization });
-          return answer(201, { id: `${channel};messageid=${newId}`, activityId: newId });
-        }
-        if (conversationId && sub === 'activities' && req.method === 'POST') {
-          const newId = String(this.nextId++);
-          this.record({
-            kind: itemId ? 'reply' : 'send',
-            conversationId,
-            ...(itemId ? { activityId: itemId } : {}),
-            newId,
-            body,
-            authorization,
-          });
-          return answer(200, { id: newId });
-        }
-        if (conversationId && sub === 'activities' && itemId && req.method === 'PUT') {
-          this.record({ kind: 'update', conversationId, activityId: itemId, body, authorization });
-          return answer(200, { id: itemId });
-        }
-        if (conversationId && sub === 'members' && itemId && req.method === 'GET') {
-          this.memberLookups++;
-          const member = this.members.get(itemId);
-          if (member && this.memberDelayMs > 0) {
-            setTimeout(() => answer(200, member), this.memberDelayMs).unref();
-            return;
-          }
-          return member
-            ? answer(200, member)
-            : answer(404, { error: { code: 'MemberNotFoundInConversation', message: 'not a member' } });
-        }
-        return answer(404, { error: { code: 'NotFound', message: `${req.method} ${path}` } });
+        const held = this.hold?.(req.method ?? '', path, text ? JSON.parse(text) : undefined);
+        if (held) void held.then(() => this.respond(req, res, text));
+        else this.respond(req, res, text);
       });
     });
     await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
@@ -184,6 +123,81 @@ export class FakeBotConnector {
         });
       });
     }
+  }
+
+  /** Answers one request (after `hold`, if it held it) and records what it did. */
+  private respond(req: IncomingMessage, res: ServerResponse, text: string) {
+    const answer = (status: number, body?: unknown) => {
+      const json = body === undefined ? '' : JSON.stringify(body);
+      res.writeHead(status, { 'content-type': 'application/json' });
+      res.end(json);
+    };
+    if (this.down) return answer(503, { error: { code: 'ServiceUnavailable', message: 'down' } });
+    const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
+    const body = text ? JSON.parse(text) : undefined;
+    if (this.refuse?.(req.method ?? '', path, body)) {
+      return answer(403, {
+        error: {
+          code: 'BotNotInConversationRoster',
+          message: 'The bot is not part of the conversation roster.',
+        },
+      });
+    }
+    if (this.gone?.(req.method ?? '', path)) {
+      return answer(404, {
+        error: { code: 'NotFound', message: `${req.method} ${path}: no such activity` },
+      });
+    }
+    if (
+      this.maxActivityBytes !== null &&
+      (req.method === 'POST' || req.method === 'PUT') &&
+      Buffer.byteLength(text, 'utf16le') > this.maxActivityBytes
+    ) {
+      return answer(413, {
+        error: {
+          code: 'MessageSizeTooBig',
+          message: `The message is ${Buffer.byteLength(text, 'utf16le')} bytes, more than ${this.maxActivityBytes}.`,
+        },
+      });
+    }
+    const authorization = req.headers.authorization;
+    const m = /^\/v3\/conversations(?:\/([^/]+)(?:\/(activities|members)(?:\/([^/]+))?)?)?$/.exec(path);
+    if (!m) return answer(404, { error: { code: 'NotFound', message: path } });
+    const [, conversationId, sub, itemId] = m;
+    if (req.method === 'POST' && !conversationId) {
+      const newId = String(this.nextId++);
+      const channel = body?.channelData?.channel?.id ?? `19:new-${newId}@thread.tacv2`;
+      this.record({ kind: 'create', conversationId: channel, newId, body, authorization });
+      return answer(201, { id: `${channel};messageid=${newId}`, activityId: newId });
+    }
+    if (conversationId && sub === 'activities' && req.method === 'POST') {
+      const newId = String(this.nextId++);
+      this.record({
+        kind: itemId ? 'reply' : 'send',
+        conversationId,
+        ...(itemId ? { activityId: itemId } : {}),
+        newId,
+        body,
+        authorization,
+      });
+      return answer(200, { id: newId });
+    }
+    if (conversationId && sub === 'activities' && itemId && req.method === 'PUT') {
+      this.record({ kind: 'update', conversationId, activityId: itemId, body, authorization });
+      return answer(200, { id: itemId });
+    }
+    if (conversationId && sub === 'members' && itemId && req.method === 'GET') {
+      this.memberLookups++;
+      const member = this.members.get(itemId);
+      if (member && this.memberDelayMs > 0) {
+        setTimeout(() => answer(200, member), this.memberDelayMs).unref();
+        return;
+      }
+      return member
+        ? answer(200, member)
+        : answer(404, { error: { code: 'MemberNotFoundInConversation', message: 'not a member' } });
+    }
+    return answer(404, { error: { code: 'NotFound', message: `${req.method} ${path}` } });
   }
 
   private record(call: ConnectorCall): void {
