@@ -48,6 +48,11 @@ export interface AgentThreads {
   staleHandoffs(): Promise<string[]>;
   /** The note of a stale escalation's rewrite; null when the message is not marked stale. */
   staleNote(handoffId: string): Promise<string | null>;
+  /**
+   * The escalation message at `location` is gone (deleted from the channel): its row goes, so
+   * the chat may get a new message. Only that message's row: one another instance posted since stays.
+   */
+  forget(handoffId: string, location: AgentThreadLocation): Promise<void>;
 }
 
 const CHANNEL = 'slack';
@@ -91,5 +96,10 @@ export function createAgentThreads(db: Db, options: { now?: () => Date } = {}): 
     clearStale: (handoffId) => clearAgentThreadStale(db, CHANNEL, handoffId),
     staleHandoffs: () => staleAgentThreads(db, CHANNEL),
     staleNote: (handoffId) => agentThreadStaleNote(db, CHANNEL, handoffId),
+    async forget(handoffId, location) {
+      await db.agentThread.deleteMany({
+        where: { handoffId, channel: CHANNEL, threadKey: `${location.channel}:${location.ts}` },
+      });
+    },
   };
 }

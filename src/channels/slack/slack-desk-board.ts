@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { UndeliverableError } from '../../core/outbox-dispatcher.js';
 import type { DeskEvent, LiveChat } from '../../skills/handoff/agent-desk.js';
-import { isHandoffOver } from '../../skills/handoff/handoff-state-machine.js';
+import { isHandoffOver, WAITING_HANDOFF_STATUSES } from '../../skills/handoff/handoff-state-machine.js';
 import { type EscalationState, renderEscalation } from './render-agent-desk.js';
 import type { AgentThreadLocation } from './slack-agent-threads.js';
 import type { SlackAgentDeskDeps } from './slack-desk-deps.js';
@@ -67,70 +67,149 @@ export function createDeskBoard(deps: SlackAgentDeskDeps): DeskBoard {
     }
   }
 
+  /**
+   * How the message shows the chat as it is now. A transfer's note is only known from its
+   * event (`note`), or from the stale mark of a rewrite that failed: a transferred chat shows
+   * the one it has.
+   */
+  async function stateNow(chat: LiveChat, note: string | null): Promise<EscalationState> {
+    if (chat.status !== 'transferred') return stateOf(chat);
+    return stateOf(chat, note ?? (await deps.threads.staleNote(chat.handoffId)) ?? '');
+  }
+
   function message(chat: LiveChat, state: EscalationState) {
     return renderEscalation({ chat, state, ticketUrl: ticketUrl(chat), now: services.clock() }, t);
   }
 
-  /**
-   * The chat's escalation message, posted by exactly one instance; null when there is
-   * none (yet). `state` rewrites it (claimed, transferred, closed); messages leave it as is.
-   */
-  async function located(chat: LiveChat, state: EscalationState | null): Promise<AgentThreadLocation | null> {
-    const existing = await deps.threads.byHandoff(chat.handoffId);
-    if (existing) {
-      if (state) await rewrite(chat, state, existing);
-      return existing;
-    }
-    const team = deps.homeTeam();
-    if (!deps.agentsChannel || !team) return null;
-    const reservation = await deps.threads.reserve(chat.handoffId, team);
-    if (!reservation) return null;
-    let location: AgentThreadLocation;
-    try {
-      const posted = await client.chat.postMessage({
-        channel: deps.agentsChannel,
-        ...message(chat, state ?? (await stateOf(chat))),
-      });
-      location = { team, channel: posted.channel ?? deps.agentsChannel, ts: posted.ts ?? '' };
-    } catch (error) {
-      await deps.threads.release(chat.handoffId, reservation);
-      throw error;
-    }
-    if (await deps.threads.placed(chat.handoffId, reservation, location)) return location;
-    // This post outlived its reservation and another instance posted the chat: one message stays.
-    deps.logger.warn({ handoffId: chat.handoffId }, 'slack escalation posted twice; removing this copy');
-    await client.chat
-      .delete({ channel: location.channel, ts: location.ts })
-      .catch((error: unknown) => deps.logger.warn({ err: error }, 'slack duplicate escalation not removed'));
-    return deps.threads.byHandoff(chat.handoffId);
+  /** The chat's escalation message: the one posted, or posted now; null when there is none (yet). */
+  async function located(handoffId: string, note: string | null = null): Promise<AgentThreadLocation | null> {
+    return (await deps.threads.byHandoff(handoffId)) ?? post(handoffId, note);
   }
 
   /**
-   * Rewrites the escalation message; when Slack refuses, the message is marked stale
-   * in its AgentThread row and rewritten by the next resync of any instance (this one,
-   * another, or the next to start), so it does not keep offering Claim on a claimed chat.
+   * Posts the chat's escalation message as the chat is now (read from the database, not an
+   * event's copy), by exactly one instance: null when another post of it is under way, or
+   * there is no agents' channel (or chat). `note`: the transfer note, as `stateNow` takes it.
    */
-  async function rewrite(chat: LiveChat, state: EscalationState, where: AgentThreadLocation): Promise<void> {
+  async function post(handoffId: string, note: string | null): Promise<AgentThreadLocation | null> {
+    const team = deps.homeTeam();
+    if (!deps.agentsChannel || !team) return null;
+    const reservation = await deps.threads.reserve(handoffId, team);
+    if (!reservation) return null;
+    let chat: LiveChat | null;
+    let location: AgentThreadLocation;
     try {
-      await client.chat.update({ channel: where.channel, ts: where.ts, ...message(chat, state) });
+      chat = await deps.desk.chat(handoffId);
+      if (!chat) {
+        await deps.threads.release(handoffId, reservation);
+        return null;
+      }
+      const posted = await client.chat.postMessage({
+        channel: deps.agentsChannel,
+        ...message(chat, await stateNow(chat, note)),
+      });
+      location = { team, channel: posted.channel ?? deps.agentsChannel, ts: posted.ts ?? '' };
     } catch (error) {
-      // A message deleted (or a channel archived) stays so: trying again would only fail again.
-      const gone = GONE_MESSAGE_ERRORS.has(slackErrorCode(error) ?? '');
-      deps.logger.warn(
-        { err: error, handoffId: chat.handoffId },
-        gone
-          ? 'slack escalation not updated: the message is gone'
-          : 'slack escalation not updated; the resync tries again',
-      );
-      if (gone) await keepMark(chat.handoffId, () => deps.threads.clearStale(chat.handoffId));
-      // A transfer's note is only known from its event: the mark keeps it for the rewrite.
-      else
-        await keepMark(chat.handoffId, () =>
-          deps.threads.markStale(chat.handoffId, state.kind === 'transferred' ? state.note : ''),
+      await deps.threads.release(handoffId, reservation);
+      throw error;
+    }
+    if (!(await deps.threads.placed(handoffId, reservation, location))) {
+      // This post outlived its reservation and another instance posted the chat: one message stays.
+      deps.logger.warn({ handoffId }, 'slack escalation posted twice; removing this copy');
+      await client.chat
+        .delete({ channel: location.channel, ts: location.ts })
+        .catch((error: unknown) =>
+          deps.logger.warn({ err: error }, 'slack duplicate escalation not removed'),
         );
+      return deps.threads.byHandoff(handoffId);
+    }
+    // A change made while the message was being posted found no message to rewrite: it catches up.
+    const now = await deps.desk.chat(handoffId);
+    if (now && shownOf(now) !== shownOf(chat)) await refresh(handoffId, note);
+    return location;
+  }
+
+  /** Rewrites the chat's escalation message, or posts it when there is none (yet). */
+  async function show(handoffId: string, note: string | null): Promise<void> {
+    if (await deps.threads.byHandoff(handoffId)) await refresh(handoffId, note);
+    else await post(handoffId, note);
+  }
+
+  /**
+   * The escalation message, rewritten as the chat is now: read from the database at the time
+   * of the rewrite, never from an event's copy (an instance that hears an event late would
+   * otherwise put Claim back on a chat claimed meanwhile), and read again after it, so that a
+   * change whose own rewrite landed first is not left under an older one. A chat that keeps
+   * changing is rewritten `REWRITES` times in a row, then marked stale for the resync. When
+   * Slack refuses, see `notUpdated`. `note`: the transfer note, as `stateNow` takes it.
+   * Resolves to the chat as last read; null when the chat or its message is not there.
+   */
+  async function refresh(handoffId: string, note: string | null): Promise<LiveChat | null> {
+    let known = note;
+    for (let attempt = 1; ; attempt++) {
+      const where = await deps.threads.byHandoff(handoffId);
+      if (!where) return null;
+      const chat = await deps.desk.chat(handoffId);
+      if (!chat) {
+        await keepMark(handoffId, () => deps.threads.clearStale(handoffId));
+        return null;
+      }
+      const state = await stateNow(chat, known);
+      // The note shown is kept for the next rewrite: the stale mark it may come from is cleared.
+      if (state.kind === 'transferred') known = state.note;
+      try {
+        await client.chat.update({ channel: where.channel, ts: where.ts, ...message(chat, state) });
+      } catch (error) {
+        await notUpdated(chat, known, where, error);
+        return chat;
+      }
+      const now = await deps.desk.chat(handoffId);
+      if (!now || shownOf(now) === shownOf(chat)) {
+        await keepMark(handoffId, () => deps.threads.clearStale(handoffId));
+        return chat;
+      }
+      if (attempt >= REWRITES) {
+        deps.logger.warn({ handoffId }, 'slack escalation behind its chat; the resync rewrites it');
+        await keepMark(handoffId, () =>
+          deps.threads.markStale(handoffId, now.status === 'transferred' ? (known ?? '') : ''),
+        );
+        return now;
+      }
+    }
+  }
+
+  /**
+   * Slack refused a rewrite of the message at `where`. Refused for now: the message is marked
+   * stale in its AgentThread row (with the transfer note it shows), and the next resync of any
+   * instance (this one, another, or the next to start) rewrites it. Gone (deleted, or no longer
+   * editable): trying again would only fail again, so a claimed or finished chat's message is
+   * left as it is, and a chat still waiting for an agent gets a new message, as a chat without
+   * one would.
+   */
+  async function notUpdated(
+    chat: LiveChat,
+    note: string | null,
+    where: AgentThreadLocation,
+    error: unknown,
+  ): Promise<void> {
+    const handoffId = chat.handoffId;
+    if (!GONE_MESSAGE_ERRORS.has(slackErrorCode(error) ?? '')) {
+      deps.logger.warn({ err: error, handoffId }, 'slack escalation not updated; the resync tries again');
+      await keepMark(handoffId, () =>
+        deps.threads.markStale(handoffId, chat.status === 'transferred' ? (note ?? '') : ''),
+      );
       return;
     }
-    await keepMark(chat.handoffId, () => deps.threads.clearStale(chat.handoffId));
+    const now = await deps.desk.chat(handoffId);
+    if (!now || !WAITING_HANDOFF_STATUSES.includes(now.status)) {
+      deps.logger.warn({ err: error, handoffId }, 'slack escalation not updated: the message is gone');
+      await keepMark(handoffId, () => deps.threads.clearStale(handoffId));
+      return;
+    }
+    deps.logger.warn({ err: error, handoffId }, 'slack escalation gone; the waiting chat gets a new one');
+    // Should the new message not be posted now, the chat has none: the resync posts one.
+    await deps.threads.forget(handoffId, where);
+    await post(handoffId, note);
   }
 
   /** The stale mark is bookkeeping: a database that fails it leaves the message as it is, logged. */
@@ -159,17 +238,18 @@ export function createDeskBoard(deps: SlackAgentDeskDeps): DeskBoard {
     // Rewritten as the chat is now, with the transfer note the failed rewrite had.
     const staleNote = await deps.threads.staleNote(handoffId);
     if (staleNote !== null) {
-      await located(chat, await stateOf(chat, staleNote));
+      const now = await refresh(handoffId, staleNote);
       // A chat that is over changes no more: one more try, then its message is left as Slack has it.
-      if (isHandoffOver(chat.status)) await keepMark(handoffId, () => deps.threads.clearStale(handoffId));
-    } else if (chat.status === 'pending' || chat.status === 'transferred') await located(chat, null);
+      if (now && isHandoffOver(now.status))
+        await keepMark(handoffId, () => deps.threads.clearStale(handoffId));
+    } else if (WAITING_HANDOFF_STATUSES.includes(chat.status)) await located(handoffId);
   }
 
   /** Posts a queued line into the chat's thread, posting the escalation first if it is not there. */
   async function postLine(handoffId: string, text: string): Promise<void> {
     const chat = await deps.desk.chat(handoffId);
     if (!chat) throw new UndeliverableError(`no live chat ${handoffId}`);
-    const where = await located(chat, null);
+    const where = await located(handoffId);
     if (!where) throw new Error(`the escalation of ${handoffId} is not posted yet`);
     await client.chat.postMessage({ channel: where.channel, thread_ts: where.ts, text, unfurl_links: false });
   }
@@ -199,7 +279,7 @@ export function createDeskBoard(deps: SlackAgentDeskDeps): DeskBoard {
     // outage may leave the message behind for a while, never the conversation.
     switch (event.type) {
       case 'queued':
-        await located(chat, { kind: 'waiting' });
+        await show(id, null);
         return;
       case 'claimed': {
         const agent = await agentName(event.agentId);
@@ -208,7 +288,7 @@ export function createDeskBoard(deps: SlackAgentDeskDeps): DeskBoard {
           toMrkdwn(t('slack.desk.claimed_thread', { agent, user: chat.requester.name })),
           `slack-desk:${id}:claimed:${event.agentId}:${chat.waitingSince.getTime()}`,
         );
-        await located(chat, await stateOf(chat));
+        await show(id, null);
         return;
       }
       case 'user-message': {
@@ -233,7 +313,7 @@ export function createDeskBoard(deps: SlackAgentDeskDeps): DeskBoard {
           toMrkdwn(t('slack.desk.transferred_thread', { agent, note: event.note || '—' })),
           `slack-desk:${id}:transferred:${chat.waitingSince.getTime()}`,
         );
-        await located(chat, { kind: 'transferred', note: event.note });
+        await show(id, event.note);
         return;
       }
       case 'reminder': {
@@ -248,7 +328,7 @@ export function createDeskBoard(deps: SlackAgentDeskDeps): DeskBoard {
       }
       case 'closed':
         await relay(chat, toMrkdwn(t(`slack.desk.closed_thread.${event.by}`)), `slack-desk:${id}:closed`);
-        await located(chat, { kind: 'closed' });
+        await show(id, null);
         return;
     }
   }
@@ -261,6 +341,14 @@ export function createDeskBoard(deps: SlackAgentDeskDeps): DeskBoard {
     start: () => relays.start(),
     stop: () => relays.stop(),
   };
+}
+
+/** How many times an escalation message is rewritten in a row while its chat keeps changing under it. */
+const REWRITES = 3;
+
+/** What the message shows that a change of the chat changes: a message rendered before it differs. */
+function shownOf(chat: LiveChat): string {
+  return `${chat.status}|${chat.agentId ?? ''}|${chat.teamId ?? ''}|${chat.waitingSince.getTime()}`;
 }
 
 /** The mark of a reply an agent typed in the thread: its echo from the desk is not posted again. */

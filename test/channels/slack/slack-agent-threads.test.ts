@@ -82,4 +82,30 @@ describe.each(testProviders())('Slack agent threads (%s)', (provider) => {
     // The message itself stays where it was.
     expect(await failed.byHandoff('h_claimed')).toEqual({ team: 'T1', channel: 'C1', ts: '3.1' });
   });
+
+  it('forgets a deleted escalation message, and only that message', async () => {
+    const [first, second] = [instance(), instance()];
+    const reservation = await first.reserve('h_gone', 'T1');
+    await first.placed('h_gone', reservation!, { team: 'T1', channel: 'C1', ts: '4.1' });
+    await first.markStale('h_gone', 'note');
+    // The Teams card of the same chat is not the Slack message's.
+    await database.prisma.agentThread.create({
+      data: { handoffId: 'h_gone', channel: 'teams', threadKey: 'T;messageid=4' },
+    });
+
+    await first.forget('h_gone', { team: 'T1', channel: 'C1', ts: '4.1' });
+    expect(await second.byHandoff('h_gone')).toBeNull();
+    expect(await second.handoffOf('T1', 'C1', '4.1')).toBeNull();
+    expect(await second.staleHandoffs()).not.toContain('h_gone');
+    expect(
+      await database.prisma.agentThread.count({ where: { handoffId: 'h_gone', channel: 'teams' } }),
+    ).toBe(1);
+
+    // Another instance posted a new message meanwhile: a late forget of the old one leaves it.
+    const again = await second.reserve('h_gone', 'T1');
+    expect(again).not.toBeNull();
+    await second.placed('h_gone', again!, { team: 'T1', channel: 'C1', ts: '4.2' });
+    await first.forget('h_gone', { team: 'T1', channel: 'C1', ts: '4.1' });
+    expect(await first.byHandoff('h_gone')).toEqual({ team: 'T1', channel: 'C1', ts: '4.2' });
+  });
 });

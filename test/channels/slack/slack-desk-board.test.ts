@@ -131,3 +131,129 @@ describe('Slack desk board with several instances', () => {
     expect(posts[0]).toMatch(/Sam Agent.*Sent from the console/);
   });
 });
+
+/**
+ * One instance's board on a chat whose reads are scripted: `reads` are the chat as the
+ * database gives it at each read (the last one stays). Records the rewrites of its message,
+ * the stale marks and the posts.
+ */
+async function scriptedBoard(
+  reads: LiveChat[],
+  options: { staleNote?: string | null; update?: () => void } = {},
+) {
+  const responses = await loadResponses(resolve('content/responses'));
+  const updates: string[] = [];
+  const posts: string[] = [];
+  const marks: Array<{ note: string } | 'cleared'> = [];
+  const forgotten: string[] = [];
+  let staleNote = options.staleNote ?? null;
+  let where: { team: string; channel: string; ts: string } | null = {
+    team: 'T1',
+    channel: 'C_AGENTS',
+    ts: '1.1',
+  };
+  const names: Record<string, string> = { agent1: 'Sam Agent', agent2: 'Riley Agent' };
+  const board = createDeskBoard({
+    services: {
+      responses,
+      config: { TICKET_BASE_URL: 'https://desk.example/tickets' },
+      clock: () => new Date(),
+      outbox: sharedOutbox(),
+      users: { byId: async (id: string) => ({ displayName: names[id] ?? id }) },
+    } as unknown as AppServices,
+    desk: { chat: async () => (reads.length > 1 ? reads.shift() : reads[0]) },
+    client: {
+      chat: {
+        update: async (args: { blocks: unknown }) => {
+          options.update?.();
+          updates.push(JSON.stringify(args.blocks));
+          return { ok: true };
+        },
+        postMessage: async (args: { blocks: unknown; thread_ts?: string }) => {
+          if (!args.thread_ts) posts.push(JSON.stringify(args.blocks));
+          return { ok: true, channel: 'C_AGENTS', ts: '2.1' };
+        },
+      },
+    },
+    threads: {
+      byHandoff: async () => where,
+      reserve: async () => (where ? null : 'pending:r1'),
+      placed: async (_id: string, _r: string, location: typeof where) => {
+        where = location;
+        return true;
+      },
+      release: async () => {},
+      markStale: async (_id: string, note: string) => {
+        staleNote = note;
+        marks.push({ note });
+      },
+      clearStale: async () => {
+        staleNote = null;
+        marks.push('cleared');
+      },
+      staleNote: async () => staleNote,
+      forget: async (_id: string, location: { ts: string }) => {
+        forgotten.push(location.ts);
+        where = null;
+      },
+    },
+    once: sharedMarks(),
+    agentsChannel: 'C_AGENTS',
+    homeTeam: () => 'T1',
+    logger: pino({ level: 'silent' }),
+  } as unknown as SlackAgentDeskDeps);
+  return { board, updates, posts, marks, forgotten };
+}
+
+const transferred = (teamId: string): LiveChat => ({ ...chat, status: 'transferred', agentId: null, teamId });
+
+describe('Slack desk board rewriting an escalation as the chat is now', () => {
+  it('keeps the transfer note of its event when it reads the chat again', async () => {
+    // The chat is moved on to another team while the rewrite is on its way.
+    const { board, updates, marks } = await scriptedBoard([
+      transferred('team_a'),
+      transferred('team_b'),
+      transferred('team_b'),
+    ]);
+    await board.onEvent({ type: 'transferred', chat: transferred('team_a'), note: 'needs billing access' });
+    expect(updates).toHaveLength(2);
+    for (const update of updates) expect(update).toContain('needs billing access');
+    expect(marks.at(-1)).toBe('cleared');
+  });
+
+  it('rewrites three times at most while the chat keeps changing, then marks it for the resync with its note', async () => {
+    // Every read finds the chat changed since the one before.
+    const reads = Array.from({ length: 20 }, (_, i) => transferred(`team_${i}`));
+    const { board, updates, marks } = await scriptedBoard(reads);
+    await board.onEvent({ type: 'transferred', chat: transferred('team_x'), note: 'needs billing access' });
+    expect(updates).toHaveLength(3);
+    expect(marks.at(-1)).toEqual({ note: 'needs billing access' });
+  });
+
+  it('renders a claimed event from the chat as it is now, with the note the stale mark kept', async () => {
+    // The chat was claimed and transferred since; a failed rewrite of the transfer kept its note.
+    const { board, updates } = await scriptedBoard([transferred('team_a')], {
+      staleNote: 'needs billing access',
+    });
+    await board.onEvent({ type: 'claimed', chat, agentId: 'agent1' });
+    expect(updates).toHaveLength(1);
+    expect(updates[0]).toContain('needs billing access');
+    expect(updates[0]).not.toContain('Sam Agent is talking');
+  });
+
+  it('posts a transferred chat whose message is gone again, with its note', async () => {
+    const gone = Object.assign(new Error('An API error occurred: message_not_found'), {
+      data: { ok: false, error: 'message_not_found' },
+    });
+    const { board, posts, forgotten } = await scriptedBoard([transferred('team_a')], {
+      update: () => {
+        throw gone;
+      },
+    });
+    await board.onEvent({ type: 'transferred', chat: transferred('team_a'), note: 'needs billing access' });
+    expect(forgotten).toEqual(['1.1']);
+    expect(posts).toHaveLength(1);
+    expect(posts[0]).toContain('needs billing access');
+    expect(posts[0]).toContain('hd_desk:claim');
+  });
+});

@@ -4,7 +4,10 @@ import { type App, createApp } from '../../../src/app.js';
 import type { AppModule } from '../../../src/app-module.js';
 import { createSlackModule } from '../../../src/channels/slack/slack-module.js';
 import { loadConfig } from '../../../src/config.js';
-import { handoffModule } from '../../../src/skills/handoff/handoff-module.js';
+import type { UserProfile } from '../../../src/domain/user.js';
+import type { AgentDesk, DeskEvent } from '../../../src/skills/handoff/agent-desk.js';
+import type { DeskSignals } from '../../../src/skills/handoff/desk-signals.js';
+import { createHandoffModule } from '../../../src/skills/handoff/handoff-module.js';
 import { ticketsModule } from '../../../src/skills/tickets/tickets-module.js';
 import { testProviders } from '../../support/test-database.js';
 import type { RecordedCall } from './fakes/fake-slack-api.js';
@@ -25,9 +28,34 @@ const matcher = agentDeskMatcher;
 /** How often the agents' channel is checked in these tests (60 s in production). */
 const RESYNC_MS = 300;
 
-const modules = (resyncMs?: number): AppModule[] => [
+/** Stands between a bot instance's desk and its listeners (the Slack board): hands each event on when it likes. */
+type Deliver = (event: DeskEvent, listener: (event: DeskEvent) => void) => void;
+
+/** The desk of a bot instance and its signals, once the instance is created. */
+interface DeskInternals {
+  desk: AgentDesk;
+  signals: DeskSignals;
+}
+
+/**
+ * The modules of a bot instance. `hooks.deliver`, when given, makes it hear desk events
+ * when it likes (as an instance that hears an event late); `hooks.internals` gets its desk.
+ */
+const modules = (
+  resyncMs?: number,
+  hooks: { deliver?: Deliver; internals?: (inner: DeskInternals) => void } = {},
+): AppModule[] => [
   ticketsModule,
-  handoffModule,
+  createHandoffModule({
+    onCreated: (inner) => {
+      hooks.internals?.({ desk: inner.desk, signals: inner.signals });
+      const deliver = hooks.deliver;
+      if (deliver) {
+        const subscribe = inner.desk.subscribe.bind(inner.desk);
+        inner.desk.subscribe = (listener) => subscribe((event) => deliver(event, listener));
+      }
+    },
+  }),
   createSlackModule(resyncMs ? { agentsResyncIntervalMs: resyncMs } : {}),
 ];
 
@@ -54,7 +82,11 @@ async function goOnline(slack: SlackTestBot, user: string): Promise<void> {
 }
 
 /** Another bot instance on the same database and the same (fake) Slack workspace. */
-async function secondInstance(slack: SlackTestBot, resyncMs?: number): Promise<App> {
+async function secondInstance(
+  slack: SlackTestBot,
+  resyncMs?: number,
+  withModules: AppModule[] = modules(resyncMs),
+): Promise<App> {
   const app = await createApp(
     loadConfig({
       DATABASE_URL: slack.database.url,
@@ -65,7 +97,7 @@ async function secondInstance(slack: SlackTestBot, resyncMs?: number): Promise<A
       SLACK_API_URL: slack.fake.apiUrl,
       SLACK_AGENTS_CHANNEL: AGENTS_CHANNEL,
     }),
-    { logger: pino({ level: 'silent' }), matcher, modules: modules(resyncMs) },
+    { logger: pino({ level: 'silent' }), matcher, modules: withModules },
   );
   await app.start();
   return app;
@@ -74,9 +106,19 @@ async function secondInstance(slack: SlackTestBot, resyncMs?: number): Promise<A
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 describe.each(testProviders())("the agents' channel catches up with the queue (%s)", (provider) => {
-  async function bot(options: { resyncMs?: number; agentsChannel?: boolean } = {}): Promise<SlackTestBot> {
+  async function bot(
+    options: {
+      resyncMs?: number;
+      agentsChannel?: boolean;
+      deliver?: Deliver;
+      internals?: (inner: DeskInternals) => void;
+    } = {},
+  ): Promise<SlackTestBot> {
     const slack = await startSlackTestBot(provider, {
-      modules: modules(options.resyncMs),
+      modules: modules(options.resyncMs, {
+        ...(options.deliver ? { deliver: options.deliver } : {}),
+        ...(options.internals ? { internals: options.internals } : {}),
+      }),
       matcher,
       ...(options.agentsChannel === false ? { env: { SLACK_AGENTS_CHANNEL: '' } } : {}),
     });
@@ -189,6 +231,8 @@ describe.each(testProviders())("the agents' channel catches up with the queue (%
     await pause(3 * RESYNC_MS);
     await slack.settle();
     expect(slack.fake.calls.filter((c) => c.method === 'chat.update' && c.args.ts === ts)).toHaveLength(1);
+    // The chat is claimed: its deleted message is not posted again.
+    expect(escalations(slack)).toHaveLength(1);
   });
 
   it('does not keep rewriting an escalation Slack no longer lets the bot edit (edit_window_closed)', async () => {
@@ -197,6 +241,7 @@ describe.each(testProviders())("the agents' channel catches up with the queue (%
     await pause(3 * RESYNC_MS);
     await slack.settle();
     expect(slack.fake.calls.filter((c) => c.method === 'chat.update' && c.args.ts === ts)).toHaveLength(1);
+    expect(escalations(slack)).toHaveLength(1);
     expect(await slack.database.prisma.agentThread.count({ where: { staleNote: { not: null } } })).toBe(0);
   });
 
@@ -261,4 +306,264 @@ describe.each(testProviders())("the agents' channel catches up with the queue (%
     await pause(3 * 600);
     expect(postedSinceStop()).toBeLessThanOrEqual(1);
   });
+  /** A bot whose desk the test reaches (to publish a desk event, to claim as Sam). */
+  async function deskBot(options: { resyncMs?: number; deliver?: Deliver } = {}) {
+    let internals: DeskInternals | null = null;
+    const slack = await bot({
+      ...options,
+      internals: (inner) => {
+        internals = inner;
+      },
+    });
+    const inner = () => internals as unknown as DeskInternals;
+    return { slack, desk: () => inner().desk, signals: () => inner().signals };
+  }
+
+  /** Alice asks for a person and waits: her chat's escalation is posted to the agents' channel. */
+  async function waitingChat(slack: SlackTestBot): Promise<{ handoffId: string; ts: string }> {
+    await slack.sendEvent(directMessage(USERS.alice.id, 'I want a human'));
+    const escalation = await slack.fake.waitFor('chat.postMessage', (c) => toAgents(c.args), 5_000);
+    await slack.settle();
+    const handoff = await slack.database.prisma.handoff.findFirstOrThrow({ where: { status: 'pending' } });
+    return { handoffId: handoff.id, ts: String(escalation.result?.ts) };
+  }
+
+  const agentThread = (slack: SlackTestBot, handoffId: string) =>
+    slack.database.prisma.agentThread.findUnique({
+      where: { handoffId_channel: { handoffId, channel: 'slack' } },
+    });
+  const threadKey = async (slack: SlackTestBot, handoffId: string) =>
+    (await agentThread(slack, handoffId))?.threadKey ?? null;
+  const staleNote = async (slack: SlackTestBot, handoffId: string) =>
+    (await agentThread(slack, handoffId))?.staleNote ?? null;
+
+  /** Every rewrite of the message `ts` Slack answered (refused ones too). */
+  const rewritesOf = (slack: SlackTestBot, ts: string) =>
+    slack.fake.calls.filter((c) => c.method === 'chat.update' && c.args.ts === ts);
+
+  const samOf = async (slack: SlackTestBot): Promise<UserProfile> =>
+    (await slack.app.services.users.resolve('slack', 'T0HELPDESK', { externalId: USERS.sam.id }))!;
+
+  /** A Slack call held until `release()`: a slow Slack. */
+  function slowCall(slack: SlackTestBot, which: (method: string, args: Record<string, unknown>) => boolean) {
+    let release = () => {};
+    const slow = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    let held = 0;
+    slack.fake.hold = (method, args) => {
+      if (held > 0 || !which(method, args)) return null;
+      held++;
+      return slow;
+    };
+    // A test that fails halfway does not leave the call (and the bot's shutdown) hanging.
+    onTestFinished(() => release());
+    return { held: () => held, release: () => release() };
+  }
+
+  it('posts a new escalation for a waiting chat queued again whose message was deleted', async () => {
+    const { slack, signals } = await deskBot();
+    const { handoffId, ts } = await waitingChat(slack);
+    slack.fake.failNext('chat.update', { status: 200, error: 'message_not_found' }, (a) => a.ts === ts);
+
+    await signals().publish({ kind: 'chat', handoffId, event: 'queued' });
+
+    // The chat waits for an agent: it shows in the agents' channel again, as a new message with Claim.
+    const repost = await slack.fake.waitFor(
+      'chat.postMessage',
+      (c) => toAgents(c.args) && c.result?.ts !== ts,
+      5_000,
+    );
+    expect(buttonIn(repost, 'Claim')).toBeDefined();
+    const newTs = String(repost.result?.ts);
+    await expect.poll(() => threadKey(slack, handoffId)).toBe(`${AGENTS_CHANNEL}:${newTs}`);
+    expect(await staleNote(slack, handoffId)).toBeNull();
+
+    // Alice's lines go to the new message's thread.
+    await slack.sendEvent(directMessage(USERS.alice.id, 'is anyone there?'));
+    const line = await slack.fake.waitFor(
+      'chat.postMessage',
+      (c) => c.args.channel === AGENTS_CHANNEL && String(c.args.text).includes('is anyone there'),
+      5_000,
+    );
+    expect(line.args.thread_ts).toBe(newTs);
+    await slack.settle();
+    expect(escalations(slack)).toHaveLength(2);
+    expect(rewritesOf(slack, ts)).toHaveLength(1);
+  });
+
+  it('posts a new escalation on resync for a waiting chat whose stale message was deleted', async () => {
+    const { slack, signals } = await deskBot({ resyncMs: RESYNC_MS });
+    const { handoffId, ts } = await waitingChat(slack);
+    // The rewrite on a queued event is refused; by the resync's rewrite an agent has deleted the message.
+    slack.fake.failNext('chat.update', { status: 200, error: 'internal_error' }, (a) => a.ts === ts);
+    slack.fake.failNext('chat.update', { status: 200, error: 'message_not_found' }, (a) => a.ts === ts);
+
+    await signals().publish({ kind: 'chat', handoffId, event: 'queued' });
+
+    const repost = await slack.fake.waitFor(
+      'chat.postMessage',
+      (c) => toAgents(c.args) && c.result?.ts !== ts,
+      5_000,
+    );
+    expect(buttonIn(repost, 'Claim')).toBeDefined();
+    await expect.poll(() => threadKey(slack, handoffId)).toBe(`${AGENTS_CHANNEL}:${repost.result?.ts}`);
+    await pause(4 * RESYNC_MS);
+    await slack.settle();
+    expect(await staleNote(slack, handoffId)).toBeNull();
+    expect(rewritesOf(slack, ts)).toHaveLength(2);
+    expect(escalations(slack)).toHaveLength(2);
+  });
+
+  it('posts the new escalation of a deleted message at the resync when Slack refuses it at first', async () => {
+    const { slack, signals } = await deskBot({ resyncMs: RESYNC_MS });
+    const { handoffId, ts } = await waitingChat(slack);
+    slack.fake.failNext('chat.update', { status: 200, error: 'message_not_found' }, (a) => a.ts === ts);
+    slack.fake.failNext('chat.postMessage', { status: 200, error: 'internal_error' }, toAgents);
+
+    await signals().publish({ kind: 'chat', handoffId, event: 'queued' });
+
+    const repost = await slack.fake.waitFor(
+      'chat.postMessage',
+      (c) => toAgents(c.args) && c.result?.ts !== ts,
+      5_000,
+    );
+    expect(buttonIn(repost, 'Claim')).toBeDefined();
+    await expect.poll(() => threadKey(slack, handoffId)).toBe(`${AGENTS_CHANNEL}:${repost.result?.ts}`);
+    await pause(3 * RESYNC_MS);
+    await slack.settle();
+    expect(escalations(slack)).toHaveLength(2);
+    expect(rewritesOf(slack, ts)).toHaveLength(1);
+  });
+
+  it("never rewrites a claimed chat's escalation back to Claim from a queued event heard late", async () => {
+    // This instance hears `queued` events late (held back until released), like a slow instance.
+    const held: Array<() => void> = [];
+    let holding = false;
+    const { slack, desk, signals } = await deskBot({
+      deliver: (event, listener) => {
+        if (holding && event.type === 'queued') held.push(() => listener(event));
+        else listener(event);
+      },
+    });
+    const { handoffId, ts } = await waitingChat(slack);
+
+    // The chat is queued again; this instance's copy of the event says "waiting"...
+    holding = true;
+    await signals().publish({ kind: 'chat', handoffId, event: 'queued' });
+    await expect.poll(() => held.length).toBe(1);
+
+    // ...but before it is handled, Sam claims the chat and its message shows it.
+    expect((await desk().claim(await samOf(slack), handoffId)).ok).toBe(true);
+    await slack.fake.waitFor(
+      'chat.update',
+      (c) => c.args.ts === ts && postedText(c).includes('Sam Agent is talking'),
+      5_000,
+    );
+
+    // The late event is handled now: the message stays claimed.
+    holding = false;
+    for (const release of held) release();
+    await pause(300);
+    await slack.settle();
+    const last = rewritesOf(slack, ts).at(-1)!;
+    expect(postedText(last)).toContain('Sam Agent is talking');
+    expect(() => buttonIn(last, 'Claim')).toThrow();
+    expect(await staleNote(slack, handoffId)).toBeNull();
+  });
+
+  // Two instances hear each other's desk events through PostgreSQL only (SQLite is one process's).
+  it.skipIf(provider !== 'postgresql')(
+    'rewrites an escalation again when its chat was claimed while a slow rewrite was on its way',
+    async () => {
+      // Instance A rewrites the message on `queued`, B on `claimed`: B's rewrite may land first.
+      const a = await deskBot({
+        deliver: (event, listener) => {
+          if (event.type !== 'claimed') listener(event);
+        },
+      });
+      const { handoffId, ts } = await waitingChat(a.slack);
+      const b = await secondInstance(
+        a.slack,
+        undefined,
+        modules(undefined, {
+          deliver: (event, listener) => {
+            if (event.type !== 'queued') listener(event);
+          },
+        }),
+      );
+      onTestFinished(() => b.stop());
+
+      // A's rewrite (waiting, Claim) is slow to reach Slack...
+      const slow = slowCall(a.slack, (method, args) => method === 'chat.update' && args.ts === ts);
+      await a.signals().publish({ kind: 'chat', handoffId, event: 'queued' });
+      await expect.poll(() => slow.held(), { timeout: 5_000 }).toBe(1);
+
+      // ...Sam claims meanwhile, and B's rewrite shows it.
+      expect((await a.desk().claim(await samOf(a.slack), handoffId)).ok).toBe(true);
+      await a.slack.fake.waitFor(
+        'chat.update',
+        (c) => c.args.ts === ts && postedText(c).includes('Sam Agent is talking'),
+        5_000,
+      );
+
+      // A's rewrite lands after B's: A reads the chat again and puts the claim back on the message.
+      slow.release();
+      await expect.poll(() => rewritesOf(a.slack, ts).length, { timeout: 5_000 }).toBeGreaterThanOrEqual(3);
+      await pause(300);
+      await a.slack.settle();
+      const last = rewritesOf(a.slack, ts).at(-1)!;
+      expect(postedText(last)).toContain('Sam Agent is talking');
+      expect(() => buttonIn(last, 'Claim')).toThrow();
+      expect(await staleNote(a.slack, handoffId)).toBeNull();
+    },
+  );
+
+  it.skipIf(provider !== 'postgresql')(
+    'rewrites a new escalation whose chat was claimed while it was being posted',
+    async () => {
+      // Instance A posts the message on `queued`, B handles `claimed`: B finds no message to rewrite yet.
+      const a = await deskBot({
+        deliver: (event, listener) => {
+          if (event.type !== 'claimed') listener(event);
+        },
+      });
+      const b = await secondInstance(
+        a.slack,
+        undefined,
+        modules(undefined, {
+          deliver: (event, listener) => {
+            if (event.type !== 'queued') listener(event);
+          },
+        }),
+      );
+      onTestFinished(() => b.stop());
+
+      // The escalation (waiting, Claim) is slow to reach Slack...
+      const slow = slowCall(a.slack, (method, args) => method === 'chat.postMessage' && toAgents(args));
+      await a.slack.sendEvent(directMessage(USERS.alice.id, 'I want a human'));
+      await expect.poll(() => slow.held(), { timeout: 5_000 }).toBe(1);
+
+      // ...Sam claims meanwhile.
+      const handoff = await a.slack.database.prisma.handoff.findFirstOrThrow({
+        where: { status: 'pending' },
+      });
+      expect((await a.desk().claim(await samOf(a.slack), handoff.id)).ok).toBe(true);
+      await pause(300);
+
+      // The message is posted as it was rendered, then rewritten as the chat is now.
+      slow.release();
+      const posted = await a.slack.fake.waitFor('chat.postMessage', (c) => toAgents(c.args), 5_000);
+      expect(buttonIn(posted, 'Claim')).toBeDefined();
+      const ts = String(posted.result?.ts);
+      const rewritten = await a.slack.fake.waitFor(
+        'chat.update',
+        (c) => c.args.ts === ts && postedText(c).includes('Sam Agent is talking'),
+        5_000,
+      );
+      expect(() => buttonIn(rewritten, 'Claim')).toThrow();
+      await a.slack.settle();
+      expect(escalations(a.slack)).toHaveLength(1);
+    },
+  );
 });

@@ -59,6 +59,11 @@ export class FakeSlackApi {
   keepCalls = true;
   /** Milliseconds a method takes before it is recorded and answered (a slow Slack). */
   readonly delays = new Map<string, number>();
+  /**
+   * Called with each call as it arrives: a promise holds the call (not recorded, not answered)
+   * until it settles, as a call Slack is slow to answer; null lets it through.
+   */
+  hold: ((method: string, args: Record<string, unknown>) => Promise<void> | null) | null = null;
   private readonly failures: Array<{
     method: string;
     failure: FakeFailure;
@@ -165,6 +170,8 @@ export class FakeSlackApi {
     const token = String(req.headers.authorization ?? '').replace(/^Bearer\s+/i, '') || null;
     const delay = this.delays.get(method);
     if (delay) await new Promise((resolve) => setTimeout(resolve, delay));
+    const held = this.hold?.(method, args);
+    if (held) await held;
 
     const failure = this.outage ? { status: 503 } : this.takeFailure(method, args);
     const status = failure && !failure.error ? failure.status : 200;
