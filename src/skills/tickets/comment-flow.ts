@@ -6,7 +6,7 @@ import type { TurnContext } from '../../core/turn-context.js';
 import { isSupportStaff } from '../../store/ticket-visibility.js';
 import { SKILL_NAME, ticketNumber } from './ticket-buttons.js';
 import type { TicketSkillDeps } from './ticket-skill-deps.js';
-import { typedStatusCommand } from './typed-status-command.js';
+import { namesTicketsInStatusCommand } from './typed-status-command.js';
 
 export const COMMENT_FLOW = 'comment';
 
@@ -67,8 +67,9 @@ export function createCommentFlow(
       const text = ctx.message.text.trim();
       if (!text && ctx.message.attachments.length === 0) return 'not-an-answer';
       if (text && deps.looksLikeOtherRequest(text)) return 'not-an-answer';
-      // An agent's status command ("1042 and 1043 in progress") is never a reply to the requester.
-      if (text && isSupportStaff(ctx.user) && typedStatusCommand(text)) return 'not-an-answer';
+      // An agent's status command naming tickets ("1042 and 1043 in progress") is never a reply to the
+      // requester; an instruction that only reads like one ("Switch it to open, then …") is the reply.
+      if (text && isSupportStaff(ctx.user) && namesTicketsInStatusCommand(text)) return 'not-an-answer';
       ctx.state.flow = undefined;
       for (const id of slots.data.ticketIds ?? [slots.data.ticketId]) {
         await addComment(ctx, id, text, slots.data.internal);

@@ -27,16 +27,30 @@ export async function forEachTicket(
     });
     return;
   }
+  const steps: TicketStep[] = ids.map((id) => ({ id, run: (c) => runOne(c, id) }));
+  if (finish) steps.push({ id: null, run: finish });
+  return inOneReply(ctx, responses, steps);
+}
+
+/** One step of a reply about several tickets: `id`, the ticket it is about (its buttons name it), if any. */
+export interface TicketStep {
+  readonly id: number | null;
+  readonly run: (ctx: TurnContext) => Promise<void> | void;
+}
+
+/**
+ * Runs the steps in order and answers once, as `forEachTicket` does: each step's answer on a line
+ * of its own, then their buttons, each naming its ticket. The caller keeps to `MAX_TICKETS_AT_ONCE`.
+ */
+export async function inOneReply(
+  ctx: TurnContext,
+  responses: Responses,
+  steps: readonly TicketStep[],
+): Promise<void> {
+  const { t } = responses;
   const lines: string[] = [];
   const choices: Action[] = [];
   const others: Reply[] = [];
-  const steps: Array<{ id: number | null; run: (c: TurnContext) => Promise<void> | void }> = ids.map(
-    (id) => ({
-      id,
-      run: (c) => runOne(c, id),
-    }),
-  );
-  if (finish) steps.push({ id: null, run: finish });
   for (const { id, run } of steps) {
     const replies: Reply[] = [];
     await run(collecting(ctx, replies));

@@ -10,7 +10,7 @@ import { SKILL_NAME, ticketNumber } from './ticket-buttons.js';
 import type { ActionOutcome, StatusChangeDetails } from './ticket-desk.js';
 import { statusChangeRefusal } from './ticket-rules.js';
 import type { TicketSkillDeps } from './ticket-skill-deps.js';
-import { typedStatusCommand } from './typed-status-command.js';
+import { namesTicketsInStatusCommand } from './typed-status-command.js';
 
 export const SOLUTION_FLOW = 'solution';
 
@@ -115,8 +115,9 @@ export function createSolutionOffer(deps: TicketSkillDeps, steps: SolutionOfferS
       }
       const text = ctx.message.text.trim();
       if (!text || deps.looksLikeOtherRequest(text)) return 'not-an-answer';
-      // A status command ("1042 and 1043 in progress") is no solution to send to the requester.
-      if (typedStatusCommand(text)) return 'not-an-answer';
+      // An agent's status command naming tickets ("1042 and 1043 in progress") is another request;
+      // an instruction that only reads like one ("Set it to open, then reload …") is the solution.
+      if (isSupportStaff(ctx.user) && namesTicketsInStatusCommand(text)) return 'not-an-answer';
       ctx.state.flow = undefined;
       const { ticketId, ticketIds } = slots.data;
       if (ticketIds && ticketIds.length > 1) {

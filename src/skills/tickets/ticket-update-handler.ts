@@ -11,7 +11,7 @@ import { closedComplaintReply } from './closed-ticket-complaint.js';
 import { createCommentFlow } from './comment-flow.js';
 import { createComplaintReopen } from './complaint-reopen.js';
 import { attachmentProblem } from './draft-validation.js';
-import { forEachTicket } from './several-tickets.js';
+import { forEachTicket, inOneReply, MAX_TICKETS_AT_ONCE, type TicketStep } from './several-tickets.js';
 import { createSolutionOffer } from './solution-offer.js';
 import { ticketButton, ticketNumber } from './ticket-buttons.js';
 import type { ActionOutcome, StatusChangeDetails } from './ticket-desk.js';
@@ -25,11 +25,12 @@ import {
   parseUpdateRequest,
   readCarriedRequest,
   rejectionReason,
+  type TypedStatusRequest,
   ticketsAfterCommand,
+  typedStatusRequests,
   type UpdateRequest,
   withOneTicketNumber,
 } from './ticket-update-request.js';
-import { typedStatusCommand } from './typed-status-command.js';
 
 /** Statuses where the ticket waits on support: a complaint there is news for support, nothing to reopen or reject. */
 const WITH_SUPPORT: ReadonlySet<TicketStatus> = new Set(['open', 'in_progress', 'awaiting_response']);
@@ -189,30 +190,46 @@ export function createUpdateHandler(deps: TicketSkillDeps, status: StatusHandler
           if (ticket.status === 'closed') return complainOnClosed(ctx, ticket, request.body ?? null);
         }
         return refused(ctx, id, { ok: false, refusal: 'no-solution-offered', ticket });
-      case 'status':
+      case 'status': {
         // Solution Offered always comes with the solution: typed without it, it is asked for.
         // In a list ("set 1000 and 1001 to solution offered"), one question for all of them at the end.
         // An agent's remark after the command ("1042 in progress, the customer sent logs") is kept
         // as an internal note, as a close reason is; it is never sent, nor taken for the solution.
         if (request.status === 'solution_offered') {
           if (request.body) return solution.offer(ctx, id, request.body);
-          if (!(await solution.allowed(ctx, id))) return;
+          if (!(await solution.allowed(ctx, id))) {
+            // Offered already: nothing to ask, but the remark is still kept.
+            if (request.note && ticket.status === 'solution_offered') await keepNote(ctx, id, request.note);
+            return;
+          }
           // The status waits for the solution; the remark is kept now, so "cancel" loses none of it.
           if (request.note) await keepNote(ctx, id, request.note);
           if (askLater) askLater.push(id);
           else solution.askAllowed(ctx, [id]);
           return;
         }
-        if ((await setStatus(ctx, id, request.status, request.note ? { comment: request.note } : {})).ok) {
-          ctx.reply({
-            type: 'text',
-            text: t('tickets.update.status_set', { number, status: statusLabel(request.status) }),
-          });
+        // `body` is for the requester, sent with the change ("1042 waiting on customer, please send
+        // us the HAR file"); a `note` stays internal.
+        const details: StatusChangeDetails = request.body
+          ? { comment: request.body, commentPublic: true }
+          : request.note
+            ? { comment: request.note }
+            : {};
+        const outcome = await setStatus(ctx, id, request.status, details);
+        if (outcome.ok) {
+          const status = statusLabel(request.status);
+          const told = request.body ? 'status_set_with_message' : 'status_set';
+          ctx.reply({ type: 'text', text: t(`tickets.update.${told}`, { number, status }) });
           if (request.note && isSupportStaff(ctx.user)) {
-            ctx.reply({ type: 'text', text: t('tickets.update.close_note_internal', { number }) });
+            ctx.reply({ type: 'text', text: t('tickets.update.status_note_internal', { number }) });
           }
+        } else if (outcome.refusal === 'same-status' && isSupportStaff(ctx.user)) {
+          // Already in that status: the words are kept all the same, for whom they were meant.
+          if (request.body) await addComment(ctx, id, request.body, false);
+          else if (request.note) await keepNote(ctx, id, request.note);
         }
         return;
+      }
       case 'assign':
         return assign(ctx, id, request.to);
       case 'ask-status':
@@ -233,7 +250,13 @@ export function createUpdateHandler(deps: TicketSkillDeps, status: StatusHandler
   ): Promise<void> {
     const number = ticketNumber(id);
     const outcome = await setStatus(ctx, id, 'closed', reason ? { comment: reason } : {});
-    if (!outcome.ok) return;
+    if (!outcome.ok) {
+      // Already closed: an agent's reason is kept all the same.
+      if (outcome.refusal === 'already-closed' && reason && isSupportStaff(ctx.user)) {
+        await keepNote(ctx, id, reason, 'close');
+      }
+      return;
+    }
     const deadline = reopenDeadline(outcome.ticket, deps.reopenDays);
     const wording = isSupportStaff(ctx.user) ? 'closed_agent' : 'closed';
     ctx.reply({
@@ -248,11 +271,16 @@ export function createUpdateHandler(deps: TicketSkillDeps, status: StatusHandler
     }
   }
 
-  /** An agent's remark kept on the ticket as an internal note (never sent to the requester), as a close reason is. */
-  async function keepNote(ctx: TurnContext, id: number, note: string): Promise<void> {
+  /**
+   * An agent's remark kept on the ticket as an internal note (never sent to the requester), as a
+   * close reason is; the agent hears it was kept (`close`: it was given as a reason to close).
+   */
+  async function keepNote(ctx: TurnContext, id: number, note: string, kind: 'close' | 'status' = 'status') {
     const outcome = await deps.desk.addComment(ctx.user, id, note, { internal: true });
     if (!outcome.ok) return refused(ctx, id, outcome);
-    ctx.reply({ type: 'text', text: t('tickets.update.close_note_internal', { number: ticketNumber(id) }) });
+    ctx.state.lastTicketId = id;
+    const key = kind === 'close' ? 'close_note_internal' : 'status_note_internal';
+    ctx.reply({ type: 'text', text: t(`tickets.update.${key}`, { number: ticketNumber(id) }) });
   }
 
   /** Back to In Progress; the reason becomes a comment, or the user is asked for one. */
@@ -310,19 +338,72 @@ export function createUpdateHandler(deps: TicketSkillDeps, status: StatusHandler
     return { entities, request };
   }
 
+  /** The ticket last talked about, if the user may still see it. */
+  async function currentTicket(ctx: TurnContext): Promise<number | null> {
+    const last = ctx.state.lastTicketId;
+    return last && (await deps.desk.get(ctx.user, last)) ? last : null;
+  }
+
+  /**
+   * An agent's typed status command: each of its commands in order ("1042 in progress, 1043
+   * closed"), in one reply. A command naming no ticket ("set it to closed, duplicate of 1000",
+   * "solution offered, same fix as 1001") is for the ticket talked about, never a number in its
+   * remark; with none, the agent is asked which. The solution of every ticket set to Solution
+   * Offered without one is asked for once, at the end.
+   */
+  async function runTypedStatus(ctx: TurnContext, commands: readonly TypedStatusRequest[]): Promise<void> {
+    const [first, ...more] = commands;
+    if (!first) return;
+    const current = first.tickets.length > 0 ? null : await currentTicket(ctx);
+    const firstIds = current ? [current] : first.tickets;
+    const [onlyId] = firstIds;
+    if (more.length === 0 && firstIds.length <= 1) {
+      if (onlyId !== undefined) return apply(ctx, onlyId, first.request);
+      const only = await status.chooseTicket(ctx, 'apply-update', { request: first.request });
+      if (only) await apply(ctx, only, first.request);
+      return;
+    }
+    const count = firstIds.length + more.reduce((n, c) => n + c.tickets.length, 0);
+    if (count > MAX_TICKETS_AT_ONCE) {
+      ctx.reply({
+        type: 'text',
+        text: t('tickets.update.too_many_tickets', { count, max: MAX_TICKETS_AT_ONCE }),
+      });
+      return;
+    }
+    const askLater: number[] = [];
+    const steps: TicketStep[] = [];
+    if (firstIds.length === 0) {
+      steps.push({
+        id: null,
+        run: async (c) => {
+          const only = await status.chooseTicket(c, 'apply-update', { request: first.request });
+          if (only) await apply(c, only, first.request, askLater);
+        },
+      });
+    }
+    const runs = [{ tickets: firstIds, request: first.request }, ...more];
+    for (const { tickets, request } of runs) {
+      for (const id of tickets) steps.push({ id, run: (c) => apply(c, id, request, askLater) });
+    }
+    steps.push({
+      id: null,
+      run: (c) => {
+        if (askLater.length > 0) solution.startForSeveral(c, askLater);
+      },
+    });
+    return inOneReply(ctx, deps.responses, steps);
+  }
+
   async function onIntent(ctx: TurnContext): Promise<void> {
+    const typed = typedStatusRequests(ctx.message.text, { staff: isSupportStaff(ctx.user) });
+    if (typed) return runTypedStatus(ctx, typed);
     const { entities, request } = readRequest(ctx);
     const listsTickets = request.kind === 'close' || request.kind === 'reopen' || request.kind === 'status';
     // Only the list right after the command names tickets; a number later on is part of the reason.
-    const listed = listsTickets
-      ? ticketsAfterCommand(ctx.message.text, { staff: isSupportStaff(ctx.user) })
-      : [];
+    const listed = listsTickets ? ticketsAfterCommand(ctx.message.text) : [];
     // "close 1000 and 1001": each ticket as if named alone; the reason is the words around the list.
-    // An agent's typed status ("1000 and 1001 in progress, …") already reads the same for each, and a
-    // list in its remark ("…, close 1002 and 1003 later") is kept as typed.
-    const typed = isSupportStaff(ctx.user) && typedStatusCommand(ctx.message.text) !== null;
-    const one =
-      listed.length > 1 && !typed ? readRequest(ctx, withOneTicketNumber(ctx.message.text)).request : null;
+    const one = listed.length > 1 ? readRequest(ctx, withOneTicketNumber(ctx.message.text)).request : null;
     const each = one && one.kind === request.kind ? one : request;
     if (listed.length > 1) {
       // The tickets left waiting for one answer: the solution to offer, or what is still wrong.
@@ -340,8 +421,7 @@ export function createUpdateHandler(deps: TicketSkillDeps, status: StatusHandler
       );
     }
     const named = listed[0] ?? entities.ticketNumbers[0];
-    const last = ctx.state.lastTicketId;
-    const id = named ?? (last && (await deps.desk.get(ctx.user, last)) ? last : null);
+    const id = named ?? (await currentTicket(ctx));
     if (id) return apply(ctx, id, request);
     const only = await status.chooseTicket(ctx, 'apply-update', { request });
     if (only) await apply(ctx, only, request);
@@ -390,9 +470,12 @@ export function createUpdateHandler(deps: TicketSkillDeps, status: StatusHandler
       return true;
     },
 
-    /** "1042 in progress" typed by an agent, read as a status question: sets the status (true). */
+    /**
+     * "1042 in progress" typed by an agent, read as a status question (or, with a longer remark,
+     * as a new ticket): sets the status (true).
+     */
     async setTypedStatus(ctx: TurnContext): Promise<boolean> {
-      if (!isSupportStaff(ctx.user) || !typedStatusCommand(ctx.message.text)) return false;
+      if (!typedStatusRequests(ctx.message.text, { staff: isSupportStaff(ctx.user) })) return false;
       await onIntent(ctx);
       return true;
     },

@@ -17,9 +17,10 @@ export type UpdateRequest =
   | { readonly kind: 'ask-status' }
   /**
    * `body`: what the agent tells the requester with the change ("solution offered 1042: clear
-   * the cache"); Solution Offered without it asks the agent for the solution first. `note`: the
-   * agent's remark after the command ("1042 in progress, the customer sent logs"), kept on each
-   * ticket as an internal note, as an agent's close reason is; never sent to a requester.
+   * the cache", "1042 waiting on customer, please send us the HAR file"); Solution Offered without
+   * it asks the agent for the solution first. `note`: the agent's remark after any other status
+   * ("1042 in progress, the customer sent logs"), kept on each ticket as an internal note, as an
+   * agent's close reason is; never sent to a requester.
    */
   | { readonly kind: 'status'; readonly status: TicketStatus; readonly body?: string; readonly note?: string }
   | { readonly kind: 'assign'; readonly to: 'me' | 'nobody' | { readonly name: string } };
@@ -106,8 +107,13 @@ export function complaintText(text: string): string | null {
   return said || null;
 }
 
-const REOPEN_SPLIT = /\bre-?open\b(?:\s+(?:it|this|that|(?:the |my )?(?:ticket|case)))?(?:\s*#?\d+\b)?/i;
-const CLOSE_SPLIT = /\bclose\b(?:\s+(?:it|this|that|(?:the |my )?(?:ticket|case)))?(?:\s*#?\d+\b)?/i;
+/**
+ * The ticket a close or reopen names, cut from its reason: "it", "this ticket", "the ticket 1000",
+ * "tickets 1000", "both 1000" (a list read as its first ticket, see `withOneTicketNumber`).
+ */
+const COMMAND_TICKET = String.raw`(?:\s+(?:it|this|that)\b(?:\s+(?:ticket|case|one)\b)?|\s+(?:(?:the|my|these|those|both)\s+)?(?:ticket|case)s?\b|\s+(?:the|my|these|those|both)(?=\s*#?\d))?(?:\s*#?\d+\b)?`;
+const REOPEN_SPLIT = new RegExp(String.raw`\bre-?open\b${COMMAND_TICKET}`, 'i');
+const CLOSE_SPLIT = new RegExp(String.raw`\bclose\b${COMMAND_TICKET}`, 'i');
 const REQUEST_WORDS =
   /\b(?:(?:can|could|would|will) (?:you|u|ya)|please|pls|plz|kindly|i(?:'d| would)? (?:want|need|like) to|let'?s)\b/gi;
 const LEADING_LINK = /^[\s,;:.!–-]*(?:(?:and|as|because|since|cause|coz|cuz|bc|so)\b)?[\s,;:.!–-]*/i;
@@ -197,11 +203,8 @@ export function parseUpdateRequest(
 ): UpdateRequest {
   // An agent's question is never a command, nor a reply the requester would get.
   const question = options.staff && !REPLY_PREFIX.test(text) && asksAQuestion(text);
-  const typed = options.staff && !question && !NOTE.test(text) ? typedStatusCommand(text) : null;
-  if (typed) {
-    const remark = typed.remark && meaningful(typed.remark, 1) ? typed.remark : null;
-    return statusRequest(typed.status, options.staff, typed.solution, remark);
-  }
+  const typed = question ? null : typedStatusRequests(text, options)?.[0];
+  if (typed) return typed.request;
   if (UNASSIGN.test(text)) return { kind: 'assign', to: 'nobody' };
   if (options.staff && TAKE.test(text)) return { kind: 'assign', to: 'me' };
   const assignee = text.match(ASSIGN)?.[1]?.trim();
@@ -227,11 +230,37 @@ export function parseUpdateRequest(
   return { kind: 'comment', body: commentBody(text), internal: false };
 }
 
+/** One command of an agent's typed status ("1042 in progress"): its tickets (none: the ticket talked about) and request. */
+export interface TypedStatusRequest {
+  readonly tickets: readonly number[];
+  readonly request: UpdateRequest;
+}
+
+/**
+ * An agent's typed status command as the requests it makes, in order: "1042 in progress, 1043
+ * closed" is two; "1042 closed, 1043 too" one for both. Null: no typed status command (a
+ * requester's message, a question, an internal note asked for).
+ */
+export function typedStatusRequests(text: string, options: { staff: boolean }): TypedStatusRequest[] | null {
+  if (!options.staff || NOTE.test(text)) return null;
+  const requests: TypedStatusRequest[] = [];
+  for (let typed = typedStatusCommand(text); typed; typed = typed.next) {
+    const remark = typed.remark && meaningful(typed.remark, 1) ? typed.remark : null;
+    requests.push({
+      tickets: typed.tickets,
+      request: statusRequest(typed.status, options.staff, typed.solution, remark),
+    });
+  }
+  return requests.length > 0 ? requests : null;
+}
+
 /**
  * A status to set, as "set 1042 to …" asks: Closed closes, Open reopens for a requester,
  * Solution Offered carries the solution when one was typed (else the agent is asked for it).
- * An agent's remark ("1042 closed, duplicate of 1000") is Closed's reason, another status's note:
- * either way kept as an internal note.
+ * An agent's remark is for the requester with Awaiting your response ("1042 waiting on customer,
+ * please send us the HAR file"): sent with the change. With any other status it is kept as an
+ * internal note: Closed's reason ("1042 closed: duplicate of 1000"), another status's note;
+ * Solution Offered's remark is never taken for the solution.
  */
 function statusRequest(
   status: TicketStatus,
@@ -242,6 +271,7 @@ function statusRequest(
   if (status === 'closed') return { kind: 'close', body: remark };
   if (status === 'open' && !staff) return { kind: 'reopen', body: null };
   if (status === 'solution_offered' && solution) return { kind: 'status', status, body: solution };
+  if (status === 'awaiting_response' && remark) return { kind: 'status', status, body: remark };
   return { kind: 'status', status, ...(remark ? { note: remark } : {}) };
 }
 

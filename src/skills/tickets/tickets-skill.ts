@@ -31,6 +31,8 @@ export function createTicketsSkill(deps: TicketSkillDeps): Skill {
     async onIntent(ctx, intent) {
       switch (intent.name) {
         case 'ticket.create':
+          // "1042 waiting on customer, please send us the HAR file" from an agent sets the status.
+          if (await update.setTypedStatus(ctx)) return;
           // "1000 is broken again" about a closed ticket: reopen it, or file a new one.
           if (await update.offerReopenForNewTicket(ctx)) return;
           return create.start(ctx, ctx.message.text);

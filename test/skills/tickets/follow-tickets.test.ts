@@ -1057,13 +1057,14 @@ describe.each(testProviders())('following tickets on %s', (provider) => {
     }
   });
 
-  it("an agent's remark after a typed status is kept as an internal note on each ticket changed; it never reaches the requester", async () => {
+  it("an agent's remark after a typed status is kept as an internal note on each ticket changed; only Awaiting your response's reaches the requester", async () => {
     const status = async (id: number) => (await desk.get(noraProfile, id))?.status;
     const comments = async (id: number) =>
       (
         await bot.app.services.db.ticketComment.findMany({ where: { ticketId: id }, orderBy: { id: 'asc' } })
       ).map((c) => [c.body, c.internal]);
-    const kept = (id: number) => `Your reason is kept on **#${id}** as an internal note`;
+    const kept = (id: number) => `Your note is kept on **#${id}** as an internal note`;
+    const keptReason = (id: number) => `Your reason is kept on **#${id}** as an internal note`;
     const a = await file(noraProfile, nora, 'Nora: remark A');
     const b = await file(noraProfile, nora, 'Nora: remark B');
     const c = await file(noraProfile, nora, 'Nora: remark C');
@@ -1075,20 +1076,33 @@ describe.each(testProviders())('following tickets on %s', (provider) => {
     expect(await status(a)).toBe('in_progress');
     expect(await comments(a)).toEqual([['the customer sent logs', true]]);
 
-    // A list of tickets in the remark is kept as typed.
-    const harFile = `asked both for the HAR file, close ${c} and ${b} if none comes`;
+    // A list of tickets in the remark is kept as typed; the customer says it "thanks" and all.
+    const logs = `customer said thanks, close ${c} and ${b} if none comes`;
+    await sam.say(`${a} and ${b} to in progress - ${logs}`);
+    for (const id of [a, b]) {
+      expect(sam.text()).toContain(kept(id));
+      expect((await comments(id)).at(-1)).toEqual([logs, true]);
+    }
+
+    // Awaiting your response: the remark is what the requester is asked for, sent with the status.
+    const harFile = 'please send us the HAR file from the checkout page';
     await sam.say(`${a} and ${b} to waiting on customer - ${harFile}`);
     for (const id of [a, b]) {
-      expect(sam.text()).toContain(`**#${id}** is now **Awaiting your response**`);
-      expect(sam.text()).toContain(kept(id));
+      expect(sam.text()).toContain(
+        `**#${id}** is now **Awaiting your response**. The requester has been told, with your message.`,
+      );
+      expect(sam.text()).not.toContain(kept(id));
       expect(await status(id)).toBe('awaiting_response');
-      expect((await comments(id)).at(-1)).toEqual([harFile, true]);
+      expect((await comments(id)).at(-1)).toEqual([harFile, false]);
     }
+    const toldHar = (await bot.notifications(nora)).slice(toldBefore).join('\n');
+    expect(toldHar).toContain(`#${a} is now Awaiting your response`);
+    expect(toldHar).toContain(harFile);
 
     await sam.say(`${a} and ${b} closed, duplicates of ${c}`);
     for (const id of [a, b]) {
       expect(sam.text()).toContain(`Closed **#${id}** for **Nora Northpeak**`);
-      expect(sam.text()).toContain(kept(id));
+      expect(sam.text()).toContain(keptReason(id));
       expect(await status(id)).toBe('closed');
       expect((await comments(id)).at(-1)).toEqual([`duplicates of ${c}`, true]);
     }
@@ -1123,9 +1137,10 @@ describe.each(testProviders())('following tickets on %s', (provider) => {
 
     const told = (await bot.notifications(nora)).slice(toldBefore).join('\n');
     expect(told).toContain('clear the cache');
+    expect(told).toContain('HAR file');
     for (const remark of [
       'sent logs',
-      'HAR file',
+      'customer said thanks',
       'duplicates of',
       'she wrote again',
       'waiting for them',
@@ -1133,6 +1148,137 @@ describe.each(testProviders())('following tickets on %s', (provider) => {
     ]) {
       expect(told).not.toContain(remark);
     }
+  });
+
+  it('a typed status naming no ticket works on the ticket talked about, never on a number in its remark', async () => {
+    const status = async (id: number) => (await desk.get(noraProfile, id))?.status;
+    const comments = async (id: number) =>
+      (
+        await bot.app.services.db.ticketComment.findMany({ where: { ticketId: id }, orderBy: { id: 'asc' } })
+      ).map((c) => [c.body, c.internal]);
+    const original = await file(noraProfile, nora, 'Nora: untargeted original');
+    const dup = await file(noraProfile, nora, 'Nora: untargeted duplicate');
+    await sam.say(`status of #${dup}`);
+    await sam.say(`set it to closed, duplicate of ${original}`);
+    expect(sam.text()).toContain(`Closed **#${dup}** for **Nora Northpeak**`);
+    expect(await status(dup)).toBe('closed');
+    expect(await comments(dup)).toEqual([[`duplicate of ${original}`, true]]);
+    expect(await status(original)).toBe('open');
+    expect(await comments(original)).toEqual([]);
+
+    const current = await file(noraProfile, nora, 'Nora: untargeted current');
+    await sam.say(`status of #${current}`);
+    await sam.say(`solution offered, same fix as ${original}`);
+    expect(sam.text()).toContain(`What's the solution for **#${current}**?`);
+    expect(await comments(current)).toEqual([[`same fix as ${original}`, true]]);
+    expect(await comments(original)).toEqual([]);
+    await sam.say('cancel');
+    expect(await status(current)).toBe('open');
+  });
+
+  it('a remark that is a status command for other tickets runs after the first, in the same reply; "…, B too" sets B as well', async () => {
+    const status = async (id: number) => (await desk.get(noraProfile, id))?.status;
+    const comments = async (id: number) =>
+      (
+        await bot.app.services.db.ticketComment.findMany({ where: { ticketId: id }, orderBy: { id: 'asc' } })
+      ).map((c) => [c.body, c.internal]);
+    const a = await file(noraProfile, nora, 'Nora: two commands A');
+    const b = await file(noraProfile, nora, 'Nora: two commands B');
+    const c = await file(noraProfile, nora, 'Nora: two commands C');
+
+    await sam.say(`${a} in progress, ${b} closed`);
+    expect(sam.replies).toHaveLength(1);
+    expect(sam.text()).toContain(`**#${a}** is now **In Progress**`);
+    expect(sam.text()).toContain(`Closed **#${b}** for **Nora Northpeak**`);
+    expect(await status(a)).toBe('in_progress');
+    expect(await status(b)).toBe('closed');
+    for (const id of [a, b]) expect(await comments(id)).toEqual([]);
+
+    await sam.say(`${a} closed, ${c} too`);
+    for (const id of [a, c]) {
+      expect(sam.text()).toContain(`Closed **#${id}** for **Nora Northpeak**`);
+      expect(await status(id)).toBe('closed');
+    }
+
+    // Each command keeps its own remark; a solution asked for is asked once, at the end.
+    await sam.say(`${a} and ${b} open`);
+    await sam.say(`${a} solution offered, ${b} in progress, customer sent logs`);
+    expect(sam.text()).toContain(`**#${b}** is now **In Progress**`);
+    expect(sam.text()).toContain(`Your note is kept on **#${b}** as an internal note`);
+    expect(sam.text().trim().split('\n').at(-1)).toContain(`What's the solution for **#${a}**?`);
+    expect((await comments(b)).at(-1)).toEqual(['customer sent logs', true]);
+    await sam.say('clear the cache');
+    expect(await status(a)).toBe('solution_offered');
+    expect((await comments(a)).at(-1)).toEqual(['clear the cache', false]);
+
+    // A colon after the status starts the remark as a comma does: "A closed: duplicate of B".
+    await sam.say(`${c} open`);
+    await sam.say(`${c} closed: duplicate of ${a}`);
+    expect(sam.text()).toContain(`Closed **#${c}** for **Nora Northpeak**`);
+    expect(sam.text()).toContain(`Your reason is kept on **#${c}** as an internal note`);
+    expect(await status(c)).toBe('closed');
+    expect((await comments(c)).at(-1)).toEqual([`duplicate of ${a}`, true]);
+  });
+
+  it('a remark on a ticket already in that status is kept, and the agent told', async () => {
+    const comments = async (id: number) =>
+      (
+        await bot.app.services.db.ticketComment.findMany({ where: { ticketId: id }, orderBy: { id: 'asc' } })
+      ).map((c) => [c.body, c.internal]);
+    const id = await file(noraProfile, nora, 'Nora: same status remark');
+    const toldBefore = (await bot.notifications(nora)).length;
+    await sam.say(`${id} in progress`);
+    await sam.say(`${id} in progress, customer sent a second log`);
+    expect(sam.text()).toContain(`**#${id}** already has that status.`);
+    expect(sam.text()).toContain(`Your note is kept on **#${id}** as an internal note`);
+    expect(await comments(id)).toEqual([['customer sent a second log', true]]);
+
+    await sam.say(`${id} waiting on customer`);
+    await sam.say(`${id} waiting on customer: please send us the HAR file too`);
+    expect(sam.text()).toContain(`**#${id}** already has that status.`);
+    expect(sam.text()).toContain(`Your reply on **#${id}** was sent to the requester.`);
+    expect((await comments(id)).at(-1)).toEqual(['please send us the HAR file too', false]);
+
+    await sam.say(`set ${id} to solution offered: clear the cache`);
+    await sam.say(`${id} solution offered, she is testing it`);
+    expect(sam.text()).toContain(`**#${id}** already has that status.`);
+    expect(sam.text()).toContain(`Your note is kept on **#${id}** as an internal note`);
+    expect(sam.text()).not.toContain("What's the solution");
+    expect((await comments(id)).at(-1)).toEqual(['she is testing it', true]);
+
+    await sam.say(`${id} closed`);
+    await sam.say(`${id} closed, duplicate of an older ticket`);
+    expect(sam.text()).toContain(`**#${id}** is already closed.`);
+    expect(sam.text()).toContain(`Your reason is kept on **#${id}** as an internal note`);
+    expect((await comments(id)).at(-1)).toEqual(['duplicate of an older ticket', true]);
+
+    const told = (await bot.notifications(nora)).slice(toldBefore).join('\n');
+    expect(told).toContain('HAR file too');
+    for (const note of ['second log', 'testing it', 'older ticket']) expect(told).not.toContain(note);
+  });
+
+  it('what reads like a status command for no ticket is the answer asked for: the solution, or the reply', async () => {
+    const status = async (id: number) => (await desk.get(noraProfile, id))?.status;
+    const comments = async (id: number) =>
+      (
+        await bot.app.services.db.ticketComment.findMany({ where: { ticketId: id }, orderBy: { id: 'asc' } })
+      ).map((c) => [c.body, c.internal]);
+    const id = await file(noraProfile, nora, 'Nora: dashboard sharing');
+    const solutionText = 'Set it to open, then reload the dashboard and share the link with your team again';
+    await sam.say(`set ${id} to solution offered`);
+    expect(sam.text()).toContain(`What's the solution for **#${id}**?`);
+    await sam.say(solutionText);
+    expect(sam.text()).toContain(`**#${id}** is now **Solution Offered**`);
+    expect(await status(id)).toBe('solution_offered');
+    expect(await comments(id)).toEqual([[solutionText, false]]);
+
+    const other = await file(noraProfile, nora, 'Nora: link sharing');
+    const replyText = 'Switch it to open, then share the link with your team again please';
+    await sam.say(`reply to ${other}`);
+    await sam.say(replyText);
+    expect(sam.text()).toContain(`Your reply on **#${other}** was sent to the requester.`);
+    expect(await comments(other)).toEqual([[replyText, false]]);
+    expect(await status(other)).toBe('open');
   });
 
   it("an agent's status command typed while a reply is asked for is no reply", async () => {

@@ -282,7 +282,7 @@ describe('tickets with the real intent engine', () => {
     await sam.say(`${a} and ${b} solution offered, clear the cache`);
     expect(sam.text()).toContain(`What's the solution for **#${a}** and **#${b}**?`);
     for (const id of [a, b])
-      expect(sam.text()).toContain(`Your reason is kept on **#${id}** as an internal note`);
+      expect(sam.text()).toContain(`Your note is kept on **#${id}** as an internal note`);
     await sam.say('cancel');
     for (const id of [a, b]) {
       expect(await statusOf(id)).toBe('open');
@@ -316,7 +316,7 @@ describe('tickets with the real intent engine', () => {
     await sam.say(`${c} and ${d} in progress, the customer sent logs`);
     for (const id of [c, d]) {
       expect(sam.text()).toContain(`**#${id}** is now **In Progress**`);
-      expect(sam.text()).toContain(`Your reason is kept on **#${id}** as an internal note`);
+      expect(sam.text()).toContain(`Your note is kept on **#${id}** as an internal note`);
       expect(await statusOf(id)).toBe('in_progress');
       expect(await comments(id)).toEqual([['the customer sent logs', true]]);
     }
@@ -338,6 +338,63 @@ describe('tickets with the real intent engine', () => {
       await jo.say(typed);
       expect(jo.text()).not.toContain('is now');
       for (const id of [c, d]) expect(await statusOf(id)).toBe('open');
+    }
+  });
+
+  it('an agent\'s typed status: no ticket named is the ticket talked about; a second command or "B too" in the remark is run; a colon starts the remark', async () => {
+    const comments = async (id: number) =>
+      (
+        await bot.app.services.db.ticketComment.findMany({ where: { ticketId: id }, orderBy: { id: 'asc' } })
+      ).map((x) => [x.body, x.internal]);
+    const other = (await ticketFiledBy('lee', 'Postback rejected', 'The postback is rejected.')).id;
+    const current = (await ticketFiledBy('lee', 'Coupon export empty', 'The coupon export is empty.')).id;
+    const third = (await ticketFiledBy('lee', 'Banner rejected', 'The banner is rejected.')).id;
+    const sam = bot.chat('sam');
+    await sam.say('cancel');
+
+    await sam.say(`${current} in progress`);
+    expect(await statusOf(current)).toBe('in_progress');
+    await sam.say(`solution offered, same fix as ${other}`);
+    expect(sam.text()).toContain(`What's the solution for **#${current}**?`);
+    expect(await comments(other)).toEqual([]);
+    await sam.say('cancel');
+
+    await sam.say(`${other} closed, ${third} too`);
+    for (const id of [other, third]) expect(await statusOf(id)).toBe('closed');
+    await sam.say(`${other} in progress, ${third} open`);
+    expect(await statusOf(other)).toBe('in_progress');
+    expect(await statusOf(third)).toBe('open');
+
+    await sam.say(`${third} closed: duplicate of ${other}`);
+    expect(sam.text()).toContain(`Your reason is kept on **#${third}** as an internal note`);
+    expect(await statusOf(third)).toBe('closed');
+    expect(await comments(third)).toEqual([[`duplicate of ${other}`, true]]);
+    expect(await statusOf(other)).toBe('in_progress');
+  });
+
+  it('"waiting on customer, please send …" sends the requester what is asked of them with the status', async () => {
+    const { id } = await ticketFiledBy('mo', 'Checkout pixel silent', 'The checkout pixel is silent.');
+    const sam = bot.chat('sam');
+    await sam.say('cancel');
+    const asked = 'please send us the HAR file from the checkout page';
+    await sam.say(`${id} waiting on customer, ${asked}`);
+    expect(sam.text()).toContain('The requester has been told, with your message.');
+    expect(await statusOf(id)).toBe('awaiting_response');
+    const comments = await bot.app.services.db.ticketComment.findMany({ where: { ticketId: id } });
+    expect(comments.map((x) => [x.body, x.internal])).toEqual([[asked, false]]);
+  });
+
+  it('"close tickets A and B, …": the plural leaves nothing of the list in the reason', async () => {
+    const comments = async (id: number) =>
+      (
+        await bot.app.services.db.ticketComment.findMany({ where: { ticketId: id }, orderBy: { id: 'asc' } })
+      ).map((x) => [x.body, x.internal]);
+    const { chat: ned, id: a } = await ticketFiledBy('ned', 'Postback 401', 'The postback gets 401.');
+    const b = (await ticketFiledBy('ned', 'Postback 403', 'The postback gets 403.')).id;
+    await ned.say(`close tickets ${a} and ${b}, errors 401 and 403 are gone`);
+    for (const id of [a, b]) {
+      expect(await statusOf(id)).toBe('closed');
+      expect(await comments(id)).toEqual([['errors 401 and 403 are gone', false]]);
     }
   });
 
@@ -374,6 +431,18 @@ describe('tickets with the real intent engine', () => {
       expect(await statusOf(id)).toBe('open');
       expect(await comments(id)).toEqual([]);
     }
+
+    // What only reads like a command, for no ticket, is the answer asked for.
+    const solutionText = 'Set it to open, then reload the dashboard and share the link with your team again';
+    await sam.say(`set ${a} to solution offered`);
+    await sam.say(solutionText);
+    expect(await statusOf(a)).toBe('solution_offered');
+    expect(await comments(a)).toEqual([solutionText]);
+    const replyText = 'Switch it to open, then share the link with your team again please';
+    await sam.say(`reply to ${b}`);
+    await sam.say(replyText);
+    expect(await comments(b)).toEqual([replyText]);
+    expect(await statusOf(b)).toBe('open');
   });
 
   it('"reply to N: still broken, …" on a Solution Offered ticket rejects the solution and keeps the words', async () => {

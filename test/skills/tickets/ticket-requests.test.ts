@@ -4,14 +4,18 @@ import type { UserProfile } from '../../../src/domain/user.js';
 import { readTicketEntities } from '../../../src/skills/tickets/ticket-entities.js';
 import { parseListFilter, ticketFilterSchema } from '../../../src/skills/tickets/ticket-list-filter.js';
 import {
+  closeReason,
   commentBody,
   complaintText,
   parseUpdateRequest,
   readCarriedRequest,
   rejectionReason,
+  reopenReason,
   ticketsAfterCommand,
+  typedStatusRequests,
   withOneTicketNumber,
 } from '../../../src/skills/tickets/ticket-update-request.js';
+import { namesTicketsInStatusCommand } from '../../../src/skills/tickets/typed-status-command.js';
 
 const requester: UserProfile = {
   id: 'u1',
@@ -304,8 +308,8 @@ describe('update requests', () => {
     ['1042, 1043 closed', { kind: 'close', body: null }],
     ['1042 and 1043 in progress?', { kind: 'ask-status' }],
     ['both 1042 and 1043 solution offered', { kind: 'status', status: 'solution_offered' }],
-    // A remark after the command is no solution, nor a reply: it is kept as an internal note, as an
-    // agent's close reason is ("close 1042, it works now"); Solution Offered still asks for the solution.
+    // A remark after the command is no solution: it is kept as an internal note, as an agent's close
+    // reason is ("close 1042, it works now"); Solution Offered still asks for the solution.
     [
       '1042 and 1043 solution offered, clear the cache',
       { kind: 'status', status: 'solution_offered', note: 'clear the cache' },
@@ -326,16 +330,41 @@ describe('update requests', () => {
       '1042 in progress; customer wrote: logs attached',
       { kind: 'status', status: 'in_progress', note: 'customer wrote: logs attached' },
     ],
-    [
-      'set 1042 to waiting on customer - asked for the HAR file',
-      { kind: 'status', status: 'awaiting_response', note: 'asked for the HAR file' },
-    ],
     ['1042 open, she wrote again', { kind: 'status', status: 'open', note: 'she wrote again' }],
     ['1003 and 1004 closed, duplicates of 1000', { kind: 'close', body: 'duplicates of 1000' }],
     ['1042 closed. Customer confirmed the fix', { kind: 'close', body: 'Customer confirmed the fix' }],
+    // Awaiting your response: the remark is what the requester is asked for, sent with the status.
+    [
+      'set 1042 to waiting on customer - please send us the HAR file',
+      { kind: 'status', status: 'awaiting_response', body: 'please send us the HAR file' },
+    ],
+    [
+      '1042 waiting on customer: please send us the HAR file',
+      { kind: 'status', status: 'awaiting_response', body: 'please send us the HAR file' },
+    ],
+    // After a colon as after a comma: for every status but Solution Offered, a remark.
+    ['1042 closed: duplicate of 1000', { kind: 'close', body: 'duplicate of 1000' }],
+    [
+      '1042 in progress: the customer sent logs',
+      { kind: 'status', status: 'in_progress', note: 'the customer sent logs' },
+    ],
+    // The remark as typed: only the command is cut, never a polite word of the remark.
+    [
+      '1042 in progress, customer said thanks',
+      { kind: 'status', status: 'in_progress', note: 'customer said thanks' },
+    ],
+    [
+      '1042 in progress, customer wrote please: logs attached',
+      { kind: 'status', status: 'in_progress', note: 'customer wrote please: logs attached' },
+    ],
+    [
+      'can you set 1042 to in progress please, customer wrote  twice\nlogs attached',
+      { kind: 'status', status: 'in_progress', note: 'customer wrote  twice\nlogs attached' },
+    ],
     // Only politeness after the command: nothing to keep.
     ['1042 in progress, thanks', { kind: 'status', status: 'in_progress' }],
     ['1042 closed, asap', { kind: 'close', body: null }],
+    ['1042 waiting on customer, thank you', { kind: 'status', status: 'awaiting_response' }],
   ])('agent: "%s"', (text, expected) => {
     expect(update(text, true)).toEqual(expected);
   });
@@ -458,6 +487,82 @@ describe('update requests', () => {
       'close 1001, 1000 was the first one',
     );
     expect(withOneTicketNumber('errors 401 and 403, close it')).toBe('errors 401 and 403, close it');
+  });
+
+  it("an agent's typed status: each command in order, the tickets a remark only adds, and no number of a remark", () => {
+    const agentSays = (text: string) => typedStatusRequests(text, { staff: true });
+    // A remark that is a status command naming tickets is its own command, after the first.
+    expect(agentSays('1000 in progress, 1001 closed')).toEqual([
+      { tickets: [1000], request: { kind: 'status', status: 'in_progress' } },
+      { tickets: [1001], request: { kind: 'close', body: null } },
+    ]);
+    expect(agentSays('1000 in progress; then 1001 and 1002 closed, duplicates of 1000')).toEqual([
+      { tickets: [1000], request: { kind: 'status', status: 'in_progress' } },
+      { tickets: [1001, 1002], request: { kind: 'close', body: 'duplicates of 1000' } },
+    ]);
+    // A remark that only names more tickets gives them the same status.
+    for (const typed of [
+      '1000 closed, 1001 too',
+      '1000 closed, and 1001',
+      '1000 closed, 1001 as well',
+      '1000 closed, 1001',
+      '1000 closed, #1001.',
+    ]) {
+      expect(agentSays(typed)).toEqual([{ tickets: [1000, 1001], request: { kind: 'close', body: null } }]);
+    }
+    expect(agentSays('1000 solution offered, 1001 too: clear the cache')).toEqual([
+      {
+        tickets: [1000, 1001],
+        request: { kind: 'status', status: 'solution_offered', body: 'clear the cache' },
+      },
+    ]);
+    expect(agentSays('1000 closed, same for 1001 - duplicates of 999')).toEqual([
+      { tickets: [1000, 1001], request: { kind: 'close', body: 'duplicates of 999' } },
+    ]);
+    // A number the remark says more about is part of it.
+    expect(agentSays('1000 closed, 1001 is the original')).toEqual([
+      { tickets: [1000], request: { kind: 'close', body: '1001 is the original' } },
+    ]);
+    expect(agentSays('1042 in progress, 2024 release, customer on v3')).toEqual([
+      {
+        tickets: [1042],
+        request: { kind: 'status', status: 'in_progress', note: '2024 release, customer on v3' },
+      },
+    ]);
+    // No ticket named: the ticket talked about (none here), never a number of the remark.
+    expect(agentSays('solution offered, same fix as 1001')).toEqual([
+      { tickets: [], request: { kind: 'status', status: 'solution_offered', note: 'same fix as 1001' } },
+    ]);
+    expect(agentSays('set it to closed, duplicate of 1000')).toEqual([
+      { tickets: [], request: { kind: 'close', body: 'duplicate of 1000' } },
+    ]);
+    expect(ticketsAfterCommand('set it to closed, duplicate of 1000', { staff: true })).toEqual([]);
+    // A remark reading like a command for no ticket stays a remark.
+    expect(agentSays('1000 in progress, set it to closed later')).toEqual([
+      { tickets: [1000], request: { kind: 'status', status: 'in_progress', note: 'set it to closed later' } },
+    ]);
+    expect(typedStatusRequests('1000 in progress, 1001 closed', { staff: false })).toBeNull();
+    expect(agentSays('is 1000 in progress?')).toBeNull();
+  });
+
+  it('only a typed status naming a ticket is another request while an answer is asked for', () => {
+    expect(namesTicketsInStatusCommand('1042 in progress')).toBe(true);
+    expect(namesTicketsInStatusCommand('1042 and 1043 closed, duplicates')).toBe(true);
+    expect(namesTicketsInStatusCommand('Set it to open, then reload the dashboard')).toBe(false);
+    expect(namesTicketsInStatusCommand('solution offered')).toBe(false);
+    expect(namesTicketsInStatusCommand('clear the cache')).toBe(false);
+  });
+
+  it('"close tickets A and B, …" and "reopen cases A and B …" keep the reason without the list', () => {
+    expect(closeReason(withOneTicketNumber('close tickets 1000 and 1001, errors 401 and 403 are gone'))).toBe(
+      'errors 401 and 403 are gone',
+    );
+    expect(closeReason(withOneTicketNumber('close both 1000 and 1001, duplicates'))).toBe('duplicates');
+    expect(closeReason('close the tickets 1000, it works now')).toBe('it works now');
+    expect(
+      reopenReason(withOneTicketNumber('reopen cases 1000 and 1001 still getting 502 on checkout')),
+    ).toBe('still getting 502 on checkout');
+    expect(reopenReason('reopen my cases #1000 still broken')).toBe('still broken');
   });
 
   it('finds no comment text in a bare command', () => {
