@@ -4,6 +4,7 @@ import type { ActiveFlow } from '../../core/conversation-state.js';
 import type { FlowOutcome } from '../../core/skill.js';
 import type { TurnContext } from '../../core/turn-context.js';
 import { isSupportStaff } from '../../store/ticket-visibility.js';
+import { askAnswerOrStatus } from './answer-or-status.js';
 import { SKILL_NAME, ticketNumber } from './ticket-buttons.js';
 import type { TicketSkillDeps } from './ticket-skill-deps.js';
 import { namesTicketsInStatusCommand } from './typed-status-command.js';
@@ -48,6 +49,16 @@ export function createCommentFlow(
     ask(ctx, ticketIds, lead);
   }
 
+  /** `text` is the answer: it goes on each ticket the flow asks about (with the message's files), and the flow ends. */
+  async function answer(ctx: TurnContext, flow: ActiveFlow, text: string): Promise<void> {
+    const slots = slotsSchema.safeParse(flow.slots);
+    ctx.state.flow = undefined;
+    if (!slots.success) return;
+    for (const id of slots.data.ticketIds ?? [slots.data.ticketId]) {
+      await addComment(ctx, id, text, slots.data.internal);
+    }
+  }
+
   return {
     start(ctx: TurnContext, ticketId: number, internal = false, lead?: string): void {
       begin(ctx, [ticketId], internal, lead);
@@ -66,16 +77,19 @@ export function createCommentFlow(
       }
       const text = ctx.message.text.trim();
       if (!text && ctx.message.attachments.length === 0) return 'not-an-answer';
+      // An agent's status for no ticket ("set it to closed, duplicate of …") may be the reply as well
+      // ("Switch it to open, then …"): nothing is sent before the agent says which.
+      if (askAnswerOrStatus(ctx, deps.responses, flow, slots.data.internal ? 'note' : 'reply'))
+        return 'handled';
       if (text && deps.looksLikeOtherRequest(text)) return 'not-an-answer';
       // An agent's status command naming tickets ("1042 and 1043 in progress") is never a reply to the
-      // requester; an instruction that only reads like one ("Switch it to open, then …") is the reply.
+      // requester.
       if (text && isSupportStaff(ctx.user) && namesTicketsInStatusCommand(text)) return 'not-an-answer';
-      ctx.state.flow = undefined;
-      for (const id of slots.data.ticketIds ?? [slots.data.ticketId]) {
-        await addComment(ctx, id, text, slots.data.internal);
-      }
+      await answer(ctx, flow, text);
       return 'handled';
     },
+
+    answer,
 
     reprompt(ctx: TurnContext, flow: ActiveFlow): void {
       const slots = slotsSchema.safeParse(flow.slots);

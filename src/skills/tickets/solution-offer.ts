@@ -5,6 +5,7 @@ import type { FlowOutcome } from '../../core/skill.js';
 import type { TurnContext } from '../../core/turn-context.js';
 import type { TicketStatus } from '../../domain/ticket-statuses.js';
 import { isSupportStaff } from '../../store/ticket-visibility.js';
+import { askAnswerOrStatus } from './answer-or-status.js';
 import { forEachTicket } from './several-tickets.js';
 import { SKILL_NAME, ticketNumber } from './ticket-buttons.js';
 import type { ActionOutcome, StatusChangeDetails } from './ticket-desk.js';
@@ -90,6 +91,17 @@ export function createSolutionOffer(deps: TicketSkillDeps, steps: SolutionOfferS
     ask(ctx, ticketIds);
   }
 
+  /** `text` is the solution: offered on each ticket the flow asks about, and the flow ends. */
+  async function answer(ctx: TurnContext, flow: ActiveFlow, text: string): Promise<void> {
+    const slots = slotsSchema.safeParse(flow.slots);
+    ctx.state.flow = undefined;
+    if (!slots.success) return;
+    const { ticketId, ticketIds } = slots.data;
+    if (ticketIds && ticketIds.length > 1) {
+      await forEachTicket(ctx, ticketIds, deps.responses, (ticketCtx, id) => offer(ticketCtx, id, text));
+    } else await offer(ctx, ticketId, text);
+  }
+
   return {
     offer,
     allowed,
@@ -114,17 +126,18 @@ export function createSolutionOffer(deps: TicketSkillDeps, steps: SolutionOfferS
         return 'not-an-answer';
       }
       const text = ctx.message.text.trim();
-      if (!text || deps.looksLikeOtherRequest(text)) return 'not-an-answer';
-      // An agent's status command naming tickets ("1042 and 1043 in progress") is another request;
-      // an instruction that only reads like one ("Set it to open, then reload …") is the solution.
+      if (!text) return 'not-an-answer';
+      // An agent's status for no ticket ("set it to in progress, the customer sent logs") may be the
+      // solution as well ("Set it to open, then reload …"): nothing is sent before the agent says which.
+      if (askAnswerOrStatus(ctx, deps.responses, flow, 'solution')) return 'handled';
+      if (deps.looksLikeOtherRequest(text)) return 'not-an-answer';
+      // An agent's status command naming tickets ("1042 and 1043 in progress") is another request.
       if (isSupportStaff(ctx.user) && namesTicketsInStatusCommand(text)) return 'not-an-answer';
-      ctx.state.flow = undefined;
-      const { ticketId, ticketIds } = slots.data;
-      if (ticketIds && ticketIds.length > 1) {
-        await forEachTicket(ctx, ticketIds, deps.responses, (ticketCtx, id) => offer(ticketCtx, id, text));
-      } else await offer(ctx, ticketId, text);
+      await answer(ctx, flow, text);
       return 'handled';
     },
+
+    answer,
 
     reprompt(ctx: TurnContext, flow: ActiveFlow): void {
       const slots = slotsSchema.safeParse(flow.slots);

@@ -7,12 +7,18 @@ import {
 } from '../../domain/ticket-statuses.js';
 import type { TicketRecord } from '../../store/ticket-record.js';
 import { isSupportStaff } from '../../store/ticket-visibility.js';
+import {
+  ANSWER_OR_STATUS_ACTION,
+  answerOrStatusCancelled,
+  flowTickets,
+  pendingAnswer,
+} from './answer-or-status.js';
 import { closedComplaintReply } from './closed-ticket-complaint.js';
-import { createCommentFlow } from './comment-flow.js';
+import { COMMENT_FLOW, createCommentFlow } from './comment-flow.js';
 import { createComplaintReopen } from './complaint-reopen.js';
 import { attachmentProblem } from './draft-validation.js';
 import { forEachTicket, inOneReply, MAX_TICKETS_AT_ONCE, type TicketStep } from './several-tickets.js';
-import { createSolutionOffer } from './solution-offer.js';
+import { createSolutionOffer, SOLUTION_FLOW } from './solution-offer.js';
 import { ticketButton, ticketNumber } from './ticket-buttons.js';
 import type { ActionOutcome, StatusChangeDetails } from './ticket-desk.js';
 import { refusalReply } from './ticket-refusal-reply.js';
@@ -347,17 +353,25 @@ export function createUpdateHandler(deps: TicketSkillDeps, status: StatusHandler
   /**
    * An agent's typed status command: each of its commands in order ("1042 in progress, 1043
    * closed"), in one reply. A command naming no ticket ("set it to closed, duplicate of 1000",
-   * "solution offered, same fix as 1001") is for the ticket talked about, never a number in its
-   * remark; with none, the agent is asked which. The solution of every ticket set to Solution
-   * Offered without one is asked for once, at the end.
+   * "solution offered, same fix as 1001") is for the ticket talked about (`current`, else the last
+   * one), never a number in its remark, and for the tickets its remark adds ("set it to closed, 1043
+   * too"); with none talked about, the agent is asked which. The solution of every ticket set to
+   * Solution Offered without one is asked for once, at the end.
    */
-  async function runTypedStatus(ctx: TurnContext, commands: readonly TypedStatusRequest[]): Promise<void> {
+  async function runTypedStatus(
+    ctx: TurnContext,
+    commands: readonly TypedStatusRequest[],
+    current?: readonly number[],
+  ): Promise<void> {
     const [first, ...more] = commands;
     if (!first) return;
-    const current = first.tickets.length > 0 ? null : await currentTicket(ctx);
-    const firstIds = current ? [current] : first.tickets;
+    const talkedAbout = first.forCurrent ? (current ?? [await currentTicket(ctx)]) : [];
+    const found = talkedAbout.filter((id): id is number => id !== null);
+    // No ticket talked about: the agent picks one, then the rest runs as typed.
+    const choose = first.forCurrent && found.length === 0;
+    const firstIds = [...new Set([...found, ...first.tickets])];
     const [onlyId] = firstIds;
-    if (more.length === 0 && firstIds.length <= 1) {
+    if (more.length === 0 && firstIds.length + (choose ? 1 : 0) <= 1) {
       if (onlyId !== undefined) return apply(ctx, onlyId, first.request);
       const only = await status.chooseTicket(ctx, 'apply-update', { request: first.request });
       if (only) await apply(ctx, only, first.request);
@@ -373,7 +387,7 @@ export function createUpdateHandler(deps: TicketSkillDeps, status: StatusHandler
     }
     const askLater: number[] = [];
     const steps: TicketStep[] = [];
-    if (firstIds.length === 0) {
+    if (choose) {
       steps.push({
         id: null,
         run: async (c) => {
@@ -393,6 +407,29 @@ export function createUpdateHandler(deps: TicketSkillDeps, status: StatusHandler
       },
     });
     return inOneReply(ctx, deps.responses, steps);
+  }
+
+  /**
+   * A button of "send this as the answer, or set the status?" (see `askAnswerOrStatus`): the words
+   * waiting in the reply or solution flow are sent as its answer, or run as the typed status on the
+   * flow's tickets (its remark kept as a status keeps it), or dropped with the flow (cancel).
+   */
+  async function answerOrStatus(ctx: TurnContext, value: Readonly<Record<string, unknown>>): Promise<void> {
+    const flow = ctx.state.flow;
+    const text = pendingAnswer(flow, value.key);
+    const answering =
+      flow?.name === COMMENT_FLOW ? commentFlow : flow?.name === SOLUTION_FLOW ? solution : null;
+    if (!flow || text === null || !answering) {
+      ctx.reply({ type: 'text', text: t('tickets.update.answer_or_status.stale') });
+      return;
+    }
+    const ticketIds = flowTickets(flow);
+    if (value.choice === 'answer') return answering.answer(ctx, flow, text);
+    ctx.state.flow = undefined;
+    const typed =
+      value.choice === 'status' ? typedStatusRequests(text, { staff: isSupportStaff(ctx.user) }) : null;
+    if (typed) return runTypedStatus(ctx, typed, ticketIds);
+    ctx.reply({ type: 'text', text: answerOrStatusCancelled(deps.responses, ticketIds) });
   }
 
   async function onIntent(ctx: TurnContext): Promise<void> {
@@ -482,8 +519,15 @@ export function createUpdateHandler(deps: TicketSkillDeps, status: StatusHandler
 
     onIntent,
 
-    /** Buttons: comment, close, reopen, solved, not-solved, pick-status, set-status, assign-me, apply-update. */
+    /**
+     * Buttons: comment, close, reopen, solved, not-solved, pick-status, set-status, assign-me,
+     * apply-update, answer-or-status.
+     */
     async onAction(ctx: TurnContext, value: Readonly<Record<string, unknown>>): Promise<boolean> {
+      if (value.action === ANSWER_OR_STATUS_ACTION) {
+        await answerOrStatus(ctx, value);
+        return true;
+      }
       const id = typeof value.id === 'number' && Number.isInteger(value.id) ? value.id : null;
       if (id === null) return false;
       switch (value.action) {

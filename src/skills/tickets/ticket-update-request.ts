@@ -201,10 +201,12 @@ export function parseUpdateRequest(
   text: string,
   options: { staff: boolean; statuses: readonly TicketStatus[] },
 ): UpdateRequest {
+  // A typed status is a command unless its command part asks ("1042 waiting on customer, could you
+  // send us the HAR file?" sets the status and asks the requester; "1042 in progress?" asks).
+  const typed = typedStatusRequests(text, options)?.[0];
+  if (typed) return typed.request;
   // An agent's question is never a command, nor a reply the requester would get.
   const question = options.staff && !REPLY_PREFIX.test(text) && asksAQuestion(text);
-  const typed = question ? null : typedStatusRequests(text, options)?.[0];
-  if (typed) return typed.request;
   if (UNASSIGN.test(text)) return { kind: 'assign', to: 'nobody' };
   if (options.staff && TAKE.test(text)) return { kind: 'assign', to: 'me' };
   const assignee = text.match(ASSIGN)?.[1]?.trim();
@@ -230,9 +232,13 @@ export function parseUpdateRequest(
   return { kind: 'comment', body: commentBody(text), internal: false };
 }
 
-/** One command of an agent's typed status ("1042 in progress"): its tickets (none: the ticket talked about) and request. */
+/**
+ * One command of an agent's typed status ("1042 in progress"): its tickets and request; `forCurrent`:
+ * also (or only) the ticket talked about, the command naming none ("set it to closed, 1043 too").
+ */
 export interface TypedStatusRequest {
   readonly tickets: readonly number[];
+  readonly forCurrent: boolean;
   readonly request: UpdateRequest;
 }
 
@@ -245,9 +251,12 @@ export function typedStatusRequests(text: string, options: { staff: boolean }): 
   if (!options.staff || NOTE.test(text)) return null;
   const requests: TypedStatusRequest[] = [];
   for (let typed = typedStatusCommand(text); typed; typed = typed.next) {
-    const remark = typed.remark && meaningful(typed.remark, 1) ? typed.remark : null;
+    // A number is worth keeping too ("1042 closed, 2024."): the agent sees it kept, not acted on.
+    const remark =
+      typed.remark && (meaningful(typed.remark, 1) || /\d/.test(typed.remark)) ? typed.remark : null;
     requests.push({
       tickets: typed.tickets,
+      forCurrent: typed.forCurrent,
       request: statusRequest(typed.status, options.staff, typed.solution, remark),
     });
   }

@@ -16,10 +16,18 @@ export interface TypedStatusCommand {
   readonly remark: string | null;
   /**
    * The tickets typed ("1042 and 1043 in progress"), each once, with those the remark only adds
-   * ("1042 closed, 1043 too"); none for "it", "this ticket" or none named.
+   * ("1042 closed, 1043 too"); for "it", "this ticket" or none named, only those the remark adds.
    */
   readonly tickets: readonly number[];
-  /** A status command typed as the remark, naming its own tickets ("1042 in progress, 1043 closed"). */
+  /**
+   * The command itself names no ticket ("set it to closed", "solution offered"): it is for the
+   * ticket talked about, as well as any `tickets` its remark adds ("set it to closed, 1043 too").
+   */
+  readonly forCurrent: boolean;
+  /**
+   * A remark that is nothing but a status command naming tickets ("1042 in progress, 1043 closed"),
+   * run after this one; itself bare, as are its own `next`.
+   */
   readonly next: TypedStatusCommand | null;
 }
 
@@ -66,12 +74,11 @@ const SOLUTION_OFFERED_FIRST = new RegExp(
   'i',
 );
 /**
- * A remark that only adds tickets to the command: "…, 1043 too", "…, and 1043", "…, 1043 as well",
- * "…, same for 1043", or nothing but a list ("1042 closed, 1043"). A number the remark says more
- * about ("…, 1000 is the original", "…, 2024 release") adds nothing.
+ * A remark that only adds tickets to the command, with a word that says so: "…, 1043 too", "…, and
+ * 1043", "…, 1043 as well", "…, same for 1043". A number alone ("1042 closed, 2024.") adds nothing.
  */
 const MORE_TICKETS = new RegExp(
-  String.raw`^(?:(?:and|also|plus)\s+(?:also\s+)?(?:the\s+same\s+(?:for\s+)?)?|(?:the\s+)?same\s+(?:for|with|goes\s+for)\s+)?${DETERMINER}(?<more>${NUMBER_LIST})(?<also>\s+(?:too|as\s+well|also))?${COMMAND_END}`,
+  String.raw`^(?:(?<lead>(?:and|also|plus)\s+(?:also\s+)?(?:the\s+same\s+(?:for\s+)?)?|(?:the\s+)?same\s+(?:for|with|goes\s+for)\s+))?${DETERMINER}(?<more>${NUMBER_LIST})(?<also>\s+(?:too|as\s+well|also))?${COMMAND_END}`,
   'i',
 );
 /** "and", "then", "and then" before a second command in the remark ("…, then 1043 closed"). */
@@ -126,41 +133,70 @@ function statusNamed(name: string): TicketStatus | null {
  * A status set by a command that is the whole message: "set 1042 to in progress", "1042 to
  * waiting on customer", "solution offered 1042", for one ticket or a list ("1042 and 1043 closed").
  * Solution Offered may carry the solution after a colon ("solution offered 1042: clear the cache").
- * Anything else after the command is the `remark`, as typed ("1042 and 1043 in progress, the
- * customer wrote: logs attached", "1042 closed: duplicate of 1000", "1042 solution offered, clear
- * the cache"); a remark that only names more tickets ("…, 1043 too") adds them, and one that is a
- * status command naming tickets ("1042 in progress, 1043 closed") is `next`. Questions ("why is 1042
- * on solution offered: …") and longer sentences naming a status ("1042 is not in progress yet") are
- * no command.
+ * Anything else after the command is the `remark`, whole and as typed ("1042 and 1043 in progress,
+ * the customer wrote: logs attached", "1042 closed: duplicate of 1000", "1042 waiting on customer,
+ * could you send us the HAR file?"), unless it is nothing but more of the command: tickets added
+ * with a word that says so ("…, 1043 too"), or a status command naming tickets and nothing else
+ * ("1042 in progress, 1043 closed"), which is `next`. Only the command part can make the message a
+ * question ("is 1042 in progress?", "1042 and 1043 in progress?"); longer sentences naming a status
+ * ("1042 is not in progress yet") are no command.
  */
 export function typedStatusCommand(text: string): TypedStatusCommand | null {
-  if (asksAQuestion(text)) return null;
-  const command = text.trim().replace(POLITE_REQUEST, '');
+  const typed = text.trim();
+  const command = typed.replace(POLITE_REQUEST, '');
   const named = REF_THEN_STATUS.exec(command)?.groups;
   const groups = named ?? SOLUTION_OFFERED_FIRST.exec(command)?.groups;
   if (!groups) return null;
+  // The remark is the end of the message: what comes before it is the command, the part asked or not.
+  if (asksAQuestion(typed.slice(0, typed.length - (groups.rest?.length ?? 0)))) return null;
   const status = named ? statusNamed(named.status ?? '') : 'solution_offered';
   if (!status) return null;
-  let tickets = numbersInList(groups.set ?? groups.bare ?? '');
-  let brk = groups.brk;
-  let rest = groups.rest?.trim() || null;
-  const more =
-    rest && !(status === 'solution_offered' && brk === ':') ? MORE_TICKETS.exec(rest)?.groups : null;
-  // A bare list adds tickets only as the whole remark ("1042 closed, 1043"), never before more words.
-  if (more && (more.also || !more.rest?.trim() || /^(?:and|also|plus|the|same)\b/i.test(rest ?? ''))) {
-    tickets = [...new Set([...tickets, ...numbersInList(more.more ?? '')])];
-    brk = more.brk;
-    rest = more.rest?.trim() || null;
+  const own = numbersInList(groups.set ?? groups.bare ?? '');
+  const base = {
+    status,
+    tickets: own,
+    forCurrent: own.length === 0,
+    solution: null,
+    remark: null,
+    next: null,
+  };
+  const rest = groups.rest?.trim() || null;
+  const solutionAfter = (brk: string | undefined) => status === 'solution_offered' && brk === ':';
+  if (solutionAfter(groups.brk)) return { ...base, solution: rest };
+  if (!rest) return base;
+  // "…, 1043 too": the tickets added, and nothing more (Solution Offered's solution after it aside).
+  const more = MORE_TICKETS.exec(rest)?.groups;
+  if (more && (more.lead || more.also) && (!more.rest?.trim() || solutionAfter(more.brk))) {
+    const tickets = [...new Set([...own, ...numbersInList(more.more ?? '')])];
+    return { ...base, tickets, solution: more.rest?.trim() || null };
   }
-  if (status === 'solution_offered' && brk === ':') {
-    return { status, solution: rest, tickets, remark: null, next: null };
-  }
-  const next = rest ? typedStatusCommand(rest.replace(NEXT_COMMAND_LEAD, '')) : null;
-  if (next && next.tickets.length > 0) return { status, solution: null, tickets, remark: null, next };
-  return { status, solution: null, tickets, remark: rest, next: null };
+  // "…, 1043 closed": a status command naming tickets, and nothing more.
+  const next = typedStatusCommand(rest.replace(NEXT_COMMAND_LEAD, ''));
+  if (next && !next.forCurrent && next.remark === null) return { ...base, next };
+  return { ...base, remark: rest };
 }
 
-/** A typed status command that names at least one ticket ("1042 in progress"), not "set it to open, then …". */
+/** Each command of a typed status and those that follow it in the remark ("1042 in progress, 1043 closed"). */
+function chain(command: TypedStatusCommand | null): TypedStatusCommand[] {
+  const all: TypedStatusCommand[] = [];
+  for (let c = command; c; c = c.next) all.push(c);
+  return all;
+}
+
+/**
+ * A typed status command naming at least one ticket ("1042 in progress", "set it to closed, 1043
+ * too"), never one for the ticket talked about only ("set it to open, then …").
+ */
 export function namesTicketsInStatusCommand(text: string): boolean {
-  return (typedStatusCommand(text)?.tickets.length ?? 0) > 0;
+  return chain(typedStatusCommand(text)).some((c) => c.tickets.length > 0);
+}
+
+/**
+ * A typed status command for the ticket talked about only, naming none ("set it to closed,
+ * duplicate of the billing export ticket"): while an answer is asked for, it may be that answer
+ * ("Set it to open, then reload the dashboard"), so the agent is asked which.
+ */
+export function untargetedStatusCommand(text: string): TypedStatusCommand | null {
+  const command = typedStatusCommand(text);
+  return command && chain(command).every((c) => c.tickets.length === 0) ? command : null;
 }

@@ -1200,16 +1200,23 @@ describe.each(testProviders())('following tickets on %s', (provider) => {
       expect(await status(id)).toBe('closed');
     }
 
-    // Each command keeps its own remark; a solution asked for is asked once, at the end.
+    // A solution asked for is asked once, at the end.
     await sam.say(`${a} and ${b} open`);
-    await sam.say(`${a} solution offered, ${b} in progress, customer sent logs`);
+    await sam.say(`${a} solution offered, ${b} in progress`);
     expect(sam.text()).toContain(`**#${b}** is now **In Progress**`);
-    expect(sam.text()).toContain(`Your note is kept on **#${b}** as an internal note`);
     expect(sam.text().trim().split('\n').at(-1)).toContain(`What's the solution for **#${a}**?`);
-    expect((await comments(b)).at(-1)).toEqual(['customer sent logs', true]);
+    expect(await comments(b)).toEqual([]);
     await sam.say('clear the cache');
     expect(await status(a)).toBe('solution_offered');
     expect((await comments(a)).at(-1)).toEqual(['clear the cache', false]);
+
+    // A command with more words after it is no command: the whole remark is the first command's note.
+    await sam.say(`${a} in progress, ${b} open, customer sent logs`);
+    expect(sam.text()).toContain(`Your note is kept on **#${a}** as an internal note`);
+    expect(await status(a)).toBe('in_progress');
+    expect((await comments(a)).at(-1)).toEqual([`${b} open, customer sent logs`, true]);
+    expect(await status(b)).toBe('in_progress');
+    expect(await comments(b)).toEqual([]);
 
     // A colon after the status starts the remark as a comma does: "A closed: duplicate of B".
     await sam.say(`${c} open`);
@@ -1257,28 +1264,184 @@ describe.each(testProviders())('following tickets on %s', (provider) => {
     for (const note of ['second log', 'testing it', 'older ticket']) expect(told).not.toContain(note);
   });
 
-  it('what reads like a status command for no ticket is the answer asked for: the solution, or the reply', async () => {
+  it('a typed status naming no ticket, with "B too", works on the ticket talked about and on B', async () => {
     const status = async (id: number) => (await desk.get(noraProfile, id))?.status;
     const comments = async (id: number) =>
       (
         await bot.app.services.db.ticketComment.findMany({ where: { ticketId: id }, orderBy: { id: 'asc' } })
       ).map((c) => [c.body, c.internal]);
+    const current = await file(noraProfile, nora, 'Nora: it too current');
+    const other = await file(noraProfile, nora, 'Nora: it too other');
+    await sam.say(`status of #${current}`);
+    await sam.say(`set it to closed, ${other} too`);
+    expect(sam.replies).toHaveLength(1);
+    for (const id of [current, other]) {
+      expect(sam.text()).toContain(`Closed **#${id}** for **Nora Northpeak**`);
+      expect(await status(id)).toBe('closed');
+      expect(await comments(id)).toEqual([]);
+    }
+
+    await sam.say(`${current} and ${other} open`);
+    await sam.say(`status of #${current}`);
+    await sam.say(`solution offered, ${other} too`);
+    expect(sam.text()).toContain(`What's the solution for **#${current}** and **#${other}**?`);
+    await sam.say('clear the cache');
+    for (const id of [current, other]) {
+      expect(await status(id)).toBe('solution_offered');
+      expect(await comments(id)).toEqual([['clear the cache', false]]);
+    }
+  });
+
+  it('"N waiting on customer, could you send …?" sets the status and asks the requester: the remark\'s question is no question to the bot', async () => {
+    const status = async (id: number) => (await desk.get(noraProfile, id))?.status;
+    const comments = async (id: number) =>
+      (
+        await bot.app.services.db.ticketComment.findMany({ where: { ticketId: id }, orderBy: { id: 'asc' } })
+      ).map((c) => [c.body, c.internal]);
+    const id = await file(noraProfile, nora, 'Nora: checkout HAR');
+    const toldBefore = (await bot.notifications(nora)).length;
+    const ask = 'could you send us the HAR file from the checkout page?';
+    await sam.say(`${id} waiting on customer, ${ask}`);
+    expect(sam.text()).toContain(
+      `**#${id}** is now **Awaiting your response**. The requester has been told, with your message.`,
+    );
+    expect(await status(id)).toBe('awaiting_response');
+    expect(await comments(id)).toEqual([[ask, false]]);
+    expect((await bot.notifications(nora)).slice(toldBefore).join('\n')).toContain(ask);
+
+    // The command itself asked: nothing is set.
+    await sam.say(`${id} in progress?`);
+    expect(await status(id)).toBe('awaiting_response');
+  });
+
+  it('a number in a remark is never a ticket to change', async () => {
+    const status = async (id: number) => (await desk.get(noraProfile, id))?.status;
+    const comments = async (id: number) =>
+      (
+        await bot.app.services.db.ticketComment.findMany({ where: { ticketId: id }, orderBy: { id: 'asc' } })
+      ).map((c) => [c.body, c.internal]);
+    const id = await file(noraProfile, nora, 'Nora: remark numbers');
+    const other = await file(noraProfile, nora, 'Nora: remark numbers other');
+    await sam.say(`${id} waiting on customer, ticket ${other} solved, please try the same fix`);
+    expect(await status(id)).toBe('awaiting_response');
+    expect(await comments(id)).toEqual([[`ticket ${other} solved, please try the same fix`, false]]);
+    expect(await status(other)).toBe('open');
+
+    await sam.say(`${id} closed, ${other}.`);
+    expect(await status(id)).toBe('closed');
+    expect(sam.text()).toContain(`Your reason is kept on **#${id}** as an internal note`);
+    expect((await comments(id)).at(-1)).toEqual([`${other}.`, true]);
+    expect(await status(other)).toBe('open');
+    expect(await comments(other)).toEqual([]);
+  });
+
+  it('a typed status for no ticket while a solution or a reply is asked for: the agent chooses, nothing is sent before', async () => {
+    const status = async (id: number) => (await desk.get(noraProfile, id))?.status;
+    const comments = async (id: number) =>
+      (
+        await bot.app.services.db.ticketComment.findMany({ where: { ticketId: id }, orderBy: { id: 'asc' } })
+      ).map((c) => [c.body, c.internal]);
+    const labels = () => sam.actions().map((a) => a.label);
+    const toldBefore = (await bot.notifications(nora)).length;
+
+    // The solution asked for: "Set it to open, then reload …" is the solution once the agent says so.
     const id = await file(noraProfile, nora, 'Nora: dashboard sharing');
     const solutionText = 'Set it to open, then reload the dashboard and share the link with your team again';
     await sam.say(`set ${id} to solution offered`);
     expect(sam.text()).toContain(`What's the solution for **#${id}**?`);
     await sam.say(solutionText);
+    expect(sam.text()).toContain(`Send this as the solution, or set **#${id}** to **Open**?`);
+    expect(labels()).toEqual(['Send as the solution', 'Set Open', 'Cancel']);
+    expect(await status(id)).toBe('open');
+    expect(await comments(id)).toEqual([]);
+    const setOpen = sam.actions().find((a) => a.label === 'Set Open')?.value;
+    await sam.click('Send as the solution');
     expect(sam.text()).toContain(`**#${id}** is now **Solution Offered**`);
     expect(await status(id)).toBe('solution_offered');
     expect(await comments(id)).toEqual([[solutionText, false]]);
+    // The question is answered: its buttons do nothing more.
+    await sam.send({ text: '', value: setOpen });
+    expect(sam.text()).toContain("That question isn't open anymore");
+    expect(await status(id)).toBe('solution_offered');
 
+    // … or the status it names, with the remark kept as the status keeps it: an internal note.
+    const logs = await file(noraProfile, nora, 'Nora: new logs');
+    await sam.say(`set ${logs} to solution offered`);
+    await sam.say('set it to in progress, the customer sent new logs this morning');
+    expect(labels()).toEqual(['Send as the solution', 'Set In Progress', 'Cancel']);
+    await sam.click('Set In Progress');
+    expect(sam.text()).toContain(`**#${logs}** is now **In Progress**`);
+    expect(sam.text()).toContain(`Your note is kept on **#${logs}** as an internal note`);
+    expect(await status(logs)).toBe('in_progress');
+    expect(await comments(logs)).toEqual([['the customer sent new logs this morning', true]]);
+    await sam.say('thanks');
+    expect(await comments(logs)).toHaveLength(1);
+
+    // The reply asked for: "Set Closed" closes with the reason kept internal.
+    const dup = await file(noraProfile, nora, 'Nora: billing export duplicate');
+    await sam.say(`reply to ${dup}`);
+    await sam.say('set it to closed, duplicate of the billing export ticket from Monday');
+    expect(sam.text()).toContain(`Send this as your reply, or set **#${dup}** to **Closed**?`);
+    expect(labels()).toEqual(['Send as the reply', 'Set Closed', 'Cancel']);
+    expect(await comments(dup)).toEqual([]);
+    await sam.click('Set Closed');
+    expect(sam.text()).toContain(`Closed **#${dup}** for **Nora Northpeak**`);
+    expect(await status(dup)).toBe('closed');
+    expect(await comments(dup)).toEqual([['duplicate of the billing export ticket from Monday', true]]);
+
+    // "Send as the reply" sends it as typed; "Cancel" sends and sets nothing, and ends the question.
     const other = await file(noraProfile, nora, 'Nora: link sharing');
     const replyText = 'Switch it to open, then share the link with your team again please';
     await sam.say(`reply to ${other}`);
     await sam.say(replyText);
+    expect(await comments(other)).toEqual([]);
+    await sam.click('Send as the reply');
     expect(sam.text()).toContain(`Your reply on **#${other}** was sent to the requester.`);
     expect(await comments(other)).toEqual([[replyText, false]]);
     expect(await status(other)).toBe('open');
+    await sam.say(`reply to ${other}`);
+    await sam.say('set it to in progress, she is checking');
+    await sam.click('Cancel');
+    expect(sam.text()).toContain(`I didn't send anything or change **#${other}**`);
+    expect(await status(other)).toBe('open');
+    expect(await comments(other)).toHaveLength(1);
+
+    // A reply typed instead of choosing is the reply; the buttons then do nothing.
+    await sam.say(`reply to ${other}`);
+    await sam.say('set it to closed, she found the answer herself');
+    const setClosed = sam.actions().find((a) => a.label === 'Set Closed')?.value;
+    await sam.say('Glad to hear it works now, we keep an eye on the export');
+    expect(sam.text()).toContain(`Your reply on **#${other}** was sent to the requester.`);
+    expect((await comments(other)).at(-1)).toEqual([
+      'Glad to hear it works now, we keep an eye on the export',
+      false,
+    ]);
+    await sam.send({ text: '', value: setClosed });
+    expect(sam.text()).toContain("That question isn't open anymore");
+    expect(await status(other)).toBe('open');
+
+    // Several tickets waiting for one solution: the status is for each of them.
+    const a = await file(noraProfile, nora, 'Nora: several A');
+    const b = await file(noraProfile, nora, 'Nora: several B');
+    await sam.say(`set ${a} and ${b} to solution offered`);
+    await sam.say('set it to closed, duplicates of the export ticket');
+    expect(sam.text()).toContain(`set **#${a}**, **#${b}** to **Closed**?`);
+    await sam.click('Set Closed');
+    for (const t of [a, b]) {
+      expect(await status(t)).toBe('closed');
+      expect(await comments(t)).toEqual([['duplicates of the export ticket', true]]);
+    }
+
+    const told = (await bot.notifications(nora)).slice(toldBefore).join('\n');
+    for (const kept of [
+      'new logs',
+      'billing export ticket',
+      'she is checking',
+      'found the answer',
+      'export ticket',
+    ]) {
+      expect(told).not.toContain(kept);
+    }
   });
 
   it("an agent's status command typed while a reply is asked for is no reply", async () => {

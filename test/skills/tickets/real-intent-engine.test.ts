@@ -432,17 +432,76 @@ describe('tickets with the real intent engine', () => {
       expect(await comments(id)).toEqual([]);
     }
 
-    // What only reads like a command, for no ticket, is the answer asked for.
+    // What reads like a command for no ticket may be the answer asked for: the agent says which.
     const solutionText = 'Set it to open, then reload the dashboard and share the link with your team again';
     await sam.say(`set ${a} to solution offered`);
     await sam.say(solutionText);
+    expect(sam.text()).toContain(`Send this as the solution, or set **#${a}** to **Open**?`);
+    expect(await comments(a)).toEqual([]);
+    await sam.click('Send as the solution');
     expect(await statusOf(a)).toBe('solution_offered');
     expect(await comments(a)).toEqual([solutionText]);
     const replyText = 'Switch it to open, then share the link with your team again please';
     await sam.say(`reply to ${b}`);
     await sam.say(replyText);
+    expect(sam.text()).toContain(`Send this as your reply, or set **#${b}** to **Open**?`);
+    expect(await comments(b)).toEqual([]);
+    await sam.click('Send as the reply');
     expect(await comments(b)).toEqual([replyText]);
     expect(await statusOf(b)).toBe('open');
+  });
+
+  it('a typed status for no ticket while a reply or a solution is asked for sends nothing before the agent chooses', async () => {
+    const comments = async (id: number) =>
+      (
+        await bot.app.services.db.ticketComment.findMany({ where: { ticketId: id }, orderBy: { id: 'asc' } })
+      ).map((x) => [x.body, x.internal]);
+    const payout = (await ticketFiledBy('pia', 'Payout export slow', 'The payout export takes ten minutes.'))
+      .id;
+    const logs = (await ticketFiledBy('pia', 'Clicks missing', 'Clicks are missing since Friday.')).id;
+    const sam = bot.chat('sam');
+    await sam.say('hello');
+    await sam.say(`reply to ${payout}`);
+    await sam.say('set it to closed, duplicate of the payout ticket from Monday');
+    expect(sam.text()).toContain(`Send this as your reply, or set **#${payout}** to **Closed**?`);
+    expect(await comments(payout)).toEqual([]);
+    await sam.click('Set Closed');
+    expect(await statusOf(payout)).toBe('closed');
+    expect(await comments(payout)).toEqual([['duplicate of the payout ticket from Monday', true]]);
+
+    await sam.say(`set ${logs} to solution offered`);
+    await sam.say('set it to in progress, the customer sent new logs this morning');
+    expect(sam.text()).toContain(`Send this as the solution, or set **#${logs}** to **In Progress**?`);
+    await sam.click('Set In Progress');
+    expect(await statusOf(logs)).toBe('in_progress');
+    expect(await comments(logs)).toEqual([['the customer sent new logs this morning', true]]);
+  });
+
+  it('"N waiting on customer, could you send …?" sets the status and sends the question, though the engine reads a problem', async () => {
+    const { id } = await ticketFiledBy(
+      'bo',
+      'Checkout pixel missing',
+      'The checkout pixel does not fire at all.',
+    );
+    const sam = bot.chat('sam');
+    await sam.say('hello');
+    const ask = 'could you send us the HAR file from the checkout page?';
+    await sam.say(`${id} waiting on customer, ${ask}`);
+    expect(sam.text()).toContain('The requester has been told, with your message.');
+    expect(await statusOf(id)).toBe('awaiting_response');
+    const comments = await bot.app.services.db.ticketComment.findMany({ where: { ticketId: id } });
+    expect(comments.map((x) => [x.body, x.internal])).toEqual([[ask, false]]);
+  });
+
+  it('"set it to closed, B too" closes the ticket talked about and B', async () => {
+    const current = (await ticketFiledBy('cy', 'Voucher codes rejected', 'Voucher codes are rejected.')).id;
+    const other = (await ticketFiledBy('cy', 'Voucher codes rejected twice', 'Rejected again.')).id;
+    const sam = bot.chat('sam');
+    await sam.say('hello');
+    await sam.say(`status of ${current}`);
+    await sam.say(`set it to closed, ${other} too`);
+    expect(await statusOf(current)).toBe('closed');
+    expect(await statusOf(other)).toBe('closed');
   });
 
   it('"reply to N: still broken, …" on a Solution Offered ticket rejects the solution and keeps the words', async () => {

@@ -15,7 +15,10 @@ import {
   typedStatusRequests,
   withOneTicketNumber,
 } from '../../../src/skills/tickets/ticket-update-request.js';
-import { namesTicketsInStatusCommand } from '../../../src/skills/tickets/typed-status-command.js';
+import {
+  namesTicketsInStatusCommand,
+  untargetedStatusCommand,
+} from '../../../src/skills/tickets/typed-status-command.js';
 
 const requester: UserProfile = {
   id: 'u1',
@@ -491,66 +494,179 @@ describe('update requests', () => {
 
   it("an agent's typed status: each command in order, the tickets a remark only adds, and no number of a remark", () => {
     const agentSays = (text: string) => typedStatusRequests(text, { staff: true });
-    // A remark that is a status command naming tickets is its own command, after the first.
+    // A remark that is nothing but a status command naming tickets is its own command, after the first.
     expect(agentSays('1000 in progress, 1001 closed')).toEqual([
-      { tickets: [1000], request: { kind: 'status', status: 'in_progress' } },
-      { tickets: [1001], request: { kind: 'close', body: null } },
+      { tickets: [1000], forCurrent: false, request: { kind: 'status', status: 'in_progress' } },
+      { tickets: [1001], forCurrent: false, request: { kind: 'close', body: null } },
     ]);
-    expect(agentSays('1000 in progress; then 1001 and 1002 closed, duplicates of 1000')).toEqual([
-      { tickets: [1000], request: { kind: 'status', status: 'in_progress' } },
-      { tickets: [1001, 1002], request: { kind: 'close', body: 'duplicates of 1000' } },
+    expect(agentSays('1000 in progress; then 1001 and 1002 closed, thanks')).toEqual([
+      { tickets: [1000], forCurrent: false, request: { kind: 'status', status: 'in_progress' } },
+      { tickets: [1001, 1002], forCurrent: false, request: { kind: 'close', body: null } },
     ]);
-    // A remark that only names more tickets gives them the same status.
+    expect(agentSays('1000 in progress, 1001 closed, 1002 and 1003 open')).toEqual([
+      { tickets: [1000], forCurrent: false, request: { kind: 'status', status: 'in_progress' } },
+      { tickets: [1001], forCurrent: false, request: { kind: 'close', body: null } },
+      { tickets: [1002, 1003], forCurrent: false, request: { kind: 'status', status: 'open' } },
+    ]);
+    // A remark that only adds tickets, with "too", "and", "as well", "same for", gives them the same status.
     for (const typed of [
       '1000 closed, 1001 too',
       '1000 closed, and 1001',
       '1000 closed, 1001 as well',
-      '1000 closed, 1001',
-      '1000 closed, #1001.',
+      '1000 closed, same for #1001.',
     ]) {
-      expect(agentSays(typed)).toEqual([{ tickets: [1000, 1001], request: { kind: 'close', body: null } }]);
+      expect(agentSays(typed)).toEqual([
+        { tickets: [1000, 1001], forCurrent: false, request: { kind: 'close', body: null } },
+      ]);
     }
+    // Solution Offered's solution after the colon is no remark: it goes on every ticket.
     expect(agentSays('1000 solution offered, 1001 too: clear the cache')).toEqual([
       {
         tickets: [1000, 1001],
+        forCurrent: false,
         request: { kind: 'status', status: 'solution_offered', body: 'clear the cache' },
       },
     ]);
+    // Anything more than that is the remark, whole: a command with words after it, an addition with
+    // a reason, a number alone.
+    expect(agentSays('1000 in progress; then 1001 and 1002 closed, duplicates of 1000')).toEqual([
+      {
+        tickets: [1000],
+        forCurrent: false,
+        request: {
+          kind: 'status',
+          status: 'in_progress',
+          note: 'then 1001 and 1002 closed, duplicates of 1000',
+        },
+      },
+    ]);
     expect(agentSays('1000 closed, same for 1001 - duplicates of 999')).toEqual([
-      { tickets: [1000, 1001], request: { kind: 'close', body: 'duplicates of 999' } },
+      {
+        tickets: [1000],
+        forCurrent: false,
+        request: { kind: 'close', body: 'same for 1001 - duplicates of 999' },
+      },
+    ]);
+    expect(agentSays('1000 closed, 1001')).toEqual([
+      { tickets: [1000], forCurrent: false, request: { kind: 'close', body: '1001' } },
     ]);
     // A number the remark says more about is part of it.
     expect(agentSays('1000 closed, 1001 is the original')).toEqual([
-      { tickets: [1000], request: { kind: 'close', body: '1001 is the original' } },
+      { tickets: [1000], forCurrent: false, request: { kind: 'close', body: '1001 is the original' } },
     ]);
     expect(agentSays('1042 in progress, 2024 release, customer on v3')).toEqual([
       {
         tickets: [1042],
+        forCurrent: false,
         request: { kind: 'status', status: 'in_progress', note: '2024 release, customer on v3' },
       },
     ]);
     // No ticket named: the ticket talked about (none here), never a number of the remark.
     expect(agentSays('solution offered, same fix as 1001')).toEqual([
-      { tickets: [], request: { kind: 'status', status: 'solution_offered', note: 'same fix as 1001' } },
+      {
+        tickets: [],
+        forCurrent: true,
+        request: { kind: 'status', status: 'solution_offered', note: 'same fix as 1001' },
+      },
     ]);
     expect(agentSays('set it to closed, duplicate of 1000')).toEqual([
-      { tickets: [], request: { kind: 'close', body: 'duplicate of 1000' } },
+      { tickets: [], forCurrent: true, request: { kind: 'close', body: 'duplicate of 1000' } },
     ]);
     expect(ticketsAfterCommand('set it to closed, duplicate of 1000', { staff: true })).toEqual([]);
+    // … but the tickets it only adds are added to the ticket talked about.
+    expect(agentSays('set it to closed, 1001 too')).toEqual([
+      { tickets: [1001], forCurrent: true, request: { kind: 'close', body: null } },
+    ]);
+    expect(agentSays('solution offered, 1001 too')).toEqual([
+      { tickets: [1001], forCurrent: true, request: { kind: 'status', status: 'solution_offered' } },
+    ]);
     // A remark reading like a command for no ticket stays a remark.
     expect(agentSays('1000 in progress, set it to closed later')).toEqual([
-      { tickets: [1000], request: { kind: 'status', status: 'in_progress', note: 'set it to closed later' } },
+      {
+        tickets: [1000],
+        forCurrent: false,
+        request: { kind: 'status', status: 'in_progress', note: 'set it to closed later' },
+      },
     ]);
     expect(typedStatusRequests('1000 in progress, 1001 closed', { staff: false })).toBeNull();
     expect(agentSays('is 1000 in progress?')).toBeNull();
+    expect(agentSays('1000 in progress, 1001 closed?')).toEqual([
+      {
+        tickets: [1000],
+        forCurrent: false,
+        request: { kind: 'status', status: 'in_progress', note: '1001 closed?' },
+      },
+    ]);
+  });
+
+  it('a number in a remark is no command: probes that once closed or reopened the wrong tickets', () => {
+    const agentSays = (text: string) => typedStatusRequests(text, { staff: true });
+    expect(agentSays('1042 waiting on customer, ticket 1000 solved, please try the same fix')).toEqual([
+      {
+        tickets: [1042],
+        forCurrent: false,
+        request: {
+          kind: 'status',
+          status: 'awaiting_response',
+          body: 'ticket 1000 solved, please try the same fix',
+        },
+      },
+    ]);
+    expect(agentSays('1042 waiting on customer, 8080 and 8443 open, then retry')).toEqual([
+      {
+        tickets: [1042],
+        forCurrent: false,
+        request: { kind: 'status', status: 'awaiting_response', body: '8080 and 8443 open, then retry' },
+      },
+    ]);
+    // A number alone is kept as the reason (the agent sees it kept), and closes nothing more.
+    expect(agentSays('1042 closed, 2024.')).toEqual([
+      { tickets: [1042], forCurrent: false, request: { kind: 'close', body: '2024.' } },
+    ]);
+  });
+
+  it('a question in the remark is for the requester; only the command part can make it a question', () => {
+    const ask = 'could you send us the HAR file from the checkout page?';
+    expect(update(`1042 waiting on customer, ${ask}`, true)).toEqual({
+      kind: 'status',
+      status: 'awaiting_response',
+      body: ask,
+    });
+    expect(update(`1042 waiting on customer - ${ask}`, true)).toEqual({
+      kind: 'status',
+      status: 'awaiting_response',
+      body: ask,
+    });
+    expect(update('1042 in progress, why did the export stop?', true)).toEqual({
+      kind: 'status',
+      status: 'in_progress',
+      note: 'why did the export stop?',
+    });
+    // The command itself asked: a question, nothing set.
+    expect(update('1042 waiting on customer?', true)).toEqual({ kind: 'ask-status' });
+    expect(update('is 1042 waiting on customer? could you check', true)).toEqual({ kind: 'ask-status' });
   });
 
   it('only a typed status naming a ticket is another request while an answer is asked for', () => {
     expect(namesTicketsInStatusCommand('1042 in progress')).toBe(true);
     expect(namesTicketsInStatusCommand('1042 and 1043 closed, duplicates')).toBe(true);
+    expect(namesTicketsInStatusCommand('set it to closed, 1043 too')).toBe(true);
     expect(namesTicketsInStatusCommand('Set it to open, then reload the dashboard')).toBe(false);
     expect(namesTicketsInStatusCommand('solution offered')).toBe(false);
     expect(namesTicketsInStatusCommand('clear the cache')).toBe(false);
+  });
+
+  it('a typed status for the ticket talked about, naming none, is told apart from a plain answer', () => {
+    expect(untargetedStatusCommand('set it to closed, duplicate of the billing export ticket')?.status).toBe(
+      'closed',
+    );
+    expect(untargetedStatusCommand('Set it to open, then reload the dashboard')?.status).toBe('open');
+    expect(untargetedStatusCommand('solution offered')?.status).toBe('solution_offered');
+    expect(untargetedStatusCommand('1042 in progress')).toBeNull();
+    expect(untargetedStatusCommand('set it to closed, 1043 too')).toBeNull();
+    expect(untargetedStatusCommand('set it to closed, 1043 in progress')).toBeNull();
+    expect(untargetedStatusCommand('clear the cache and reload')).toBeNull();
+    expect(untargetedStatusCommand('should I set it to closed?')).toBeNull();
   });
 
   it('"close tickets A and B, …" and "reopen cases A and B …" keep the reason without the list', () => {
