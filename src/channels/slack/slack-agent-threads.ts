@@ -1,10 +1,9 @@
+import { randomUUID } from 'node:crypto';
 import {
   agentThreadStaleNote,
   clearAgentThreadStale,
   isReservation,
   markAgentThreadStale,
-  placeAgentThread,
-  releaseAgentThread,
   reserveAgentThread,
   staleAgentThreads,
 } from '../../store/agent-thread-reservations.js';
@@ -29,9 +28,15 @@ export interface AgentThreads {
    * `handoffId` (also when it took over one older than `RESERVATION_LEASE_MS`); null otherwise.
    */
   reserve(handoffId: string, team: string): Promise<string | null>;
-  /** Records the posted message; false when the reservation was taken over meanwhile. */
+  /**
+   * Records the posted message, which shows the chat as it is (a note kept by `forget` included:
+   * nothing is left to redo); false when the reservation was taken over meanwhile.
+   */
   placed(handoffId: string, reservation: string, location: AgentThreadLocation): Promise<boolean>;
-  /** Gives the reservation back when posting failed, so a later event tries again. */
+  /**
+   * Gives the reservation back when posting failed, so a later event tries again. A note kept
+   * by `forget` stays for that try (which any instance may make at once).
+   */
   release(handoffId: string, reservation: string): Promise<void>;
   /** The posted message; null when none was posted (yet). */
   byHandoff(handoffId: string): Promise<AgentThreadLocation | null>;
@@ -44,15 +49,20 @@ export interface AgentThreads {
   markStale(handoffId: string, note: string): Promise<void>;
   /** The escalation message was rewritten, or is gone for good: nothing to redo. */
   clearStale(handoffId: string): Promise<void>;
-  /** The chats whose escalation message is marked stale. */
+  /** The chats whose escalation message is marked stale, or gone with a note kept (see `forget`). */
   staleHandoffs(): Promise<string[]>;
-  /** The note of a stale escalation's rewrite; null when the message is not marked stale. */
+  /**
+   * The note of a stale escalation's rewrite, or the one kept for the next message of a chat
+   * whose message is gone (see `forget`); null when there is neither.
+   */
   staleNote(handoffId: string): Promise<string | null>;
   /**
-   * The escalation message at `location` is gone (deleted from the channel): its row goes, so
-   * the chat may get a new message. Only that message's row: one another instance posted since stays.
+   * The escalation message at `location` is gone (deleted from the channel): the chat has no
+   * message any more (its thread leads nowhere), so it may get a new one. Only that message:
+   * one another instance posted since stays. `note`, when not null, is the transfer note the
+   * new message shows: kept (as `staleNote`, listed by `staleHandoffs`) until it is posted.
    */
-  forget(handoffId: string, location: AgentThreadLocation): Promise<void>;
+  forget(handoffId: string, location: AgentThreadLocation, note: string | null): Promise<void>;
 }
 
 const CHANNEL = 'slack';
@@ -61,16 +71,21 @@ export function createAgentThreads(db: Db, options: { now?: () => Date } = {}): 
   const now = options.now ?? (() => new Date());
   return {
     reserve: (handoffId, team) => reserveAgentThread(db, CHANNEL, handoffId, team, now()),
-    placed: (handoffId, reservation, location) =>
-      placeAgentThread(
-        db,
-        CHANNEL,
-        handoffId,
-        reservation,
-        location.team,
-        `${location.channel}:${location.ts}`,
-      ),
-    release: (handoffId, reservation) => releaseAgentThread(db, CHANNEL, handoffId, reservation),
+    async placed(handoffId, reservation, location) {
+      const done = await db.agentThread.updateMany({
+        where: { handoffId, channel: CHANNEL, threadKey: reservation },
+        data: { workspace: location.team, threadKey: keyOf(location), staleNote: null },
+      });
+      return done.count === 1;
+    },
+    async release(handoffId, reservation) {
+      // A reservation that carries a note goes back to being a lapsed one: the note stays.
+      await db.agentThread.updateMany({
+        where: { handoffId, channel: CHANNEL, threadKey: reservation, staleNote: { not: null } },
+        data: { threadKey: lapsedReservation(handoffId), createdAt: LAPSED },
+      });
+      await db.agentThread.deleteMany({ where: { handoffId, channel: CHANNEL, threadKey: reservation } });
+    },
     async byHandoff(handoffId) {
       const row = await db.agentThread.findUnique({
         where: { handoffId_channel: { handoffId, channel: CHANNEL } },
@@ -85,7 +100,7 @@ export function createAgentThreads(db: Db, options: { now?: () => Date } = {}): 
           channel_workspace_threadKey: {
             channel: CHANNEL,
             workspace: team,
-            threadKey: `${channel}:${threadTs}`,
+            threadKey: keyOf({ channel, ts: threadTs }),
           },
         },
         select: { handoffId: true },
@@ -96,10 +111,30 @@ export function createAgentThreads(db: Db, options: { now?: () => Date } = {}): 
     clearStale: (handoffId) => clearAgentThreadStale(db, CHANNEL, handoffId),
     staleHandoffs: () => staleAgentThreads(db, CHANNEL),
     staleNote: (handoffId) => agentThreadStaleNote(db, CHANNEL, handoffId),
-    async forget(handoffId, location) {
-      await db.agentThread.deleteMany({
-        where: { handoffId, channel: CHANNEL, threadKey: `${location.channel}:${location.ts}` },
+    async forget(handoffId, location, note) {
+      // The row becomes a lapsed reservation, which the next post of any instance takes over
+      // (see `reserve`) with the note it keeps.
+      await db.agentThread.updateMany({
+        where: { handoffId, channel: CHANNEL, threadKey: keyOf(location) },
+        data: { threadKey: lapsedReservation(handoffId), createdAt: LAPSED, staleNote: note },
       });
     },
   };
 }
+
+function keyOf(location: Pick<AgentThreadLocation, 'channel' | 'ts'>): string {
+  return `${location.channel}:${location.ts}`;
+}
+
+/**
+ * A reservation no instance holds: older than any lease, so the next `reserve` takes it over.
+ * Its key has the reservations' prefix (a lapsed row is never read as a posted message).
+ */
+function lapsedReservation(handoffId: string): string {
+  return `${RESERVATION_PREFIX}${handoffId}:lapsed:${randomUUID()}`;
+}
+
+const LAPSED = new Date(0);
+
+/** How the store's reservation keys start (`isReservation`). */
+const RESERVATION_PREFIX = 'pending:';

@@ -9,14 +9,21 @@ import { createDeskRelays } from './slack-desk-relays.js';
 import { escapeMrkdwn, toMrkdwn } from './slack-mrkdwn.js';
 import { slackErrorCode } from './slack-poster.js';
 
-/** Slack's answers to an update of a message that can no longer be rewritten (trying again fails again). */
-const GONE_MESSAGE_ERRORS = new Set([
-  'message_not_found',
-  'channel_not_found',
-  'is_archived',
-  'is_inactive',
+/**
+ * Slack's answers to an update of a message that is gone: deleted ("No message exists with the
+ * requested timestamp"), or in a channel the bot can no longer find. Its thread leads nowhere.
+ */
+const GONE_MESSAGE_ERRORS = new Set(['message_not_found', 'channel_not_found']);
+
+/**
+ * Slack's answers to an update of a message that is still there but can no longer be rewritten
+ * (trying again fails again): agents still see it, and its thread still carries the chat.
+ */
+const LOCKED_MESSAGE_ERRORS = new Set([
   'cant_update_message',
   'edit_window_closed',
+  'is_archived',
+  'is_inactive',
 ]);
 
 /**
@@ -82,8 +89,8 @@ export function createDeskBoard(deps: SlackAgentDeskDeps): DeskBoard {
   }
 
   /** The chat's escalation message: the one posted, or posted now; null when there is none (yet). */
-  async function located(handoffId: string, note: string | null = null): Promise<AgentThreadLocation | null> {
-    return (await deps.threads.byHandoff(handoffId)) ?? post(handoffId, note);
+  async function located(handoffId: string): Promise<AgentThreadLocation | null> {
+    return (await deps.threads.byHandoff(handoffId)) ?? post(handoffId, null);
   }
 
   /**
@@ -98,16 +105,17 @@ export function createDeskBoard(deps: SlackAgentDeskDeps): DeskBoard {
     if (!reservation) return null;
     let chat: LiveChat | null;
     let location: AgentThreadLocation;
+    let shown = note;
     try {
       chat = await deps.desk.chat(handoffId);
       if (!chat) {
         await deps.threads.release(handoffId, reservation);
         return null;
       }
-      const posted = await client.chat.postMessage({
-        channel: deps.agentsChannel,
-        ...message(chat, await stateNow(chat, note)),
-      });
+      const state = await stateNow(chat, note);
+      // The note shown is kept for a rewrite: the one `forget` kept goes once the message is placed.
+      if (state.kind === 'transferred') shown = state.note;
+      const posted = await client.chat.postMessage({ channel: deps.agentsChannel, ...message(chat, state) });
       location = { team, channel: posted.channel ?? deps.agentsChannel, ts: posted.ts ?? '' };
     } catch (error) {
       await deps.threads.release(handoffId, reservation);
@@ -125,7 +133,7 @@ export function createDeskBoard(deps: SlackAgentDeskDeps): DeskBoard {
     }
     // A change made while the message was being posted found no message to rewrite: it catches up.
     const now = await deps.desk.chat(handoffId);
-    if (now && shownOf(now) !== shownOf(chat)) await refresh(handoffId, note);
+    if (now && shownOf(now) !== shownOf(chat)) await refresh(handoffId, shown);
     return location;
   }
 
@@ -181,10 +189,11 @@ export function createDeskBoard(deps: SlackAgentDeskDeps): DeskBoard {
   /**
    * Slack refused a rewrite of the message at `where`. Refused for now: the message is marked
    * stale in its AgentThread row (with the transfer note it shows), and the next resync of any
-   * instance (this one, another, or the next to start) rewrites it. Gone (deleted, or no longer
-   * editable): trying again would only fail again, so a claimed or finished chat's message is
-   * left as it is, and a chat still waiting for an agent gets a new message, as a chat without
-   * one would.
+   * instance (this one, another, or the next to start) rewrites it. Still there but no longer
+   * editable (edit window closed, channel archived…): trying again would only fail again, so it
+   * is left as it is, its thread still carrying the chat. Gone (deleted): a claimed or finished
+   * chat's message is left so, and a chat still waiting for an agent gets a new message, as a
+   * chat without one would, showing the transfer note this one showed.
    */
   async function notUpdated(
     chat: LiveChat,
@@ -193,7 +202,16 @@ export function createDeskBoard(deps: SlackAgentDeskDeps): DeskBoard {
     error: unknown,
   ): Promise<void> {
     const handoffId = chat.handoffId;
-    if (!GONE_MESSAGE_ERRORS.has(slackErrorCode(error) ?? '')) {
+    const code = slackErrorCode(error) ?? '';
+    if (LOCKED_MESSAGE_ERRORS.has(code)) {
+      deps.logger.warn(
+        { err: error, handoffId },
+        'slack escalation not updated: Slack no longer lets it be edited',
+      );
+      await keepMark(handoffId, () => deps.threads.clearStale(handoffId));
+      return;
+    }
+    if (!GONE_MESSAGE_ERRORS.has(code)) {
       deps.logger.warn({ err: error, handoffId }, 'slack escalation not updated; the resync tries again');
       await keepMark(handoffId, () =>
         deps.threads.markStale(handoffId, chat.status === 'transferred' ? (note ?? '') : ''),
@@ -207,9 +225,11 @@ export function createDeskBoard(deps: SlackAgentDeskDeps): DeskBoard {
       return;
     }
     deps.logger.warn({ err: error, handoffId }, 'slack escalation gone; the waiting chat gets a new one');
-    // Should the new message not be posted now, the chat has none: the resync posts one.
-    await deps.threads.forget(handoffId, where);
-    await post(handoffId, note);
+    // Should the new message not be posted now, the chat has none: the resync posts one, with the
+    // note its row keeps.
+    const kept = now.status === 'transferred' ? (note ?? '') : null;
+    await deps.threads.forget(handoffId, where, kept);
+    await post(handoffId, kept);
   }
 
   /** The stale mark is bookkeeping: a database that fails it leaves the message as it is, logged. */
@@ -235,14 +255,18 @@ export function createDeskBoard(deps: SlackAgentDeskDeps): DeskBoard {
       await deps.threads.clearStale(handoffId);
       return;
     }
-    // Rewritten as the chat is now, with the transfer note the failed rewrite had.
+    // Rewritten (or posted again, when it is gone) as the chat is now, with the transfer note
+    // the failed rewrite had.
     const staleNote = await deps.threads.staleNote(handoffId);
-    if (staleNote !== null) {
+    if (await deps.threads.byHandoff(handoffId)) {
+      if (staleNote === null) return;
       const now = await refresh(handoffId, staleNote);
       // A chat that is over changes no more: one more try, then its message is left as Slack has it.
       if (now && isHandoffOver(now.status))
         await keepMark(handoffId, () => deps.threads.clearStale(handoffId));
-    } else if (WAITING_HANDOFF_STATUSES.includes(chat.status)) await located(handoffId);
+    } else if (WAITING_HANDOFF_STATUSES.includes(chat.status)) await post(handoffId, staleNote);
+    // A gone message's note, kept for a chat that no longer waits: no message is posted for it.
+    else if (staleNote !== null) await keepMark(handoffId, () => deps.threads.clearStale(handoffId));
   }
 
   /** Posts a queued line into the chat's thread, posting the escalation first if it is not there. */

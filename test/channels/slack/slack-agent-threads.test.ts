@@ -93,7 +93,7 @@ describe.each(testProviders())('Slack agent threads (%s)', (provider) => {
       data: { handoffId: 'h_gone', channel: 'teams', threadKey: 'T;messageid=4' },
     });
 
-    await first.forget('h_gone', { team: 'T1', channel: 'C1', ts: '4.1' });
+    await first.forget('h_gone', { team: 'T1', channel: 'C1', ts: '4.1' }, null);
     expect(await second.byHandoff('h_gone')).toBeNull();
     expect(await second.handoffOf('T1', 'C1', '4.1')).toBeNull();
     expect(await second.staleHandoffs()).not.toContain('h_gone');
@@ -105,7 +105,43 @@ describe.each(testProviders())('Slack agent threads (%s)', (provider) => {
     const again = await second.reserve('h_gone', 'T1');
     expect(again).not.toBeNull();
     await second.placed('h_gone', again!, { team: 'T1', channel: 'C1', ts: '4.2' });
-    await first.forget('h_gone', { team: 'T1', channel: 'C1', ts: '4.1' });
+    await first.forget('h_gone', { team: 'T1', channel: 'C1', ts: '4.1' }, null);
     expect(await first.byHandoff('h_gone')).toEqual({ team: 'T1', channel: 'C1', ts: '4.2' });
+  });
+
+  it("keeps the transfer note of a forgotten message for the chat's next message, until it is posted", async () => {
+    const [first, second] = [instance(), instance()];
+    const reservation = await first.reserve('h_moved', 'T1');
+    await first.placed('h_moved', reservation!, { team: 'T1', channel: 'C1', ts: '5.1' });
+
+    await first.forget('h_moved', { team: 'T1', channel: 'C1', ts: '5.1' }, 'needs billing access');
+    expect(await second.byHandoff('h_moved')).toBeNull();
+    expect(await second.handoffOf('T1', 'C1', '5.1')).toBeNull();
+    expect(await second.staleNote('h_moved')).toBe('needs billing access');
+    expect(await second.staleHandoffs()).toContain('h_moved');
+
+    // The new message is refused: the note stays for the next try, which any instance makes at once.
+    const refused = await second.reserve('h_moved', 'T1');
+    expect(refused).not.toBeNull();
+    expect(await first.staleNote('h_moved')).toBe('needs billing access');
+    await second.release('h_moved', refused!);
+    expect(await first.staleNote('h_moved')).toBe('needs billing access');
+    expect(await first.byHandoff('h_moved')).toBeNull();
+
+    // Posted: the message shows the note, nothing is left to redo.
+    const again = await first.reserve('h_moved', 'T1');
+    expect(again).not.toBeNull();
+    expect(await second.reserve('h_moved', 'T1')).toBeNull();
+    expect(await first.placed('h_moved', again!, { team: 'T1', channel: 'C1', ts: '5.2' })).toBe(true);
+    expect(await second.byHandoff('h_moved')).toEqual({ team: 'T1', channel: 'C1', ts: '5.2' });
+    expect(await second.staleNote('h_moved')).toBeNull();
+    expect(await second.staleHandoffs()).not.toContain('h_moved');
+  });
+
+  it('still deletes a refused reservation that carries no note', async () => {
+    const a = instance();
+    const reservation = await a.reserve('h_plain', 'T1');
+    await a.release('h_plain', reservation!);
+    expect(await database.prisma.agentThread.count({ where: { handoffId: 'h_plain' } })).toBe(0);
   });
 });

@@ -139,7 +139,7 @@ describe('Slack desk board with several instances', () => {
  */
 async function scriptedBoard(
   reads: LiveChat[],
-  options: { staleNote?: string | null; update?: () => void } = {},
+  options: { staleNote?: string | null; update?: () => void; postFailures?: number } = {},
 ) {
   const responses = await loadResponses(resolve('content/responses'));
   const updates: string[] = [];
@@ -147,6 +147,7 @@ async function scriptedBoard(
   const marks: Array<{ note: string } | 'cleared'> = [];
   const forgotten: string[] = [];
   let staleNote = options.staleNote ?? null;
+  let postFailures = options.postFailures ?? 0;
   let where: { team: string; channel: string; ts: string } | null = {
     team: 'T1',
     channel: 'C_AGENTS',
@@ -161,7 +162,11 @@ async function scriptedBoard(
       outbox: sharedOutbox(),
       users: { byId: async (id: string) => ({ displayName: names[id] ?? id }) },
     } as unknown as AppServices,
-    desk: { chat: async () => (reads.length > 1 ? reads.shift() : reads[0]) },
+    desk: {
+      chat: async () => (reads.length > 1 ? reads.shift() : reads[0]),
+      queue: async () =>
+        reads.slice(0, 1).filter((c) => c.status === 'pending' || c.status === 'transferred'),
+    },
     client: {
       chat: {
         update: async (args: { blocks: unknown }) => {
@@ -170,16 +175,19 @@ async function scriptedBoard(
           return { ok: true };
         },
         postMessage: async (args: { blocks: unknown; thread_ts?: string }) => {
+          if (!args.thread_ts && postFailures-- > 0) throw new Error('An API error occurred: internal_error');
           if (!args.thread_ts) posts.push(JSON.stringify(args.blocks));
           return { ok: true, channel: 'C_AGENTS', ts: '2.1' };
         },
       },
     },
+    // As the AgentThread row: a forgotten message's row keeps the note its next message shows.
     threads: {
       byHandoff: async () => where,
       reserve: async () => (where ? null : 'pending:r1'),
       placed: async (_id: string, _r: string, location: typeof where) => {
         where = location;
+        staleNote = null;
         return true;
       },
       release: async () => {},
@@ -192,9 +200,11 @@ async function scriptedBoard(
         marks.push('cleared');
       },
       staleNote: async () => staleNote,
-      forget: async (_id: string, location: { ts: string }) => {
+      staleHandoffs: async () => (staleNote === null ? [] : [chat.handoffId]),
+      forget: async (_id: string, location: { ts: string }, note: string | null) => {
         forgotten.push(location.ts);
         where = null;
+        staleNote = note;
       },
     },
     once: sharedMarks(),
@@ -256,4 +266,45 @@ describe('Slack desk board rewriting an escalation as the chat is now', () => {
     expect(posts[0]).toContain('needs billing access');
     expect(posts[0]).toContain('hd_desk:claim');
   });
+
+  it('posts a transferred chat whose message is gone with its note, also when the first post is refused', async () => {
+    const gone = Object.assign(new Error('An API error occurred: message_not_found'), {
+      data: { ok: false, error: 'message_not_found' },
+    });
+    const { board, posts, forgotten } = await scriptedBoard([transferred('team_a')], {
+      update: () => {
+        throw gone;
+      },
+      postFailures: 1,
+    });
+    await expect(
+      board.onEvent({ type: 'transferred', chat: transferred('team_a'), note: 'needs billing access' }),
+    ).rejects.toThrow(/internal_error/);
+    expect(forgotten).toEqual(['1.1']);
+    expect(posts).toHaveLength(0);
+    // The resync finds the waiting chat without a message and posts it, with the note.
+    expect(await board.behind()).toEqual(['h1']);
+    await board.catchUp('h1');
+    expect(posts).toHaveLength(1);
+    expect(posts[0]).toContain('needs billing access');
+  });
+
+  it.each(['edit_window_closed', 'cant_update_message', 'is_inactive', 'is_archived'])(
+    'leaves a message Slack no longer lets the bot edit (%s) where it is, with its thread',
+    async (code) => {
+      const refused = Object.assign(new Error(`An API error occurred: ${code}`), {
+        data: { ok: false, error: code },
+      });
+      const { board, posts, forgotten, marks } = await scriptedBoard([transferred('team_a')], {
+        update: () => {
+          throw refused;
+        },
+      });
+      await board.onEvent({ type: 'transferred', chat: transferred('team_a'), note: 'needs billing access' });
+      expect(forgotten).toEqual([]);
+      expect(posts).toHaveLength(0);
+      expect(marks.at(-1)).toBe('cleared');
+      expect(await board.behind()).toEqual([]);
+    },
+  );
 });

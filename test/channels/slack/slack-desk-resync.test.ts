@@ -11,7 +11,7 @@ import { createHandoffModule } from '../../../src/skills/handoff/handoff-module.
 import { ticketsModule } from '../../../src/skills/tickets/tickets-module.js';
 import { testProviders } from '../../support/test-database.js';
 import type { RecordedCall } from './fakes/fake-slack-api.js';
-import { blockActions, directMessage } from './fakes/slack-payloads.js';
+import { blockActions, directMessage, threadReply } from './fakes/slack-payloads.js';
 import {
   AGENTS_CHANNEL,
   agentDeskMatcher,
@@ -434,6 +434,77 @@ describe.each(testProviders())("the agents' channel catches up with the queue (%
     await slack.settle();
     expect(escalations(slack)).toHaveLength(2);
     expect(rewritesOf(slack, ts)).toHaveLength(1);
+  });
+
+  it.each(['edit_window_closed', 'cant_update_message'])(
+    'keeps the message of a waiting chat that Slack no longer lets the bot edit (%s): no second message, its thread still works',
+    async (error) => {
+      const { slack, signals } = await deskBot({ resyncMs: RESYNC_MS });
+      const { handoffId, ts } = await waitingChat(slack);
+      // The message is still in the channel, with its Claim button; Slack only refuses to edit it.
+      slack.fake.failNext('chat.update', { status: 200, error }, (a) => a.ts === ts);
+
+      await signals().publish({ kind: 'chat', handoffId, event: 'queued' });
+      await expect.poll(() => rewritesOf(slack, ts).length, { timeout: 5_000 }).toBe(1);
+      await pause(3 * RESYNC_MS);
+      await slack.settle();
+
+      expect(escalations(slack)).toHaveLength(1);
+      expect(await threadKey(slack, handoffId)).toBe(`${AGENTS_CHANNEL}:${ts}`);
+      // Not tried again: it would only be refused again.
+      expect(await staleNote(slack, handoffId)).toBeNull();
+      expect(rewritesOf(slack, ts)).toHaveLength(1);
+
+      // Alice's lines still go to its thread, and an agent claims the chat from there.
+      await slack.sendEvent(directMessage(USERS.alice.id, 'is anyone there?'));
+      const line = await slack.fake.waitFor(
+        'chat.postMessage',
+        (c) => c.args.channel === AGENTS_CHANNEL && String(c.args.text).includes('is anyone there'),
+        5_000,
+      );
+      expect(line.args.thread_ts).toBe(ts);
+      await slack.sendEvent(threadReply(USERS.sam.id, AGENTS_CHANNEL, ts, '!claim'));
+      await expect
+        .poll(
+          async () =>
+            (await slack.database.prisma.handoff.findUniqueOrThrow({ where: { id: handoffId } })).agentId,
+        )
+        .toBe((await samOf(slack)).id);
+      await slack.settle();
+      expect(escalations(slack)).toHaveLength(1);
+    },
+  );
+
+  it('posts the new message of a transferred chat whose message was deleted with its note, also when the resync posts it', async () => {
+    const { slack, desk } = await deskBot({ resyncMs: RESYNC_MS });
+    const { handoffId, ts } = await waitingChat(slack);
+    const sam = await samOf(slack);
+    expect((await desk().claim(sam, handoffId)).ok).toBe(true);
+    await slack.fake.waitFor(
+      'chat.update',
+      (c) => c.args.ts === ts && postedText(c).includes('Sam Agent is talking'),
+      5_000,
+    );
+    await slack.settle();
+
+    // The transfer's rewrite finds the message deleted, and Slack refuses the new one at first.
+    slack.fake.failNext('chat.update', { status: 200, error: 'message_not_found' }, (a) => a.ts === ts);
+    slack.fake.failNext('chat.postMessage', { status: 200, error: 'internal_error' }, toAgents);
+    const mark = slack.mark();
+    await desk().transfer(sam, handoffId, { teamId: 'team_finance' }, 'needs billing access');
+
+    const repost = await slack.fake.waitFor(
+      'chat.postMessage',
+      (c) => slack.fake.calls.indexOf(c) >= mark && toAgents(c.args),
+      5_000,
+    );
+    expect(postedText(repost)).toContain('needs billing access');
+    expect(buttonIn(repost, 'Claim')).toBeDefined();
+    await expect.poll(() => threadKey(slack, handoffId)).toBe(`${AGENTS_CHANNEL}:${repost.result?.ts}`);
+    await pause(3 * RESYNC_MS);
+    await slack.settle();
+    expect(escalations(slack)).toHaveLength(2);
+    expect(await staleNote(slack, handoffId)).toBeNull();
   });
 
   it("never rewrites a claimed chat's escalation back to Claim from a queued event heard late", async () => {
