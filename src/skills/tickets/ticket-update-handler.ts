@@ -1,3 +1,5 @@
+import type { ActiveFlow } from '../../core/conversation-state.js';
+import type { FlowOutcome } from '../../core/skill.js';
 import type { TurnContext } from '../../core/turn-context.js';
 import {
   isTicketStatus,
@@ -9,9 +11,17 @@ import type { TicketRecord } from '../../store/ticket-record.js';
 import { isSupportStaff } from '../../store/ticket-visibility.js';
 import {
   ANSWER_OR_STATUS_ACTION,
+  type AskedAnswer,
   answerOrStatusCancelled,
   flowTickets,
+  mayChoose,
+  type PendingAnswer,
   pendingAnswer,
+  showAnswerOrStatus,
+  statusNamed,
+  typedChoice,
+  waitingAnswer,
+  withoutWaitingAnswer,
 } from './answer-or-status.js';
 import { closedComplaintReply } from './closed-ticket-complaint.js';
 import { COMMENT_FLOW, createCommentFlow } from './comment-flow.js';
@@ -27,6 +37,7 @@ import type { TicketSkillDeps } from './ticket-skill-deps.js';
 import type { StatusHandler } from './ticket-status-handler.js';
 import { formatDate } from './ticket-time.js';
 import {
+  carriesWords,
   complaintText,
   parseUpdateRequest,
   readCarriedRequest,
@@ -37,6 +48,8 @@ import {
   type UpdateRequest,
   withOneTicketNumber,
 } from './ticket-update-request.js';
+import { namesTicketsInStatusCommand } from './typed-status-command.js';
+import { rememberWordsKept, wordsKeptBefore } from './words-once.js';
 
 /** Statuses where the ticket waits on support: a complaint there is news for support, nothing to reopen or reject. */
 const WITH_SUPPORT: ReadonlySet<TicketStatus> = new Set(['open', 'in_progress', 'awaiting_response']);
@@ -50,6 +63,8 @@ export function createUpdateHandler(deps: TicketSkillDeps, status: StatusHandler
   const commentFlow = createCommentFlow(deps, addComment);
   const solution = createSolutionOffer(deps, { setStatus, addComment, refused });
   const reopenFromComplaint = createComplaintReopen(deps, { addComment, refused });
+  /** Turns that put the user's words on a ticket (a comment, a note, a status change's comment). */
+  const keptWords = new WeakSet<TurnContext>();
 
   function refused(ctx: TurnContext, id: number, outcome: Extract<ActionOutcome, { ok: false }>): void {
     ctx.reply(
@@ -87,6 +102,7 @@ export function createUpdateHandler(deps: TicketSkillDeps, status: StatusHandler
     const before = await deps.desk.get(ctx.user, id);
     const outcome = await deps.desk.addComment(ctx.user, id, body, { internal, attachments });
     if (!outcome.ok) return refused(ctx, id, outcome);
+    keptWords.add(ctx);
     ctx.state.lastTicketId = id;
     if (isSupportStaff(ctx.user)) {
       ctx.reply({
@@ -129,7 +145,10 @@ export function createUpdateHandler(deps: TicketSkillDeps, status: StatusHandler
   ): Promise<ActionOutcome> {
     const outcome = await deps.desk.changeStatus(ctx.user, id, to, details);
     if (!outcome.ok) refused(ctx, id, outcome);
-    else ctx.state.lastTicketId = id;
+    else {
+      ctx.state.lastTicketId = id;
+      if (details.comment) keptWords.add(ctx);
+    }
     return outcome;
   }
 
@@ -284,6 +303,7 @@ export function createUpdateHandler(deps: TicketSkillDeps, status: StatusHandler
   async function keepNote(ctx: TurnContext, id: number, note: string, kind: 'close' | 'status' = 'status') {
     const outcome = await deps.desk.addComment(ctx.user, id, note, { internal: true });
     if (!outcome.ok) return refused(ctx, id, outcome);
+    keptWords.add(ctx);
     ctx.state.lastTicketId = id;
     const key = kind === 'close' ? 'close_note_internal' : 'status_note_internal';
     ctx.reply({ type: 'text', text: t(`tickets.update.${key}`, { number: ticketNumber(id) }) });
@@ -373,7 +393,10 @@ export function createUpdateHandler(deps: TicketSkillDeps, status: StatusHandler
     const [onlyId] = firstIds;
     if (more.length === 0 && firstIds.length + (choose ? 1 : 0) <= 1) {
       if (onlyId !== undefined) return apply(ctx, onlyId, first.request);
-      const only = await status.chooseTicket(ctx, 'apply-update', { request: first.request });
+      const only = await status.chooseTicket(ctx, 'apply-update', {
+        request: first.request,
+        wordsKey: ctx.turnId,
+      });
       if (only) await apply(ctx, only, first.request);
       return;
     }
@@ -391,7 +414,10 @@ export function createUpdateHandler(deps: TicketSkillDeps, status: StatusHandler
       steps.push({
         id: null,
         run: async (c) => {
-          const only = await status.chooseTicket(c, 'apply-update', { request: first.request });
+          const only = await status.chooseTicket(c, 'apply-update', {
+            request: first.request,
+            wordsKey: ctx.turnId,
+          });
           if (only) await apply(c, only, first.request, askLater);
         },
       });
@@ -410,26 +436,113 @@ export function createUpdateHandler(deps: TicketSkillDeps, status: StatusHandler
   }
 
   /**
-   * A button of "send this as the answer, or set the status?" (see `askAnswerOrStatus`): the words
-   * waiting in the reply or solution flow are sent as its answer, or run as the typed status on the
-   * flow's tickets (its remark kept as a status keeps it), or dropped with the flow (cancel).
+   * A "which ticket?" button: its request on the ticket pressed. The words it carries (a message for
+   * the requester, a remark, a reason) reach that ticket once, however often the button is pressed
+   * (`key`: the prompt's); a later press says so and changes nothing.
    */
+  async function applyOnce(ctx: TurnContext, id: number, request: UpdateRequest, key: unknown) {
+    if (typeof key !== 'string' || !carriesWords(request)) return apply(ctx, id, request);
+    const once = `${key}:${id}`;
+    if (wordsKeptBefore(ctx, once)) {
+      ctx.state.lastTicketId = id;
+      ctx.reply({ type: 'text', text: t('tickets.update.words_already_kept', { number: ticketNumber(id) }) });
+      return;
+    }
+    keptWords.delete(ctx);
+    await apply(ctx, id, request);
+    if (keptWords.has(ctx)) rememberWordsKept(ctx, once);
+  }
+
+  /** What a reply or solution flow asks the agent for. */
+  function askedIn(flow: ActiveFlow): AskedAnswer {
+    if (flow.name === SOLUTION_FLOW) return 'solution';
+    return flow.slots.internal === true ? 'note' : 'reply';
+  }
+
+  function answeringFlow(flow: ActiveFlow | undefined) {
+    return flow?.name === COMMENT_FLOW ? commentFlow : flow?.name === SOLUTION_FLOW ? solution : null;
+  }
+
+  /**
+   * "Send this as the answer, or set the status?" asked again, its words kept (`typed`: after words
+   * that chose nothing, said so). Anyone but the agent who typed the words hears it is not theirs to
+   * answer. Words that no longer read as a status: the flow asks its own question again.
+   */
+  function askAgain(ctx: TurnContext, flow: ActiveFlow, pending: PendingAnswer, typed = false): void {
+    if (!mayChoose(ctx, pending)) {
+      ctx.reply({ type: 'text', text: t('tickets.update.answer_or_status.not_yours') });
+      return;
+    }
+    const lead = typed ? t('tickets.update.answer_or_status.pick_one') : undefined;
+    if (showAnswerOrStatus(ctx, deps.responses, flow, pending, askedIn(flow), lead)) return;
+    ctx.state.flow = withoutWaitingAnswer(flow);
+    answeringFlow(flow)?.reprompt(ctx, flow);
+  }
+
+  /**
+   * The agent's choice for the words waiting in the reply or solution flow: sent as its answer, run
+   * as the typed status the question named on the flow's tickets (its remark kept as that status
+   * keeps it), or dropped with the flow (cancel). Anything else (a client can send any value) asks again.
+   */
+  async function choose(ctx: TurnContext, flow: ActiveFlow, pending: PendingAnswer, choice: unknown) {
+    const answering = answeringFlow(flow);
+    if (!answering) return;
+    const ticketIds = flowTickets(flow);
+    if (choice === 'answer') return answering.answer(ctx, flow, pending.text);
+    const named = choice === 'status' ? statusNamed(pending.text) : null;
+    if (named) {
+      ctx.state.flow = undefined;
+      return runTypedStatus(ctx, named.requests, ticketIds);
+    }
+    if (choice === 'cancel') {
+      ctx.state.flow = undefined;
+      ctx.reply({ type: 'text', text: answerOrStatusCancelled(deps.responses, ticketIds) });
+      return;
+    }
+    askAgain(ctx, flow, pending);
+  }
+
+  /** A button of "send this as the answer, or set the status?" (see `askAnswerOrStatus`). */
   async function answerOrStatus(ctx: TurnContext, value: Readonly<Record<string, unknown>>): Promise<void> {
     const flow = ctx.state.flow;
-    const text = pendingAnswer(flow, value.key);
-    const answering =
-      flow?.name === COMMENT_FLOW ? commentFlow : flow?.name === SOLUTION_FLOW ? solution : null;
-    if (!flow || text === null || !answering) {
+    const pending = pendingAnswer(flow, value.key);
+    if (!flow || !pending || !answeringFlow(flow)) {
       ctx.reply({ type: 'text', text: t('tickets.update.answer_or_status.stale') });
       return;
     }
-    const ticketIds = flowTickets(flow);
-    if (value.choice === 'answer') return answering.answer(ctx, flow, text);
-    ctx.state.flow = undefined;
-    const typed =
-      value.choice === 'status' ? typedStatusRequests(text, { staff: isSupportStaff(ctx.user) }) : null;
-    if (typed) return runTypedStatus(ctx, typed, ticketIds);
-    ctx.reply({ type: 'text', text: answerOrStatusCancelled(deps.responses, ticketIds) });
+    // Someone else in the conversation (another agent, the requester in a shared thread): nothing changes.
+    if (!mayChoose(ctx, pending)) {
+      ctx.reply({ type: 'text', text: t('tickets.update.answer_or_status.not_yours') });
+      return;
+    }
+    await choose(ctx, flow, pending, value.choice);
+  }
+
+  /**
+   * A message while a reply or solution is asked for. With words waiting for the agent's choice, no
+   * message is the answer: the agent's typed choice ("send it", "1", "set it", "neither") picks as
+   * its button would; another request is the router's to offer; anything else asks again.
+   */
+  async function onAnswerFlowMessage(ctx: TurnContext, flow: ActiveFlow): Promise<FlowOutcome> {
+    const answering = answeringFlow(flow);
+    if (!answering) return 'not-an-answer';
+    const pending = waitingAnswer(flow);
+    if (!pending) return answering.onMessage(ctx, flow);
+    const text = ctx.message.text.trim();
+    const named = statusNamed(pending.text);
+    if (named && mayChoose(ctx, pending) && ctx.message.attachments.length === 0) {
+      const asked = askedIn(flow);
+      const choice = typedChoice(text, deps.responses, asked, named.status, deps.parseYesNo);
+      if (choice) {
+        await choose(ctx, flow, pending, choice);
+        return 'handled';
+      }
+    }
+    const otherRequest =
+      deps.looksLikeOtherRequest(text) || (isSupportStaff(ctx.user) && namesTicketsInStatusCommand(text));
+    if (!text || otherRequest) return 'not-an-answer';
+    askAgain(ctx, flow, pending, true);
+    return 'handled';
   }
 
   async function onIntent(ctx: TurnContext): Promise<void> {
@@ -460,13 +573,21 @@ export function createUpdateHandler(deps: TicketSkillDeps, status: StatusHandler
     const named = listed[0] ?? entities.ticketNumbers[0];
     const id = named ?? (await currentTicket(ctx));
     if (id) return apply(ctx, id, request);
-    const only = await status.chooseTicket(ctx, 'apply-update', { request });
+    const only = await status.chooseTicket(ctx, 'apply-update', { request, wordsKey: ctx.turnId });
     if (only) await apply(ctx, only, request);
   }
 
   return {
     commentFlow,
     solution,
+    onAnswerFlowMessage,
+
+    /** The question of a reply or solution flow asked again (the answer-or-status question, if open). */
+    repromptAnswerFlow(ctx: TurnContext, flow: ActiveFlow): void {
+      const pending = waitingAnswer(flow);
+      if (pending) askAgain(ctx, flow, pending);
+      else answeringFlow(flow)?.reprompt(ctx, flow);
+    },
 
     /**
      * "1042 is still broken" read as a status question: on a ticket still with support the
@@ -570,7 +691,7 @@ export function createUpdateHandler(deps: TicketSkillDeps, status: StatusHandler
           // Reopen from a closed-ticket complaint: its complaint is added once, however often pressed.
           if (request?.kind === 'reopen' && typeof value.complaintKey === 'string') {
             await reopenFromComplaint(ctx, id, request.body, value.complaintKey);
-          } else if (request) await apply(ctx, id, request);
+          } else if (request) await applyOnce(ctx, id, request, value.wordsKey);
           return true;
         }
         default:

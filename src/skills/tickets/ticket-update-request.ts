@@ -245,10 +245,15 @@ export interface TypedStatusRequest {
 /**
  * An agent's typed status command as the requests it makes, in order: "1042 in progress, 1043
  * closed" is two; "1042 closed, 1043 too" one for both. Null: no typed status command (a
- * requester's message, a question, an internal note asked for).
+ * requester's message, a question, an internal note asked for). `noteIsRemark`: words about a
+ * note ("…, I left a note on the export ticket") are the remark, as any other words are: the
+ * status the answer-or-status question named is what the agent chose there.
  */
-export function typedStatusRequests(text: string, options: { staff: boolean }): TypedStatusRequest[] | null {
-  if (!options.staff || NOTE.test(text)) return null;
+export function typedStatusRequests(
+  text: string,
+  options: { staff: boolean; noteIsRemark?: boolean },
+): TypedStatusRequest[] | null {
+  if (!options.staff || (NOTE.test(text) && !options.noteIsRemark)) return null;
   const requests: TypedStatusRequest[] = [];
   for (let typed = typedStatusCommand(text); typed; typed = typed.next) {
     // A number is worth keeping too ("1042 closed, 2024."): the agent sees it kept, not acted on.
@@ -282,6 +287,22 @@ function statusRequest(
   if (status === 'solution_offered' && solution) return { kind: 'status', status, body: solution };
   if (status === 'awaiting_response' && remark) return { kind: 'status', status, body: remark };
   return { kind: 'status', status, ...(remark ? { note: remark } : {}) };
+}
+
+/** The request brings the agent's or user's own words to the ticket (a reply, a remark, a reason). */
+export function carriesWords(request: UpdateRequest): boolean {
+  switch (request.kind) {
+    case 'comment':
+    case 'close':
+    case 'reopen':
+      return Boolean(request.body);
+    case 'not-solved':
+      return Boolean(request.body || request.reason);
+    case 'status':
+      return Boolean(request.body || request.note);
+    default:
+      return false;
+  }
 }
 
 /** A request carried by a "which ticket?" button, checked again (clients can send anything). */

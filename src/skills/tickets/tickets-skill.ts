@@ -53,15 +53,14 @@ export function createTicketsSkill(deps: TicketSkillDeps): Skill {
 
     async onFlowMessage(ctx, flow) {
       if (flow.name === CREATE_FLOW) return create.onMessage(ctx, flow);
-      if (flow.name === COMMENT_FLOW) return update.commentFlow.onMessage(ctx, flow);
-      if (flow.name === SOLUTION_FLOW) return update.solution.onMessage(ctx, flow);
+      if (flow.name === COMMENT_FLOW || flow.name === SOLUTION_FLOW)
+        return update.onAnswerFlowMessage(ctx, flow);
       return 'not-an-answer';
     },
 
     async reprompt(ctx, flow) {
       if (flow.name === CREATE_FLOW) await create.reprompt(ctx, flow);
-      if (flow.name === COMMENT_FLOW) update.commentFlow.reprompt(ctx, flow);
-      if (flow.name === SOLUTION_FLOW) update.solution.reprompt(ctx, flow);
+      if (flow.name === COMMENT_FLOW || flow.name === SOLUTION_FLOW) update.repromptAnswerFlow(ctx, flow);
     },
 
     async onAction(ctx, value) {

@@ -1406,16 +1406,19 @@ describe.each(testProviders())('following tickets on %s', (provider) => {
     expect(await status(other)).toBe('open');
     expect(await comments(other)).toHaveLength(1);
 
-    // A reply typed instead of choosing is the reply; the buttons then do nothing.
+    // Something else typed instead of choosing is no choice: the question is asked again, nothing is
+    // sent; a button then still answers it, once.
     await sam.say(`reply to ${other}`);
     await sam.say('set it to closed, she found the answer herself');
     const setClosed = sam.actions().find((a) => a.label === 'Set Closed')?.value;
     await sam.say('Glad to hear it works now, we keep an eye on the export');
+    expect(sam.text()).toContain('I kept your words and sent nothing');
+    expect(sam.text()).toContain(`Send this as your reply, or set **#${other}** to **Closed**?`);
+    expect(labels()).toEqual(['Send as the reply', 'Set Closed', 'Cancel']);
+    expect(await comments(other)).toHaveLength(1);
+    await sam.click('Send as the reply');
     expect(sam.text()).toContain(`Your reply on **#${other}** was sent to the requester.`);
-    expect((await comments(other)).at(-1)).toEqual([
-      'Glad to hear it works now, we keep an eye on the export',
-      false,
-    ]);
+    expect((await comments(other)).at(-1)).toEqual(['set it to closed, she found the answer herself', false]);
     await sam.send({ text: '', value: setClosed });
     expect(sam.text()).toContain("That question isn't open anymore");
     expect(await status(other)).toBe('open');
@@ -1433,15 +1436,178 @@ describe.each(testProviders())('following tickets on %s', (provider) => {
     }
 
     const told = (await bot.notifications(nora)).slice(toldBefore).join('\n');
-    for (const kept of [
-      'new logs',
-      'billing export ticket',
-      'she is checking',
-      'found the answer',
-      'export ticket',
-    ]) {
+    for (const kept of ['new logs', 'billing export ticket', 'she is checking', 'export ticket']) {
       expect(told).not.toContain(kept);
     }
+  });
+
+  it('the answer-or-status question: "Set <status>" runs the status named, whatever the remark mentions', async () => {
+    const status = async (id: number) => (await desk.get(noraProfile, id))?.status;
+    const comments = async (id: number) =>
+      (
+        await bot.app.services.db.ticketComment.findMany({ where: { ticketId: id }, orderBy: { id: 'asc' } })
+      ).map((c) => [c.body, c.internal]);
+    const id = await file(noraProfile, nora, 'Nora: remark mentions a note');
+    await sam.say(`reply to ${id}`);
+    await sam.say('set it to closed, I left a note on the billing export ticket');
+    expect(sam.text()).toContain(`Send this as your reply, or set **#${id}** to **Closed**?`);
+    await sam.click('Set Closed');
+    expect(sam.text()).toContain(`Closed **#${id}** for **Nora Northpeak**`);
+    expect(await status(id)).toBe('closed');
+    expect(await comments(id)).toEqual([['I left a note on the billing export ticket', true]]);
+
+    const logs = await file(noraProfile, nora, 'Nora: note remark in progress');
+    await sam.say(`set ${logs} to solution offered`);
+    await sam.say('set it to in progress, added an internal note with the logs');
+    await sam.click('Set In Progress');
+    expect(await status(logs)).toBe('in_progress');
+    expect(await comments(logs)).toEqual([['added an internal note with the logs', true]]);
+  });
+
+  it('the answer-or-status question is answered only by the agent who typed the words', async () => {
+    const status = async (id: number) => (await desk.get(noraProfile, id))?.status;
+    const comments = async (id: number) =>
+      (
+        await bot.app.services.db.ticketComment.findMany({ where: { ticketId: id }, orderBy: { id: 'asc' } })
+      ).map((c) => [c.body, c.internal, c.authorId]);
+    const id = await file(noraProfile, nora, 'Nora: shared thread question');
+    const key = `${provider}-shared-thread-question`;
+    const agent = bot.chat('sam', { conversationKey: key });
+    const requester = bot.chat('nora', { conversationKey: key });
+    const riley = bot.chat('riley', { conversationKey: key });
+    const words = 'set it to in progress, then reload the dashboard and share it again';
+    await agent.say(`reply to ${id}`);
+    await agent.say(words);
+    const value = (label: string) => agent.actions().find((a) => a.label === label)?.value;
+    const [send, setInProgress, cancel] = [
+      value('Send as the reply'),
+      value('Set In Progress'),
+      value('Cancel'),
+    ];
+    for (const [chat, pressed] of [
+      [requester, send],
+      [requester, setInProgress],
+      [requester, cancel],
+      [riley, send],
+    ] as const) {
+      await chat.send({ text: '', value: pressed });
+      expect(chat.text()).toContain('Only the agent who typed those words can answer that question');
+    }
+    // Typed, the choice is refused as well.
+    await requester.say('1');
+    expect(requester.text()).toContain('Only the agent who typed those words can answer that question');
+    expect(await status(id)).toBe('open');
+    expect(await comments(id)).toEqual([]);
+    // The agent's question is still open, with the words.
+    await agent.send({ text: '', value: send });
+    expect(agent.text()).toContain(`Your reply on **#${id}** was sent to the requester.`);
+    expect(await comments(id)).toEqual([[words, false, 'usr_sam']]);
+  });
+
+  it('the answer-or-status question answered by typing: a choice picks, anything else asks again', async () => {
+    const status = async (id: number) => (await desk.get(noraProfile, id))?.status;
+    const comments = async (id: number) =>
+      (
+        await bot.app.services.db.ticketComment.findMany({ where: { ticketId: id }, orderBy: { id: 'asc' } })
+      ).map((c) => [c.body, c.internal]);
+    const words = 'set it to closed, duplicate of the billing export ticket';
+    const ask = async (flow: 'reply' | 'note' | 'solution', subject: string) => {
+      const id = await file(noraProfile, nora, subject);
+      await sam.say(
+        flow === 'solution'
+          ? `set ${id} to solution offered`
+          : flow === 'note'
+            ? `add a note to ${id}`
+            : `reply to ${id}`,
+      );
+      if (flow === 'note') expect(sam.text()).toContain(`**#${id}**`);
+      await sam.say(words);
+      expect(sam.actions().map((a) => a.label)).toContain('Set Closed');
+      return id;
+    };
+    // The answer: "send it", "1", "the first one", "as the reply".
+    for (const typed of ['send it', '1', 'the first one', 'as the reply']) {
+      const id = await ask('reply', `Nora: typed answer ${typed}`);
+      await sam.say(typed);
+      expect(sam.text()).toContain(`Your reply on **#${id}** was sent to the requester.`);
+      expect(await comments(id)).toEqual([[words, false]]);
+      expect(await status(id)).toBe('open');
+    }
+    const solved = await ask('solution', 'Nora: typed solution');
+    await sam.say('send it as the solution');
+    expect(await status(solved)).toBe('solution_offered');
+    expect(await comments(solved)).toEqual([[words, false]]);
+    // The status: "2", "set it", "closed", "the status".
+    for (const typed of ['2', 'set it', 'closed', 'the status']) {
+      const id = await ask('reply', `Nora: typed status ${typed}`);
+      await sam.say(typed);
+      expect(sam.text()).toContain(`Closed **#${id}**`);
+      expect(await status(id)).toBe('closed');
+      expect(await comments(id)).toEqual([['duplicate of the billing export ticket', true]]);
+    }
+    // Neither: "neither", "no", "3", "neither, never mind".
+    for (const typed of ['neither', 'no', '3', 'neither, never mind']) {
+      const id = await ask('reply', `Nora: typed neither ${typed}`);
+      await sam.say(typed);
+      expect(sam.text()).toContain(`I didn't send anything or change **#${id}**`);
+      expect(await status(id)).toBe('open');
+      expect(await comments(id)).toEqual([]);
+      await sam.say('thanks');
+      expect(await comments(id)).toEqual([]);
+    }
+    // "yes" picks neither; a status other than the one asked about, or another reply, is no choice:
+    // the question is asked again and nothing is sent or set.
+    const id = await ask('reply', 'Nora: typed no choice');
+    for (const typed of ['yes', 'set it to in progress', 'please reply when the export finishes']) {
+      await sam.say(typed);
+      // Another request is offered as one; going on asks the question again.
+      if (sam.actions().some((a) => a.label === 'No, continue')) await sam.click('No, continue');
+      expect(sam.text()).toContain(`Send this as your reply, or set **#${id}** to **Closed**?`);
+      expect(await status(id)).toBe('open');
+      expect(await comments(id)).toEqual([]);
+    }
+    await sam.say('set it');
+    expect(await status(id)).toBe('closed');
+    // An internal note asked for: "add it" adds the note.
+    const noted = await ask('note', 'Nora: typed note');
+    await sam.say('add it');
+    expect(await comments(noted)).toEqual([[words, true]]);
+    expect(await status(noted)).toBe('open');
+  });
+
+  it('"Which ticket?" for a status with a message: pressed twice, the requester is told once', async () => {
+    const comments = async (id: number) =>
+      (
+        await bot.app.services.db.ticketComment.findMany({ where: { ticketId: id }, orderBy: { id: 'asc' } })
+      ).map((c) => [c.body, c.internal]);
+    const riley = bot.chat('riley');
+    await riley.say('hello');
+    const rileyProfile = riley.last!.user;
+    const a = await file(noraProfile, nora, 'Nora: which ticket A');
+    const b = await file(noraProfile, nora, 'Nora: which ticket B');
+    await desk.assignTo(rileyProfile, a, rileyProfile.id);
+    await desk.assignTo(rileyProfile, b, rileyProfile.id);
+    const toldBefore = (await bot.notifications(nora)).length;
+    const fresh = bot.chat('riley');
+    const ask = 'could you send us the HAR file?';
+    await fresh.say(`set it to waiting on customer, ${ask}`);
+    expect(fresh.text()).toContain('Which one?');
+    const pick = fresh.actions().find((x) => x.label.startsWith(`#${a}`))?.value;
+    await fresh.send({ text: '', value: pick });
+    expect(fresh.text()).toContain(`**#${a}** is now **Awaiting your response**`);
+    await fresh.send({ text: '', value: pick });
+    expect(fresh.text()).toContain(`I already did that for **#${a}**`);
+    expect(await comments(a)).toEqual([[ask, false]]);
+    expect((await bot.notifications(nora)).slice(toldBefore).join('\n').split(ask)).toHaveLength(2);
+    // A reason to close, pressed twice, is kept once.
+    const again = bot.chat('riley');
+    await again.say('set it to closed, duplicate of the export ticket');
+    const close = again.actions().find((x) => x.label.startsWith(`#${b}`))?.value;
+    await again.send({ text: '', value: close });
+    expect(await desk.get(noraProfile, b).then((x) => x?.status)).toBe('closed');
+    await again.send({ text: '', value: close });
+    expect(again.text()).toContain(`I already did that for **#${b}**`);
+    expect(await comments(b)).toEqual([['duplicate of the export ticket', true]]);
   });
 
   it("an agent's status command typed while a reply is asked for is no reply", async () => {

@@ -477,6 +477,57 @@ describe('tickets with the real intent engine', () => {
     expect(await comments(logs)).toEqual([['the customer sent new logs this morning', true]]);
   });
 
+  it('the answer-or-status question answered by typing: nothing reaches the requester without a choice', async () => {
+    const comments = async (id: number) =>
+      (
+        await bot.app.services.db.ticketComment.findMany({ where: { ticketId: id }, orderBy: { id: 'asc' } })
+      ).map((x) => [x.body, x.internal]);
+    const words = 'set it to closed, duplicate of the payout ticket from Monday';
+    const sam = bot.chat('sam');
+    await sam.say('hello');
+    let n = 0;
+    const ask = async () => {
+      const { id } = await ticketFiledBy('pia', `Payout export typed choice ${++n}`, 'The export is slow.');
+      await sam.say(`reply to ${id}`);
+      await sam.say(words);
+      expect(sam.text()).toContain(`Send this as your reply, or set **#${id}** to **Closed**?`);
+      return id;
+    };
+    // No choice ("yes", another reply): asked again, nothing sent or set.
+    const open = await ask();
+    for (const typed of ['yes', 'We are looking into the payout export today']) {
+      await sam.say(typed);
+      if (sam.actions().some((x) => x.label === 'No, continue')) await sam.click('No, continue');
+      expect(sam.text()).toContain(`Send this as your reply, or set **#${open}** to **Closed**?`);
+      expect(await comments(open)).toEqual([]);
+      expect(await statusOf(open)).toBe('open');
+    }
+    await sam.say('cancel');
+    expect(await comments(open)).toEqual([]);
+    // The answer.
+    for (const typed of ['1', 'the first', 'send it']) {
+      const id = await ask();
+      await sam.say(typed);
+      expect(await comments(id)).toEqual([[words, false]]);
+      expect(await statusOf(id)).toBe('open');
+    }
+    // The status.
+    for (const typed of ['close it', 'set closed', '2']) {
+      const id = await ask();
+      await sam.say(typed);
+      expect(await statusOf(id)).toBe('closed');
+      expect(await comments(id)).toEqual([['duplicate of the payout ticket from Monday', true]]);
+    }
+    // Neither.
+    for (const typed of ['neither, never mind', 'neither']) {
+      const id = await ask();
+      await sam.say(typed);
+      expect(sam.text()).toContain(`I didn't send anything or change **#${id}**`);
+      expect(await comments(id)).toEqual([]);
+      expect(await statusOf(id)).toBe('open');
+    }
+  });
+
   it('"N waiting on customer, could you send …?" sets the status and sends the question, though the engine reads a problem', async () => {
     const { id } = await ticketFiledBy(
       'bo',
