@@ -34,10 +34,14 @@ export interface AgentThreads {
    */
   placed(handoffId: string, reservation: string, location: AgentThreadLocation): Promise<boolean>;
   /**
-   * Gives the reservation back when posting failed, so a later event tries again. A note kept
-   * by `forget` stays for that try (which any instance may make at once).
+   * Gives the reservation back when posting failed, so a later event tries again. `note` is the
+   * transfer note the refused message showed: the latest transfer's, kept (as `staleNote`, listed
+   * by `staleHandoffs`) for that try, which any instance may make at once, in place of an older
+   * one. Null: the message showed no transfer (the chat was claimed since, or is waiting anew, or
+   * gone), so no older note is kept either. Left out (the chat was not read): a note the row
+   * carries stays.
    */
-  release(handoffId: string, reservation: string): Promise<void>;
+  release(handoffId: string, reservation: string, note?: string | null): Promise<void>;
   /** The posted message; null when none was posted (yet). */
   byHandoff(handoffId: string): Promise<AgentThreadLocation | null>;
   /** The live chat whose escalation message starts this thread. */
@@ -49,11 +53,11 @@ export interface AgentThreads {
   markStale(handoffId: string, note: string): Promise<void>;
   /** The escalation message was rewritten, or is gone for good: nothing to redo. */
   clearStale(handoffId: string): Promise<void>;
-  /** The chats whose escalation message is marked stale, or gone with a note kept (see `forget`). */
+  /** The chats whose escalation message is marked stale, or gone with a note kept (see `forget`, `release`). */
   staleHandoffs(): Promise<string[]>;
   /**
    * The note of a stale escalation's rewrite, or the one kept for the next message of a chat
-   * whose message is gone (see `forget`); null when there is neither.
+   * whose message is gone (see `forget`, `release`); null when there is neither.
    */
   staleNote(handoffId: string): Promise<string | null>;
   /**
@@ -78,13 +82,20 @@ export function createAgentThreads(db: Db, options: { now?: () => Date } = {}): 
       });
       return done.count === 1;
     },
-    async release(handoffId, reservation) {
-      // A reservation that carries a note goes back to being a lapsed one: the note stays.
-      await db.agentThread.updateMany({
-        where: { handoffId, channel: CHANNEL, threadKey: reservation, staleNote: { not: null } },
-        data: { threadKey: lapsedReservation(handoffId), createdAt: LAPSED },
-      });
-      await db.agentThread.deleteMany({ where: { handoffId, channel: CHANNEL, threadKey: reservation } });
+    async release(handoffId, reservation, note) {
+      // A reservation that carries a note goes back to being a lapsed one, with the note given
+      // (or, when none is given, the one it has).
+      const mine = { handoffId, channel: CHANNEL, threadKey: reservation };
+      if (note !== null)
+        await db.agentThread.updateMany({
+          where: note === undefined ? { ...mine, staleNote: { not: null } } : mine,
+          data: {
+            threadKey: lapsedReservation(handoffId),
+            createdAt: LAPSED,
+            ...(note === undefined ? {} : { staleNote: note }),
+          },
+        });
+      await db.agentThread.deleteMany({ where: mine });
     },
     async byHandoff(handoffId) {
       const row = await db.agentThread.findUnique({

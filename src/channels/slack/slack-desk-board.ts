@@ -106,19 +106,24 @@ export function createDeskBoard(deps: SlackAgentDeskDeps): DeskBoard {
     let chat: LiveChat | null;
     let location: AgentThreadLocation;
     let shown = note;
+    // The transfer note of the message (null: it shows no transfer), which a refused post leaves
+    // in the row for the next try in place of an older one; before the chat is read, only a
+    // transfer event's own note is known to be the latest.
+    let refusedNote: string | null | undefined = note ?? undefined;
     try {
       chat = await deps.desk.chat(handoffId);
       if (!chat) {
-        await deps.threads.release(handoffId, reservation);
+        await deps.threads.release(handoffId, reservation, null);
         return null;
       }
       const state = await stateNow(chat, note);
       // The note shown is kept for a rewrite: the one `forget` kept goes once the message is placed.
       if (state.kind === 'transferred') shown = state.note;
+      refusedNote = state.kind === 'transferred' ? state.note : null;
       const posted = await client.chat.postMessage({ channel: deps.agentsChannel, ...message(chat, state) });
       location = { team, channel: posted.channel ?? deps.agentsChannel, ts: posted.ts ?? '' };
     } catch (error) {
-      await deps.threads.release(handoffId, reservation);
+      await deps.threads.release(handoffId, reservation, refusedNote);
       throw error;
     }
     if (!(await deps.threads.placed(handoffId, reservation, location))) {

@@ -138,6 +138,60 @@ describe.each(testProviders())('Slack agent threads (%s)', (provider) => {
     expect(await second.staleHandoffs()).not.toContain('h_moved');
   });
 
+  it("keeps the note of the chat's latest transfer when the message showing it is refused", async () => {
+    const [first, second] = [instance(), instance()];
+    const reservation = await first.reserve('h_again', 'T1');
+    await first.placed('h_again', reservation!, { team: 'T1', channel: 'C1', ts: '6.1' });
+    await first.forget('h_again', { team: 'T1', channel: 'C1', ts: '6.1' }, 'first transfer note');
+
+    // The chat was transferred again: the refused message showed the new note, which replaces the old one.
+    const refused = await second.reserve('h_again', 'T1');
+    expect(refused).not.toBeNull();
+    await second.release('h_again', refused!, 'latest transfer note');
+    expect(await first.staleNote('h_again')).toBe('latest transfer note');
+    expect(await first.staleHandoffs()).toContain('h_again');
+    expect(await first.byHandoff('h_again')).toBeNull();
+    // Any instance tries again at once.
+    const again = await first.reserve('h_again', 'T1');
+    expect(again).not.toBeNull();
+    expect(await first.staleNote('h_again')).toBe('latest transfer note');
+  });
+
+  it('keeps the note of a refused message of a transferred chat that had no row yet', async () => {
+    const [first, second] = [instance(), instance()];
+    const reservation = await first.reserve('h_new', 'T1');
+    await first.release('h_new', reservation!, 'needs billing access');
+    expect(await second.staleNote('h_new')).toBe('needs billing access');
+    expect(await second.staleHandoffs()).toContain('h_new');
+    expect(await second.byHandoff('h_new')).toBeNull();
+    expect(await second.reserve('h_new', 'T1')).not.toBeNull();
+  });
+
+  it('drops an older note when the refused message showed no transfer (the chat was claimed since)', async () => {
+    const [first, second] = [instance(), instance()];
+    const reservation = await first.reserve('h_claimed_since', 'T1');
+    await first.placed('h_claimed_since', reservation!, { team: 'T1', channel: 'C1', ts: '7.1' });
+    await first.forget('h_claimed_since', { team: 'T1', channel: 'C1', ts: '7.1' }, 'first transfer note');
+
+    const refused = await second.reserve('h_claimed_since', 'T1');
+    await second.release('h_claimed_since', refused!, null);
+    expect(await first.staleNote('h_claimed_since')).toBeNull();
+    expect(await first.staleHandoffs()).not.toContain('h_claimed_since');
+    expect(await database.prisma.agentThread.count({ where: { handoffId: 'h_claimed_since' } })).toBe(0);
+  });
+
+  it('leaves the reservation that took over a lapsed one alone when the older one is given back', async () => {
+    const [crashed, other] = [instance(), instance()];
+    const stale = await crashed.reserve('h_late', 'T1');
+    later(RESERVATION_LEASE_MS + 1000);
+    const taken = await other.reserve('h_late', 'T1');
+    expect(taken).not.toBeNull();
+    await crashed.release('h_late', stale!, 'a note from before');
+    await crashed.release('h_late', stale!, null);
+    expect(await other.staleNote('h_late')).toBeNull();
+    expect(await other.placed('h_late', taken!, { team: 'T1', channel: 'C1', ts: '8.1' })).toBe(true);
+  });
+
   it('still deletes a refused reservation that carries no note', async () => {
     const a = instance();
     const reservation = await a.reserve('h_plain', 'T1');

@@ -139,20 +139,24 @@ describe('Slack desk board with several instances', () => {
  */
 async function scriptedBoard(
   reads: LiveChat[],
-  options: { staleNote?: string | null; update?: () => void; postFailures?: number } = {},
+  options: {
+    staleNote?: string | null;
+    update?: () => void;
+    postFailures?: number;
+    /** False: the chat has no message (a gone one was forgotten, keeping `staleNote`). */
+    posted?: boolean;
+  } = {},
 ) {
   const responses = await loadResponses(resolve('content/responses'));
   const updates: string[] = [];
   const posts: string[] = [];
   const marks: Array<{ note: string } | 'cleared'> = [];
   const forgotten: string[] = [];
+  const released: Array<string | null | undefined> = [];
   let staleNote = options.staleNote ?? null;
   let postFailures = options.postFailures ?? 0;
-  let where: { team: string; channel: string; ts: string } | null = {
-    team: 'T1',
-    channel: 'C_AGENTS',
-    ts: '1.1',
-  };
+  let where: { team: string; channel: string; ts: string } | null =
+    options.posted === false ? null : { team: 'T1', channel: 'C_AGENTS', ts: '1.1' };
   const names: Record<string, string> = { agent1: 'Sam Agent', agent2: 'Riley Agent' };
   const board = createDeskBoard({
     services: {
@@ -190,7 +194,11 @@ async function scriptedBoard(
         staleNote = null;
         return true;
       },
-      release: async () => {},
+      // A refused post leaves the row with the note it showed (none: no row); undefined keeps the row's.
+      release: async (_id: string, _r: string, note?: string | null) => {
+        released.push(note);
+        if (note !== undefined) staleNote = note;
+      },
       markStale: async (_id: string, note: string) => {
         staleNote = note;
         marks.push({ note });
@@ -212,7 +220,7 @@ async function scriptedBoard(
     homeTeam: () => 'T1',
     logger: pino({ level: 'silent' }),
   } as unknown as SlackAgentDeskDeps);
-  return { board, updates, posts, marks, forgotten };
+  return { board, updates, posts, marks, forgotten, released };
 }
 
 const transferred = (teamId: string): LiveChat => ({ ...chat, status: 'transferred', agentId: null, teamId });
@@ -287,6 +295,51 @@ describe('Slack desk board rewriting an escalation as the chat is now', () => {
     await board.catchUp('h1');
     expect(posts).toHaveLength(1);
     expect(posts[0]).toContain('needs billing access');
+  });
+
+  it("keeps the latest transfer's note when the new message of a chat whose message is gone is refused", async () => {
+    // The message was deleted under an earlier transfer; the chat was claimed and transferred again since.
+    const { board, posts, released } = await scriptedBoard([transferred('team_b')], {
+      posted: false,
+      staleNote: 'first transfer note',
+      postFailures: 1,
+    });
+    await expect(
+      board.onEvent({ type: 'transferred', chat: transferred('team_b'), note: 'latest transfer note' }),
+    ).rejects.toThrow(/internal_error/);
+    expect(released).toEqual(['latest transfer note']);
+    expect(await board.behind()).toEqual(['h1']);
+    await board.catchUp('h1');
+    expect(posts).toHaveLength(1);
+    expect(posts[0]).toContain('latest transfer note');
+    expect(posts[0]).not.toContain('first transfer note');
+  });
+
+  it('keeps the note a refused new message of a transferred chat showed from its row', async () => {
+    // A thread line posts the message first: it knows no note of its own.
+    const { board, released } = await scriptedBoard([transferred('team_b')], {
+      posted: false,
+      staleNote: 'needs billing access',
+      postFailures: 1,
+    });
+    await expect(board.onEvent({ type: 'queued', chat: transferred('team_b') })).rejects.toThrow(
+      /internal_error/,
+    );
+    expect(released).toEqual(['needs billing access']);
+  });
+
+  it("drops a gone message's note when the chat's refused new message showed it claimed", async () => {
+    const { board, posts, released } = await scriptedBoard([chat], {
+      posted: false,
+      staleNote: 'first transfer note',
+      postFailures: 1,
+    });
+    await expect(board.onEvent({ type: 'claimed', chat, agentId: 'agent1' })).rejects.toThrow(
+      /internal_error/,
+    );
+    expect(released).toEqual([null]);
+    expect(await board.behind()).toEqual([]);
+    expect(posts).toHaveLength(0);
   });
 
   it.each(['edit_window_closed', 'cant_update_message', 'is_inactive', 'is_archived'])(

@@ -507,6 +507,128 @@ describe.each(testProviders())("the agents' channel catches up with the queue (%
     expect(await staleNote(slack, handoffId)).toBeNull();
   });
 
+  /**
+   * Slack refuses every new message in the agents' channel (thread lines and the other calls
+   * go through) until `recover()`.
+   */
+  function agentsChannelRefusesPosts(slack: SlackTestBot): { recover: () => void } {
+    let refusing = true;
+    for (let i = 0; i < 500; i++)
+      slack.fake.failNext(
+        'chat.postMessage',
+        { status: 200, error: 'internal_error' },
+        (args) => refusing && toAgents(args),
+      );
+    return {
+      recover: () => {
+        refusing = false;
+      },
+    };
+  }
+
+  /** A waiting chat, claimed by Sam: its message says so. */
+  async function claimedChat(slack: SlackTestBot, desk: () => AgentDesk) {
+    const { handoffId, ts } = await waitingChat(slack);
+    const sam = await samOf(slack);
+    expect((await desk().claim(sam, handoffId)).ok).toBe(true);
+    await slack.fake.waitFor(
+      'chat.update',
+      (c) => c.args.ts === ts && postedText(c).includes('Sam Agent is talking'),
+      5_000,
+    );
+    await slack.settle();
+    return { handoffId, ts, sam };
+  }
+
+  const rileyOf = async (slack: SlackTestBot): Promise<UserProfile> =>
+    (await slack.app.services.users.resolve('slack', 'T0HELPDESK', { externalId: USERS.riley.id }))!;
+
+  it('posts the deleted message of a chat transferred twice while Slack refused it with the latest note', async () => {
+    const { slack, desk } = await deskBot({ resyncMs: RESYNC_MS });
+    await goOnline(slack, USERS.riley.id);
+    const { handoffId, ts, sam } = await claimedChat(slack, desk);
+
+    // The message is deleted, and Slack refuses new messages in the agents' channel for a while.
+    const outage = agentsChannelRefusesPosts(slack);
+    slack.fake.failNext('chat.update', { status: 200, error: 'message_not_found' }, (a) => a.ts === ts);
+    await desk().transfer(sam, handoffId, { teamId: 'team_general' }, 'first transfer note');
+    await pause(3 * RESYNC_MS);
+    await slack.settle();
+    expect((await staleNote(slack, handoffId)) ?? 'no note').toContain('first transfer note');
+
+    // Riley claims the chat and transfers it on, with a note of her own, still without a message.
+    expect((await desk().claim(await rileyOf(slack), handoffId)).ok).toBe(true);
+    await pause(2 * RESYNC_MS);
+    await desk().transfer(
+      await rileyOf(slack),
+      handoffId,
+      { teamId: 'team_finance' },
+      'latest transfer note',
+    );
+    await pause(3 * RESYNC_MS);
+    await slack.settle();
+    expect((await staleNote(slack, handoffId)) ?? 'no note').toContain('latest transfer note');
+
+    const mark = slack.mark();
+    outage.recover();
+    const repost = await slack.fake.waitFor(
+      'chat.postMessage',
+      (c) => slack.fake.calls.indexOf(c) >= mark && toAgents(c.args),
+      5_000,
+    );
+    expect(postedText(repost)).toContain('latest transfer note');
+    expect(postedText(repost)).not.toContain('first transfer note');
+    expect(buttonIn(repost, 'Claim')).toBeDefined();
+    await pause(3 * RESYNC_MS);
+    await slack.settle();
+    expect(escalations(slack)).toHaveLength(2);
+    expect(await threadKey(slack, handoffId)).toBe(`${AGENTS_CHANNEL}:${repost.result?.ts}`);
+    expect(await staleNote(slack, handoffId)).toBeNull();
+  });
+
+  it('posts a deleted message with the note of a transfer made after a resync found the chat claimed', async () => {
+    // Not resyncing by itself: the test runs the resyncs, with other instances on the database.
+    const { slack, desk } = await deskBot();
+    await goOnline(slack, USERS.riley.id);
+    const { handoffId, ts, sam } = await claimedChat(slack, desk);
+    const outage = agentsChannelRefusesPosts(slack);
+    slack.fake.failNext('chat.update', { status: 200, error: 'message_not_found' }, (a) => a.ts === ts);
+    await desk().transfer(sam, handoffId, { teamId: 'team_general' }, 'first transfer note');
+    await slack.settle();
+    expect((await desk().claim(await rileyOf(slack), handoffId)).ok).toBe(true);
+    await slack.settle();
+
+    // A resync while the chat is claimed: no message is due for it, and no note is kept.
+    const resync = await secondInstance(slack);
+    await pause(2 * RESYNC_MS);
+    await slack.settle();
+    await resync.stop();
+    expect(await staleNote(slack, handoffId)).toBeNull();
+
+    await desk().transfer(
+      await rileyOf(slack),
+      handoffId,
+      { teamId: 'team_finance' },
+      'latest transfer note',
+    );
+    await pause(2 * RESYNC_MS);
+    await slack.settle();
+    expect((await staleNote(slack, handoffId)) ?? 'no note').toContain('latest transfer note');
+
+    const mark = slack.mark();
+    outage.recover();
+    const restarted = await secondInstance(slack);
+    onTestFinished(() => restarted.stop());
+    const repost = await slack.fake.waitFor(
+      'chat.postMessage',
+      (c) => slack.fake.calls.indexOf(c) >= mark && toAgents(c.args),
+      5_000,
+    );
+    expect(postedText(repost)).toContain('latest transfer note');
+    expect(postedText(repost)).not.toContain('first transfer note');
+    expect(buttonIn(repost, 'Claim')).toBeDefined();
+  });
+
   it("never rewrites a claimed chat's escalation back to Claim from a queued event heard late", async () => {
     // This instance hears `queued` events late (held back until released), like a slow instance.
     const held: Array<() => void> = [];
