@@ -157,71 +157,13 @@ export function mayChoose(ctx: TurnContext, pending: PendingAnswer): boolean {
 
 /** Longest typed choice read ("send it as the reply please"); anything longer is other words. */
 const MAX_CHOICE_WORDS = 8;
+/** Words said about nothing in particular, left out before the choice is read ("the", "it"). */
+const NOT_CHOICE_CONTENT = new Set('it this that them as the a an my your to'.split(' '));
 /** Words a typed choice is made of besides its buttons' own: "send it", "the first one", "go with 2". */
 const CHOICE_WORDS = new Set([
-  'send',
-  'set',
-  'add',
-  'it',
-  'this',
-  'that',
-  'them',
-  'as',
-  'the',
-  'a',
-  'an',
-  'my',
-  'your',
-  'to',
-  'one',
-  'option',
-  'choice',
-  'number',
-  'button',
-  'first',
-  'second',
-  'third',
-  'last',
-  'status',
-  'answer',
-  'please',
-  'pls',
-  'ok',
-  'okay',
-  'just',
-  'go',
-  'with',
-  'do',
-  'i',
-  "i'll",
-  'ill',
-  'pick',
-  'take',
-  'choose',
-  'want',
-  'yes',
-  'yeah',
-  'yep',
-  'sure',
-  'no',
-  'nope',
-  'nah',
-  'then',
-  'thanks',
-]);
-/** Words said about nothing in particular, left out before the choice is read ("the", "it"). */
-const NOT_CHOICE_CONTENT = new Set([
-  'it',
-  'this',
-  'that',
-  'them',
-  'as',
-  'the',
-  'a',
-  'an',
-  'my',
-  'your',
-  'to',
+  ...NOT_CHOICE_CONTENT,
+  ...`send set add one option choice number button first second third last status answer please pls ok okay
+  just go with do i i'll ill pick take choose want yes yeah yep sure no nope nah then thanks`.split(/\s+/),
 ]);
 /** "neither", "none of them": the agent wants neither. */
 const NEITHER = /^(?:neither|none)\b/;
