@@ -1,6 +1,11 @@
 import { createHash } from 'node:crypto';
 import { UndeliverableError } from '../../core/outbox-dispatcher.js';
-import type { DeskEvent, LiveChat } from '../../skills/handoff/agent-desk.js';
+import {
+  type DeskEvent,
+  ESCALATION_REWRITES,
+  escalationShown,
+  type LiveChat,
+} from '../../skills/handoff/agent-desk.js';
 import { isHandoffOver, WAITING_HANDOFF_STATUSES } from '../../skills/handoff/handoff-state-machine.js';
 import { type EscalationState, renderEscalation } from './render-agent-desk.js';
 import type { AgentThreadLocation } from './slack-agent-threads.js';
@@ -138,7 +143,7 @@ export function createDeskBoard(deps: SlackAgentDeskDeps): DeskBoard {
     }
     // A change made while the message was being posted found no message to rewrite: it catches up.
     const now = await deps.desk.chat(handoffId);
-    if (now && shownOf(now) !== shownOf(chat)) await refresh(handoffId, shown);
+    if (now && escalationShown(now) !== escalationShown(chat)) await refresh(handoffId, shown);
     return location;
   }
 
@@ -153,7 +158,7 @@ export function createDeskBoard(deps: SlackAgentDeskDeps): DeskBoard {
    * of the rewrite, never from an event's copy (an instance that hears an event late would
    * otherwise put Claim back on a chat claimed meanwhile), and read again after it, so that a
    * change whose own rewrite landed first is not left under an older one. A chat that keeps
-   * changing is rewritten `REWRITES` times in a row, then marked stale for the resync. When
+   * changing is rewritten `ESCALATION_REWRITES` times in a row, then marked stale for the resync. When
    * Slack refuses, see `notUpdated`. `note`: the transfer note, as `stateNow` takes it.
    * Resolves to the chat as last read; null when the chat or its message is not there.
    */
@@ -177,11 +182,11 @@ export function createDeskBoard(deps: SlackAgentDeskDeps): DeskBoard {
         return chat;
       }
       const now = await deps.desk.chat(handoffId);
-      if (!now || shownOf(now) === shownOf(chat)) {
+      if (!now || escalationShown(now) === escalationShown(chat)) {
         await keepMark(handoffId, () => deps.threads.clearStale(handoffId));
         return chat;
       }
-      if (attempt >= REWRITES) {
+      if (attempt >= ESCALATION_REWRITES) {
         deps.logger.warn({ handoffId }, 'slack escalation behind its chat; the resync rewrites it');
         await keepMark(handoffId, () =>
           deps.threads.markStale(handoffId, now.status === 'transferred' ? (known ?? '') : ''),
@@ -370,14 +375,6 @@ export function createDeskBoard(deps: SlackAgentDeskDeps): DeskBoard {
     start: () => relays.start(),
     stop: () => relays.stop(),
   };
-}
-
-/** How many times an escalation message is rewritten in a row while its chat keeps changing under it. */
-const REWRITES = 3;
-
-/** What the message shows that a change of the chat changes: a message rendered before it differs. */
-function shownOf(chat: LiveChat): string {
-  return `${chat.status}|${chat.agentId ?? ''}|${chat.teamId ?? ''}|${chat.waitingSince.getTime()}`;
 }
 
 /** The mark of a reply an agent typed in the thread: its echo from the desk is not posted again. */

@@ -27,6 +27,17 @@ export interface LiveChat {
   readonly position: number | null;
 }
 
+/**
+ * What an agents'-channel escalation (Slack message, Teams card) shows of a chat that a change of the
+ * chat changes: a message rendered from an older read of the chat has another value.
+ */
+export function escalationShown(chat: LiveChat): string {
+  return `${chat.status}|${chat.agentId ?? ''}|${chat.teamId ?? ''}|${chat.waitingSince.getTime()}`;
+}
+
+/** How many times an escalation is rewritten in a row while its chat keeps changing under it. */
+export const ESCALATION_REWRITES = 3;
+
 export interface TranscriptEntry {
   readonly id: number;
   readonly author: 'user' | 'bot' | 'agent' | 'system' | 'note';

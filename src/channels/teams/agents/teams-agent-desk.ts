@@ -6,7 +6,14 @@ import type { NoticeReply, Reply } from '../../../core/reply.js';
 import type { Responses } from '../../../core/responses.js';
 import { isTicketStatus, statusLabel } from '../../../domain/ticket-statuses.js';
 import type { UserProfile } from '../../../domain/user.js';
-import type { AgentDesk, ClaimResult, DeskEvent, LiveChat } from '../../../skills/handoff/agent-desk.js';
+import {
+  type AgentDesk,
+  type ClaimResult,
+  type DeskEvent,
+  ESCALATION_REWRITES,
+  escalationShown,
+  type LiveChat,
+} from '../../../skills/handoff/agent-desk.js';
 import { isHandoffOver, WAITING_HANDOFF_STATUSES } from '../../../skills/handoff/handoff-state-machine.js';
 import type { Outbox } from '../../../store/outbox.js';
 import type { ProcessedEvents } from '../../../store/processed-events.js';
@@ -226,7 +233,7 @@ export function createTeamsAgentView(deps: TeamsAgentViewDeps): TeamsAgentView {
     }
     // A change made while the card was being posted found no card to rewrite: it catches up.
     const now = await deps.desk.chat(handoffId);
-    if (now && shownOf(now) !== shownOf(chat)) await refreshCardQuietly(handoffId);
+    if (now && escalationShown(now) !== escalationShown(chat)) await refreshCardQuietly(handoffId);
   }
 
   /**
@@ -280,11 +287,11 @@ export function createTeamsAgentView(deps: TeamsAgentViewDeps): TeamsAgentView {
         return chat;
       }
       const now = await deps.desk.chat(handoffId);
-      if (!now || shownOf(now) === shownOf(chat)) {
+      if (!now || escalationShown(now) === escalationShown(chat)) {
         await keepMark(handoffId, () => deps.threads.clearStale(handoffId));
         return chat;
       }
-      if (attempt >= CARD_REWRITES) {
+      if (attempt >= ESCALATION_REWRITES) {
         deps.logger.warn({ handoffId }, 'teams escalation card behind its chat; the resync rewrites it');
         await keepMark(handoffId, () => deps.threads.markStale(handoffId));
         return now;
@@ -557,14 +564,6 @@ export function createTeamsAgentView(deps: TeamsAgentViewDeps): TeamsAgentView {
       while (chains.size > 0) await Promise.allSettled([...chains.values()]);
     },
   };
-}
-
-/** How many times a card is rewritten in a row while its chat keeps changing under it. */
-const CARD_REWRITES = 3;
-
-/** What a card shows that a change of the chat changes: a card rendered before it differs. */
-function shownOf(chat: LiveChat): string {
-  return `${chat.status}|${chat.agentId ?? ''}|${chat.teamId ?? ''}|${+chat.waitingSince}`;
 }
 
 /** The Bot Connector answered that the activity is not there (404): no retry brings it back. */
