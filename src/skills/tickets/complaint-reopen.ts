@@ -1,13 +1,12 @@
 import type { TurnContext } from '../../core/turn-context.js';
 import { statusLabel } from '../../domain/ticket-statuses.js';
+import { rememberedKeys, rememberKey } from './remembered-keys.js';
 import { ticketNumber } from './ticket-buttons.js';
 import type { ActionOutcome } from './ticket-desk.js';
 import type { TicketSkillDeps } from './ticket-skill-deps.js';
 
 /** Conversation memory: keys of complaint prompts whose Reopen was already carried out here. */
 const DONE_KEYS = 'tickets.complaintReopens';
-/** Enough for any prompt still on screen; older keys fall off. */
-const KEPT_KEYS = 20;
 
 interface Steps {
   readonly addComment: (ctx: TurnContext, id: number, body: string, internal: boolean) => Promise<void>;
@@ -22,15 +21,6 @@ interface Steps {
  */
 export function createComplaintReopen(deps: TicketSkillDeps, steps: Steps) {
   const { t } = deps.responses;
-
-  function doneKeys(ctx: TurnContext): string[] {
-    const stored = ctx.state.memory[DONE_KEYS];
-    return Array.isArray(stored) ? stored.filter((k): k is string => typeof k === 'string') : [];
-  }
-
-  function remember(ctx: TurnContext, key: string): void {
-    ctx.state.memory[DONE_KEYS] = [...doneKeys(ctx).filter((k) => k !== key), key].slice(-KEPT_KEYS);
-  }
 
   function reopened(ctx: TurnContext, id: number, complaint: string | null): void {
     const number = ticketNumber(id);
@@ -49,13 +39,13 @@ export function createComplaintReopen(deps: TicketSkillDeps, steps: Steps) {
     const carried = `complaint-reopen:${key}`;
     const earlier = ctx.carried.get(carried);
     if (earlier === 'with-comment' || earlier === 'without-comment') {
-      remember(ctx, key);
+      rememberKey(ctx, DONE_KEYS, key);
       ctx.state.lastTicketId = id;
       return reopened(ctx, id, earlier === 'with-comment' ? complaint : null);
     }
     const ticket = (await deps.desk.details(ctx.user, id))?.ticket;
     if (!ticket) return steps.refused(ctx, id, { ok: false, refusal: 'not-visible', ticket: null });
-    const done = doneKeys(ctx).includes(key);
+    const done = rememberedKeys(ctx, DONE_KEYS).includes(key);
     if (ticket.status !== 'closed') {
       ctx.state.lastTicketId = id;
       const status = statusLabel(ticket.status);
@@ -77,7 +67,7 @@ export function createComplaintReopen(deps: TicketSkillDeps, steps: Steps) {
       return steps.refused(ctx, id, outcome);
     }
     ctx.state.lastTicketId = id;
-    remember(ctx, key);
+    rememberKey(ctx, DONE_KEYS, key);
     // Closed again since this prompt's Reopen: reopened, its comment is on the ticket already.
     const withComment = Boolean(complaint) && !done;
     ctx.carried.set(carried, withComment ? 'with-comment' : 'without-comment');

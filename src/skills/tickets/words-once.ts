@@ -1,9 +1,8 @@
 import type { TurnContext } from '../../core/turn-context.js';
+import { rememberedKeys, rememberKey } from './remembered-keys.js';
 
 /** Conversation memory: "which ticket?" presses whose words are on their ticket already. */
 const DONE_KEYS = 'tickets.wordsKept';
-/** Enough for any prompt still on screen; older keys fall off. */
-const KEPT_KEYS = 20;
 
 /**
  * The words a "which ticket?" button carries (a message for the requester, a remark, a reason)
@@ -11,20 +10,15 @@ const KEPT_KEYS = 20;
  * turn that kept them and runs again on newer conversation state reads that back from `carried`.
  */
 export function wordsKeptBefore(ctx: TurnContext, key: string): boolean {
-  return ctx.carried.get(carriedKey(key)) === true || doneKeys(ctx).includes(key);
+  return ctx.carried.get(carriedKey(key)) === true || rememberedKeys(ctx, DONE_KEYS).includes(key);
 }
 
 /** The words of the button `key` are on its ticket now. */
 export function rememberWordsKept(ctx: TurnContext, key: string): void {
   ctx.carried.set(carriedKey(key), true);
-  ctx.state.memory[DONE_KEYS] = [...doneKeys(ctx).filter((k) => k !== key), key].slice(-KEPT_KEYS);
+  rememberKey(ctx, DONE_KEYS, key);
 }
 
 function carriedKey(key: string): string {
   return `words-kept:${key}`;
-}
-
-function doneKeys(ctx: TurnContext): string[] {
-  const stored = ctx.state.memory[DONE_KEYS];
-  return Array.isArray(stored) ? stored.filter((k): k is string => typeof k === 'string') : [];
 }
