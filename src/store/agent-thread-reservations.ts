@@ -18,6 +18,17 @@ export function isReservation(threadKey: string): boolean {
   return threadKey.startsWith(PENDING);
 }
 
+/** When a lapsed reservation was made: older than any lease, so the next `reserveAgentThread` takes it over. */
+export const LAPSED_RESERVATION_AT = new Date(0);
+
+/**
+ * The key of a reservation no instance holds (made at LAPSED_RESERVATION_AT): a reservation
+ * still (never read as a posted message), which the next `reserveAgentThread` takes over.
+ */
+export function lapsedReservationKey(handoffId: string): string {
+  return `${PENDING}${handoffId}:lapsed:${randomUUID()}`;
+}
+
 /**
  * Reserves the AgentThread row of `handoffId` on one platform, so that with several bot
  * instances exactly one posts the escalation. The reservation is this instance's own; null

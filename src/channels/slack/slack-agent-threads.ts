@@ -1,8 +1,9 @@
-import { randomUUID } from 'node:crypto';
 import {
   agentThreadStaleNote,
   clearAgentThreadStale,
   isReservation,
+  LAPSED_RESERVATION_AT,
+  lapsedReservationKey,
   markAgentThreadStale,
   reserveAgentThread,
   staleAgentThreads,
@@ -90,8 +91,8 @@ export function createAgentThreads(db: Db, options: { now?: () => Date } = {}): 
         await db.agentThread.updateMany({
           where: note === undefined ? { ...mine, staleNote: { not: null } } : mine,
           data: {
-            threadKey: lapsedReservation(handoffId),
-            createdAt: LAPSED,
+            threadKey: lapsedReservationKey(handoffId),
+            createdAt: LAPSED_RESERVATION_AT,
             ...(note === undefined ? {} : { staleNote: note }),
           },
         });
@@ -127,7 +128,11 @@ export function createAgentThreads(db: Db, options: { now?: () => Date } = {}): 
       // (see `reserve`) with the note it keeps.
       await db.agentThread.updateMany({
         where: { handoffId, channel: CHANNEL, threadKey: keyOf(location) },
-        data: { threadKey: lapsedReservation(handoffId), createdAt: LAPSED, staleNote: note },
+        data: {
+          threadKey: lapsedReservationKey(handoffId),
+          createdAt: LAPSED_RESERVATION_AT,
+          staleNote: note,
+        },
       });
     },
   };
@@ -136,16 +141,3 @@ export function createAgentThreads(db: Db, options: { now?: () => Date } = {}): 
 function keyOf(location: Pick<AgentThreadLocation, 'channel' | 'ts'>): string {
   return `${location.channel}:${location.ts}`;
 }
-
-/**
- * A reservation no instance holds: older than any lease, so the next `reserve` takes it over.
- * Its key has the reservations' prefix (a lapsed row is never read as a posted message).
- */
-function lapsedReservation(handoffId: string): string {
-  return `${RESERVATION_PREFIX}${handoffId}:lapsed:${randomUUID()}`;
-}
-
-const LAPSED = new Date(0);
-
-/** How the store's reservation keys start (`isReservation`). */
-const RESERVATION_PREFIX = 'pending:';
