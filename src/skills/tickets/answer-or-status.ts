@@ -7,7 +7,7 @@ import { isCancel, parseChoice } from '../../nlu/answer-parsers.js';
 import { isSupportStaff } from '../../store/ticket-visibility.js';
 import { SKILL_NAME, ticketButton, ticketNumber } from './ticket-buttons.js';
 import { type TypedStatusRequest, typedStatusRequests } from './ticket-update-request.js';
-import { untargetedStatusCommand } from './typed-status-command.js';
+import { namesTicketsInStatusCommand, untargetedStatusCommand } from './typed-status-command.js';
 
 /** The buttons of the question "send this as the answer, or set the status?". */
 export const ANSWER_OR_STATUS_ACTION = 'answer-or-status';
@@ -148,6 +148,19 @@ export function withoutWaitingAnswer(flow: ActiveFlow): ActiveFlow {
 export function pendingAnswer(flow: ActiveFlow | undefined, key: unknown): PendingAnswer | null {
   const pending = waitingAnswer(flow);
   return pending && typeof key === 'string' && pending.key === key ? pending : null;
+}
+
+/**
+ * Typed while a flow waits for an answer (a reply, a note, a solution, a choice), the text is another
+ * request instead: one the router would run, or an agent's status command naming tickets ("1042 and
+ * 1043 in progress"), which is never an answer to send to a requester.
+ */
+export function isOtherRequest(
+  ctx: TurnContext,
+  text: string,
+  looksLikeOtherRequest: (text: string) => boolean,
+): boolean {
+  return looksLikeOtherRequest(text) || (isSupportStaff(ctx.user) && namesTicketsInStatusCommand(text));
 }
 
 /** Only the agent who typed the words says what they are (in a shared thread, the requester never does). */

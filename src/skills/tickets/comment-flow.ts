@@ -3,11 +3,9 @@ import { z } from 'zod';
 import type { ActiveFlow } from '../../core/conversation-state.js';
 import type { FlowOutcome } from '../../core/skill.js';
 import type { TurnContext } from '../../core/turn-context.js';
-import { isSupportStaff } from '../../store/ticket-visibility.js';
-import { askAnswerOrStatus } from './answer-or-status.js';
+import { askAnswerOrStatus, isOtherRequest } from './answer-or-status.js';
 import { SKILL_NAME, ticketNumber } from './ticket-buttons.js';
 import type { TicketSkillDeps } from './ticket-skill-deps.js';
-import { namesTicketsInStatusCommand } from './typed-status-command.js';
 
 export const COMMENT_FLOW = 'comment';
 
@@ -81,10 +79,7 @@ export function createCommentFlow(
       // ("Switch it to open, then …"): nothing is sent before the agent says which.
       if (askAnswerOrStatus(ctx, deps.responses, flow, slots.data.internal ? 'note' : 'reply'))
         return 'handled';
-      if (text && deps.looksLikeOtherRequest(text)) return 'not-an-answer';
-      // An agent's status command naming tickets ("1042 and 1043 in progress") is never a reply to the
-      // requester.
-      if (text && isSupportStaff(ctx.user) && namesTicketsInStatusCommand(text)) return 'not-an-answer';
+      if (text && isOtherRequest(ctx, text, deps.looksLikeOtherRequest)) return 'not-an-answer';
       await answer(ctx, flow, text);
       return 'handled';
     },

@@ -5,13 +5,12 @@ import type { FlowOutcome } from '../../core/skill.js';
 import type { TurnContext } from '../../core/turn-context.js';
 import type { TicketStatus } from '../../domain/ticket-statuses.js';
 import { isSupportStaff } from '../../store/ticket-visibility.js';
-import { askAnswerOrStatus } from './answer-or-status.js';
+import { askAnswerOrStatus, isOtherRequest } from './answer-or-status.js';
 import { forEachTicket } from './several-tickets.js';
 import { SKILL_NAME, ticketNumber } from './ticket-buttons.js';
 import type { ActionOutcome, StatusChangeDetails } from './ticket-desk.js';
 import { statusChangeRefusal } from './ticket-rules.js';
 import type { TicketSkillDeps } from './ticket-skill-deps.js';
-import { namesTicketsInStatusCommand } from './typed-status-command.js';
 
 export const SOLUTION_FLOW = 'solution';
 
@@ -130,9 +129,7 @@ export function createSolutionOffer(deps: TicketSkillDeps, steps: SolutionOfferS
       // An agent's status for no ticket ("set it to in progress, the customer sent logs") may be the
       // solution as well ("Set it to open, then reload …"): nothing is sent before the agent says which.
       if (askAnswerOrStatus(ctx, deps.responses, flow, 'solution')) return 'handled';
-      if (deps.looksLikeOtherRequest(text)) return 'not-an-answer';
-      // An agent's status command naming tickets ("1042 and 1043 in progress") is another request.
-      if (isSupportStaff(ctx.user) && namesTicketsInStatusCommand(text)) return 'not-an-answer';
+      if (isOtherRequest(ctx, text, deps.looksLikeOtherRequest)) return 'not-an-answer';
       await answer(ctx, flow, text);
       return 'handled';
     },

@@ -14,6 +14,7 @@ import {
   type AskedAnswer,
   answerOrStatusCancelled,
   flowTickets,
+  isOtherRequest,
   mayChoose,
   type PendingAnswer,
   pendingAnswer,
@@ -48,7 +49,6 @@ import {
   type UpdateRequest,
   withOneTicketNumber,
 } from './ticket-update-request.js';
-import { namesTicketsInStatusCommand } from './typed-status-command.js';
 import { rememberWordsKept, wordsKeptBefore } from './words-once.js';
 
 /** Statuses where the ticket waits on support: a complaint there is news for support, nothing to reopen or reject. */
@@ -538,9 +538,7 @@ export function createUpdateHandler(deps: TicketSkillDeps, status: StatusHandler
         return 'handled';
       }
     }
-    const otherRequest =
-      deps.looksLikeOtherRequest(text) || (isSupportStaff(ctx.user) && namesTicketsInStatusCommand(text));
-    if (!text || otherRequest) return 'not-an-answer';
+    if (!text || isOtherRequest(ctx, text, deps.looksLikeOtherRequest)) return 'not-an-answer';
     askAgain(ctx, flow, pending, true);
     return 'handled';
   }
