@@ -30,6 +30,12 @@ const sam = teamsUser('sam', 'Sam A.', 'sam@support.example');
 
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
+/** A card that shows the chat claimed by Sam, with no Claim button left on it. */
+function expectClaimedBySam(card: Parameters<typeof allActions>[0]): void {
+  expect(JSON.stringify(card)).toMatch(/Claimed by Sam Agent/);
+  expect(allActions(card).map((a) => a.title)).not.toContain('Claim');
+}
+
 interface Instance {
   readonly app: App;
   readonly desk: AgentDesk;
@@ -182,8 +188,7 @@ describe.each(testProviders())('Teams escalation cards the connector refused to 
     await instance(database, NO_RESYNC_MS);
     const update = await connector.waitFor((c) => c.kind === 'update' && c.activityId === rootId, 5_000);
     const rewritten = update.body.attachments[0].content;
-    expect(JSON.stringify(rewritten)).toMatch(/Claimed by Sam Agent/);
-    expect(allActions(rewritten).map((a) => a.title)).not.toContain('Claim');
+    expectClaimedBySam(rewritten);
     await expect.poll(() => staleNote(database, handoffId)).toBeNull();
     await pause(300);
     expect(cardUpdates(connector, rootId)).toHaveLength(1);
@@ -385,8 +390,7 @@ describe.each(testProviders())('Teams escalation cards the connector refused to 
     await pause(500);
     const updates = cardUpdates(connector, rootId);
     const last = updates.at(-1)!.body.attachments[0].content;
-    expect(JSON.stringify(last)).toMatch(/Claimed by Sam Agent/);
-    expect(allActions(last).map((a) => a.title)).not.toContain('Claim');
+    expectClaimedBySam(last);
     expect(await staleNote(database, handoffId)).toBeNull();
   });
 
@@ -436,8 +440,7 @@ describe.each(testProviders())('Teams escalation cards the connector refused to 
         .toBeGreaterThanOrEqual(3);
       await pause(500);
       const last = cardUpdates(connector, rootId).at(-1)!.body.attachments[0].content;
-      expect(JSON.stringify(last)).toMatch(/Claimed by Sam Agent/);
-      expect(allActions(last).map((a) => a.title)).not.toContain('Claim');
+      expectClaimedBySam(last);
       expect(await staleNote(database, handoffId)).toBeNull();
     },
   );
@@ -491,8 +494,7 @@ describe.each(testProviders())('Teams escalation cards the connector refused to 
         5_000,
       );
       const rewritten = update.body.attachments[0].content;
-      expect(JSON.stringify(rewritten)).toMatch(/Claimed by Sam Agent/);
-      expect(allActions(rewritten).map((x) => x.title)).not.toContain('Claim');
+      expectClaimedBySam(rewritten);
     },
   );
 });
