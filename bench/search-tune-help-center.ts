@@ -10,6 +10,7 @@ import { compactLunrIndex } from '../src/search/compact-index.js';
 import { DEFAULT_CONFIDENCE_RULE } from '../src/search/confidence-rule.js';
 import { DOMAIN_SYNONYMS, HELP_DESK_PARAPHRASES } from '../src/search/domain-synonyms.js';
 import { loadMarkdownDocs } from '../src/search/load-markdown-docs.js';
+import { buildPhrasingIndex } from '../src/search/phrasing-index.js';
 import {
   DEFAULT_INDEX_OPTIONS,
   DEFAULT_QUERY_OPTIONS,
@@ -33,6 +34,7 @@ const docs = await loadMarkdownDocs(arg('--docs', 'content/docs'), {
   baseUrl: 'https://help.example.com/articles',
 });
 const { tune } = splitHelpCenterQuestions(loadQuestionSets(arg('--data', 'test/data')));
+const phrasings = buildPhrasingIndex(docs.sections);
 const synonyms = new SynonymTable([...DOMAIN_SYNONYMS, ...HELP_DESK_PARAPHRASES]);
 const axes = JSON.parse(arg('--grid', '{}')) as Record<string, (number | boolean)[]>;
 
@@ -106,6 +108,7 @@ for (const ix of indexGrid) {
       synonyms,
       queryOptions,
       DEFAULT_CONFIDENCE_RULE,
+      phrasings,
     );
     const f = scoreTuningHalf(searcher);
     rows.push({

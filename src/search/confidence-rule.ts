@@ -8,7 +8,10 @@ export interface ConfidenceRule {
    * is not half answered by a section that says "what").
    */
   minCoverage: number;
-  /** ...and reach this score (lunr score: BM25 over the weighted words, divided by the query length). */
+  /**
+   * ...and reach this score (lunr score: BM25 over the weighted words, divided by the query length,
+   * times the re-ranking factors of the words: RankedSection.wordScore).
+   */
   minScore: number;
   /** Further hits are kept only with at least this coverage... */
   hitMinCoverage: number;
@@ -30,7 +33,7 @@ export const DEFAULT_CONFIDENCE_RULE: ConfidenceRule = {
 
 /** True when the best section answers the question well enough to show it as the answer. */
 export function isConfident(best: RankedSection | undefined, rule: ConfidenceRule): boolean {
-  return best !== undefined && best.topicCoverage >= rule.minCoverage && best.score >= rule.minScore;
+  return best !== undefined && best.topicCoverage >= rule.minCoverage && best.wordScore >= rule.minScore;
 }
 
 /** The best section plus the further ones that are not much weaker. */

@@ -98,7 +98,10 @@ export async function loadHelpCenter(options: HelpCenterOptions): Promise<HelpCe
       if (result.cacheWriteError)
         logger.warn({ err: result.cacheWriteError }, 'help index cache not written');
       const index = new SectionIndex(result.compact);
-      current = { docs, searcher: new SectionSearcher(docs.sections, index, synonyms, queryOptions, rule) };
+      current = {
+        docs,
+        searcher: new SectionSearcher(docs.sections, index, synonyms, queryOptions, rule, result.phrasings),
+      };
       logger.info(
         {
           articles: docs.articles.length,

@@ -3,6 +3,7 @@ import { buildLunrIndex } from './build-lunr-index.js';
 import { type CompactIndex, compactLunrIndex } from './compact-index.js';
 import type { DocSection } from './doc-section.js';
 import { indexCacheKey, readCachedIndex, writeCachedIndex } from './index-cache.js';
+import { buildPhrasingIndex, type PhrasingIndexData } from './phrasing-index.js';
 import type { IndexOptions } from './ranking-options.js';
 import { sectionDocument } from './section-document.js';
 
@@ -15,6 +16,8 @@ export interface IndexJob {
 
 export interface IndexJobResult {
   compact: CompactIndex;
+  /** How users ask for each section; rebuilt each time (a few milliseconds per hundred sections), never cached. */
+  phrasings: PhrasingIndexData;
   fromCache: boolean;
   /** Why the cache could not be written, if it could not (the index is still usable). */
   cacheWriteError?: string;
@@ -30,14 +33,22 @@ export async function produceIndex(job: IndexJob): Promise<IndexJobResult> {
     const cached = await readCachedIndex(job.cacheDir, key);
     if (cached) {
       try {
-        return { compact: compactLunrIndex(lunr.Index.load(cached)), fromCache: true };
+        return {
+          compact: compactLunrIndex(lunr.Index.load(cached)),
+          phrasings: buildPhrasingIndex(job.sections),
+          fromCache: true,
+        };
       } catch {
         // A damaged cache file is rebuilt below and overwritten.
       }
     }
   }
   const index = buildLunrIndex(job.sections.map(sectionDocument), job.options);
-  const result: IndexJobResult = { compact: compactLunrIndex(index), fromCache: false };
+  const result: IndexJobResult = {
+    compact: compactLunrIndex(index),
+    phrasings: buildPhrasingIndex(job.sections),
+    fromCache: false,
+  };
   if (job.cacheDir) {
     try {
       await writeCachedIndex(job.cacheDir, key, JSON.stringify(index));

@@ -12,8 +12,14 @@ export interface RankSectionsOptions extends SearchIndexOptions {
 export interface RankedSection {
   doc: number;
   ref: string;
-  /** lunr's BM25 score over the weighted query words. */
+  /** lunr's BM25 score over the weighted query words, times the re-ranking factors. */
   score: number;
+  /**
+   * The score without the factor for how the question resembles the section's
+   * phrasings (see QueryOptions.sectionPhrasingWeight): what the question's
+   * words alone say, which the confidence floor is measured against.
+   */
+  wordScore: number;
   /**
    * Share of the question's weight (by idf) that this section matches, 0..1;
    * a word found only in the section's code samples counts at `codeMatchCredit`.
@@ -49,6 +55,7 @@ export function rankSections(
       doc,
       ref: index.ref(doc),
       score,
+      wordScore: score,
       coverage: coverage(plan, matchedTerms, false, credit),
       topicCoverage: coverage(plan, matchedTerms, true, credit),
       matchedTerms,

@@ -61,6 +61,18 @@ export interface QueryOptions {
   definitionTableWeight: number;
   /** Score multiplier 1 + weight for a section with numbered steps when the question asks how to do something. */
   procedureStepsWeight: number;
+  /**
+   * Score multiplier 1 + weight × (cosine between the question and the
+   * section's nearest phrasing, see phrasing-index.ts): a question worded like
+   * one of the ways users ask for a section, in whole or in word parts, is about it.
+   */
+  sectionPhrasingWeight: number;
+  /**
+   * Score multiplier 1 + weight × (sum of that cosine over the sections of the
+   * section's article): an article many of whose sections are asked about in
+   * the question's words is the article the question is about.
+   */
+  articlePhrasingWeight: number;
   /** Weight of question words (how, why, when, can...): they help pick a heading but are not the topic. */
   questionWordBoost: number;
   /** Most distinct words of a query that are searched (long pastes are cut). */
@@ -126,6 +138,19 @@ export const DEFAULT_QUERY_OPTIONS: QueryOptions = {
   // section's asked phrasings, heading or title raised the tuning half to 87.3% (weights 1-2.5 a plateau)
   // but lowered the report half from 78.2% to 75.2%.
   askedMatchWeight: 0.5,
+  // Chosen on the tuning half of the help-center questions (bench/search-tune-help-center.ts, section weight
+  // 0-8, article weight 0-16): without them 74.2% of its 209 questions find their section first; with both,
+  // 1-2 for the section and 1-6 for the article is a plateau at 78.9-79.9%, 1 and 2 in its middle (79.9%,
+  // section in the three shown 92.8%, article 97.6%). Either weight alone gives less (78.0% / 76.6% at best).
+  // Keeping stop words in the compared text was 0.5-1 point higher, but then "how do i get paid by" (a
+  // brand's name taken out) and "how do i get paid" could get different answers. The confidence floor is
+  // measured on the score without this factor (RankedSection.wordScore): with it, the multiplier lifted
+  // "can i sell my partner account" (unanswerable) over the floor. Showing at most one or two sections per
+  // article among the three was tried beside it: same top-1 and article in three, section in three 83.7% /
+  // 90.9%; the article's evidence as its best section's similarity, or the best two or three, or the root of
+  // the sum, or the sum of squares: 0.5-2 points lower.
+  sectionPhrasingWeight: 1,
+  articlePhrasingWeight: 2,
   questionWordBoost: 0.3,
   coverageExponent: 1,
   // A section is not the answer because a sample of it holds a word of the question ("can i pay partners

@@ -5,6 +5,7 @@ import { cleanChatQuery } from './clean-chat-query.js';
 import { type ConfidenceRule, isConfident, keepStrongHits } from './confidence-rule.js';
 import type { DocSection, SearchAudience } from './doc-section.js';
 import { makeExtract } from './make-extract.js';
+import { PhrasingIndex, type PhrasingIndexData } from './phrasing-index.js';
 import { planQuery, type QueryPlan } from './plan-query.js';
 import { type RankedSection, rankSections } from './rank-sections.js';
 import type { QueryOptions } from './ranking-options.js';
@@ -43,6 +44,10 @@ export class SectionSearcher {
   private readonly sectionShapes: { table: boolean; steps: boolean }[];
   /** Index words each section has only in its code samples (undefined when it has none). */
   private readonly codeOnlyTerms: (ReadonlySet<string> | undefined)[];
+  /** How users ask for each section, when the index has its phrasings (the help center; not the benchmarks' corpora). */
+  private readonly phrasings: PhrasingIndex | undefined;
+  /** Document number of each section, by its position in `sections`. */
+  private readonly docOfPosition: Int32Array;
 
   constructor(
     readonly sections: readonly DocSection[],
@@ -50,8 +55,16 @@ export class SectionSearcher {
     private readonly synonyms: SynonymTable,
     private queryOptions: QueryOptions,
     private readonly rule: ConfidenceRule,
+    phrasings?: PhrasingIndexData,
   ) {
     const byId = new Map(sections.map((s) => [s.id, s]));
+    if (phrasings && phrasings.sectionCount !== sections.length)
+      throw new Error(
+        `phrasing index built from ${phrasings.sectionCount} sections, searcher given ${sections.length}`,
+      );
+    this.phrasings = phrasings ? new PhrasingIndex(phrasings) : undefined;
+    const docById = new Map(index.compact.refs.map((ref, doc) => [ref, doc]));
+    this.docOfPosition = Int32Array.from(sections, (s) => docById.get(s.id) ?? -1);
     this.sectionByDoc = index.compact.refs.map((ref) => byId.get(ref));
     this.audienceByDoc = Uint8Array.from(this.sectionByDoc, (s) => AUDIENCE_CODE[s?.audience ?? 'all']);
     this.addressees = this.sectionByDoc.map((s) => (s ? sectionAddressee(s) : undefined));
@@ -101,11 +114,12 @@ export class SectionSearcher {
         ? this.priors[opts.audience]
         : this.priors.none;
     const feedbackOn = this.queryOptions.feedbackTerms > 0 && limit > this.queryOptions.feedbackKeepTop;
-    const ranked = this.rankPlan(plan, query, { limit, accept, prior });
+    const phrasing = this.phrasingFactors(query);
+    const ranked = this.rankPlan(plan, query, { limit, accept, prior, phrasing });
     if (!feedbackOn) return { plan, ranked: ranked.slice(0, limit) };
     const expanded = feedbackPlan(plan, ranked, this.index, this.queryOptions);
     if (!expanded) return { plan, ranked: ranked.slice(0, limit) };
-    const tail = this.rankPlan(expanded, query, { limit, accept, prior });
+    const tail = this.rankPlan(expanded, query, { limit, accept, prior, phrasing });
     return { plan, ranked: fuseTail(ranked, tail, this.queryOptions.feedbackKeepTop, limit) };
   }
 
@@ -113,7 +127,12 @@ export class SectionSearcher {
   private rankPlan(
     plan: QueryPlan,
     query: unknown,
-    opts: { limit: number; accept: (doc: number) => boolean; prior: Float32Array },
+    opts: {
+      limit: number;
+      accept: (doc: number) => boolean;
+      prior: Float32Array;
+      phrasing: ((doc: number) => number) | undefined;
+    },
   ): RankedSection[] {
     const {
       headingMatchWeight,
@@ -128,26 +147,52 @@ export class SectionSearcher {
       askedMatchWeight > 0 ||
       coverageExponent > 0 ||
       definitionTableWeight > 0 ||
-      procedureStepsWeight > 0;
+      procedureStepsWeight > 0 ||
+      opts.phrasing !== undefined;
     const depth = rerank ? Math.max(opts.limit * 3, RERANK_DEPTH) : opts.limit;
     const ranked = rankSections(this.index, plan, {
-      ...opts,
       limit: depth,
+      accept: opts.accept,
+      prior: opts.prior,
       codeOnlyTerms: this.codeOnlyTerms,
       codeMatchCredit: this.queryOptions.codeMatchCredit,
     });
     if (rerank) {
       const shape = answerShape(cleanChatQuery(query));
       for (const r of ranked) {
-        r.score *=
+        r.wordScore *=
           (1 + headingMatchWeight * this.headingMatch(r.doc, plan)) *
           (1 + askedMatchWeight * askedMatch(this.askedTerms[r.doc] ?? [], plan, this.idf)) *
           r.coverage ** coverageExponent *
           (1 + this.shapeMatch(r.doc, shape));
+        r.score = r.wordScore * (opts.phrasing?.(r.doc) ?? 1);
       }
       ranked.sort((a, b) => b.score - a.score || a.doc - b.doc);
     }
     return ranked;
+  }
+
+  /**
+   * The score multiplier of each section for how the question resembles the
+   * ways users ask for it and for its article's other sections (see
+   * QueryOptions.sectionPhrasingWeight); undefined when there is nothing to weigh.
+   */
+  private phrasingFactors(query: unknown): ((doc: number) => number) | undefined {
+    const { sectionPhrasingWeight, articlePhrasingWeight } = this.queryOptions;
+    if (!this.phrasings || typeof query !== 'string') return undefined;
+    if (sectionPhrasingWeight <= 0 && articlePhrasingWeight <= 0) return undefined;
+    const bySection = new Map<number, number>();
+    const byArticle = new Map<string, number>();
+    for (const [position, similarity] of this.phrasings.similarities(query)) {
+      const doc = this.docOfPosition[position] ?? -1;
+      const section = this.sectionByDoc[doc];
+      if (!section) continue;
+      bySection.set(doc, similarity);
+      byArticle.set(section.slug, (byArticle.get(section.slug) ?? 0) + similarity);
+    }
+    return (doc) =>
+      (1 + sectionPhrasingWeight * (bySection.get(doc) ?? 0)) *
+      (1 + articlePhrasingWeight * (byArticle.get(this.sectionByDoc[doc]?.slug ?? '') ?? 0));
   }
 
   /** Extra weight for a section whose form fits the question: a table for a definition, steps for a how-to. */

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { type HelpCenter, loadHelpCenter } from '../../src/search/help-center.js';
+import { DEFAULT_QUERY_OPTIONS } from '../../src/search/ranking-options.js';
 
 const FIXTURE = fileURLToPath(new URL('./fixtures/docs', import.meta.url));
 const BASE = 'https://docs.example.org/kb';
@@ -181,6 +182,20 @@ describe('HelpCenter loading', () => {
     );
     // The index built in the worker has the asked phrasings too.
     expect(center.search('black theme', { audience: 'brand' }).hits[0]?.section.id).toBe('dark-mode#');
+  });
+
+  it('builds the phrasings in the worker as on the main thread', async () => {
+    const question = 'how do i escalate my problem to staff';
+    const scores = (center: HelpCenter) =>
+      center.search(question, { audience: 'brand', limit: 3 }).hits.map((h) => [h.section.id, h.score]);
+    const inWorker = scores(await helpCenter({ useWorker: true }));
+    expect(inWorker).toEqual(scores(await helpCenter({ useWorker: false })));
+    const without = scores(
+      await helpCenter({
+        queryOptions: { ...DEFAULT_QUERY_OPTIONS, sectionPhrasingWeight: 0, articlePhrasingWeight: 0 },
+      }),
+    );
+    expect(inWorker[0]?.[1]).toBeGreaterThan(Number(without[0]?.[1]));
   });
 
   it('keeps serving when a reload finds a bad article, and logs it', async () => {

@@ -85,7 +85,15 @@ describe('relevance feedback', () => {
 
 describe('fuseTail', () => {
   const ranked = (...docs: number[]): RankedSection[] =>
-    docs.map((doc) => ({ doc, ref: String(doc), score: 1, coverage: 1, topicCoverage: 1, matchedTerms: [] }));
+    docs.map((doc) => ({
+      doc,
+      ref: String(doc),
+      score: 1,
+      wordScore: 1,
+      coverage: 1,
+      topicCoverage: 1,
+      matchedTerms: [],
+    }));
 
   it('keeps the head, then merges both rankings without repeats, up to the limit', () => {
     const fused = fuseTail(ranked(1, 2, 3, 4), ranked(2, 5, 3, 6), 1, 4);
