@@ -140,8 +140,11 @@ export const DEFAULT_QUERY_OPTIONS: QueryOptions = {
   askedMatchWeight: 0.5,
   // Chosen on the tuning half of the help-center questions (bench/search-tune-help-center.ts, section weight
   // 0-8, article weight 0-16): without them 74.2% of its 209 questions find their section first; with both,
-  // 1-2 for the section and 1-6 for the article is a plateau at 78.9-79.9%, 1 and 2 in its middle (79.9%,
-  // section in the three shown 92.8%, article 97.6%). Either weight alone gives less (78.0% / 76.6% at best).
+  // 1-2 for the section and 1-6 for the article is a plateau at 78.9-79.9%; 1 and 1 score as 1 and 2 in its
+  // middle (79.9%, section in the three shown 92.8%, article 97.6%) and pull less towards long articles, whose
+  // many sections add up: at 2, "the tracking pixel stopped firing" got "Using a tag manager" from the
+  // eight-section pixel set-up article (not confident) instead of "Pixel not firing". Either weight alone
+  // gives less (78.0% / 76.6% at best).
   // Keeping stop words in the compared text was 0.5-1 point higher, but then "how do i get paid by" (a
   // brand's name taken out) and "how do i get paid" could get different answers. The confidence floor is
   // measured on the score without this factor (RankedSection.wordScore): with it, the multiplier lifted
@@ -150,7 +153,7 @@ export const DEFAULT_QUERY_OPTIONS: QueryOptions = {
   // 90.9%; the article's evidence as its best section's similarity, or the best two or three, or the root of
   // the sum, or the sum of squares: 0.5-2 points lower.
   sectionPhrasingWeight: 1,
-  articlePhrasingWeight: 2,
+  articlePhrasingWeight: 1,
   questionWordBoost: 0.3,
   coverageExponent: 1,
   // A section is not the answer because a sample of it holds a word of the question ("can i pay partners
