@@ -14,23 +14,11 @@ import { sectionDocument } from '../../src/search/section-document.js';
 import { SectionIndex } from '../../src/search/section-index.js';
 import { SectionSearcher } from '../../src/search/section-searcher.js';
 import { SynonymTable } from '../../src/search/synonym-table.js';
+import { sectionFixture } from './section-fixture.js';
 
 function section(slug: string, anchor: string, heading: string, text: string, asked: string[]): DocSection {
-  return {
-    id: `${slug}#${anchor}`,
-    slug,
-    anchor,
-    articleTitle: slug === 'contracts' ? 'Partner contracts' : 'Partner directory',
-    heading,
-    audience: 'all',
-    category: '',
-    tags: [],
-    text,
-    prose: text,
-    code: '',
-    asked,
-    url: '',
-  };
+  const articleTitle = slug === 'contracts' ? 'Partner contracts' : 'Partner directory';
+  return sectionFixture({ slug, anchor, articleTitle, heading, text, asked });
 }
 
 const SECTIONS = [

@@ -10,23 +10,10 @@ import { sectionDocument } from '../../src/search/section-document.js';
 import { SectionIndex } from '../../src/search/section-index.js';
 import { SectionSearcher } from '../../src/search/section-searcher.js';
 import { SynonymTable } from '../../src/search/synonym-table.js';
+import { sectionFixture } from './section-fixture.js';
 
 function section(id: string, heading: string, text: string): DocSection {
-  return {
-    id,
-    slug: id,
-    anchor: 'part',
-    articleTitle: heading,
-    heading,
-    audience: 'all',
-    category: '',
-    tags: [],
-    text,
-    prose: text,
-    code: '',
-    asked: [],
-    url: '',
-  };
+  return sectionFixture({ id, slug: id, anchor: 'part', articleTitle: heading, heading, text });
 }
 
 // Two sections say "hypertension" and "blood pressure"; the one that says only "blood pressure" never
