@@ -15,7 +15,7 @@ export interface ConfidenceRule {
   minScore: number;
   /** Further hits are kept only with at least this coverage... */
   hitMinCoverage: number;
-  /** ...and at least this share of the best score. */
+  /** ...and at least this share of the best section's score from the words alone (RankedSection.wordScore). */
   hitMinScoreShare: number;
 }
 
@@ -41,6 +41,7 @@ export function keepStrongHits(ranked: readonly RankedSection[], rule: Confidenc
   const best = ranked[0];
   if (!best) return [];
   return ranked.filter(
-    (r, i) => i === 0 || (r.coverage >= rule.hitMinCoverage && r.score >= best.score * rule.hitMinScoreShare),
+    (r, i) =>
+      i === 0 || (r.coverage >= rule.hitMinCoverage && r.wordScore >= best.wordScore * rule.hitMinScoreShare),
   );
 }

@@ -46,8 +46,10 @@ export class SectionSearcher {
   private readonly codeOnlyTerms: (ReadonlySet<string> | undefined)[];
   /** How users ask for each section, when the index has its phrasings (the help center; not the benchmarks' corpora). */
   private readonly phrasings: PhrasingIndex | undefined;
-  /** Document number of each section, by its position in `sections`. */
-  private readonly docOfPosition: Int32Array;
+  /** Position in `sections` of each document (-1 for a document without a section). */
+  private readonly positionOfDoc: Int32Array;
+  /** Positions in `sections` of each article's sections, by slug. */
+  private readonly articlePositions = new Map<string, number[]>();
 
   constructor(
     readonly sections: readonly DocSection[],
@@ -63,8 +65,13 @@ export class SectionSearcher {
         `phrasing index built from ${phrasings.sectionCount} sections, searcher given ${sections.length}`,
       );
     this.phrasings = phrasings ? new PhrasingIndex(phrasings) : undefined;
-    const docById = new Map(index.compact.refs.map((ref, doc) => [ref, doc]));
-    this.docOfPosition = Int32Array.from(sections, (s) => docById.get(s.id) ?? -1);
+    const positionById = new Map(sections.map((s, position) => [s.id, position]));
+    this.positionOfDoc = Int32Array.from(index.compact.refs, (ref) => positionById.get(ref) ?? -1);
+    sections.forEach((s, position) => {
+      const positions = this.articlePositions.get(s.slug);
+      if (positions) positions.push(position);
+      else this.articlePositions.set(s.slug, [position]);
+    });
     this.sectionByDoc = index.compact.refs.map((ref) => byId.get(ref));
     this.audienceByDoc = Uint8Array.from(this.sectionByDoc, (s) => AUDIENCE_CODE[s?.audience ?? 'all']);
     this.addressees = this.sectionByDoc.map((s) => (s ? sectionAddressee(s) : undefined));
@@ -179,20 +186,40 @@ export class SectionSearcher {
    */
   private phrasingFactors(query: unknown): ((doc: number) => number) | undefined {
     const { sectionPhrasingWeight, articlePhrasingWeight } = this.queryOptions;
-    if (!this.phrasings || typeof query !== 'string') return undefined;
+    const phrasings = this.phrasings;
+    if (!phrasings || typeof query !== 'string') return undefined;
     if (sectionPhrasingWeight <= 0 && articlePhrasingWeight <= 0) return undefined;
+    const question = phrasings.vectorOf(query);
+    if (question.idx.length === 0) return undefined;
+    // Only the ranked sections and their articles are compared, each once per question.
     const bySection = new Map<number, number>();
+    const similarity = (position: number) => {
+      let value = bySection.get(position);
+      if (value === undefined) {
+        value = phrasings.similarity(question, position);
+        bySection.set(position, value);
+      }
+      return value;
+    };
     const byArticle = new Map<string, number>();
-    for (const [position, similarity] of this.phrasings.similarities(query)) {
-      const doc = this.docOfPosition[position] ?? -1;
-      const section = this.sectionByDoc[doc];
-      if (!section) continue;
-      bySection.set(doc, similarity);
-      byArticle.set(section.slug, (byArticle.get(section.slug) ?? 0) + similarity);
-    }
-    return (doc) =>
-      (1 + sectionPhrasingWeight * (bySection.get(doc) ?? 0)) *
-      (1 + articlePhrasingWeight * (byArticle.get(this.sectionByDoc[doc]?.slug ?? '') ?? 0));
+    const articleSimilarity = (slug: string) => {
+      let value = byArticle.get(slug);
+      if (value === undefined) {
+        value = 0;
+        for (const position of this.articlePositions.get(slug) ?? []) value += similarity(position);
+        byArticle.set(slug, value);
+      }
+      return value;
+    };
+    return (doc) => {
+      const position = this.positionOfDoc[doc] ?? -1;
+      const section = this.sections[position];
+      if (!section) return 1;
+      return (
+        (1 + sectionPhrasingWeight * similarity(position)) *
+        (1 + articlePhrasingWeight * articleSimilarity(section.slug))
+      );
+    };
   }
 
   /** Extra weight for a section whose form fits the question: a table for a definition, steps for a how-to. */
