@@ -10,7 +10,7 @@ import type {
 } from '../../core/reply.js';
 import { replyToPlainText } from '../../core/reply.js';
 import { context, divider, plain, sections } from './block-kit-parts.js';
-import { ACTION_OPEN_FORM, encodePostback } from './slack-action-ids.js';
+import { ACTION_OPEN_FORM, encodeOpenForm, encodePostback } from './slack-action-ids.js';
 import { boldMrkdwn, escapeMrkdwn, toMrkdwn, truncate } from './slack-mrkdwn.js';
 
 type Block = types.KnownBlock;
@@ -39,21 +39,29 @@ const noticeIcons: Record<NoticeReply['level'], string> = {
   error: ':x:',
 };
 
+/** Where the renderer is in a message: the next button's number, and whom the buttons are for. */
+interface ButtonContext {
+  n: number;
+  /** The Slack user the message's buttons are for (each button's value says so); absent: anyone's. */
+  readonly shownTo?: string;
+}
+
 /**
  * Renders the bot's replies as the blocks of one Slack message (pure: the same
  * replies give the same blocks). Forms become a summary with an "open form" button;
- * the modal itself comes from {@link renderFormModal}.
+ * the modal itself comes from {@link renderFormModal}. `shownTo`: the Slack user the
+ * buttons are for, written into their values (see slack-button-owner.ts).
  */
-export function renderBlocks(replies: readonly Reply[], texts: BlockKitTexts): Block[] {
-  const blocks = renderAllBlocks(replies, texts);
+export function renderBlocks(replies: readonly Reply[], texts: BlockKitTexts, shownTo?: string): Block[] {
+  const blocks = renderAllBlocks(replies, texts, shownTo);
   return blocks.length <= MESSAGE_BLOCKS_MAX
     ? blocks
     : [...blocks.slice(0, MESSAGE_BLOCKS_MAX - 1), context('…')];
 }
 
 /** Every block of the replies, past the 50 a message holds (to split them over messages). */
-export function renderAllBlocks(replies: readonly Reply[], texts: BlockKitTexts): Block[] {
-  const counter = { n: 0 };
+export function renderAllBlocks(replies: readonly Reply[], texts: BlockKitTexts, shownTo?: string): Block[] {
+  const counter: ButtonContext = { n: 0, ...(shownTo ? { shownTo } : {}) };
   const blocks: Block[] = [];
   for (const reply of replies) {
     if (blocks.length > 0 && (reply.type === 'card' || reply.type === 'list')) blocks.push(divider());
@@ -67,7 +75,7 @@ export function fallbackText(replies: readonly Reply[]): string {
   return truncate(escapeMrkdwn(replies.map(replyToPlainText).join('\n')), 3000) || ' ';
 }
 
-function renderReply(reply: Reply, texts: BlockKitTexts, counter: { n: number }): Block[] {
+function renderReply(reply: Reply, texts: BlockKitTexts, counter: ButtonContext): Block[] {
   switch (reply.type) {
     case 'text':
       return sections(toMrkdwn(reply.text));
@@ -84,7 +92,7 @@ function renderReply(reply: Reply, texts: BlockKitTexts, counter: { n: number })
   }
 }
 
-function renderCard(card: CardReply, counter: { n: number }): Block[] {
+function renderCard(card: CardReply, counter: ButtonContext): Block[] {
   const title = card.url
     ? `*<${escapeMrkdwn(card.url)}|${escapeMrkdwn(card.title).replace(/\|/g, '¦')}>*`
     : boldMrkdwn(card.title);
@@ -104,11 +112,11 @@ function renderCard(card: CardReply, counter: { n: number }): Block[] {
   return blocks;
 }
 
-function renderChoices(choices: ChoicesReply, counter: { n: number }): Block[] {
+function renderChoices(choices: ChoicesReply, counter: ButtonContext): Block[] {
   return [...sections(toMrkdwn(choices.prompt)), ...actionBlocks(choices.choices, counter)];
 }
 
-function renderList(list: ListReply, counter: { n: number }): Block[] {
+function renderList(list: ListReply, counter: ButtonContext): Block[] {
   const blocks: Block[] = [
     {
       type: 'header',
@@ -123,7 +131,7 @@ function renderList(list: ListReply, counter: { n: number }): Block[] {
   return blocks;
 }
 
-function renderFormSummary(form: FormReply, texts: BlockKitTexts, counter: { n: number }): Block[] {
+function renderFormSummary(form: FormReply, texts: BlockKitTexts, counter: ButtonContext): Block[] {
   const blocks: Block[] = [...sections(boldMrkdwn(form.title) || ' ')];
   const errors = Object.values(form.errors ?? {});
   if (errors.length > 0) blocks.push(...sections(errors.map((e) => `:warning: ${toMrkdwn(e)}`).join('\n')));
@@ -132,14 +140,14 @@ function renderFormSummary(form: FormReply, texts: BlockKitTexts, counter: { n: 
     action_id: ACTION_OPEN_FORM,
     text: plain(texts.openForm, BUTTON_TEXT_MAX),
     style: 'primary',
-    value: JSON.stringify({ form: form.id }),
+    value: encodeOpenForm(form.id, counter.shownTo),
   };
   const elements: Button[] = [open, ...(form.cancel ? [button(form.cancel, counter)] : [])];
   blocks.push({ type: 'actions', elements });
   return blocks;
 }
 
-function actionBlocks(actions: readonly Action[], counter: { n: number }): Block[] {
+function actionBlocks(actions: readonly Action[], counter: ButtonContext): Block[] {
   const blocks: Block[] = [];
   for (let i = 0; i < actions.length; i += BUTTONS_PER_ACTIONS) {
     blocks.push({
@@ -150,7 +158,7 @@ function actionBlocks(actions: readonly Action[], counter: { n: number }): Block
   return blocks;
 }
 
-function button(action: Action, counter: { n: number }): Button {
+function button(action: Action, counter: ButtonContext): Button {
   const n = counter.n++;
   const style = action.style ? { style: action.style } : {};
   if (action.url) {
@@ -166,7 +174,7 @@ function button(action: Action, counter: { n: number }): Button {
     type: 'button',
     action_id: `hd:${n}`,
     text: plain(action.label, BUTTON_TEXT_MAX),
-    value: encodePostback(action.value, action.label),
+    value: encodePostback(action.value, action.label, counter.shownTo),
     ...style,
   };
 }

@@ -14,11 +14,13 @@ import {
   ACTION_OPEN_FORM,
   ACTION_POSTBACK,
   COMMAND,
+  decodeOpenForm,
   decodePostback,
   SHORTCUT_TICKET_FROM_MESSAGE,
   VIEW_FORM,
 } from './slack-action-ids.js';
 import type { SlackAppHome } from './slack-app-home.js';
+import { tellNotYours } from './slack-button-owner.js';
 import { decodeFormMetadata, encodeFormMetadata } from './slack-form-metadata.js';
 import { attachmentsOf, type SlackFile, slackInbound } from './slack-inbound.js';
 import type { SlackListenerDeps } from './slack-listener-deps.js';
@@ -59,6 +61,17 @@ export function registerInteractionListeners(app: App, deps: SlackListenerDeps, 
     return { ref: { team, channel, ...(threadTs ? { threadTs } : {}), user }, ephemeral: false };
   }
 
+  /**
+   * False, after telling the presser privately whose they are, when the button was shown to
+   * someone else (a channel thread's buttons are the person's the bot talks with there).
+   */
+  async function pressAllowed(b: BlockAction, ref: SlackReference, shownTo: string | undefined) {
+    if (!shownTo || shownTo === b.user.id) return true;
+    const text = deps.services.responses.t('slack.buttons_not_yours');
+    await tellNotYours(deps, ref, b.user.id, shownTo, text);
+    return false;
+  }
+
   app.command(COMMAND, async ({ ack, command, respond }) => {
     await ack();
     const team = command.team_id;
@@ -86,6 +99,7 @@ export function registerInteractionListeners(app: App, deps: SlackListenerDeps, 
     const decoded = decodePostback(action.value, action.text.text);
     if (!decoded) return;
     const { ref, ephemeral } = await refOfClick(body);
+    if (!(await pressAllowed(body, ref, decoded.shownTo))) return;
     const user = await deps.identities.inboundUser(ref.team, body.user.id);
     const message = slackInbound({
       eventId: `action:${body.trigger_id}`,
@@ -109,10 +123,11 @@ export function registerInteractionListeners(app: App, deps: SlackListenerDeps, 
 
   app.action<BlockAction<ButtonAction>>(ACTION_OPEN_FORM, async ({ ack, body, action }) => {
     await ack();
-    const formId = (JSON.parse(action.value ?? '{}') as { form?: unknown }).form;
-    if (typeof formId !== 'string') return;
+    const pressed = decodeOpenForm(action.value);
+    if (!pressed) return;
     const { ref } = await refOfClick(body);
-    const form = await deps.lookup.latestForm(ref.team, conversationKeyOf(ref), formId);
+    if (!(await pressAllowed(body, ref, pressed.shownTo))) return;
+    const form = await deps.lookup.latestForm(ref.team, conversationKeyOf(ref), pressed.form);
     if (form) await deps.turns.openForm(body.trigger_id, ref, form);
   });
 

@@ -11,8 +11,9 @@ export interface SlackPoster {
   /**
    * One message per batch of replies that fits Slack's 50-block limit; throws a
    * `SlackPostError` naming the replies that did not go out when Slack can't take them.
+   * `shownTo`: the Slack user the buttons are for (see slack-button-owner.ts); absent: anyone's.
    */
-  post(ref: SlackReference, replies: readonly Reply[]): Promise<void>;
+  post(ref: SlackReference, replies: readonly Reply[], shownTo?: string): Promise<void>;
 }
 
 /**
@@ -39,22 +40,32 @@ export function createSlackPoster(deps: {
   texts: BlockKitTexts;
   dms: DirectMessages;
 }): SlackPoster {
-  async function postBatch(channel: string, threadTs: string | undefined, replies: readonly Reply[]) {
+  async function postBatch(
+    channel: string,
+    threadTs: string | undefined,
+    replies: readonly Reply[],
+    shownTo: string | undefined,
+  ) {
     await deps.client.chat.postMessage({
       channel,
       ...(threadTs ? { thread_ts: threadTs } : {}),
       text: fallbackText(replies),
-      blocks: renderBlocks(replies, deps.texts),
+      blocks: renderBlocks(replies, deps.texts, shownTo),
       unfurl_links: false,
       unfurl_media: false,
     });
   }
 
-  async function postAll(channel: string, threadTs: string | undefined, replies: readonly Reply[]) {
+  async function postAll(
+    channel: string,
+    threadTs: string | undefined,
+    replies: readonly Reply[],
+    shownTo?: string,
+  ) {
     const all = messageBatches(replies, deps.texts);
     for (let i = 0; i < all.length; i++) {
       try {
-        await postBatch(channel, threadTs, all[i]!);
+        await postBatch(channel, threadTs, all[i]!, shownTo);
       } catch (error) {
         throw new SlackPostError(all.slice(i).flat(), error);
       }
@@ -62,10 +73,10 @@ export function createSlackPoster(deps: {
   }
 
   return {
-    async post(ref, replies) {
+    async post(ref, replies, shownTo) {
       if (replies.length === 0) return;
       try {
-        await postAll(ref.channel, ref.threadTs, replies);
+        await postAll(ref.channel, ref.threadTs, replies, shownTo);
       } catch (error) {
         const failure = error as SlackPostError;
         if (!ref.user || !GONE.has(slackErrorCode(failure.cause) ?? '')) throw failure;

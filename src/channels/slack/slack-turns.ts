@@ -5,6 +5,7 @@ import type { InboundMessage } from '../../core/inbound-message.js';
 import type { Notifier } from '../../core/notifier.js';
 import type { FormReply, Reply } from '../../core/reply.js';
 import { type BlockKitTexts, fallbackText, renderBlocks, renderFormModal } from './render-block-kit.js';
+import { buttonsOwner } from './slack-button-owner.js';
 import { encodeFormMetadata } from './slack-form-metadata.js';
 import { SlackPostError, type SlackPoster } from './slack-poster.js';
 import type { SlackReference } from './slack-reference.js';
@@ -94,7 +95,8 @@ export function createSlackTurns(deps: {
         }
       }
       try {
-        await deps.poster.post(delivery.ref, rest);
+        // The turn's buttons are its user's: in a channel thread anyone else's press is refused.
+        await deps.poster.post(delivery.ref, rest, buttonsOwner(delivery.ref));
       } catch (error) {
         // Slack is down or limiting us: the outbox keeps the replies and retries until delivered.
         deps.logger.warn(
