@@ -43,6 +43,20 @@ export interface StatusChange {
   readonly now: Date;
 }
 
+/** A solution offered by support: a public reply that moves the ticket to Solution Offered, or follows an offer. */
+export interface SolutionOfferChange extends Omit<StatusChange, 'to' | 'comment' | 'commentInternal'> {
+  readonly solution: string;
+}
+
+/**
+ * What offering a solution stored: `status` moved the ticket to Solution Offered with it, `reply` added
+ * it to an offer already made, `repeat` stored nothing (that very solution is the one on offer).
+ */
+export interface SolutionOffer {
+  readonly kind: 'status' | 'reply' | 'repeat';
+  readonly ticket: TicketRecord;
+}
+
 export interface TicketEventRecord {
   readonly id: number;
   readonly actorId: string | null;
@@ -59,6 +73,12 @@ export interface TicketRepository {
   byIdempotencyKey(key: string): Promise<TicketRecord | null>;
   /** Returns the updated ticket, or null when its status was no longer `from`. */
   changeStatus(change: StatusChange): Promise<TicketRecord | null>;
+  /**
+   * Offers a solution once, however often it is submitted (a double click, a retried request, two at
+   * the same moment): on Solution Offered already, a solution equal to the one on offer (the newest
+   * public reply), white space aside, is a `repeat`. Null when the ticket moved to another status meanwhile.
+   */
+  offerSolution(change: SolutionOfferChange): Promise<SolutionOffer | null>;
   assign(input: { ticketId: number; assigneeId: string | null; actorId: string; now: Date }): Promise<void>;
   /** Assigns only while nobody is assigned (two agents at once leave one assignee); true if it did. */
   assignIfUnassigned(input: {
@@ -139,26 +159,42 @@ export function createTicketRepository(db: Db): TicketRepository {
     },
 
     async changeStatus(change) {
-      return db.$transaction(async (tx) => {
-        const closing = change.to === 'closed';
-        const updated = await tx.ticket.updateMany({
-          where: { id: change.ticketId, status: change.from },
-          data: { status: change.to, closedAt: closing ? change.now : null },
+      return db.$transaction(async (tx) =>
+        (await moveStatus(tx, change)) ? readTicket(tx, change.ticketId) : null,
+      );
+    },
+
+    async offerSolution(offer) {
+      const { ticketId, solution } = offer;
+      const change: StatusChange = {
+        ...offer,
+        to: 'solution_offered',
+        comment: solution,
+        commentInternal: false,
+      };
+      return db.$transaction(async (tx): Promise<SolutionOffer | null> => {
+        if (change.from !== 'solution_offered' && (await moveStatus(tx, change))) {
+          return { kind: 'status', ticket: await readTicket(tx, ticketId) };
+        }
+        // On offer already, perhaps since a moment ago by the same submit sent twice. This no-op update
+        // holds the ticket's row to the end of the transaction, so a twin submit waits, then finds this
+        // one's solution (PostgreSQL; SQLite has one writer at a time anyway).
+        const held = await tx.ticket.updateMany({
+          where: { id: ticketId, status: 'solution_offered' },
+          data: { status: 'solution_offered' },
         });
-        if (updated.count !== 1) return null;
-        await tx.ticketEvent.create({
-          data: {
-            ticketId: change.ticketId,
-            actorId: change.actorId,
-            type: change.from === 'closed' ? 'reopened' : 'status',
-            data: JSON.stringify({ from: change.from, to: change.to, note: change.note ?? null }),
-            createdAt: change.now,
-          },
+        if (held.count !== 1) return null;
+        const onOffer = await tx.ticketComment.findFirst({
+          where: { ticketId, internal: false },
+          orderBy: { id: 'desc' },
+          select: { body: true },
         });
-        if (change.comment) await addChangeComment(tx, change, change.comment);
-        await touchTicket(tx, change.ticketId, change.readerId, change.now);
-        const row = await tx.ticket.findUniqueOrThrow({ where: { id: change.ticketId } });
-        return toTicketRecord(row);
+        if (onOffer && sameSolution(onOffer.body, solution)) {
+          return { kind: 'repeat', ticket: await readTicket(tx, ticketId) };
+        }
+        await addChangeComment(tx, change, solution);
+        await touchTicket(tx, ticketId, change.readerId, change.now);
+        return { kind: 'reply', ticket: await readTicket(tx, ticketId) };
       });
     },
 
@@ -220,6 +256,38 @@ export function createTicketRepository(db: Db): TicketRepository {
       });
     },
   };
+}
+
+/** Moves the ticket from `change.from` (refused when it moved meanwhile), with its event and comment. */
+async function moveStatus(tx: Prisma.TransactionClient, change: StatusChange): Promise<boolean> {
+  const closing = change.to === 'closed';
+  const updated = await tx.ticket.updateMany({
+    where: { id: change.ticketId, status: change.from },
+    data: { status: change.to, closedAt: closing ? change.now : null },
+  });
+  if (updated.count !== 1) return false;
+  await tx.ticketEvent.create({
+    data: {
+      ticketId: change.ticketId,
+      actorId: change.actorId,
+      type: change.from === 'closed' ? 'reopened' : 'status',
+      data: JSON.stringify({ from: change.from, to: change.to, note: change.note ?? null }),
+      createdAt: change.now,
+    },
+  });
+  if (change.comment) await addChangeComment(tx, change, change.comment);
+  await touchTicket(tx, change.ticketId, change.readerId, change.now);
+  return true;
+}
+
+async function readTicket(tx: Prisma.TransactionClient, id: number): Promise<TicketRecord> {
+  return toTicketRecord(await tx.ticket.findUniqueOrThrow({ where: { id } }));
+}
+
+/** The same solution, submitted again: equal once trimmed, with every run of white space as one space. */
+function sameSolution(a: string, b: string): boolean {
+  const plain = (text: string) => text.trim().replace(/\s+/g, ' ');
+  return plain(a) === plain(b);
 }
 
 /**

@@ -46,7 +46,9 @@ export function registerDeskActions(app: App, deps: SlackAgentDeskDeps, ops: Des
         if (value === 'solution_offered') {
           await client.views.open({ trigger_id: body.trigger_id, view: renderSolutionModal(handoffId, t) });
         } else if (isTicketStatus(value)) {
-          await ops.attempt(where, () => desk.setTicketStatus(agent, handoffId, value));
+          await ops.attempt(where, async () => {
+            await desk.setTicketStatus(agent, handoffId, value);
+          });
         }
         return;
       }
@@ -92,8 +94,8 @@ export function registerDeskActions(app: App, deps: SlackAgentDeskDeps, ops: Des
     const team = body.team?.id ?? body.user.team_id ?? '';
     const { handoffId, agent, inThread } = await submission(team, body.user.id, view.private_metadata);
     await ops.attempt(inThread, async () => {
-      await desk.setTicketStatus(agent, handoffId, 'solution_offered', solution);
-      await ops.tell(inThread, t('slack.desk.solution_saved'));
+      const { notice } = await desk.setTicketStatus(agent, handoffId, 'solution_offered', solution);
+      await ops.tell(inThread, notice ?? t('slack.desk.solution_saved'));
     });
   });
 

@@ -72,10 +72,11 @@ async function command(
         return;
       }
       await ops.attempt(where, async () => {
-        await desk.setTicketStatus(agent, handoffId, status, solution);
+        const { notice } = await desk.setTicketStatus(agent, handoffId, status, solution);
         await ops.tell(
           where,
-          t(solution ? 'slack.desk.solution_saved' : 'slack.desk.status_saved', { status: label(status) }),
+          notice ??
+            t(solution ? 'slack.desk.solution_saved' : 'slack.desk.status_saved', { status: label(status) }),
         );
       });
       return;

@@ -1,9 +1,17 @@
 import type { InboundAttachment } from '../../core/inbound-message.js';
 import type { TicketStatus } from '../../domain/ticket-statuses.js';
 import type { UserProfile } from '../../domain/user.js';
+import type { StatusChangeResult } from '../tickets/ticket-service.js';
 
 export type Availability = 'online' | 'away' | 'offline';
 export type HandoffStatus = 'pending' | 'assigned' | 'transferred' | 'resolved' | 'abandoned' | 'expired';
+
+/** What setting a chat's ticket status did. */
+export interface TicketStatusOutcome {
+  readonly result: StatusChangeResult;
+  /** For the agent in place of the desk's usual confirmation: the solution was offered already, nothing sent. */
+  readonly notice: string | null;
+}
 
 /** A chat in the agents' queue, or one an agent is handling. */
 export interface LiveChat {
@@ -102,14 +110,15 @@ export interface AgentDesk {
   note(agent: UserProfile, handoffId: string, text: string): Promise<void>;
   /**
    * Sets the chat's ticket status. Solution Offered needs `solution` (else a 'bad_request'):
-   * it goes to the requester with the change, as when an agent offers one in the chat.
+   * it goes to the requester with the change, as when an agent offers one in the chat; the same
+   * solution submitted again (a double click, a retried request) is not sent again.
    */
   setTicketStatus(
     agent: UserProfile,
     handoffId: string,
     status: TicketStatus,
     solution?: string,
-  ): Promise<void>;
+  ): Promise<TicketStatusOutcome>;
   transfer(
     agent: UserProfile,
     handoffId: string,

@@ -215,9 +215,11 @@ export function createAgentDesk(
       if (status === 'solution_offered' && !text)
         throw new BotError('bad_request', t('handoff.solution_required'));
       const h = await requireChat(handoffId);
-      await deps
+      const result = await deps
         .tickets()
         .setStatus(agent, h.ticketId, status, status === 'solution_offered' ? text : undefined);
+      const repeated = result === 'solution-already-offered';
+      return { result, notice: repeated ? t('handoff.solution_already_offered') : null };
     },
 
     async transfer(agent, handoffId, to, note) {

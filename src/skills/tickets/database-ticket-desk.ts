@@ -91,6 +91,11 @@ export function createTicketDesk(deps: {
     if (!ticket) return { ok: false, refusal: 'not-visible', ticket: null };
     const now = deps.clock();
     const refusal = statusChangeRefusal(actor, ticket, to, { now, reopenDays: deps.reopenDays });
+    // A solution from staff is offered once, from every desk; on Solution Offered already, another one is sent too.
+    const solution =
+      to === 'solution_offered' && isSupportStaff(actor) && details.commentPublic ? comment : '';
+    if (solution && (!refusal || refusal === 'same-status'))
+      return offerSolution(actor, ticket, solution, note);
     if (refusal) return { ok: false, refusal, ticket };
     // An agent's reason ("close 1042, duplicate spam") is for colleagues, not the requester;
     // a solution they offer is for the requester.
@@ -116,6 +121,39 @@ export function createTicketDesk(deps: {
       ...(note ? { note } : {}),
       ...(comment && !commentInternal ? { comment } : {}),
     });
+    return { ok: true, ticket: current };
+  }
+
+  /** The solution goes to the requester with the change, or as one more reply on an offer made; a repeat goes nowhere. */
+  async function offerSolution(
+    actor: UserProfile,
+    ticket: TicketRecord,
+    solution: string,
+    note: string | undefined,
+  ): Promise<ActionOutcome> {
+    const id = ticket.id;
+    const offer = await tickets.offerSolution({
+      ticketId: id,
+      from: ticket.status,
+      actorId: actor.id,
+      readerId: readerOf(actor, ticket),
+      note,
+      solution,
+      now: deps.clock(),
+    });
+    if (!offer) return { ok: false, refusal: 'same-status', ticket: await tickets.byId(id) };
+    if (offer.kind === 'repeat')
+      return { ok: false, refusal: 'solution-already-offered', ticket: offer.ticket };
+    const current = (await takeIfUnassigned(actor, offer.ticket))
+      ? ((await tickets.byId(id)) ?? offer.ticket)
+      : offer.ticket;
+    await notify(
+      current,
+      actor,
+      offer.kind === 'status'
+        ? { kind: 'status', to: 'solution_offered', ...(note ? { note } : {}), comment: solution }
+        : { kind: 'comment', body: solution, attachmentNames: [] },
+    );
     return { ok: true, ticket: current };
   }
 
@@ -300,13 +338,10 @@ export function createTicketDesk(deps: {
       const solution = status === 'solution_offered' && isSupportStaff(actor);
       const details = !note ? {} : solution ? { comment: note, commentPublic: true } : { note };
       const outcome = await changeStatus(actor, id, status, details);
-      // Offered already: another solution is one more reply to the requester, as in the chat.
-      if (!outcome.ok && outcome.refusal === 'same-status' && solution && note) {
-        orThrow(await addComment(actor, id, note), id);
-        return;
-      }
-      if (!outcome.ok && (outcome.refusal === 'same-status' || outcome.refusal === 'already-closed')) return;
-      orThrow(outcome, id);
+      if (outcome.ok) return 'changed';
+      if (outcome.refusal === 'solution-already-offered') return 'solution-already-offered';
+      if (outcome.refusal !== 'same-status' && outcome.refusal !== 'already-closed') orThrow(outcome, id);
+      return 'unchanged';
     },
     async assign(actor, id, assigneeId) {
       orThrow(await assignTo(actor, id, assigneeId), id);

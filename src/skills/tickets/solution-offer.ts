@@ -4,7 +4,6 @@ import type { ActiveFlow } from '../../core/conversation-state.js';
 import type { FlowOutcome } from '../../core/skill.js';
 import type { TurnContext } from '../../core/turn-context.js';
 import type { TicketStatus } from '../../domain/ticket-statuses.js';
-import { isSupportStaff } from '../../store/ticket-visibility.js';
 import { askAnswerOrStatus, isOtherRequest } from './answer-or-status.js';
 import { forEachTicket } from './several-tickets.js';
 import { SKILL_NAME, ticketNumber } from './ticket-buttons.js';
@@ -20,7 +19,7 @@ const slotsSchema = z.object({
   ticketIds: z.array(z.number().int()).optional(),
 });
 
-/** What the update handler lends: its status change, comment and refusal replies. */
+/** What the update handler lends: its status change and refusal replies. */
 export interface SolutionOfferSteps {
   setStatus(
     ctx: TurnContext,
@@ -28,7 +27,6 @@ export interface SolutionOfferSteps {
     to: TicketStatus,
     details: StatusChangeDetails,
   ): Promise<ActionOutcome>;
-  addComment(ctx: TurnContext, id: number, body: string, internal: boolean): Promise<void>;
   refused(ctx: TurnContext, id: number, outcome: Extract<ActionOutcome, { ok: false }>): void;
 }
 
@@ -52,11 +50,11 @@ export function createSolutionOffer(deps: TicketSkillDeps, steps: SolutionOfferS
     ctx.reply({ type: 'text', text });
   }
 
+  /**
+   * On Solution Offered already, another solution is one more reply to the requester, and the same one
+   * again (typed twice) is not sent twice: the desk says so, as for any refusal.
+   */
   async function offer(ctx: TurnContext, id: number, solution: string): Promise<void> {
-    // Already offered: another solution is a reply to the requester.
-    if ((await deps.desk.get(ctx.user, id))?.status === 'solution_offered' && isSupportStaff(ctx.user)) {
-      return steps.addComment(ctx, id, solution, false);
-    }
     const outcome = await steps.setStatus(ctx, id, 'solution_offered', {
       comment: solution,
       commentPublic: true,

@@ -13,7 +13,9 @@ export type Refusal =
   | 'no-solution-offered'
   | 'creator-only'
   | 'staff-only'
-  | 'same-status';
+  | 'same-status'
+  /** Solution Offered with the very solution on offer already (a repeated submit): nothing is sent again. */
+  | 'solution-already-offered';
 
 export interface RuleContext {
   readonly now: Date;

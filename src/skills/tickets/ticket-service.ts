@@ -35,6 +35,12 @@ export interface NewTicketInput {
 }
 
 /**
+ * What `setStatus` did. `solution-already-offered`: the ticket is on Solution Offered with that very
+ * solution (white space aside), so nothing was sent or recorded again (the same submit repeated).
+ */
+export type StatusChangeResult = 'changed' | 'unchanged' | 'solution-already-offered';
+
+/**
  * What the ticket module offers other modules (`shared.tickets`).
  * Every read is scoped by what `viewer` may see.
  */
@@ -58,8 +64,8 @@ export interface TicketService {
    * Setting the status a ticket already has changes nothing (no error, no event). `note` is kept
    * on the change; on Solution Offered from support staff it is the solution, a public reply to
    * the requester (as when an agent offers one in the chat), also when the ticket is on Solution
-   * Offered already.
+   * Offered already; the same solution again is sent and recorded only once.
    */
-  setStatus(actor: UserProfile, id: number, status: TicketStatus, note?: string): Promise<void>;
+  setStatus(actor: UserProfile, id: number, status: TicketStatus, note?: string): Promise<StatusChangeResult>;
   assign(actor: UserProfile, id: number, assigneeId: string | null): Promise<void>;
 }

@@ -61,7 +61,7 @@ const ASKS_FOR_NEW_TICKET = /\b(?:new|another|separate|fresh|second)\s+(?:ticket
 export function createUpdateHandler(deps: TicketSkillDeps, status: StatusHandler) {
   const { t } = deps.responses;
   const commentFlow = createCommentFlow(deps, addComment);
-  const solution = createSolutionOffer(deps, { setStatus, addComment, refused });
+  const solution = createSolutionOffer(deps, { setStatus, refused });
   const reopenFromComplaint = createComplaintReopen(deps, { addComment, refused });
   /** Turns that put the user's words on a ticket (a comment, a note, a status change's comment). */
   const keptWords = new WeakSet<TurnContext>();

@@ -96,6 +96,7 @@ export function createFakeTickets(db: Db): TicketService & { log: FakeTicketLog 
     async setStatus(_actor, id, status, note) {
       log.statuses.push({ ticketId: id, status, ...(note ? { note } : {}) });
       await db.ticket.update({ where: { id }, data: { status } });
+      return 'changed';
     },
     async assign(_actor, id, assigneeId) {
       log.assignments.push({ ticketId: id, assigneeId });

@@ -437,11 +437,11 @@ export function createTeamsAgentView(deps: TeamsAgentViewDeps): TeamsAgentView {
         // Solution Offered goes to the requester with the solution: without it nothing changes.
         const solution = text(DESK_INPUTS.solution);
         if (status === 'solution_offered' && !solution) return error('teams.desk.solution_required');
-        await deps.desk.setTicketStatus(agent, handoffId, status, solution);
+        const { notice } = await deps.desk.setTicketStatus(agent, handoffId, status, solution);
         return {
           type: 'notice',
-          level: 'success',
-          text: t('teams.desk.status_set', { status: statusLabel(status) }),
+          level: notice ? 'info' : 'success',
+          text: notice ?? t('teams.desk.status_set', { status: statusLabel(status) }),
         };
       }
       case DESK_VERBS.transfer: {

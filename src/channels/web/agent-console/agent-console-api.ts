@@ -96,8 +96,8 @@ export function mountAgentConsoleApi(http: HttpServer, options: AgentConsoleApiO
   route('POST', '/agent/api/chats/:id/status', async (agent, req, params) => {
     const { status, solution } = await body(req, statusBody);
     if (!isTicketStatus(status)) throw new BotError('bad_request', 'status: must be a ticket status');
-    await desk.setTicketStatus(agent, params.id ?? '', status, solution);
-    return { ok: true };
+    const { notice } = await desk.setTicketStatus(agent, params.id ?? '', status, solution);
+    return notice ? { ok: true, notice } : { ok: true };
   });
   route('POST', '/agent/api/chats/:id/transfer', async (agent, req, params) => {
     const to = await body(req, transferBody);

@@ -327,8 +327,9 @@ async function offerSolution() {
     box.focus();
     return;
   }
+  let answer;
   try {
-    await api(`/chats/${encodeURIComponent(state.selected)}/status`, {
+    answer = await api(`/chats/${encodeURIComponent(state.selected)}/status`, {
       method: 'POST',
       body: { status: 'solution_offered', solution },
     });
@@ -336,7 +337,8 @@ async function offerSolution() {
     toast(e.message, 'warn');
     return;
   }
-  toast('Ticket status set to Solution Offered; the user gets the solution with it.');
+  // The same solution sent again (a double click) is not sent twice; the notice says so.
+  toast(answer.notice || 'Ticket status set to Solution Offered; the user gets the solution with it.');
   box.value = '';
   root.querySelector('.solution').hidden = true;
   root.querySelector('.ticket-status').value = '';
