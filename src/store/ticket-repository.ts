@@ -40,6 +40,8 @@ export interface StatusChange {
   readonly comment?: string;
   /** The comment is an agent's internal note: hidden from the requester, not news for them. */
   readonly commentInternal?: boolean;
+  /** Files that come with the comment. */
+  readonly attachments?: readonly AttachmentInput[];
   readonly now: Date;
 }
 
@@ -76,7 +78,8 @@ export interface TicketRepository {
   /**
    * Offers a solution once, however often it is submitted (a double click, a retried request, two at
    * the same moment): on Solution Offered already, a solution equal to the one on offer (the newest
-   * public reply), white space aside, is a `repeat`. Null when the ticket moved to another status meanwhile.
+   * public reply), white space aside, that brings no file the offer lacks, is a `repeat`. Null when the
+   * ticket moved to another status meanwhile.
    */
   offerSolution(change: SolutionOfferChange): Promise<SolutionOffer | null>;
   assign(input: { ticketId: number; assigneeId: string | null; actorId: string; now: Date }): Promise<void>;
@@ -187,9 +190,9 @@ export function createTicketRepository(db: Db): TicketRepository {
         const onOffer = await tx.ticketComment.findFirst({
           where: { ticketId, internal: false },
           orderBy: { id: 'desc' },
-          select: { body: true },
+          select: { body: true, attachments: { select: { name: true } } },
         });
-        if (onOffer && sameSolution(onOffer.body, solution)) {
+        if (onOffer && sameSolution(onOffer.body, solution) && noNewFiles(onOffer.attachments, change)) {
           return { kind: 'repeat', ticket: await readTicket(tx, ticketId) };
         }
         await addChangeComment(tx, change, solution);
@@ -290,11 +293,18 @@ function sameSolution(a: string, b: string): boolean {
   return plain(a) === plain(b);
 }
 
+/** The files of `change` are all on the comment already (by name, as stored): a repeat adds none. */
+function noNewFiles(stored: readonly { name: string }[], change: StatusChange): boolean {
+  const names = new Set(stored.map((a) => a.name));
+  return (change.attachments ?? []).every((a) => names.has(attachmentRow(a).name));
+}
+
 /**
  * The comment that comes with a status change, stored like any comment: a public one joins
  * the search text; an internal note, like any other, is kept out of it.
  */
 async function addChangeComment(tx: Prisma.TransactionClient, change: StatusChange, body: string) {
+  const files = (change.attachments ?? []).map(attachmentRow);
   const comment = await tx.ticketComment.create({
     data: {
       ticketId: change.ticketId,
@@ -302,6 +312,7 @@ async function addChangeComment(tx: Prisma.TransactionClient, change: StatusChan
       body,
       internal: change.commentInternal === true,
       createdAt: change.now,
+      attachments: { create: files.map((a) => ({ ...a, ticketId: change.ticketId })) },
     },
   });
   await tx.ticketEvent.create({
@@ -309,7 +320,7 @@ async function addChangeComment(tx: Prisma.TransactionClient, change: StatusChan
       ticketId: change.ticketId,
       actorId: change.actorId,
       type: comment.internal ? 'note' : 'comment',
-      data: JSON.stringify({ commentId: comment.id, attachments: [] }),
+      data: JSON.stringify({ commentId: comment.id, attachments: files.map((a) => a.name) }),
       createdAt: change.now,
     },
   });

@@ -1,5 +1,6 @@
 import type { Logger } from 'pino';
 import { BotError } from '../../core/errors.js';
+import type { InboundAttachment } from '../../core/inbound-message.js';
 import { findIssueType } from '../../domain/issue-types.js';
 import type { TicketStatus } from '../../domain/ticket-statuses.js';
 import type { UserProfile } from '../../domain/user.js';
@@ -95,7 +96,7 @@ export function createTicketDesk(deps: {
     const solution =
       to === 'solution_offered' && isSupportStaff(actor) && details.commentPublic ? comment : '';
     if (solution && (!refusal || refusal === 'same-status'))
-      return offerSolution(actor, ticket, solution, note);
+      return offerSolution(actor, ticket, { solution, note, attachments: details.attachments });
     if (refusal) return { ok: false, refusal, ticket };
     // An agent's reason ("close 1042, duplicate spam") is for colleagues, not the requester;
     // a solution they offer is for the requester.
@@ -124,14 +125,22 @@ export function createTicketDesk(deps: {
     return { ok: true, ticket: current };
   }
 
-  /** The solution goes to the requester with the change, or as one more reply on an offer made; a repeat goes nowhere. */
+  /**
+   * The solution, with its files, goes to the requester with the change, or as one more reply on an
+   * offer made; a repeat goes nowhere.
+   */
   async function offerSolution(
     actor: UserProfile,
     ticket: TicketRecord,
-    solution: string,
-    note: string | undefined,
+    offered: {
+      solution: string;
+      note: string | undefined;
+      attachments: readonly InboundAttachment[] | undefined;
+    },
   ): Promise<ActionOutcome> {
     const id = ticket.id;
+    const { solution, note } = offered;
+    const attachments = (offered.attachments ?? []).slice(0, MAX_ATTACHMENTS);
     const offer = await tickets.offerSolution({
       ticketId: id,
       from: ticket.status,
@@ -139,6 +148,7 @@ export function createTicketDesk(deps: {
       readerId: readerOf(actor, ticket),
       note,
       solution,
+      attachments,
       now: deps.clock(),
     });
     if (!offer) return { ok: false, refusal: 'same-status', ticket: await tickets.byId(id) };
@@ -147,14 +157,23 @@ export function createTicketDesk(deps: {
     const current = (await takeIfUnassigned(actor, offer.ticket))
       ? ((await tickets.byId(id)) ?? offer.ticket)
       : offer.ticket;
+    const attachmentNames = attachments.map((a) => a.name);
     await notify(
       current,
       actor,
       offer.kind === 'status'
-        ? { kind: 'status', to: 'solution_offered', ...(note ? { note } : {}), comment: solution }
-        : { kind: 'comment', body: solution, attachmentNames: [] },
+        ? {
+            kind: 'status',
+            to: 'solution_offered',
+            ...(note ? { note } : {}),
+            comment: solution,
+            attachmentNames,
+          }
+        : { kind: 'comment', body: solution, attachmentNames },
     );
-    return { ok: true, ticket: current };
+    return offer.kind === 'reply'
+      ? { ok: true, ticket: current, solutionReply: true }
+      : { ok: true, ticket: current };
   }
 
   async function addComment(

@@ -10,6 +10,7 @@ import { SKILL_NAME, ticketNumber } from './ticket-buttons.js';
 import type { ActionOutcome, StatusChangeDetails } from './ticket-desk.js';
 import { statusChangeRefusal } from './ticket-rules.js';
 import type { TicketSkillDeps } from './ticket-skill-deps.js';
+import { acceptedAttachments } from './turn-attachments.js';
 
 export const SOLUTION_FLOW = 'solution';
 
@@ -51,17 +52,20 @@ export function createSolutionOffer(deps: TicketSkillDeps, steps: SolutionOfferS
   }
 
   /**
-   * On Solution Offered already, another solution is one more reply to the requester, and the same one
-   * again (typed twice) is not sent twice: the desk says so, as for any refusal.
+   * The solution goes with the files of the agent's message. On Solution Offered already, another
+   * solution is one more reply to the requester, told as any reply is; the same one again (typed
+   * twice) is not sent twice: the desk says so, as for any refusal.
    */
   async function offer(ctx: TurnContext, id: number, solution: string): Promise<void> {
+    const attachments = acceptedAttachments(ctx, deps.responses);
     const outcome = await steps.setStatus(ctx, id, 'solution_offered', {
       comment: solution,
       commentPublic: true,
+      ...(attachments.length > 0 ? { attachments } : {}),
     });
-    if (outcome.ok) {
-      ctx.reply({ type: 'text', text: t('tickets.update.solution_offered', { number: ticketNumber(id) }) });
-    }
+    if (!outcome.ok) return;
+    const told = outcome.solutionReply ? 'comment_added_agent' : 'solution_offered';
+    ctx.reply({ type: 'text', text: t(`tickets.update.${told}`, { number: ticketNumber(id) }) });
   }
 
   /** May the agent set `ticketId` to Solution Offered at all (a client can send any button)? If not, says why. */

@@ -45,10 +45,17 @@ export interface StatusChangeDetails {
   readonly comment?: string;
   /** From staff: the comment is for the requester (the solution offered), not an internal note. */
   readonly commentPublic?: boolean;
+  /** Files for the requester with the solution offered, kept with it; other changes take none. */
+  readonly attachments?: readonly InboundAttachment[];
 }
 
 export type ActionOutcome =
-  | { readonly ok: true; readonly ticket: TicketRecord }
+  | {
+      readonly ok: true;
+      readonly ticket: TicketRecord;
+      /** A solution for a ticket on Solution Offered already: sent as one more reply, the status unchanged. */
+      readonly solutionReply?: boolean;
+    }
   | { readonly ok: false; readonly refusal: Refusal; readonly ticket: TicketRecord | null };
 
 /** The ticket service plus what the conversation needs: details, lists, drafts, duplicates, outcomes instead of throws. */

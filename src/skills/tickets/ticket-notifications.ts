@@ -18,6 +18,8 @@ export type TicketChange =
       readonly note?: string;
       /** A public comment that came with the change (the solution offered). */
       readonly comment?: string;
+      /** The files that came with that comment. */
+      readonly attachmentNames?: readonly string[];
     };
 
 export interface TicketNotifications {
@@ -51,10 +53,10 @@ export function createTicketNotifications(deps: {
       ticketUrl: ticketUrl(deps.ticketBaseUrl, ticket.id),
       includeView: true,
     });
+    const files = change.attachmentNames?.length
+      ? `\n\n${t('tickets.notify.comment_files', { names: change.attachmentNames.join(', ') })}`
+      : '';
     if (change.kind === 'comment') {
-      const files = change.attachmentNames.length
-        ? `\n\n${t('tickets.notify.comment_files', { names: change.attachmentNames.join(', ') })}`
-        : '';
       return {
         type: 'card',
         title: t('tickets.notify.comment_title', { number, subject: ticket.subject }),
@@ -65,7 +67,7 @@ export function createTicketNotifications(deps: {
     }
     const note = change.note ? `\n\n${t('tickets.notify.status_note', { author, note: change.note })}` : '';
     const comment = change.comment
-      ? `\n\n${t('tickets.notify.comment_body', { author, text: change.comment })}`
+      ? `\n\n${t('tickets.notify.comment_body', { author, text: change.comment })}${files}`
       : '';
     return {
       type: 'card',

@@ -27,7 +27,6 @@ import {
 import { closedComplaintReply } from './closed-ticket-complaint.js';
 import { COMMENT_FLOW, createCommentFlow } from './comment-flow.js';
 import { createComplaintReopen } from './complaint-reopen.js';
-import { attachmentProblem } from './draft-validation.js';
 import { forEachTicket, inOneReply, MAX_TICKETS_AT_ONCE, type TicketStep } from './several-tickets.js';
 import { createSolutionOffer, SOLUTION_FLOW } from './solution-offer.js';
 import { ticketButton, ticketNumber } from './ticket-buttons.js';
@@ -49,6 +48,7 @@ import {
   type UpdateRequest,
   withOneTicketNumber,
 } from './ticket-update-request.js';
+import { acceptedAttachments } from './turn-attachments.js';
 import { rememberWordsKept, wordsKeptBefore } from './words-once.js';
 
 /** Statuses where the ticket waits on support: a complaint there is news for support, nothing to reopen or reject. */
@@ -83,17 +83,7 @@ export function createUpdateHandler(deps: TicketSkillDeps, status: StatusHandler
     internal: boolean,
     complaint = false,
   ): Promise<void> {
-    const attachments = ctx.message.attachments.filter((a) => {
-      const problem = attachmentProblem(a);
-      if (problem) {
-        ctx.reply({
-          type: 'notice',
-          level: 'warning',
-          text: t(`tickets.create.attachment_rejected_${problem.reason}`, { name: a.name }),
-        });
-      }
-      return !problem;
-    });
+    const attachments = acceptedAttachments(ctx, deps.responses);
     const number = ticketNumber(id);
     if (!body && attachments.length === 0) {
       commentFlow.start(ctx, id, internal, t('tickets.update.comment_empty', { number }));
