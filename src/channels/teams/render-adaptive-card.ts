@@ -14,6 +14,7 @@ import {
   type AdaptiveElement,
   adaptiveCard,
 } from './adaptive-card-types.js';
+import type { ButtonsOwner } from './teams-button-owner.js';
 
 /**
  * How buttons post back: `submit` (Action.Submit → a message activity with `value`)
@@ -24,6 +25,17 @@ export type ActionMode = 'submit' | 'execute';
 
 export interface RenderOptions {
   readonly actionMode?: ActionMode;
+  /**
+   * The person the buttons are for, written into every postback's data (see
+   * teams-button-owner.ts); absent: anyone's (personal chats, the agents' desk).
+   */
+  readonly shownTo?: ButtonsOwner;
+}
+
+/** How a card's buttons post back, and whom they are for. */
+export interface ButtonContext {
+  readonly mode: ActionMode;
+  readonly shownTo?: ButtonsOwner;
 }
 
 /** The Action.Execute verb of every button the bot renders for users. */
@@ -36,12 +48,18 @@ export const SUBMIT_VERB = 'submit';
  */
 export const ACTION_VALUE_KEY = 'value';
 
+/**
+ * The key under which a button's data carries the person the card was shown to
+ * (`{ id, name }`), beside `value`; like `value`, no form input may have this id.
+ */
+export const SHOWN_TO_KEY = 'shownTo';
+
 /** Teams shows at most six buttons in a row; the rest go to its overflow menu. */
 const MAX_PRIMARY_ACTIONS = 6;
 
 /** One neutral reply as an Adaptive Card 1.5. Pure: the same reply always gives the same card. */
 export function renderAdaptiveCard(reply: Reply, options: RenderOptions = {}): AdaptiveCard {
-  const { body, actions } = replyParts(reply, options.actionMode ?? 'submit');
+  const { body, actions } = replyParts(reply, buttonContext(options, 'submit'));
   // Forms and lists need the room; short answers read better at the usual width.
   return adaptiveCard(body, actions, { fullWidth: reply.type === 'form' || reply.type === 'list' });
 }
@@ -51,10 +69,10 @@ export function renderAdaptiveCard(reply: Reply, options: RenderOptions = {}): A
  * clicked card): each reply's buttons stay next to it as an action set.
  */
 export function renderCombinedCard(replies: readonly Reply[], options: RenderOptions = {}): AdaptiveCard {
-  const mode = options.actionMode ?? 'execute';
+  const context = buttonContext(options, 'execute');
   const body: AdaptiveElement[] = [];
   replies.forEach((reply, i) => {
-    const parts = replyParts(reply, mode);
+    const parts = replyParts(reply, context);
     const elements =
       i > 0 && parts.body[0] ? [withSeparator(parts.body[0]), ...parts.body.slice(1)] : parts.body;
     body.push(...elements);
@@ -63,25 +81,29 @@ export function renderCombinedCard(replies: readonly Reply[], options: RenderOpt
   return adaptiveCard(body, [], { fullWidth: replies.some((r) => r.type === 'form' || r.type === 'list') });
 }
 
+function buttonContext(options: RenderOptions, mode: ActionMode): ButtonContext {
+  return { mode: options.actionMode ?? mode, ...(options.shownTo ? { shownTo: options.shownTo } : {}) };
+}
+
 interface CardParts {
   readonly body: AdaptiveElement[];
   readonly actions: AdaptiveAction[];
 }
 
-function replyParts(reply: Reply, mode: ActionMode): CardParts {
+function replyParts(reply: Reply, context: ButtonContext): CardParts {
   switch (reply.type) {
     case 'text':
       return { body: textBlocks(reply.text), actions: [] };
     case 'notice':
       return { body: [noticeContainer(reply)], actions: [] };
     case 'card':
-      return { body: cardBody(reply), actions: buttons(reply.actions, mode) };
+      return { body: cardBody(reply), actions: buttons(reply.actions, context) };
     case 'choices':
-      return choicesParts(reply, mode);
+      return choicesParts(reply, context);
     case 'form':
-      return formParts(reply, mode);
+      return formParts(reply, context);
     case 'list':
-      return listParts(reply, mode);
+      return listParts(reply, context);
   }
 }
 
@@ -157,25 +179,29 @@ function cardBody(card: CardReply): AdaptiveElement[] {
 
 // --------------------------------------------------------------- buttons
 
-function buttons(actions: readonly Action[], mode: ActionMode): AdaptiveAction[] {
+function buttons(actions: readonly Action[], context: ButtonContext): AdaptiveAction[] {
   return actions.map((a, i) => {
-    const rendered = renderAction(a, mode);
+    const rendered = renderAction(a, context);
     return i >= MAX_PRIMARY_ACTIONS - 1 && actions.length > MAX_PRIMARY_ACTIONS
       ? { ...rendered, mode: 'secondary' }
       : rendered;
   });
 }
 
-/** One neutral action as an Adaptive Card action (a link, or a postback carrying its value). */
+/**
+ * One neutral action as an Adaptive Card action (a link, or a postback carrying its value,
+ * and whom it was shown to when `context` says so).
+ */
 export function renderAction(
   action: Action,
-  mode: ActionMode,
+  context: ButtonContext,
   extra: Record<string, unknown> = {},
 ): AdaptiveAction {
   if (action.url) return { type: 'Action.OpenUrl', title: action.label, url: action.url };
+  const { mode, shownTo } = context;
   const style =
     action.style === 'primary' ? 'positive' : action.style === 'danger' ? 'destructive' : undefined;
-  const data = { [ACTION_VALUE_KEY]: action.value ?? {} };
+  const data = { [ACTION_VALUE_KEY]: action.value ?? {}, ...(shownTo ? { [SHOWN_TO_KEY]: shownTo } : {}) };
   const common = { title: action.label, data, ...(style ? { style } : {}), ...extra };
   return mode === 'execute'
     ? { type: 'Action.Execute', verb: SUBMIT_VERB, ...common }
@@ -184,13 +210,13 @@ export function renderAction(
 
 // ---------------------------------------------------------------- choices
 
-function choicesParts(reply: ChoicesReply, mode: ActionMode): CardParts {
-  return { body: textBlocks(reply.prompt), actions: buttons(reply.choices, mode) };
+function choicesParts(reply: ChoicesReply, context: ButtonContext): CardParts {
+  return { body: textBlocks(reply.prompt), actions: buttons(reply.choices, context) };
 }
 
 // ------------------------------------------------------------------- form
 
-function formParts(form: FormReply, mode: ActionMode): CardParts {
+function formParts(form: FormReply, context: ButtonContext): CardParts {
   const body: AdaptiveElement[] = [titleBlock(form.title)];
   const errors = form.errors ?? {};
   const inputIds = new Set(form.inputs.map((i) => i.id));
@@ -203,9 +229,9 @@ function formParts(form: FormReply, mode: ActionMode): CardParts {
     const error = errors[input.id];
     if (error) body.push(errorBlock(error));
   }
-  const actions = [renderAction(form.submit, mode, {})];
+  const actions = [renderAction(form.submit, context, {})];
   // Cancel must not be blocked by required inputs, nor carry half-filled values.
-  if (form.cancel) actions.push(renderAction(form.cancel, mode, { associatedInputs: 'none' }));
+  if (form.cancel) actions.push(renderAction(form.cancel, context, { associatedInputs: 'none' }));
   return { body, actions };
 }
 
@@ -275,12 +301,12 @@ function renderInput(input: FormInput, error: string | undefined): AdaptiveEleme
 
 // ------------------------------------------------------------------- list
 
-function listParts(list: ListReply, mode: ActionMode): CardParts {
+function listParts(list: ListReply, context: ButtonContext): CardParts {
   const body: AdaptiveElement[] = [titleBlock(list.title)];
   for (const item of list.items) {
     const items = cardBody(item);
-    if (item.actions.length > 0) items.push({ type: 'ActionSet', actions: buttons(item.actions, mode) });
+    if (item.actions.length > 0) items.push({ type: 'ActionSet', actions: buttons(item.actions, context) });
     body.push({ type: 'Container', separator: true, spacing: 'Medium', items });
   }
-  return { body, actions: buttons(list.actions, mode) };
+  return { body, actions: buttons(list.actions, context) };
 }

@@ -2,6 +2,7 @@ import type { Activity } from 'botbuilder';
 import type { Reply } from '../../core/reply.js';
 import { ADAPTIVE_CARD_CONTENT_TYPE, type AdaptiveCard } from './adaptive-card-types.js';
 import { renderAdaptiveCard } from './render-adaptive-card.js';
+import type { ButtonsOwner } from './teams-button-owner.js';
 
 /** A message the bot posts: markdown text, an Adaptive Card, or the text above a card. */
 export type TeamsMessage = Partial<Activity> & { readonly type: 'message' };
@@ -11,9 +12,10 @@ export type TeamsMessage = Partial<Activity> & { readonly type: 'message' };
  * (it notifies and copies like a person's message); every other reply is an
  * Adaptive Card, with the text replies just before it shown above the card in
  * the same message, so a turn posts as few messages as possible (Teams
- * throttles bots per conversation).
+ * throttles bots per conversation). `shownTo`: the person the cards' buttons are for
+ * (see teams-button-owner.ts); absent: anyone's.
  */
-export function renderTeamsActivities(replies: readonly Reply[]): TeamsMessage[] {
+export function renderTeamsActivities(replies: readonly Reply[], shownTo?: ButtonsOwner): TeamsMessage[] {
   return teamsMessageGroups(replies).map((group) => {
     const last = group[group.length - 1]!;
     const texts = group.flatMap((r) => (r.type === 'text' ? [r.text] : []));
@@ -21,7 +23,7 @@ export function renderTeamsActivities(replies: readonly Reply[]): TeamsMessage[]
     return {
       type: 'message',
       ...(texts.length > 0 ? { text: teamsMarkdown(texts), textFormat: 'markdown' } : {}),
-      attachments: [cardAttachment(renderAdaptiveCard(last))],
+      attachments: [cardAttachment(renderAdaptiveCard(last, shownTo ? { shownTo } : {}))],
     };
   });
 }

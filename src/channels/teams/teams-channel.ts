@@ -16,9 +16,18 @@ import type { TeamsAuthentication } from './bot-authentication.js';
 import { toBotRequest, toBotResponse } from './node-http-bridge.js';
 import { renderCombinedCard } from './render-adaptive-card.js';
 import { renderTeamsActivities, teamsMessageGroups } from './render-teams-activities.js';
+import {
+  type ButtonsOwner,
+  buttonsOwner,
+  notYoursInvokeText,
+  notYoursMessage,
+  ownerIn,
+  pressedBySomeoneElse,
+} from './teams-button-owner.js';
 import type { TeamsIdentities } from './teams-identities.js';
 import {
   ADAPTIVE_CARD_ACTION_INVOKE,
+  cardActionData,
   executeVerb,
   isOverheard,
   tenantOf,
@@ -85,6 +94,7 @@ export function createTeamsChannel(deps: TeamsChannelDeps): TeamsChannel {
    * Posts replies in the turn, one message at a time. What the connector does not
    * take (Teams down or throttling) goes to the outbox and is retried, so the
    * request still succeeds: a re-delivered activity is a duplicate and would not answer.
+   * In a channel or group chat the cards' buttons are the sender's (teams-button-owner.ts).
    */
   async function postOrQueue(
     ctx: TurnContext,
@@ -92,9 +102,10 @@ export function createTeamsChannel(deps: TeamsChannelDeps): TeamsChannel {
     conversationId: string | null,
   ): Promise<void> {
     const groups = teamsMessageGroups(replies);
+    const shownTo = buttonsOwner(ctx.activity);
     for (let i = 0; i < groups.length; i++) {
       try {
-        await ctx.sendActivities(renderTeamsActivities(groups[i]!));
+        await ctx.sendActivities(renderTeamsActivities(groups[i]!, shownTo));
       } catch (error) {
         if (!conversationId) throw error;
         deps.logger.warn({ err: error, conversationId }, 'teams reply queued for retry');
@@ -130,9 +141,22 @@ export function createTeamsChannel(deps: TeamsChannelDeps): TeamsChannel {
     };
   }
 
+  /**
+   * The card pressed was shown to someone else (in a channel or group chat): no turn runs;
+   * the presser is told in the thread, by @mention, whose the buttons are. Teams has no
+   * ephemeral messages and an Action.Submit press has no answer of its own.
+   */
+  async function refuseSubmit(ctx: TurnContext, owner: ButtonsOwner): Promise<void> {
+    await ctx
+      .sendActivity(notYoursMessage(deps.responses, ctx.activity, owner))
+      .catch((error: unknown) => deps.logger.warn({ err: error }, 'teams "not yours" reply not delivered'));
+  }
+
   async function onMessage(ctx: TurnContext): Promise<void> {
     if (deps.agents && (await deps.agents.onMessage(ctx))) return;
     if (isOverheard(ctx.activity)) return;
+    const owner = ownerIn(cardActionData(ctx.activity));
+    if (owner && pressedBySomeoneElse(owner, ctx.activity)) return await refuseSubmit(ctx, owner);
     const inbound = toInboundMessage(ctx.activity);
     if (!inbound) return;
     const stopTyping = startTyping(ctx);
@@ -148,17 +172,23 @@ export function createTeamsChannel(deps: TeamsChannelDeps): TeamsChannel {
   /**
    * An Action.Execute click. Escalation cards go to the agents' view; on a user's
    * card the turn's replies replace the clicked card (Universal Actions), which
-   * is what Teams expects as the invoke's answer.
+   * is what Teams expects as the invoke's answer. A user's card shown to someone
+   * else runs nothing: the answer is a message Teams shows the presser alone.
    */
   async function onExecute(ctx: TurnContext): Promise<void> {
     const verb = executeVerb(ctx.activity);
     let card: object | null = null;
+    let message = '';
+    const owner = ownerIn(cardActionData(ctx.activity));
     if (isDeskVerb(verb)) {
       card = deps.agents ? await deps.agents.onExecute(ctx, verb) : null;
+    } else if (owner && pressedBySomeoneElse(owner, ctx.activity)) {
+      message = notYoursInvokeText(deps.responses, ctx.activity, owner);
     } else {
       const inbound = toInboundMessage(ctx.activity);
       const replies = inbound ? (await runTurn(await withUser(ctx, inbound))).replies : [];
-      card = replies.length > 0 ? renderCombinedCard(replies) : null;
+      const shownTo = buttonsOwner(ctx.activity);
+      card = replies.length > 0 ? renderCombinedCard(replies, shownTo ? { shownTo } : {}) : null;
     }
     await ctx.sendActivity({
       type: ActivityTypes.InvokeResponse,
@@ -166,7 +196,7 @@ export function createTeamsChannel(deps: TeamsChannelDeps): TeamsChannel {
         status: 200,
         body: card
           ? { statusCode: 200, type: ADAPTIVE_CARD_CONTENT_TYPE, value: card }
-          : { statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: '' },
+          : { statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: message },
       },
     });
   }

@@ -1,6 +1,6 @@
 import { type Activity, TurnContext } from 'botbuilder';
 import type { InboundAttachment, InboundMessage } from '../../core/inbound-message.js';
-import { ACTION_VALUE_KEY } from './render-adaptive-card.js';
+import { ACTION_VALUE_KEY, SHOWN_TO_KEY } from './render-adaptive-card.js';
 
 /** The invoke Teams sends for an Action.Execute click. */
 export const ADAPTIVE_CARD_ACTION_INVOKE = 'adaptiveCard/action';
@@ -61,15 +61,16 @@ export function toInboundMessage(activity: Activity): InboundMessage | null {
 
 /**
  * A card's data as the neutral value: the button's value, plus the form's inputs
- * under `form` (the shape the web chat posts). Data of a card the bot did not
- * render (no `value` key) is passed on as it is.
+ * under `form` (the shape the web chat posts); whom the card was shown to is the
+ * channel's business (teams-button-owner.ts), not the skill's. Data of a card the
+ * bot did not render (no `value` key) is passed on as it is.
  */
 export function neutralValue(data: Readonly<Record<string, unknown>>): Record<string, unknown> {
   const carried = data[ACTION_VALUE_KEY];
   if (!isRecord(carried)) return { ...data };
   const form: Record<string, string> = {};
   for (const [key, raw] of Object.entries(data)) {
-    if (key === ACTION_VALUE_KEY || key === 'msteams') continue;
+    if (key === ACTION_VALUE_KEY || key === SHOWN_TO_KEY || key === 'msteams') continue;
     form[key] = typeof raw === 'string' ? raw : JSON.stringify(raw);
   }
   return Object.keys(form).length > 0 ? { ...carried, form } : { ...carried };
