@@ -23,6 +23,12 @@ import {
 } from './ticket-rules.js';
 import type { NewTicketInput, TicketSummary } from './ticket-service.js';
 
+/** How often a status change is checked and tried against a ticket that others keep moving. */
+const MAX_CHANGE_ATTEMPTS = 3;
+
+/** The store found the ticket no longer in the status the change was checked against. */
+const MOVED_MEANWHILE = Symbol('moved meanwhile');
+
 /** The ticket desk on the database: access rules, events (via the repositories) and notifications. */
 export function createTicketDesk(deps: {
   tickets: TicketRepository;
@@ -81,12 +87,33 @@ export function createTicketDesk(deps: {
     });
   }
 
+  /**
+   * The change is checked against the ticket as read, and written only if the ticket is still as read;
+   * when someone moved it meanwhile (the requester's "didn't work" as an agent offers a solution), it is
+   * checked again against the ticket as it is now, so it is made from there or refused for the reason
+   * that now applies. A ticket that keeps moving is a conflict: never a change reported but not made.
+   */
   async function changeStatus(
     actor: UserProfile,
     id: number,
     to: TicketStatus,
     details: StatusChangeDetails = {},
   ): Promise<ActionOutcome> {
+    for (let attempt = 1; ; attempt++) {
+      const outcome = await tryChangeStatus(actor, id, to, details);
+      if (outcome !== MOVED_MEANWHILE) return outcome;
+      if (attempt === MAX_CHANGE_ATTEMPTS) {
+        throw new BotError('conflict', `ticket ${id} kept changing while it was set to ${to}`);
+      }
+    }
+  }
+
+  async function tryChangeStatus(
+    actor: UserProfile,
+    id: number,
+    to: TicketStatus,
+    details: StatusChangeDetails,
+  ): Promise<ActionOutcome | typeof MOVED_MEANWHILE> {
     const { note, comment } = details;
     const ticket = await visibleTicket(actor, id);
     if (!ticket) return { ok: false, refusal: 'not-visible', ticket: null };
@@ -112,7 +139,7 @@ export function createTicketDesk(deps: {
       commentInternal,
       now,
     });
-    if (!updated) return { ok: false, refusal: 'same-status', ticket: await tickets.byId(id) };
+    if (!updated) return MOVED_MEANWHILE;
     const current = (await takeIfUnassigned(actor, updated))
       ? ((await tickets.byId(id)) ?? updated)
       : updated;
@@ -137,7 +164,7 @@ export function createTicketDesk(deps: {
       note: string | undefined;
       attachments: readonly InboundAttachment[] | undefined;
     },
-  ): Promise<ActionOutcome> {
+  ): Promise<ActionOutcome | typeof MOVED_MEANWHILE> {
     const id = ticket.id;
     const { solution, note } = offered;
     const attachments = (offered.attachments ?? []).slice(0, MAX_ATTACHMENTS);
@@ -151,7 +178,7 @@ export function createTicketDesk(deps: {
       attachments,
       now: deps.clock(),
     });
-    if (!offer) return { ok: false, refusal: 'same-status', ticket: await tickets.byId(id) };
+    if (!offer) return MOVED_MEANWHILE;
     if (offer.kind === 'repeat')
       return { ok: false, refusal: 'solution-already-offered', ticket: offer.ticket };
     const current = (await takeIfUnassigned(actor, offer.ticket))
