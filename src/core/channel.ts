@@ -7,6 +7,11 @@ export interface DeliveryTarget {
   readonly workspace: string;
   readonly externalKey: string;
   readonly reference: unknown;
+  /**
+   * The bot user the message is for: where others see it too (a channel thread, a group chat)
+   * its buttons are theirs alone. Absent: no one in particular (anyone there may press them).
+   */
+  readonly addressee?: string;
 }
 
 /**

@@ -74,6 +74,7 @@ export function createOutboxDispatcher(deps: {
           workspace: conversation.workspace,
           externalKey: conversation.externalKey,
           reference: conversation.reference,
+          ...(item.to ? { addressee: item.to } : {}),
         },
         replies,
       );

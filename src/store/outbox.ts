@@ -19,12 +19,15 @@ export interface OutboundItem {
   readonly attempts: number;
   /** After an attempt that got its first messages out: the replies still to go (see `markFailed`). */
   readonly unsent?: Reply[];
+  /** The bot user the message is for (see `Outbox.enqueue`); absent: no one in particular. */
+  readonly to?: string;
 }
 
 interface OutboundPayload {
   readonly replies: Reply[];
   readonly from: OutboundAuthor;
   readonly unsent?: Reply[];
+  readonly to?: string;
 }
 
 /**
@@ -33,11 +36,17 @@ interface OutboundPayload {
  * never loses them.
  */
 export interface Outbox {
+  /**
+   * Queues replies for a conversation. `to`: the bot user they are for, kept with them so that
+   * in a conversation others see (a channel thread, a group chat) only that user may press
+   * their buttons, also when they go out later or are retried.
+   */
   enqueue(
     conversationId: string,
     channel: string,
     replies: readonly Reply[],
     from?: OutboundAuthor,
+    to?: string,
   ): Promise<number>;
   /**
    * Takes due items of the given channels for delivery (oldest first); each is leased
@@ -67,8 +76,8 @@ interface OutboundRow {
  */
 export function createOutbox(sql: SqlExecutor): Outbox {
   return {
-    async enqueue(conversationId, channel, replies, from = { author: 'system' }) {
-      const payload: OutboundPayload = { replies: [...replies], from };
+    async enqueue(conversationId, channel, replies, from = { author: 'system' }, to) {
+      const payload: OutboundPayload = { replies: [...replies], from, ...(to ? { to } : {}) };
       const now = sql.date(new Date());
       const row = await sql.get<{ id: number }>(
         'INSERT INTO "OutboundMessage" ("conversationId", "channel", "payload", "status", "attempts", "nextAttemptAt", "createdAt") ' +
@@ -113,6 +122,7 @@ export function createOutbox(sql: SqlExecutor): Outbox {
             from: payload.from,
             attempts: Number(row.attempts) + 1,
             ...(payload.unsent ? { unsent: payload.unsent } : {}),
+            ...(typeof payload.to === 'string' && payload.to ? { to: payload.to } : {}),
           });
         }
       }

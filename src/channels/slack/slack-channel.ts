@@ -8,6 +8,7 @@ import { createSlackAgentDesk, type SlackAgentDesk } from './slack-agent-desk.js
 import { createAgentThreads } from './slack-agent-threads.js';
 import { createSlackAppHome, type LiveChatOpen } from './slack-app-home.js';
 import { createBotIdentity } from './slack-bot-identity.js';
+import { addressedDelivery } from './slack-button-owner.js';
 import { slackClientOptions } from './slack-client-options.js';
 import { createSlackConversationLookup } from './slack-conversation-lookup.js';
 import { createDirectMessages } from './slack-direct-messages.js';
@@ -185,7 +186,8 @@ export function createSlackChannel(services: AppServices, options: SlackChannelO
       const ref: SlackReference | null =
         parseSlackReference(target.reference) ?? referenceFromKey(target.workspace, target.externalKey);
       if (!ref) throw new Error(`slack: no reference for conversation ${target.conversationId}`);
-      await poster.post(ref, replies);
+      const addressed = await addressedDelivery(identities, ref, target.addressee);
+      await poster.post(addressed.ref, replies, addressed.shownTo);
     },
   };
 }

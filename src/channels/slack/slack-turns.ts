@@ -104,9 +104,14 @@ export function createSlackTurns(deps: {
           'slack reply queued for retry',
         );
         // Only what did not go out (an earlier batch may have); the turn already stored
-        // these replies, so the outbox only delivers them.
+        // these replies, so the outbox only delivers them, still for the turn's user.
         const unsent = error instanceof SlackPostError ? error.unsent : rest;
-        await deps.notifier.send(result.conversationId, unsent, { author: 'bot', inTranscript: true });
+        await deps.notifier.send(
+          result.conversationId,
+          unsent,
+          { author: 'bot', inTranscript: true },
+          result.user.id,
+        );
       }
     },
     async run(message, delivery) {

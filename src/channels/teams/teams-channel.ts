@@ -19,6 +19,7 @@ import { renderTeamsActivities, teamsMessageGroups } from './render-teams-activi
 import {
   type ButtonsOwner,
   buttonsOwner,
+  isSharedConversation,
   notYoursInvokeText,
   notYoursMessage,
   ownerIn,
@@ -33,7 +34,14 @@ import {
   tenantOf,
   toInboundMessage,
 } from './teams-inbound.js';
-import { asTeamsReference, type TeamsPoster } from './teams-poster.js';
+import { asTeamsReference, type TeamsPoster, type TeamsReference } from './teams-poster.js';
+
+/** A turn's replies and, when the turn was stored, its conversation and user (for queueing them). */
+interface TurnOutcome {
+  readonly replies: readonly Reply[];
+  readonly conversationId: string | null;
+  readonly userId?: string;
+}
 
 /** Stores a conversation's reference when the bot is installed, before anyone writes. */
 export interface InstallRecorder {
@@ -76,13 +84,10 @@ export function createTeamsChannel(deps: TeamsChannelDeps): TeamsChannel {
   const { t } = deps.responses;
   const typingIntervalMs = deps.typingIntervalMs ?? 3000;
 
-  /** A turn's replies and, when the turn was stored, its conversation (for queueing them). */
-  async function runTurn(
-    message: InboundMessage,
-  ): Promise<{ readonly replies: readonly Reply[]; readonly conversationId: string | null }> {
+  async function runTurn(message: InboundMessage): Promise<TurnOutcome> {
     try {
       const result = await deps.bot().handle(message);
-      return { replies: result.replies, conversationId: result.conversationId };
+      return { replies: result.replies, conversationId: result.conversationId, userId: result.user.id };
     } catch (error) {
       // The pipeline already logged it; the user still hears that something went wrong.
       deps.logger.warn({ err: error }, 'teams turn failed');
@@ -94,12 +99,14 @@ export function createTeamsChannel(deps: TeamsChannelDeps): TeamsChannel {
    * Posts replies in the turn, one message at a time. What the connector does not
    * take (Teams down or throttling) goes to the outbox and is retried, so the
    * request still succeeds: a re-delivered activity is a duplicate and would not answer.
-   * In a channel or group chat the cards' buttons are the sender's (teams-button-owner.ts).
+   * In a channel or group chat the cards' buttons are the sender's (teams-button-owner.ts),
+   * also when the outbox posts them later: `userId`, the sender as a bot user, goes with them.
    */
   async function postOrQueue(
     ctx: TurnContext,
     replies: readonly Reply[],
     conversationId: string | null,
+    userId?: string,
   ): Promise<void> {
     const groups = teamsMessageGroups(replies);
     const shownTo = buttonsOwner(ctx.activity);
@@ -110,10 +117,12 @@ export function createTeamsChannel(deps: TeamsChannelDeps): TeamsChannel {
         if (!conversationId) throw error;
         deps.logger.warn({ err: error, conversationId }, 'teams reply queued for retry');
         // The turn already stored these replies (or they are the welcome): the outbox only delivers them.
-        await deps.notifier.send(conversationId, groups.slice(i).flat(), {
-          author: 'bot',
-          inTranscript: true,
-        });
+        await deps.notifier.send(
+          conversationId,
+          groups.slice(i).flat(),
+          { author: 'bot', inTranscript: true },
+          userId,
+        );
         return;
       }
     }
@@ -166,7 +175,7 @@ export function createTeamsChannel(deps: TeamsChannelDeps): TeamsChannel {
     } finally {
       await stopTyping();
     }
-    await postOrQueue(ctx, turn.replies, turn.conversationId);
+    await postOrQueue(ctx, turn.replies, turn.conversationId, turn.userId);
   }
 
   /**
@@ -199,6 +208,20 @@ export function createTeamsChannel(deps: TeamsChannelDeps): TeamsChannel {
           : { statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: message },
       },
     });
+  }
+
+  /**
+   * Whom the cards of a message sent outside a turn are for: its addressee, in a channel or
+   * group chat (as a turn's cards there are the sender's); none in a personal chat, or when
+   * the addressee is not known in the conversation's tenant.
+   */
+  async function addresseeOwner(
+    reference: TeamsReference,
+    target: DeliveryTarget,
+  ): Promise<ButtonsOwner | undefined> {
+    if (!target.addressee || !isSharedConversation({ conversation: reference.conversation }))
+      return undefined;
+    return (await deps.identities.ownerOf(target.workspace, target.addressee)) ?? undefined;
   }
 
   /** Stores where the bot was installed, so proactive messages can reach it before anyone writes. */
@@ -287,12 +310,16 @@ export function createTeamsChannel(deps: TeamsChannelDeps): TeamsChannel {
           `No Teams conversation reference for ${target.conversationId}`,
         );
       }
+      const shownTo = await addresseeOwner(reference, target);
       // One message at a time: when the connector fails after the first, the outbox tries
       // only the messages that did not go out.
       const groups = teamsMessageGroups(replies);
       for (let i = 0; i < groups.length; i++) {
         try {
-          await deps.poster.send(reference, renderTeamsActivities(groups[i]!) as Partial<Activity>[]);
+          await deps.poster.send(
+            reference,
+            renderTeamsActivities(groups[i]!, shownTo) as Partial<Activity>[],
+          );
         } catch (error) {
           if (i === 0) throw error;
           throw new PartlyDeliveredError(

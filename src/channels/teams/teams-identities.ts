@@ -3,6 +3,7 @@ import type { Logger } from 'pino';
 import { ExpiringCache } from '../../core/expiring-cache.js';
 import type { InboundUser } from '../../core/inbound-message.js';
 import type { Db } from '../../store/prisma-client.js';
+import type { ButtonsOwner } from './teams-button-owner.js';
 import { tenantOf } from './teams-inbound.js';
 
 /**
@@ -16,6 +17,11 @@ import { tenantOf } from './teams-inbound.js';
  */
 export interface TeamsIdentities {
   inboundUser(ctx: TurnContext): Promise<InboundUser>;
+  /**
+   * A bot user as the owner of the buttons of a message sent to them outside a turn: their
+   * Teams id in the tenant (as `buttonsOwner` writes it) and name; null when not known there.
+   */
+  ownerOf(tenant: string, botUserId: string): Promise<ButtonsOwner | null>;
 }
 
 export function createTeamsIdentities(deps: {
@@ -126,6 +132,16 @@ export function createTeamsIdentities(deps: {
       const { user, settled } = await lookUp(ctx, tenant, externalId);
       if (settled) cache.set(key, user);
       return user;
+    },
+    async ownerOf(tenant, botUserId) {
+      const identity = await deps.db.channelIdentity.findFirst({
+        where: { channel: 'teams', workspace: tenant, userId: botUserId },
+        orderBy: { id: 'asc' },
+        select: { externalId: true, user: { select: { displayName: true } } },
+      });
+      if (!identity) return null;
+      const name = identity.user.displayName.trim();
+      return { id: identity.externalId, ...(name ? { name } : {}) };
     },
   };
 }

@@ -35,7 +35,7 @@ export function createChatLifecycle(
   const { t } = deps.responses;
 
   async function tellUser(h: HandoffRecord, replies: readonly Reply[]): Promise<void> {
-    await deps.notifier.send(h.conversationId, replies, { author: 'system', handoffId: h.id });
+    await deps.notifier.send(h.conversationId, replies, { author: 'system', handoffId: h.id }, h.userId);
   }
 
   async function agentName(agentId: string | null): Promise<string> {

@@ -181,6 +181,7 @@ export function createAgentDesk(
           authorId: agent.id,
           handoffId: h.id,
         },
+        h.userId,
       );
       const stored = deps.signals.messagesWhenStored(h.id, 'agent', afterId);
       replyChains.set(h.id, stored);

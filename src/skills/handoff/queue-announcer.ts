@@ -57,10 +57,12 @@ export function createQueueAnnouncer(deps: HandoffDeps, options: { delayMs: numb
               position,
               minutes: estimateWaitMinutes({ position, onlineAgents: online, averageHandleMin }),
             });
-      await deps.notifier.send(h.conversationId, [{ type: 'text', text }], {
-        author: 'system',
-        handoffId: h.id,
-      });
+      await deps.notifier.send(
+        h.conversationId,
+        [{ type: 'text', text }],
+        { author: 'system', handoffId: h.id },
+        h.userId,
+      );
     }
   }
 

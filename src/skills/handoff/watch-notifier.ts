@@ -34,6 +34,7 @@ export async function notifyReadyWatchers(deps: HandoffDeps): Promise<number> {
         },
       ],
       { author: 'system' },
+      w.userId,
     );
     notified++;
   }

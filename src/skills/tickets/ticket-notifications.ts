@@ -125,7 +125,7 @@ export function createTicketNotifications(deps: {
           const place = viewer ? await placeOf() : null;
           if (!viewer || !place) continue;
           const reply = place.neutral ? neutralLine(ticket) : message(ticket, actor, change, viewer);
-          await deps.notifier.send(place.conversationId, [reply], from);
+          await deps.notifier.send(place.conversationId, [reply], from, userId);
         } catch (error) {
           // One unreachable follower must not undo the change the actor made.
           deps.logger.warn({ err: error, ticketId: ticket.id, userId }, 'ticket notification not queued');

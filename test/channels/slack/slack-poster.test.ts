@@ -57,7 +57,7 @@ describe('Slack replies that do not all go out', () => {
       fields: [],
       actions: [],
     }));
-    const result = { conversationId: 'conv-1', replies } as unknown as TurnResult;
+    const result = { conversationId: 'conv-1', replies, user: { id: 'usr-1' } } as unknown as TurnResult;
     await turns.deliver(result, { ref: { team: 'T1', channel: 'D1' } });
 
     expect(posted).toHaveLength(1);
