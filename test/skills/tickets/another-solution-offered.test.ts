@@ -1,10 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { InboundAttachment } from '../../../src/core/inbound-message.js';
-import type { UserProfile } from '../../../src/domain/user.js';
-import type { TicketDesk } from '../../../src/skills/tickets/ticket-desk.js';
-import type { Chat } from '../../support/conversation.js';
 import { testProviders } from '../../support/test-database.js';
-import { startTicketBot, type TicketBot } from './ticket-test-bot.js';
+import { useDeskWithRequesterAndAgent } from './solution-offer-fixture.js';
 
 const file = (name: string, mimeType: string): InboundAttachment => ({
   name,
@@ -21,58 +18,26 @@ const harFile = file('network.har', 'application/json');
  * again (typed twice) is not sent twice.
  */
 describe.each(testProviders())('another solution offered in the chat on %s', (provider) => {
-  let bot: TicketBot;
-  let desk: TicketDesk;
-  let nora: Chat;
-  let sam: Chat;
-  let noraProfile: UserProfile;
-  let samProfile: UserProfile;
-  let n = 0;
-
-  async function fileTicket(subject: string): Promise<number> {
-    const ticket = await desk.create({
-      requester: noraProfile,
-      subject,
-      issueType: 'other',
-      description: `${subject}: details for support.`,
-      channel: 'web',
-      conversationId: nora.last?.conversationId ?? null,
-      idempotencyKey: `${provider}-another-${++n}`,
-    });
-    return ticket.id;
-  }
+  const scene = useDeskWithRequesterAndAgent(provider, 'another');
+  const { fileTicket, toldNora } = scene;
 
   /** Public replies on the ticket, each with the names of its files. */
   const publicReplies = async (id: number) =>
     (
-      await bot.app.services.db.ticketComment.findMany({
+      await scene.bot.app.services.db.ticketComment.findMany({
         where: { ticketId: id, internal: false },
         orderBy: { id: 'asc' },
         include: { attachments: { select: { name: true }, orderBy: { name: 'asc' } } },
       })
     ).map((c) => ({ body: c.body, files: c.attachments.map((a) => a.name) }));
-  const toldNora = async (text: string) =>
-    (await bot.notifications(nora)).filter((told) => told.includes(text));
-
-  beforeAll(async () => {
-    bot = await startTicketBot(provider);
-    desk = bot.app.services.shared.tickets as TicketDesk;
-    nora = bot.chat('nora');
-    sam = bot.chat('sam');
-    await nora.say('hello');
-    await sam.say('hello');
-    noraProfile = nora.last!.user;
-    samProfile = sam.last!.user;
-  });
-  afterAll(() => bot.close());
 
   it('another solution is told as any reply to the requester is, not as a status change', async () => {
     const id = await fileTicket('Postback URL rejected');
-    await sam.say(`solution offered ${id}: Re-save the postback URL.`);
-    expect(sam.text()).toContain(`**#${id}** is now **Solution Offered**`);
+    await scene.sam.say(`solution offered ${id}: Re-save the postback URL.`);
+    expect(scene.sam.text()).toContain(`**#${id}** is now **Solution Offered**`);
 
-    await sam.say(`solution offered ${id}: Or allow our IP range in your firewall.`);
-    expect(sam.text()).toBe(`Your reply on **#${id}** was sent to the requester.`);
+    await scene.sam.say(`solution offered ${id}: Or allow our IP range in your firewall.`);
+    expect(scene.sam.text()).toBe(`Your reply on **#${id}** was sent to the requester.`);
     expect(await publicReplies(id)).toEqual([
       { body: 'Re-save the postback URL.', files: [] },
       { body: 'Or allow our IP range in your firewall.', files: [] },
@@ -82,19 +47,19 @@ describe.each(testProviders())('another solution offered in the chat on %s', (pr
 
   it('asked for the solution, the answer for a ticket offered one meanwhile is told as a reply too', async () => {
     const id = await fileTicket('Deep link opens the store');
-    await sam.say(`set #${id} to solution offered`);
-    expect(sam.text()).toContain(`What's the solution for **#${id}**?`);
+    await scene.sam.say(`set #${id} to solution offered`);
+    expect(scene.sam.text()).toContain(`What's the solution for **#${id}**?`);
     // Meanwhile, from the agents' console, a first solution.
-    await desk.setStatus(samProfile, id, 'solution_offered', 'Turn on universal links.');
-    await sam.say('Regenerate the deep link under Tracking.');
-    expect(sam.text()).toBe(`Your reply on **#${id}** was sent to the requester.`);
+    await scene.desk.setStatus(scene.samProfile, id, 'solution_offered', 'Turn on universal links.');
+    await scene.sam.say('Regenerate the deep link under Tracking.');
+    expect(scene.sam.text()).toBe(`Your reply on **#${id}** was sent to the requester.`);
   });
 
   it('the files attached to another solution go with it, to the ticket and in what the requester is told', async () => {
     const id = await fileTicket('Clicks counted twice');
-    await sam.say(`solution offered ${id}: Remove the second tracking tag.`);
-    await sam.say(`solution offered ${id}: The duplicate call shows in this capture.`, [harFile]);
-    expect(sam.text()).toBe(`Your reply on **#${id}** was sent to the requester.`);
+    await scene.sam.say(`solution offered ${id}: Remove the second tracking tag.`);
+    await scene.sam.say(`solution offered ${id}: The duplicate call shows in this capture.`, [harFile]);
+    expect(scene.sam.text()).toBe(`Your reply on **#${id}** was sent to the requester.`);
     expect((await publicReplies(id)).at(-1)).toEqual({
       body: 'The duplicate call shows in this capture.',
       files: ['network.har'],
@@ -105,13 +70,13 @@ describe.each(testProviders())('another solution offered in the chat on %s', (pr
 
   it('a file support does not accept is refused with a warning; the accepted ones and the solution go', async () => {
     const id = await fileTicket('Report export empty');
-    await sam.say(`solution offered ${id}: Pick a date range first.`);
-    await sam.say(`solution offered ${id}: Or use the export tool attached.`, [
+    await scene.sam.say(`solution offered ${id}: Pick a date range first.`);
+    await scene.sam.say(`solution offered ${id}: Or use the export tool attached.`, [
       screenshot,
       file('exporter.exe', 'application/octet-stream'),
     ]);
-    expect(sam.text()).toContain(`I can't attach **exporter.exe**`);
-    expect(sam.text()).toContain(`Your reply on **#${id}** was sent to the requester.`);
+    expect(scene.sam.text()).toContain(`I can't attach **exporter.exe**`);
+    expect(scene.sam.text()).toContain(`Your reply on **#${id}** was sent to the requester.`);
     expect((await publicReplies(id)).at(-1)).toEqual({
       body: 'Or use the export tool attached.',
       files: ['screenshot.png'],
@@ -120,8 +85,8 @@ describe.each(testProviders())('another solution offered in the chat on %s', (pr
 
   it('the first solution keeps its files too, and the requester hears of them with the status', async () => {
     const id = await fileTicket('Pixel not firing');
-    await sam.say(`solution offered ${id}: Move the pixel above the closing body tag.`, [screenshot]);
-    expect(sam.text()).toContain(`**#${id}** is now **Solution Offered**`);
+    await scene.sam.say(`solution offered ${id}: Move the pixel above the closing body tag.`, [screenshot]);
+    expect(scene.sam.text()).toContain(`**#${id}** is now **Solution Offered**`);
     expect(await publicReplies(id)).toEqual([
       { body: 'Move the pixel above the closing body tag.', files: ['screenshot.png'] },
     ]);
@@ -132,16 +97,16 @@ describe.each(testProviders())('another solution offered in the chat on %s', (pr
   it('the same solution with the same files again is not sent again; with a new file it is', async () => {
     const id = await fileTicket('Conversions late');
     const solution = 'Set the attribution window to 7 days.';
-    await sam.say(`solution offered ${id}: ${solution}`, [screenshot]);
-    await sam.say(`solution offered ${id}: ${solution}`, [screenshot]);
-    expect(sam.text()).toBe(`**#${id}** already has this solution, so I didn't send it again.`);
-    await sam.say(`solution offered ${id}: ${solution}`);
-    expect(sam.text()).toBe(`**#${id}** already has this solution, so I didn't send it again.`);
+    await scene.sam.say(`solution offered ${id}: ${solution}`, [screenshot]);
+    await scene.sam.say(`solution offered ${id}: ${solution}`, [screenshot]);
+    expect(scene.sam.text()).toBe(`**#${id}** already has this solution, so I didn't send it again.`);
+    await scene.sam.say(`solution offered ${id}: ${solution}`);
+    expect(scene.sam.text()).toBe(`**#${id}** already has this solution, so I didn't send it again.`);
     expect(await publicReplies(id)).toEqual([{ body: solution, files: ['screenshot.png'] }]);
     expect(await toldNora(solution)).toHaveLength(1);
 
-    await sam.say(`solution offered ${id}: ${solution}`, [harFile]);
-    expect(sam.text()).toBe(`Your reply on **#${id}** was sent to the requester.`);
+    await scene.sam.say(`solution offered ${id}: ${solution}`, [harFile]);
+    expect(scene.sam.text()).toBe(`Your reply on **#${id}** was sent to the requester.`);
     expect(await publicReplies(id)).toEqual([
       { body: solution, files: ['screenshot.png'] },
       { body: solution, files: ['network.har'] },

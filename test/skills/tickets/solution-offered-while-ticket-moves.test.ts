@@ -1,5 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { UserProfile } from '../../../src/domain/user.js';
+import { describe, expect, it } from 'vitest';
 import { createTicketDesk } from '../../../src/skills/tickets/database-ticket-desk.js';
 import type { TicketDesk } from '../../../src/skills/tickets/ticket-desk.js';
 import { createTicketNotifications } from '../../../src/skills/tickets/ticket-notifications.js';
@@ -7,9 +6,8 @@ import { createTicketCommentRepository } from '../../../src/store/ticket-comment
 import { createTicketQueryRepository } from '../../../src/store/ticket-query-repository.js';
 import { createTicketRecipients } from '../../../src/store/ticket-recipients.js';
 import { createTicketRepository, type TicketRepository } from '../../../src/store/ticket-repository.js';
-import type { Chat } from '../../support/conversation.js';
 import { testProviders } from '../../support/test-database.js';
-import { startTicketBot, type TicketBot } from './ticket-test-bot.js';
+import { useDeskWithRequesterAndAgent } from './solution-offer-fixture.js';
 
 /**
  * Someone else moves the ticket between the moment an agent's desk reads it and the moment the change
@@ -18,33 +16,15 @@ import { startTicketBot, type TicketBot } from './ticket-test-bot.js';
  * while nothing was recorded or sent.
  */
 describe.each(testProviders())('a solution offered while the ticket moves on %s', (provider) => {
-  let bot: TicketBot;
-  let desk: TicketDesk;
-  let nora: Chat;
-  let sam: Chat;
-  let noraProfile: UserProfile;
-  let samProfile: UserProfile;
-  let n = 0;
-
-  async function fileTicket(subject: string): Promise<number> {
-    const ticket = await desk.create({
-      requester: noraProfile,
-      subject,
-      issueType: 'other',
-      description: `${subject}: details for support.`,
-      channel: 'web',
-      conversationId: nora.last?.conversationId ?? null,
-      idempotencyKey: `${provider}-moves-${++n}`,
-    });
-    return ticket.id;
-  }
+  const scene = useDeskWithRequesterAndAgent(provider, 'moves');
+  const { fileTicket, publicReplies, timesToldNora: toldNora } = scene;
 
   /**
    * A desk like the bot's whose store lets `meanwhile` happen right before each change is written:
    * after the desk read the ticket, before the transaction that finds it moved.
    */
   function deskWhere(meanwhile: (attempt: number) => Promise<void>): TicketDesk {
-    const { db, users, notifier, responses, config, clock, logger } = bot.app.services;
+    const { db, users, notifier, responses, config, clock, logger } = scene.bot.app.services;
     const real = createTicketRepository(db);
     let attempt = 0;
     const tickets: TicketRepository = {
@@ -80,37 +60,16 @@ describe.each(testProviders())('a solution offered while the ticket moves on %s'
   }
 
   const statusOf = async (id: number) =>
-    (await bot.app.services.db.ticket.findUniqueOrThrow({ where: { id } })).status;
-  const publicReplies = async (id: number) =>
-    (
-      await bot.app.services.db.ticketComment.findMany({
-        where: { ticketId: id, internal: false },
-        orderBy: { id: 'asc' },
-      })
-    ).map((c) => c.body);
-  const toldNora = async (text: string) =>
-    (await bot.notifications(nora)).filter((told) => told.includes(text)).length;
-
-  beforeAll(async () => {
-    bot = await startTicketBot(provider);
-    desk = bot.app.services.shared.tickets as TicketDesk;
-    nora = bot.chat('nora');
-    sam = bot.chat('sam');
-    await nora.say('hello');
-    await sam.say('hello');
-    noraProfile = nora.last!.user;
-    samProfile = sam.last!.user;
-  });
-  afterAll(() => bot.close());
+    (await scene.bot.app.services.db.ticket.findUniqueOrThrow({ where: { id } })).status;
 
   it('the requester says the solution did not work as the agent offers another: it is offered from In Progress and sent', async () => {
     const id = await fileTicket('Pixel fires twice');
-    await desk.setStatus(samProfile, id, 'solution_offered', 'Clear the pixel cache.');
+    await scene.desk.setStatus(scene.samProfile, id, 'solution_offered', 'Clear the pixel cache.');
     const racing = deskWhere(async (attempt) => {
-      if (attempt === 1) await desk.comment(noraProfile, id, "That didn't work.");
+      if (attempt === 1) await scene.desk.comment(scene.noraProfile, id, "That didn't work.");
     });
 
-    expect(await racing.setStatus(samProfile, id, 'solution_offered', 'Or re-add the domain.')).toBe(
+    expect(await racing.setStatus(scene.samProfile, id, 'solution_offered', 'Or re-add the domain.')).toBe(
       'changed',
     );
     expect(await statusOf(id)).toBe('solution_offered');
@@ -124,12 +83,12 @@ describe.each(testProviders())('a solution offered while the ticket moves on %s'
 
   it('from the chat desk too, the agent hears of the status change the solution made, not of a reply', async () => {
     const id = await fileTicket('Postbacks missing');
-    await desk.setStatus(samProfile, id, 'solution_offered', 'Re-save the postback URL.');
+    await scene.desk.setStatus(scene.samProfile, id, 'solution_offered', 'Re-save the postback URL.');
     const racing = deskWhere(async (attempt) => {
-      if (attempt === 1) await desk.comment(noraProfile, id, 'Still missing.');
+      if (attempt === 1) await scene.desk.comment(scene.noraProfile, id, 'Still missing.');
     });
 
-    const outcome = await racing.changeStatus(samProfile, id, 'solution_offered', {
+    const outcome = await racing.changeStatus(scene.samProfile, id, 'solution_offered', {
       comment: 'Allow our IP range in your firewall.',
       commentPublic: true,
     });
@@ -142,10 +101,10 @@ describe.each(testProviders())('a solution offered while the ticket moves on %s'
     const id = await fileTicket('Conversions late');
     const solution = 'Set the attribution window to 7 days.';
     const racing = deskWhere(async (attempt) => {
-      if (attempt === 1) await desk.setStatus(samProfile, id, 'solution_offered', solution);
+      if (attempt === 1) await scene.desk.setStatus(scene.samProfile, id, 'solution_offered', solution);
     });
 
-    expect(await racing.setStatus(samProfile, id, 'solution_offered', solution)).toBe(
+    expect(await racing.setStatus(scene.samProfile, id, 'solution_offered', solution)).toBe(
       'solution-already-offered',
     );
     expect(await publicReplies(id)).toEqual([solution]);
@@ -154,12 +113,13 @@ describe.each(testProviders())('a solution offered while the ticket moves on %s'
 
   it('a requester who rejects the solution as the agent closes the ticket is refused, not told it worked', async () => {
     const id = await fileTicket('Report export empty');
-    await desk.setStatus(samProfile, id, 'solution_offered', 'Pick a date range first.');
+    await scene.desk.setStatus(scene.samProfile, id, 'solution_offered', 'Pick a date range first.');
     const racing = deskWhere(async (attempt) => {
-      if (attempt === 1) await desk.setStatus(samProfile, id, 'closed', 'No answer from the requester.');
+      if (attempt === 1)
+        await scene.desk.setStatus(scene.samProfile, id, 'closed', 'No answer from the requester.');
     });
 
-    const outcome = await racing.changeStatus(noraProfile, id, 'in_progress');
+    const outcome = await racing.changeStatus(scene.noraProfile, id, 'in_progress');
     expect(outcome).toMatchObject({ ok: false, refusal: 'staff-only', ticket: { status: 'closed' } });
     expect(await statusOf(id)).toBe('closed');
   });
@@ -168,14 +128,14 @@ describe.each(testProviders())('a solution offered while the ticket moves on %s'
     const id = await fileTicket('Deep link opens the store');
     const statuses = ['in_progress', 'awaiting_response'] as const;
     const racing = deskWhere(async (attempt) => {
-      await bot.app.services.db.ticket.update({
+      await scene.bot.app.services.db.ticket.update({
         where: { id },
         data: { status: statuses[attempt % statuses.length] },
       });
     });
 
     await expect(
-      racing.setStatus(samProfile, id, 'solution_offered', 'Regenerate the deep link under Tracking.'),
+      racing.setStatus(scene.samProfile, id, 'solution_offered', 'Regenerate the deep link under Tracking.'),
     ).rejects.toMatchObject({ code: 'conflict' });
     expect(await publicReplies(id)).toEqual([]);
     expect(await toldNora('Regenerate the deep link under Tracking.')).toBe(0);
