@@ -1,26 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { slackModule } from '../../../src/channels/slack/slack-module.js';
-import { handoffModule } from '../../../src/skills/handoff/handoff-module.js';
-import { ticketsModule } from '../../../src/skills/tickets/tickets-module.js';
-import { fakeDocs, ticketRules } from '../../skills/tickets/ticket-test-bot.js';
-import { keywordMatcher } from '../../support/keyword-matcher.js';
 import { testProviders } from '../../support/test-database.js';
 import { FAKE_TEAM, type RecordedCall } from './fakes/fake-slack-api.js';
-import { appMention, blockActions, directMessage } from './fakes/slack-payloads.js';
-import {
-  AGENTS_CHANNEL,
-  buttonIn,
-  postedText,
-  type SlackTestBot,
-  startSlackTestBot,
-  USERS,
-} from './slack-test-bot.js';
-
-const matcher = keywordMatcher([
-  [/^\/helpdesk\b/i, 'agent.availability', 'handoff'],
-  [/\b(agent|human|person)\b/i, 'agent.handoff', 'handoff'],
-  ...ticketRules,
-]);
+import { appMention, directMessage } from './fakes/slack-payloads.js';
+import { pressForNextPost, pressRefused, rileyGoesOnline, startOwnerTestBot } from './slack-owner-fixture.js';
+import { buttonIn, postedText, type SlackTestBot, USERS } from './slack-test-bot.js';
 
 /**
  * The buttons of a message the bot posts into someone's channel thread outside the turn are
@@ -30,51 +13,19 @@ const matcher = keywordMatcher([
 describe.each(testProviders())('Slack buttons posted outside the turn keep their owner (%s)', (provider) => {
   let slack: SlackTestBot;
   beforeAll(async () => {
-    slack = await startSlackTestBot(provider, {
-      modules: [fakeDocs().module, ticketsModule, handoffModule, slackModule],
-      matcher,
-    });
+    slack = await startOwnerTestBot(provider);
   });
   afterAll(() => slack.close());
 
   const since = (mark: number) => (c: RecordedCall) => slack.fake.calls.indexOf(c) >= mark;
 
-  function press(user: string, post: RecordedCall, label: string | RegExp) {
-    const button = buttonIn(post, label);
-    return slack.sendInteractive(
-      blockActions({
-        user,
-        channel: String(post.args.channel),
-        message: {
-          ts: String(post.result?.ts),
-          ...(post.args.thread_ts ? { thread_ts: String(post.args.thread_ts) } : {}),
-          blocks: post.args.blocks,
-        },
-        button: {
-          action_id: button.action_id,
-          text: button.text,
-          ...(button.value !== undefined ? { value: button.value } : {}),
-          ...(button.block_id ? { block_id: button.block_id } : {}),
-        },
-        responseUrl: slack.fake.responseUrl('press'),
-      }),
-    );
-  }
-
   /** `user` presses: resolves with the bot's next post in the same place. */
-  async function presses(user: string, post: RecordedCall, label: string | RegExp) {
-    const mark = slack.mark();
-    await press(user, post, label);
-    return slack.nextPost(mark, String(post.args.channel), post.args.thread_ts as string | undefined);
-  }
+  const presses = (user: string, post: RecordedCall, label: string | RegExp) =>
+    pressForNextPost(slack, user, post, label);
 
   /** Bob presses `label` on a post in Alice's thread: he alone is told whose it is; nothing runs. */
   async function bobIsRefused(post: RecordedCall, label: string | RegExp) {
-    const seen = slack.inbound.length;
-    const mark = slack.mark();
-    await press(USERS.bob.id, post, label);
-    const told = await slack.fake.waitFor('chat.postEphemeral', since(mark));
-    await slack.settle();
+    const { told, mark, seen } = await pressRefused(slack, USERS.bob.id, post, label);
     expect(told.args).toMatchObject({ channel: post.args.channel, user: USERS.bob.id });
     expect(String(told.args.text)).toContain(`These buttons are for <@${USERS.alice.id}>`);
     expect(slack.inbound).toHaveLength(seen);
@@ -153,16 +104,7 @@ describe.each(testProviders())('Slack buttons posted outside the turn keep their
 
     // Riley comes online: both are told, outside any turn of theirs.
     mark = slack.mark();
-    await slack.sendCommand({
-      token: 't',
-      team_id: FAKE_TEAM,
-      channel_id: AGENTS_CHANNEL,
-      user_id: USERS.riley.id,
-      command: '/helpdesk',
-      text: 'online',
-      response_url: slack.fake.responseUrl('riley-online'),
-      trigger_id: '1.2.riley-online',
-    });
+    await rileyGoesOnline(slack, '1.2.riley-online');
     const available = (c: RecordedCall) => postedText(c).includes('an agent is available for live chat now');
     const inThread = await slack.fake.waitFor(
       'chat.postMessage',

@@ -1,29 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { slackModule } from '../../../src/channels/slack/slack-module.js';
-import { handoffModule } from '../../../src/skills/handoff/handoff-module.js';
-import { ticketsModule } from '../../../src/skills/tickets/tickets-module.js';
-import { fakeDocs, ticketRules } from '../../skills/tickets/ticket-test-bot.js';
-import { keywordMatcher } from '../../support/keyword-matcher.js';
 import { testProviders } from '../../support/test-database.js';
 import { demoFormModule } from './demo-form-module.js';
 import { FAKE_TEAM, type RecordedCall } from './fakes/fake-slack-api.js';
-import { appMention, blockActions, directMessage, threadReply } from './fakes/slack-payloads.js';
+import { appMention, directMessage, threadReply } from './fakes/slack-payloads.js';
 import {
-  AGENTS_CHANNEL,
-  buttonIn,
-  postedText,
-  type SlackTestBot,
-  startSlackTestBot,
-  USERS,
-} from './slack-test-bot.js';
-
-/** Tickets, the help center's suggestions, live agents, and the demo form for the "Open form" button. */
-const matcher = keywordMatcher([
-  [/^\/helpdesk\b/i, 'agent.availability', 'handoff'],
-  [/\b(agent|human|person)\b/i, 'agent.handoff', 'handoff'],
-  [/^feedback\b/i, 'demo.feedback', 'demo'],
-  ...ticketRules,
-]);
+  press as pressAs,
+  pressForNextPost,
+  pressRefused,
+  rileyGoesOnline,
+  startOwnerTestBot,
+} from './slack-owner-fixture.js';
+import { AGENTS_CHANNEL, buttonIn, postedText, type SlackTestBot, USERS } from './slack-test-bot.js';
 
 /**
  * The bot talks with one person in a channel thread, where everyone in the channel sees its
@@ -33,43 +20,21 @@ const matcher = keywordMatcher([
 describe.each(testProviders())('Slack buttons belong to whom they were shown to (%s)', (provider) => {
   let slack: SlackTestBot;
   beforeAll(async () => {
-    slack = await startSlackTestBot(provider, {
-      modules: [fakeDocs().module, ticketsModule, handoffModule, demoFormModule, slackModule],
-      matcher,
+    // Tickets, the help center's suggestions, live agents, and the demo form for the "Open form" button.
+    slack = await startOwnerTestBot(provider, {
+      modules: [demoFormModule],
+      rules: [[/^feedback\b/i, 'demo.feedback', 'demo']],
     });
   });
   afterAll(() => slack.close());
 
   const since = (mark: number) => (c: RecordedCall) => slack.fake.calls.indexOf(c) >= mark;
-
-  function press(user: string, post: RecordedCall, label: string | RegExp) {
-    const button = buttonIn(post, label);
-    return slack.sendInteractive(
-      blockActions({
-        user,
-        channel: String(post.args.channel),
-        message: {
-          ts: String(post.result?.ts),
-          ...(post.args.thread_ts ? { thread_ts: String(post.args.thread_ts) } : {}),
-          blocks: post.args.blocks,
-        },
-        button: {
-          action_id: button.action_id,
-          text: button.text,
-          ...(button.value !== undefined ? { value: button.value } : {}),
-          ...(button.block_id ? { block_id: button.block_id } : {}),
-        },
-        responseUrl: slack.fake.responseUrl('press'),
-      }),
-    );
-  }
+  const press = (user: string, post: RecordedCall, label: string | RegExp) =>
+    pressAs(slack, user, post, label);
 
   /** The owner presses: resolves with the bot's next post in the same thread. */
-  async function ownerPresses(user: string, post: RecordedCall, label: string | RegExp) {
-    const mark = slack.mark();
-    await press(user, post, label);
-    return slack.nextPost(mark, String(post.args.channel), post.args.thread_ts as string);
-  }
+  const ownerPresses = (user: string, post: RecordedCall, label: string | RegExp) =>
+    pressForNextPost(slack, user, post, label);
 
   async function conversationIn(key: string) {
     return slack.database.prisma.conversation.findUniqueOrThrow({
@@ -86,11 +51,7 @@ describe.each(testProviders())('Slack buttons belong to whom they were shown to 
     const channel = String(post.args.channel);
     const threadTs = String(post.args.thread_ts);
     const before = await conversationIn(`${channel}:${threadTs}`);
-    const seen = slack.inbound.length;
-    const mark = slack.mark();
-    await press(user, post, label);
-    const told = await slack.fake.waitFor('chat.postEphemeral', since(mark));
-    await slack.settle();
+    const { told, mark, seen } = await pressRefused(slack, user, post, label);
     expect(told.args).toMatchObject({ channel, thread_ts: threadTs, user });
     expect(String(told.args.text)).toContain(`These buttons are for <@${USERS.alice.id}>`);
     expect(slack.inbound).toHaveLength(seen);
@@ -163,16 +124,7 @@ describe.each(testProviders())('Slack buttons belong to whom they were shown to 
 
   it("any agent claims a chat waiting in the agents' channel", async () => {
     let mark = slack.mark();
-    await slack.sendCommand({
-      token: 't',
-      team_id: FAKE_TEAM,
-      channel_id: AGENTS_CHANNEL,
-      user_id: USERS.riley.id,
-      command: '/helpdesk',
-      text: 'online',
-      response_url: slack.fake.responseUrl('riley-online'),
-      trigger_id: '1.2.riley-owner',
-    });
+    await rileyGoesOnline(slack, '1.2.riley-owner');
     await slack.fake.waitFor('response_url', since(mark));
 
     mark = slack.mark();

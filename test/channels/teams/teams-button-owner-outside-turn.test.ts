@@ -1,29 +1,21 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTeamsModule } from '../../../src/channels/teams/teams-module.js';
-import type { AgentDesk } from '../../../src/skills/handoff/agent-desk.js';
-import { createHandoffModule } from '../../../src/skills/handoff/handoff-module.js';
-import { ticketsModule } from '../../../src/skills/tickets/tickets-module.js';
-import { fakeDocs, ticketRules } from '../../skills/tickets/ticket-test-bot.js';
-import { keywordMatcher } from '../../support/keyword-matcher.js';
+import { describe, expect, it } from 'vitest';
 import { testProviders } from '../../support/test-database.js';
 import type { ConnectorCall } from './fakes/fake-bot-connector.js';
 import {
-  AGENTS_CHANNEL,
   cardSubmit,
-  channelConversation,
-  nextMessageId,
   personalConversationId,
-  SUPPORT_CHANNEL,
   TENANT_ID,
   type TeamsTestUser,
-  teamsUser,
 } from './fakes/teams-activities.js';
-import { allActions, startTeamsTestBot, type TeamsChat, type TeamsTestBot } from './fakes/teams-test-bot.js';
-
-const matcher = keywordMatcher([[/\b(agent|human|person)\b/i, 'agent.handoff', 'handoff'], ...ticketRules]);
-
-// biome-ignore lint/suspicious/noExplicitAny: Adaptive Card JSON is walked generically.
-type Json = any;
+import type { TeamsChat } from './fakes/teams-test-bot.js';
+import {
+  alice,
+  bob,
+  cardAction as buttonIn,
+  nora,
+  supportThread,
+  useOwnerTeamsBot,
+} from './teams-owner-fixture.js';
 
 /**
  * The cards of a message the bot posts into someone's channel thread outside the turn are still
@@ -31,36 +23,7 @@ type Json = any;
  * proactive messages such as "an agent is available now". In a personal chat nothing changes.
  */
 describe.each(testProviders())('Teams cards posted outside the turn keep their owner (%s)', (provider) => {
-  let bot: TeamsTestBot;
-  let desk: AgentDesk;
-  const alice = teamsUser('alice', 'Alice B.', 'alice@acme.example');
-  const bob = teamsUser('bob', 'Bob B.', 'bob@acme.example');
-  const nora = teamsUser('nora', 'Nora N.', 'nora@northpeak.example');
-
-  beforeAll(async () => {
-    let captured: AgentDesk | null = null;
-    bot = await startTeamsTestBot(provider, {
-      matcher,
-      env: { TEAMS_AGENTS_CHANNEL: AGENTS_CHANNEL },
-      modules: [
-        fakeDocs().module,
-        ticketsModule,
-        createHandoffModule({
-          queueUpdateDelayMs: 0,
-          sweepIntervalMs: 3_600_000,
-          onCreated: (inner) => {
-            captured = inner.desk;
-          },
-        }),
-        createTeamsModule(),
-      ],
-    });
-    desk = captured as unknown as AgentDesk;
-    for (const user of [alice, bob, nora]) {
-      bot.connector.members.set(user.id, { ...user, userPrincipalName: user.email });
-    }
-  });
-  afterAll(async () => bot?.close());
+  const bot = useOwnerTeamsBot(provider, [alice, bob, nora]);
 
   /** The first message posted into `conversationId` after call `from` that has a button `label`. */
   function postedWith(conversationId: string, label: string, from: number): Promise<ConnectorCall> {
@@ -72,14 +35,6 @@ describe.each(testProviders())('Teams cards posted outside the turn keep their o
         buttonIn(c, label) !== undefined,
       15_000,
     );
-  }
-
-  function buttonIn(call: ConnectorCall, label: string): Json | undefined {
-    for (const attachment of call.body?.attachments ?? []) {
-      const action = allActions(attachment.content).find((a) => a.title === label);
-      if (action) return action;
-    }
-    return undefined;
   }
 
   /** `chat`'s user presses `label` on the posted message `call` (Action.Submit). */
@@ -128,8 +83,7 @@ describe.each(testProviders())('Teams cards posted outside the turn keep their o
   }
 
   it("a reply to Alice's mention that the connector took only on the outbox's retry is still hers", async () => {
-    const thread = bot.chat(alice, channelConversation(SUPPORT_CHANNEL, nextMessageId()));
-    thread.mention = true;
+    const thread = supportThread(bot, alice);
     let refused = 0;
     bot.connector.refuse = (method, path, body) => {
       const first = method === 'POST' && path.includes(thread.conversation.id) && body?.type === 'message';
@@ -154,8 +108,7 @@ describe.each(testProviders())('Teams cards posted outside the turn keep their o
 
   it('"Talk to a person" sent to Alice\'s thread when an agent comes online is hers; in a personal chat anyone\'s', async () => {
     // Nobody is online: Alice (in a channel thread) and Nora (in her personal chat) ask to be told.
-    const thread = bot.chat(alice, channelConversation(SUPPORT_CHANNEL, nextMessageId()));
-    thread.mention = true;
+    const thread = supportThread(bot, alice);
     await thread.say('I want to talk to a human');
     await thread.click('Notify me');
     expect(thread.text()).toMatch(/as soon as an agent is available/);
@@ -165,7 +118,7 @@ describe.each(testProviders())('Teams cards posted outside the turn keep their o
 
     // Sam comes online: both are told, outside any turn of theirs.
     const from = bot.connector.calls.length;
-    await desk.setAvailability((await bot.app.services.users.byId('usr_sam'))!, 'online');
+    await bot.desk.setAvailability((await bot.app.services.users.byId('usr_sam'))!, 'online');
     const inThread = await postedWith(thread.conversation.id, 'Talk to a person', from);
     const inPersonal = await postedWith(personalConversationId(nora), 'Talk to a person', from);
 

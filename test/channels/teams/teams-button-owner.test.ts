@@ -1,10 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTeamsModule } from '../../../src/channels/teams/teams-module.js';
-import type { AgentDesk } from '../../../src/skills/handoff/agent-desk.js';
-import { createHandoffModule } from '../../../src/skills/handoff/handoff-module.js';
-import { ticketsModule } from '../../../src/skills/tickets/tickets-module.js';
-import { fakeDocs, ticketRules } from '../../skills/tickets/ticket-test-bot.js';
-import { keywordMatcher } from '../../support/keyword-matcher.js';
+import { describe, expect, it } from 'vitest';
 import { testProviders } from '../../support/test-database.js';
 import { echoModule } from './fakes/echo-skill-module.js';
 import type { ConnectorCall } from './fakes/fake-bot-connector.js';
@@ -16,23 +10,20 @@ import {
   groupConversation,
   nextMessageId,
   personalConversationId,
-  SUPPORT_CHANNEL,
   TENANT_ID,
   type TeamsTestUser,
-  teamsUser,
 } from './fakes/teams-activities.js';
-import { allActions, startTeamsTestBot, type TeamsChat, type TeamsTestBot } from './fakes/teams-test-bot.js';
-
-/** Tickets with the help center's suggestions, live agents, and the echo skill's form. */
-const matcher = keywordMatcher([
-  [/\b(agent|human|person)\b/i, 'agent.handoff', 'handoff'],
-  [/^echo\b/i, 'test.echo', 'echo'],
-  [/^form\b/i, 'test.form', 'echo'],
-  ...ticketRules,
-]);
-
-// biome-ignore lint/suspicious/noExplicitAny: Adaptive Card JSON is walked generically.
-type Json = any;
+import { allActions, type TeamsChat } from './fakes/teams-test-bot.js';
+import {
+  alice,
+  bob,
+  cardAction,
+  type Json,
+  nora,
+  sam,
+  supportThread,
+  useOwnerTeamsBot,
+} from './teams-owner-fixture.js';
 
 /**
  * In a Teams channel thread or a group chat everyone sees the cards the bot shows the person
@@ -42,39 +33,14 @@ type Json = any;
  * cards stay every agent's.
  */
 describe.each(testProviders())('Teams buttons belong to whom they were shown to (%s)', (provider) => {
-  let bot: TeamsTestBot;
-  let desk: AgentDesk;
-  // Teams people whose e-mail (from the member API) links them to the seeded directory.
-  const alice = teamsUser('alice', 'Alice B.', 'alice@acme.example');
-  const bob = teamsUser('bob', 'Bob B.', 'bob@acme.example');
-  const nora = teamsUser('nora', 'Nora N.', 'nora@northpeak.example');
-  const sam = teamsUser('sam', 'Sam A.', 'sam@support.example');
-
-  beforeAll(async () => {
-    let captured: AgentDesk | null = null;
-    bot = await startTeamsTestBot(provider, {
-      matcher,
-      env: { TEAMS_AGENTS_CHANNEL: AGENTS_CHANNEL },
-      modules: [
-        fakeDocs().module,
-        ticketsModule,
-        echoModule,
-        createHandoffModule({
-          queueUpdateDelayMs: 0,
-          sweepIntervalMs: 3_600_000,
-          onCreated: (inner) => {
-            captured = inner.desk;
-          },
-        }),
-        createTeamsModule(),
-      ],
-    });
-    desk = captured as unknown as AgentDesk;
-    for (const user of [alice, bob, nora, sam]) {
-      bot.connector.members.set(user.id, { ...user, userPrincipalName: user.email });
-    }
+  // Tickets with the help center's suggestions, live agents, and the echo skill's form.
+  const bot = useOwnerTeamsBot(provider, [alice, bob, nora, sam], {
+    modules: [echoModule],
+    rules: [
+      [/^echo\b/i, 'test.echo', 'echo'],
+      [/^form\b/i, 'test.form', 'echo'],
+    ],
   });
-  afterAll(async () => bot?.close());
 
   /** The conversation as stored: its flow state, version and transcript length. */
   async function stored(conversationId: string) {
@@ -90,10 +56,8 @@ describe.each(testProviders())('Teams buttons belong to whom they were shown to 
   /** The button labelled `label` in the cards `chat` got last, and the message that carried it. */
   function buttonOf(chat: TeamsChat, label: string): { action: Json; messageId: string } {
     for (const reply of chat.replies) {
-      for (const attachment of reply.body.attachments ?? []) {
-        const action = allActions(attachment.content).find((a) => a.title === label);
-        if (action) return { action, messageId: reply.newId! };
-      }
+      const action = cardAction(reply, label);
+      if (action) return { action, messageId: reply.newId! };
     }
     throw new Error(`No button "${label}" in: ${chat.actions().join(' | ')}`);
   }
@@ -140,8 +104,7 @@ describe.each(testProviders())('Teams buttons belong to whom they were shown to 
   }
 
   it("Bob's presses on the ticket questions Alice is asked in her channel thread are refused; hers go on", async () => {
-    const thread = bot.chat(alice, channelConversation(SUPPORT_CHANNEL, nextMessageId()));
-    thread.mention = true;
+    const thread = supportThread(bot, alice);
     await thread.say('open a ticket: password reset link expired immediately');
     expect(thread.text()).toMatch(/sounds like a \*\*[^*]+\*\* issue/);
 
@@ -176,8 +139,7 @@ describe.each(testProviders())('Teams buttons belong to whom they were shown to 
   });
 
   it("an Action.Execute press on Alice's card in a channel answers Bob alone, and changes nothing", async () => {
-    const thread = bot.chat(alice, channelConversation(SUPPORT_CHANNEL, nextMessageId()));
-    thread.mention = true;
+    const thread = supportThread(bot, alice);
     await thread.say('echo start');
     const { action, messageId } = buttonOf(thread, 'Pick me');
     const before = await stored(thread.conversation.id);
@@ -225,7 +187,7 @@ describe.each(testProviders())('Teams buttons belong to whom they were shown to 
   });
 
   it("any agent claims a chat waiting in the agents' channel", async () => {
-    await desk.setAvailability((await bot.app.services.users.byId('usr_sam'))!, 'online');
+    await bot.desk.setAvailability((await bot.app.services.users.byId('usr_sam'))!, 'online');
     const before = bot.connector.calls.length;
     const chat = bot.chat(nora);
     await chat.say('I want a human');
