@@ -1,14 +1,12 @@
 import type { InboundAttachment } from '../../core/inbound-message.js';
 import type { TicketStatus } from '../../domain/ticket-statuses.js';
 import type { UserProfile } from '../../domain/user.js';
-import type { StatusChangeResult } from '../tickets/ticket-service.js';
 
 export type Availability = 'online' | 'away' | 'offline';
 export type HandoffStatus = 'pending' | 'assigned' | 'transferred' | 'resolved' | 'abandoned' | 'expired';
 
 /** What setting a chat's ticket status did. */
 export interface TicketStatusOutcome {
-  readonly result: StatusChangeResult;
   /** For the agent in place of the desk's usual confirmation: the solution was offered already, nothing sent. */
   readonly notice: string | null;
 }

@@ -219,8 +219,7 @@ export function createAgentDesk(
       const result = await deps
         .tickets()
         .setStatus(agent, h.ticketId, status, status === 'solution_offered' ? text : undefined);
-      const repeated = result === 'solution-already-offered';
-      return { result, notice: repeated ? t('handoff.solution_already_offered') : null };
+      return { notice: result === 'solution-already-offered' ? t('handoff.solution_already_offered') : null };
     },
 
     async transfer(agent, handoffId, to, note) {
