@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
@@ -6,6 +7,10 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: 'forks',
+    // Most test files spend their time waiting on sockets, databases and timers, not on the CPU: on a
+    // 2-core host Vitest's default (cores - 1 = one file at a time) took 11.9 min for the suite, three
+    // files at a time 6.9 min.
+    maxWorkers: Math.max(3, availableParallelism()),
     env: { DOTENV_CONFIG_QUIET: 'true', LOG_LEVEL: 'silent' },
   },
 });
