@@ -2,6 +2,7 @@ import type { webApi } from '@slack/bolt';
 import type { Logger } from 'pino';
 import { ExpiringCache } from '../../core/expiring-cache.js';
 import type { InboundUser } from '../../core/inbound-message.js';
+import { linkIdentityByEmail } from '../../store/link-identity-by-email.js';
 import type { Db } from '../../store/prisma-client.js';
 
 /**
@@ -65,25 +66,11 @@ export function createSlackIdentities(deps: {
    * without an e-mail (users.info failed on the first message) is moved over.
    */
   async function linkByEmail(team: string, slackUserId: string, email: string, identityId: string | null) {
-    const user = await deps.db.user.findFirst({
-      where: { email: { in: [...new Set([email, email.toLowerCase()])] } },
-      orderBy: { createdAt: 'asc' },
-      select: { id: true },
-    });
-    if (!user) return;
-    try {
-      if (identityId) {
-        await deps.db.channelIdentity.update({ where: { id: identityId }, data: { userId: user.id } });
-      } else {
-        await deps.db.channelIdentity.create({
-          data: { userId: user.id, channel: 'slack', workspace: team, externalId: slackUserId },
-        });
-      }
-      deps.onLinked?.();
-      deps.logger.info({ slackUserId, userId: user.id }, 'slack user linked by e-mail');
-    } catch (error) {
-      if ((error as { code?: string }).code !== 'P2002') throw error;
-    }
+    const who = { channel: 'slack', workspace: team, externalId: slackUserId, identityId } as const;
+    const userId = await linkIdentityByEmail(deps.db, who, email);
+    if (!userId) return;
+    deps.onLinked?.();
+    deps.logger.info({ slackUserId, userId }, 'slack user linked by e-mail');
   }
 
   return {

@@ -2,6 +2,7 @@ import { TeamsInfo, type TurnContext } from 'botbuilder';
 import type { Logger } from 'pino';
 import { ExpiringCache } from '../../core/expiring-cache.js';
 import type { InboundUser } from '../../core/inbound-message.js';
+import { linkIdentityByEmail } from '../../store/link-identity-by-email.js';
 import type { Db } from '../../store/prisma-client.js';
 import type { ButtonsOwner } from './teams-button-owner.js';
 import { tenantOf } from './teams-inbound.js';
@@ -76,25 +77,11 @@ export function createTeamsIdentities(deps: {
     email: string,
     identityId: string | null,
   ): Promise<void> {
-    const user = await deps.db.user.findFirst({
-      where: { email: { in: [...new Set([email, email.toLowerCase()])] } },
-      orderBy: { createdAt: 'asc' },
-      select: { id: true },
-    });
-    if (!user) return;
-    try {
-      if (identityId) {
-        await deps.db.channelIdentity.update({ where: { id: identityId }, data: { userId: user.id } });
-      } else {
-        await deps.db.channelIdentity.create({
-          data: { userId: user.id, channel: 'teams', workspace: tenant, externalId },
-        });
-      }
-      deps.onLinked?.();
-      deps.logger.info({ externalId, userId: user.id }, 'teams user linked by e-mail');
-    } catch (error) {
-      if ((error as { code?: string }).code !== 'P2002') throw error;
-    }
+    const who = { channel: 'teams', workspace: tenant, externalId, identityId } as const;
+    const userId = await linkIdentityByEmail(deps.db, who, email);
+    if (!userId) return;
+    deps.onLinked?.();
+    deps.logger.info({ externalId, userId }, 'teams user linked by e-mail');
   }
 
   /** The sender; `settled` is false when the member API did not answer (ask again next time). */
