@@ -1,5 +1,5 @@
 import type { Reply } from '../../core/reply.js';
-import type { IntentMatcher } from '../../core/router.js';
+import { askOpenQuestion, type IntentMatcher } from '../../core/router.js';
 import type { TurnContext } from '../../core/turn-context.js';
 import type { HandoffMessage } from '../../store/handoff-messages.js';
 import type { HandoffRecord } from '../../store/handoff-repository.js';
@@ -12,6 +12,7 @@ import { escalationTicketKey, noteEscalationTicketFiled } from './escalation-key
 import { formatFileSize } from './file-size.js';
 import type { HandoffDeps } from './handoff-deps.js';
 import type { LiveChatViews } from './live-chat-view.js';
+import { NOTIFY_QUESTION, notifyQuestionReply } from './notify-question.js';
 import { noteOpenedChat } from './opened-chat-note.js';
 import { phraseMatcher } from './phrase-list.js';
 import { problemInRequest } from './problem-in-request.js';
@@ -193,22 +194,12 @@ export function createHandoffRequests(
           type: 'text',
           text: [`${unavailable} ${ticketLine}`, ...(await nextSteps(ctx))].join('\n\n'),
         });
-        if (created && !described) details.start(ctx, ticket.id);
-        ctx.reply({
-          type: 'choices',
-          prompt: t('handoff.notify_prompt'),
-          choices: [
-            {
-              label: t('handoff.notify_yes'),
-              value: { skill: 'handoff', action: 'notify', teamId: check.team?.id ?? null },
-              style: 'primary',
-            },
-            {
-              label: t('handoff.notify_no'),
-              value: { skill: 'handoff', action: 'notify-no', ticketId: ticket.id },
-            },
-          ],
-        });
+        // A typed "yes" or "no thanks" answers the question as its buttons do: the flow waiting
+        // for the description keeps it, or else it is open for the next message.
+        const notify = { teamId: check.team?.id ?? null, ticketId: ticket.id };
+        if (created && !described) details.start(ctx, ticket.id, notify);
+        else askOpenQuestion(ctx, { skill: 'handoff', name: NOTIFY_QUESTION, slots: notify });
+        ctx.reply(notifyQuestionReply(deps.responses, notify));
         return;
       }
 

@@ -1,9 +1,18 @@
+import type { ActiveFlow } from '../../core/conversation-state.js';
 import type { IntentMatcher } from '../../core/router.js';
 import type { Skill } from '../../core/skill.js';
 import type { TurnContext } from '../../core/turn-context.js';
 import type { AgentDesk, Availability } from './agent-desk.js';
 import type { HandoffDeps } from './handoff-deps.js';
 import type { HandoffRequests } from './handoff-requests.js';
+import {
+  NOTIFY_QUESTION,
+  type NotifyAnswer,
+  type NotifyQuestion,
+  pendingNotifyQuestion,
+  typedNotifyAnswer,
+  withoutNotifyQuestion,
+} from './notify-question.js';
 import { TICKET_DETAILS_FLOW, type TicketDetailsFlow } from './ticket-details-flow.js';
 
 const RATING_FLOW = 'rating-comment';
@@ -43,6 +52,28 @@ export function createHandoffSkill(
     });
   }
 
+  /** "Notify me" or "No thanks", clicked or typed: the question is answered, a later "yes" is not for it. */
+  async function answerNotify(ctx: TurnContext, answer: NotifyAnswer, asked: NotifyQuestion): Promise<void> {
+    const flow = ctx.state.flow;
+    if (flow?.skill === 'handoff' && pendingNotifyQuestion(flow))
+      ctx.state.flow = withoutNotifyQuestion(flow);
+    if (answer === 'notify') {
+      await requests.watch(ctx, asked.teamId);
+      return;
+    }
+    const ticket = asked.ticketId === null ? null : await deps.tickets().get(ctx.user, asked.ticketId);
+    ctx.reply({ type: 'text', text: t('handoff.notify_declined', { ticketNumber: ticket?.number ?? '' }) });
+  }
+
+  /** A typed answer to the notify question the flow (or the open question) holds, handled as its button. */
+  async function typedNotify(ctx: TurnContext, flow: ActiveFlow): Promise<boolean> {
+    const asked = pendingNotifyQuestion(flow);
+    const answer = asked ? typedNotifyAnswer(ctx.message.text, deps.responses) : null;
+    if (!asked || !answer) return false;
+    await answerNotify(ctx, answer, asked);
+    return true;
+  }
+
   return {
     name: 'handoff',
 
@@ -65,17 +96,12 @@ export function createHandoffSkill(
           ctx.reply({ type: 'text', text: t('handoff.offer_declined') });
           return;
         case 'notify':
-          await requests.watch(ctx, typeof value.teamId === 'string' ? value.teamId : null);
-          return;
-        case 'notify-no': {
-          const ticketId = typeof value.ticketId === 'number' ? value.ticketId : null;
-          const ticket = ticketId ? await deps.tickets().get(ctx.user, ticketId) : null;
-          ctx.reply({
-            type: 'text',
-            text: t('handoff.notify_declined', { ticketNumber: ticket?.number ?? '' }),
+        case 'notify-no':
+          await answerNotify(ctx, value.action, {
+            teamId: typeof value.teamId === 'string' ? value.teamId : null,
+            ticketId: typeof value.ticketId === 'number' ? value.ticketId : null,
           });
           return;
-        }
         case 'leave-as-ticket':
           await requests.leaveAsTicket(ctx, handoffId);
           return;
@@ -121,8 +147,11 @@ export function createHandoffSkill(
           await requests.start(ctx, ctx.message.text.trim());
           return 'handled';
         }
+        // "yes" / "no thanks" answer "Shall I message you…?", asked with the request for the description.
+        if (await typedNotify(ctx, flow)) return 'handled';
         return parts.details.onMessage(ctx, flow);
       }
+      if (flow.name === NOTIFY_QUESTION) return (await typedNotify(ctx, flow)) ? 'handled' : 'not-an-answer';
       if (flow.name !== RATING_FLOW) {
         ctx.state.flow = undefined;
         return 'not-an-answer';

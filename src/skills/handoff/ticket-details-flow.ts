@@ -3,6 +3,7 @@ import type { IntentMatcher } from '../../core/router.js';
 import type { FlowOutcome } from '../../core/skill.js';
 import type { TurnContext } from '../../core/turn-context.js';
 import type { HandoffDeps } from './handoff-deps.js';
+import { type NotifyQuestion, notifySlots } from './notify-question.js';
 
 export const TICKET_DETAILS_FLOW = 'ticket-details';
 /** A message this confident of another intent is a new request, not the problem's description. */
@@ -23,13 +24,16 @@ export function createTicketDetailsFlow(deps: HandoffDeps, matcher: IntentMatche
   }
 
   return {
-    /** Waits for the description; the question itself is part of the ticket confirmation. */
-    start(ctx: TurnContext, ticketId: number): void {
+    /**
+     * Waits for the description; the question itself is part of the ticket confirmation. The
+     * question asked with it ("Shall I message you…?") is kept too: "yes" answers that one.
+     */
+    start(ctx: TurnContext, ticketId: number, notify?: NotifyQuestion): void {
       ctx.state.flow = {
         skill: 'handoff',
         name: TICKET_DETAILS_FLOW,
         step: 'description',
-        slots: { ticketId },
+        slots: { ticketId, ...(notify ? notifySlots(notify) : {}) },
         idempotencyKey: `ticket-details:${ticketId}`,
         startedAt: ctx.now.toISOString(),
       };
