@@ -1,7 +1,9 @@
 import { type ConfidenceRule, DEFAULT_CONFIDENCE_RULE } from './confidence-rule.js';
 import type { DocSection, SearchAudience } from './doc-section.js';
 import { DOMAIN_SYNONYMS, HELP_DESK_PARAPHRASES } from './domain-synonyms.js';
-import { type LoadedDocs, loadMarkdownDocs } from './load-markdown-docs.js';
+import { keepLastGoodArticles, type ServedDocs } from './keep-last-good-articles.js';
+import { loadMarkdownDocs } from './load-markdown-docs.js';
+import { NoArticlesLoadedError } from './no-articles-loaded-error.js';
 import { type IndexJob, type IndexJobResult, produceIndex } from './produce-index.js';
 import { produceIndexInWorker } from './produce-index-in-worker.js';
 import {
@@ -14,6 +16,7 @@ import { type SearchLogger, silentLogger } from './search-logger.js';
 import type { SearchResult } from './search-result.js';
 import { SectionIndex } from './section-index.js';
 import { SectionSearcher } from './section-searcher.js';
+import type { SkippedDocFile } from './skipped-doc-file.js';
 import { SynonymTable } from './synonym-table.js';
 import { watchDocs } from './watch-docs.js';
 
@@ -24,16 +27,23 @@ export interface HelpCenter {
   search(query: string, opts: { audience: SearchAudience; limit?: number }): SearchResult;
   sections(): ReadonlyArray<DocSection>;
   articleCount(): number;
-  /** Re-reads the docs and rebuilds the index in a worker; the old index serves until the new one is ready. */
+  /**
+   * Re-reads the docs and rebuilds the index in a worker; the old index serves until the new one is ready.
+   * A broken file keeps its article's last good version; a reload that loads no article at all is refused.
+   * @throws {NoArticlesLoadedError} when no article loads (the old index keeps serving), or the folder's error.
+   */
   reload(): Promise<ReloadSummary>;
   /** Stops the file watcher. */
   close(): void;
 }
 
 export interface ReloadSummary {
+  /** Articles and sections served now, last good versions of broken files included. */
   articles: number;
   sections: number;
   ms: number;
+  /** Markdown files that could not be loaded, in file order. */
+  skipped: readonly SkippedDocFile[];
 }
 
 export interface HelpCenterOptions {
@@ -53,7 +63,7 @@ export interface HelpCenterOptions {
 }
 
 interface Generation {
-  docs: LoadedDocs;
+  docs: ServedDocs;
   searcher: SectionSearcher;
 }
 
@@ -62,8 +72,9 @@ const DEFAULT_LIMIT = 3;
 
 /**
  * Loads the help center from a folder of Markdown articles and returns the
- * search service the bot uses. Bad articles are skipped and logged; a missing
- * folder gives an empty help center (logged) rather than a crash.
+ * search service the bot uses. Bad articles are skipped and logged (on a reload,
+ * one that loaded before keeps its last good version); a missing folder gives
+ * an empty help center (logged) rather than a crash.
  */
 export async function loadHelpCenter(options: HelpCenterOptions): Promise<HelpCenter> {
   const logger = options.logger ?? silentLogger;
@@ -87,7 +98,18 @@ export async function loadHelpCenter(options: HelpCenterOptions): Promise<HelpCe
 
   const rebuild = async (): Promise<ReloadSummary> => {
     const started = performance.now();
-    const docs = await loadMarkdownDocs(options.docsDir, { baseUrl, logger });
+    const loaded = await loadMarkdownDocs(options.docsDir, { baseUrl, logger });
+    const docs = keepLastGoodArticles(loaded, current?.docs.articles ?? []);
+    for (const skipped of docs.skipped) {
+      if (skipped.servedFromLastGood)
+        logger.warn(
+          { file: skipped.file },
+          `help article ${skipped.file} is broken; its last good version is still served`,
+        );
+    }
+    // An emptied folder or a half-written copy must not take every answer away (a missing folder does not either).
+    if (docs.articles.length === 0 && current && current.docs.articles.length > 0)
+      throw new NoArticlesLoadedError(docs.skipped);
     if (current?.docs.contentHash !== docs.contentHash) {
       const result = await buildIndex({
         sections: docs.sections,
@@ -106,7 +128,8 @@ export async function loadHelpCenter(options: HelpCenterOptions): Promise<HelpCe
         {
           articles: docs.articles.length,
           sections: docs.sections.length,
-          skipped: docs.errors.length,
+          skipped: docs.skipped.length,
+          servedFromLastGood: docs.skipped.filter((s) => s.servedFromLastGood).length,
           fromCache: result.fromCache,
         },
         'help center index ready',
@@ -116,6 +139,7 @@ export async function loadHelpCenter(options: HelpCenterOptions): Promise<HelpCe
       articles: docs.articles.length,
       sections: docs.sections.length,
       ms: Math.round(performance.now() - started),
+      skipped: docs.skipped,
     };
   };
   // One rebuild at a time; a reload asked for during a rebuild runs after it.

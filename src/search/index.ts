@@ -8,7 +8,9 @@ export type { HelpCenter, HelpCenterOptions, ReloadSummary } from './help-center
 export { DEFAULT_DOCS_BASE_URL, loadHelpCenter } from './help-center.js';
 export type { LoadedDocs } from './load-markdown-docs.js';
 export { loadMarkdownDocs } from './load-markdown-docs.js';
+export { NoArticlesLoadedError } from './no-articles-loaded-error.js';
 export { deepLink, parseArticle } from './parse-article.js';
 export type { SearchLogger } from './search-logger.js';
 export type { SearchHit, SearchResult } from './search-result.js';
 export { sectionAnchor } from './section-anchor.js';
+export type { SkippedDocFile } from './skipped-doc-file.js';

@@ -4,6 +4,7 @@ import type { SectionIndex } from './section-index.js';
 import { stemWord } from './stem-word.js';
 import {
   CHAT_FILLER_WORDS,
+  isContentWord,
   isNoiseWord,
   NON_TOPIC_WORDS,
   QUESTION_WORDS,
@@ -22,7 +23,9 @@ export interface QueryTermGroup {
   weight: number;
   /**
    * False for question words (how, whats...) and particles ("up"): they shape
-   * the ranking but are not what the question is about.
+   * the ranking but are not what the question is about. False for every word of
+   * a question without a content word ("tell me about *"): it is about nothing,
+   * so it is never answered confidently.
    */
   topic: boolean;
 }
@@ -76,6 +79,8 @@ export function planQuery(
     groupAt.set(i, group);
     groupByStem.set(stem, group);
   });
+  // Function words and single letters count towards a topic ("questions about an invoice"), never as one.
+  if (!groups.some((g) => g.topic && isContentWord(g.word))) for (const group of groups) group.topic = false;
 
   for (const match of synonyms.match(stems)) {
     let owner: QueryTermGroup | undefined;

@@ -63,3 +63,27 @@ export const QUESTION_WORDS: ReadonlySet<string> = new Set(
 export const NON_TOPIC_WORDS: ReadonlySet<string> = new Set(
   'up down out off over back away around good great nice cool fine bad awesome new old'.split(' '),
 );
+
+/**
+ * English function words that Lucene's short list leaves in: prepositions,
+ * quantifiers, determiners, auxiliaries, pronouns and conjunctions. Next to a
+ * content word they count like one ("questions about an invoice"), but on their
+ * own they name no topic: "tell me about *" or "anything at all" asks nothing.
+ */
+export const FUNCTION_WORDS: ReadonlySet<string> = new Set(
+  `about above across after against along among before behind below beneath beside besides between beyond
+  during except from inside near onto outside past since through throughout till toward towards under
+  underneath until upon via within without all any both each either every few many more most much neither
+  none other others own same several some than too very so just also only again ever yet nor because while
+  whether though although unless am been being had has have having must shall he him his her hers herself
+  himself itself myself ourselves themselves yourself yourselves mine yours ours theirs those`.split(/\s+/),
+);
+
+/**
+ * True for a word that can carry a question's topic: not a function word and
+ * longer than one letter (a lone "e" is what is left of "e*", or of "e-mail",
+ * whose joined form is searched as well).
+ */
+export function isContentWord(word: string): boolean {
+  return word.length > 1 && !FUNCTION_WORDS.has(word);
+}

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { type HelpCenter, loadHelpCenter } from '../../src/search/help-center.js';
+import { NoArticlesLoadedError } from '../../src/search/no-articles-loaded-error.js';
 import { DEFAULT_QUERY_OPTIONS } from '../../src/search/ranking-options.js';
 
 const FIXTURE = fileURLToPath(new URL('./fixtures/docs', import.meta.url));
@@ -209,6 +210,103 @@ describe('HelpCenter loading', () => {
     );
   });
 
+  it('keeps serving the last good version of an article whose file breaks, and names each skipped file', async () => {
+    const dir = await tempCopy();
+    const center = await helpCenter({ docsDir: join(dir, 'docs') });
+    const payouts = join(dir, 'docs', 'payments', 'partner-payouts.md');
+    const good = await readFile(payouts, 'utf8');
+    await writeFile(payouts, good.replace(/^---\n/, '---\naudience: [oops\n'));
+    await writeFile(join(dir, 'docs', 'notes.md'), 'No front matter here.\n## A heading\nText.');
+
+    const summary = await center.reload();
+    expect(summary).toMatchObject({ articles: 4 });
+    expect(summary.skipped).toEqual([
+      {
+        file: 'notes.md',
+        line: 1,
+        reason: 'front matter missing: the file must start with ---',
+        servedFromLastGood: false,
+      },
+      {
+        file: 'payments/partner-payouts.md',
+        line: 3,
+        reason: expect.stringMatching(/^bad front matter: /),
+        servedFromLastGood: true,
+      },
+    ]);
+    const answer = center.search('when do payouts arrive', { audience: 'partner' });
+    expect(answer.hits[0]?.section.slug).toBe('partner-payouts');
+
+    // Fixed again: the new version replaces the kept one, and nothing of it is reported.
+    await writeFile(payouts, good.replace('Payouts are sent on the 15th', 'Payouts are sent on the 20th'));
+    const fixed = await center.reload();
+    expect(fixed.skipped.map((s) => s.file)).toEqual(['notes.md']);
+    expect(center.sections().find((s) => s.id === 'partner-payouts#payout-schedule')?.text).toMatch(/20th/);
+  });
+
+  it('drops an article whose file was deleted, and one whose broken file now gives its slug to another', async () => {
+    const dir = await tempCopy();
+    const center = await helpCenter({ docsDir: join(dir, 'docs') });
+    await rm(join(dir, 'docs', 'payments', 'brand-invoices.md'));
+    const payouts = join(dir, 'docs', 'payments', 'partner-payouts.md');
+    await writeFile(
+      payouts,
+      (await readFile(payouts, 'utf8')).replace('audience: partner', 'audience: someone'),
+    );
+    await writeFile(
+      join(dir, 'docs', 'payments', 'new-payouts.md'),
+      '---\ntitle: Payouts\nslug: partner-payouts\naudience: partner\n---\nPayouts arrive by bank transfer.',
+    );
+    const summary = await center.reload();
+    expect(summary.skipped).toEqual([
+      expect.objectContaining({ file: 'payments/partner-payouts.md', servedFromLastGood: false }),
+    ]);
+    expect(center.sections().map((s) => s.slug)).not.toContain('brand-invoices');
+    expect(
+      center
+        .sections()
+        .filter((s) => s.slug === 'partner-payouts')
+        .map((s) => s.text),
+    ).toEqual(['Payouts arrive by bank transfer.']);
+  });
+
+  it('does not cache an index with kept articles under the hash of the files alone', async () => {
+    const dir = await tempCopy();
+    const cacheDir = join(dir, 'cache');
+    const center = await helpCenter({ docsDir: join(dir, 'docs'), cacheDir });
+    const payouts = join(dir, 'docs', 'payments', 'partner-payouts.md');
+    await writeFile(payouts, (await readFile(payouts, 'utf8')).replace(/^---\n/, ''));
+    await center.reload();
+    const { lines, logger } = recordingLogger();
+    const restarted = await helpCenter({ docsDir: join(dir, 'docs'), cacheDir, logger });
+    expect(restarted.articleCount()).toBe(3);
+    expect(lines.find((l) => l.message === 'help center index ready')?.details).toMatchObject({
+      fromCache: false,
+    });
+  });
+
+  it('refuses a reload that loads no article at all and keeps the old index', async () => {
+    const dir = await tempCopy();
+    const center = await helpCenter({ docsDir: join(dir, 'docs') });
+    for (const entry of await readdir(join(dir, 'docs')))
+      await rm(join(dir, 'docs', entry), { recursive: true });
+    await writeFile(join(dir, 'docs', 'half-written.md'), '---\ntitle: Half\n');
+    const failure = await center.reload().catch((error: unknown) => error);
+    expect(failure).toBeInstanceOf(NoArticlesLoadedError);
+    expect((failure as NoArticlesLoadedError).skipped).toEqual([
+      {
+        file: 'half-written.md',
+        line: 1,
+        reason: 'front matter not closed: no second --- line',
+        servedFromLastGood: false,
+      },
+    ]);
+    expect(center.articleCount()).toBe(4);
+    expect(center.search('when do payouts arrive', { audience: 'partner' }).hits[0]?.section.slug).toBe(
+      'partner-payouts',
+    );
+  });
+
   it('starts empty, with a logged error, when the folder does not exist', async () => {
     const { lines, logger } = recordingLogger();
     const center = await helpCenter({ docsDir: '/nonexistent/help-docs', logger });
@@ -225,6 +323,34 @@ describe('HelpCenter loading', () => {
       '---\ntitle: Watched article\naudience: all\n---\nZebra crossing.',
     );
     await expect.poll(() => center.articleCount(), { timeout: 10_000, interval: 100 }).toBe(5);
+    expect(center.search('zebra', { audience: 'partner' }).hits[0]?.section.slug).toBe('watched');
+  });
+
+  it('follows the same rules when watching: a broken file keeps its last good version, no article keeps the index', async () => {
+    const dir = await tempCopy();
+    const docs = join(dir, 'docs');
+    const { lines, logger } = recordingLogger();
+    const center = await helpCenter({ docsDir: docs, watch: true, logger });
+    const payouts = join(docs, 'payments', 'partner-payouts.md');
+    await writeFile(payouts, (await readFile(payouts, 'utf8')).replace(/^---\n/, ''));
+    await writeFile(
+      join(docs, 'watched.md'),
+      '---\ntitle: Watched article\naudience: all\n---\nZebra crossing.',
+    );
+    await expect.poll(() => center.articleCount(), { timeout: 10_000, interval: 100 }).toBe(5);
+    expect(center.search('when do payouts arrive', { audience: 'partner' }).hits[0]?.section.slug).toBe(
+      'partner-payouts',
+    );
+
+    for (const entry of await readdir(docs)) await rm(join(docs, entry), { recursive: true });
+    await writeFile(join(docs, 'half-written.md'), '---\ntitle: Half\n');
+    await expect
+      .poll(() => lines.some((l) => l.message === 'help docs reload failed'), {
+        timeout: 10_000,
+        interval: 100,
+      })
+      .toBe(true);
+    expect(center.articleCount()).toBe(5);
     expect(center.search('zebra', { audience: 'partner' }).hits[0]?.section.slug).toBe('watched');
   });
 });

@@ -111,6 +111,24 @@ describe('planQuery: user text never breaks the query', () => {
     expect(weightOf('whats the payment', 'what')).toBe(DEFAULT_QUERY_OPTIONS.questionWordBoost);
   });
 
+  it('leaves no topic word in a question without a content word: filler, function words, letters, wildcards', () => {
+    const topicWords = (text: string) =>
+      plan(text)
+        .groups.filter((g) => g.topic)
+        .map((g) => g.word);
+    for (const text of [
+      'tell me about *',
+      'what is * about',
+      'e* e* e* e*',
+      'tell me about',
+      'anything at all',
+    ])
+      expect(topicWords(text), text).toEqual([]);
+    // The words are still searched (they help rank), and count towards the topic next to a content word.
+    expect(terms('tell me about *')).toEqual(['about']);
+    expect(topicWords('all about payments')).toEqual(['all', 'about', 'payments']);
+  });
+
   it('keeps error codes and drops step numbers', () => {
     expect(terms('error 403 on step 2')).toEqual(expect.arrayContaining(['error', '403']));
     expect(terms('error 403 on step 2')).not.toContain('2');

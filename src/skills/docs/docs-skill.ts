@@ -3,11 +3,13 @@ import type { Responses } from '../../core/responses.js';
 import type { Skill } from '../../core/skill.js';
 import type { TurnContext } from '../../core/turn-context.js';
 import type { HelpCenter } from '../../search/help-center.js';
+import { NoArticlesLoadedError } from '../../search/no-articles-loaded-error.js';
 import type { SearchHit } from '../../search/search-result.js';
 import type { DocAnswers, FeedbackOutcome } from '../../store/doc-answers.js';
 import { type IsHelpWord, withoutDirectoryNames } from './directory-name-spans.js';
 import type { DirectoryNames } from './directory-names.js';
 import { helpWordsOf } from './help-words.js';
+import { skippedFilesText } from './skipped-files-text.js';
 
 export interface DocsSkillDeps {
   readonly helpCenter: HelpCenter;
@@ -115,6 +117,32 @@ export function createDocsSkill(deps: DocsSkillDeps): Skill & { answer(ctx: Turn
     return replies;
   }
 
+  /** Reloads for an admin and says what was served, which files were skipped and why, or that nothing changed. */
+  async function reloadDocs(ctx: TurnContext): Promise<void> {
+    try {
+      const r = await deps.helpCenter.reload();
+      const counts = { articles: r.articles, sections: r.sections, ms: r.ms };
+      if (r.skipped.length === 0) {
+        ctx.reply({ type: 'notice', level: 'success', text: t('docs.reloaded', counts) });
+        return;
+      }
+      const summary = t('docs.reloaded_with_skipped', { ...counts, count: r.skipped.length });
+      ctx.reply({ type: 'notice', level: 'warning', text: `${summary}\n${skippedFilesText(t, r.skipped)}` });
+    } catch (error) {
+      ctx.logger.error({ err: error }, 'help docs reload failed');
+      if (error instanceof NoArticlesLoadedError) {
+        const summary = t('docs.reload_no_articles', { count: error.skipped.length });
+        ctx.reply({
+          type: 'notice',
+          level: 'error',
+          text: `${summary}\n${skippedFilesText(t, error.skipped)}`,
+        });
+        return;
+      }
+      ctx.reply({ type: 'notice', level: 'error', text: t('docs.reload_failed') });
+    }
+  }
+
   return {
     name: 'docs',
     answer,
@@ -124,17 +152,7 @@ export function createDocsSkill(deps: DocsSkillDeps): Skill & { answer(ctx: Turn
           ctx.reply({ type: 'notice', level: 'warning', text: t('docs.reload_denied') });
           return;
         }
-        try {
-          const r = await deps.helpCenter.reload();
-          ctx.reply({
-            type: 'notice',
-            level: 'success',
-            text: t('docs.reloaded', { articles: r.articles, sections: r.sections, ms: r.ms }),
-          });
-        } catch (error) {
-          ctx.logger.error({ err: error }, 'help docs reload failed');
-          ctx.reply({ type: 'notice', level: 'error', text: t('docs.reload_failed') });
-        }
+        await reloadDocs(ctx);
         return;
       }
       if (intent.name === 'admin.stats') {

@@ -65,6 +65,19 @@ describe.each(testProviders())('help-doc answers in the chat on %s', (provider) 
     expect(alice.replies.some((r) => r.type === 'card')).toBe(false);
   });
 
+  it.each(['tell me about *', 'what is * about', 'e* e* e* e*', 'tell me about', 'anything at all'])(
+    'answers "%s", which names no topic, without an article and with the offer of a ticket or a person',
+    async (question) => {
+      const alice = bot.chat('alice');
+      await alice.say(question);
+      expect(alice.replies.some((r) => r.type === 'card')).toBe(false);
+      expect(alice.text()).toMatch(/couldn't find a help article|not sure I understood/);
+      expect(alice.actions().map((a) => a.label)).toEqual(
+        expect.arrayContaining(['File a ticket', 'Talk to a person']),
+      );
+    },
+  );
+
   it('keeps brand-only articles from partner users', async () => {
     const pat = bot.chat('pat');
     await pat.say('how do i set up server to server postback for my program');
