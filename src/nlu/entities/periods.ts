@@ -334,6 +334,53 @@ function monthDaysRange(m: RegExpExecArray, c: Clock): Span | null {
   );
 }
 
+/**
+ * "3 days ago" is that calendar day. "a week ago", "2 months ago", "a year ago" are the calendar
+ * week (Monday to Sunday), month or year that held the day that long ago: someone looking for a
+ * ticket "filed a week ago" remembers it roughly, and last week finds it whichever day it was.
+ */
+function agoSpan(c: Clock, n: number, unit: Unit): Span {
+  const label = n === 1 ? `a ${unit} ago` : `${n} ${unit}s ago`;
+  const first = add(startOf(unit, c), unit, -n);
+  return span(c, first, add(first, unit, 1), label);
+}
+
+/** Verbs of filing a ticket: a weekday right after them ("created friday", "opened on Monday") is a date. */
+const FILED_BEFORE =
+  /\b(?:created|opened|filed|raised|submitted|logged|reported|sent|updated)\s+(?:on\s+)?$/i;
+/** "on" right in front: "tickets on friday" is a day that has passed. */
+const ON_BEFORE = /\bon\s+$/i;
+/** Weekday abbreviations that are also words ("the sun hat campaign", "it sat there", "we wed"). */
+const WORD_LIKE_WEEKDAY = /^(?:sun|sat|wed)$/i;
+/** The words in front such an abbreviation needs ("for sun…", "in sat…" are not dates). */
+const WORD_LIKE_WEEKDAY_CUES = /^(?:since|after|from|before|until|till|prior\s+to|on)$/i;
+/** A word after such an abbreviation, other than one that ends or joins dates: "sun hat", not "wed and thu". */
+const NOUN_NEXT = /^\s+(?!(?:and|or|to|please|pls|thanks|through|thru|till|until)\b)[a-z]/i;
+
+/**
+ * A weekday. After a filing verb, after "on" or with "last" ("created friday", "tickets on friday",
+ * "last friday") it is the latest such day before today: "last friday" on a Friday is a week ago.
+ * After "since", "before" and the like it is the latest such day, today included ("since Monday"
+ * on a Monday is today). A bare weekday needs one of these words in front; "last" and a full
+ * name need none ("last friday"); "sun", "sat" and "wed" need a word such as "since" or "on"
+ * (or a filing verb) and are no day before another word ("tickets on sun hat campaign").
+ */
+function weekdaySpan(m: RegExpExecArray, c: Clock): Span | null {
+  const name = m[2]!;
+  const target = WEEKDAYS.findIndex((d) => d.startsWith(name.slice(0, 3).toLowerCase()));
+  const before = m.input.slice(0, m.index);
+  const wordLike = WORD_LIKE_WEEKDAY.test(name);
+  if (wordLike && NOUN_NEXT.test(m.input.slice(m.index + m[0].length))) return null;
+  const filed = FILED_BEFORE.test(before);
+  const last = m[1] !== undefined;
+  const past = last || filed || ON_BEFORE.test(before);
+  const back = past ? ((c.today.weekday - target + 6) % 7) + 1 : (c.today.weekday - target + 7) % 7;
+  const day = add(today(c), 'day', -back);
+  const cues = filed || (last && name.length > 3) ? undefined : wordLike ? WORD_LIKE_WEEKDAY_CUES : ANY_LEAD;
+  const label = `${last ? 'last ' : ''}${capitalise(WEEKDAYS[target]!)}`;
+  return span(c, day, add(day, 'day', 1), label, cues ? { cues } : {});
+}
+
 /** Expressions, tried in order at the start of a word; each regular expression is sticky (matches only there). */
 const RULES: readonly Rule[] = [
   [
@@ -368,6 +415,14 @@ const RULES: readonly Rule[] = [
       'iy',
     ),
     (m, c) => (verbMayAfter(m, m.groups!.month!, m.groups!.year) ? null : monthDaysRange(m, c)),
+  ],
+  [
+    /(?:the\s+)?day\s+before\s+yesterday\b/iy,
+    (_m, c) => span(c, add(today(c), 'day', -2), add(today(c), 'day', -1), 'the day before yesterday'),
+  ],
+  [
+    new RegExp(`(${AMOUNT_RE})\\s+${UNIT_RE}\\s+ago\\b`, 'iy'),
+    (m, c) => agoSpan(c, amount(m[1]!), unitOf(m[2]!)),
   ],
   [/today\b/iy, (_m, c) => span(c, today(c), add(today(c), 'day', 1), 'today')],
   [/yesterday\b/iy, (_m, c) => span(c, add(today(c), 'day', -1), today(c), 'yesterday')],
@@ -453,15 +508,7 @@ const RULES: readonly Rule[] = [
       });
     },
   ],
-  [
-    // The latest such day, today included ("since Monday"); only after a word such as "since".
-    new RegExp(`(?:last\\s+)?(${WEEKDAY_RE})\\b`, 'iy'),
-    (m, c) => {
-      const target = WEEKDAYS.findIndex((d) => d.startsWith(m[1]!.slice(0, 3).toLowerCase()));
-      const day = add(today(c), 'day', -((c.today.weekday - target + 7) % 7));
-      return span(c, day, add(day, 'day', 1), capitalise(WEEKDAYS[target]!), { cues: ANY_LEAD });
-    },
-  ],
+  [new RegExp(`(?:(last)\\s+)?(${WEEKDAY_RE})\\b`, 'iy'), (m, c) => weekdaySpan(m, c)],
 ];
 
 function spanAt(text: string, at: number, clock: Clock): { span: Span; length: number } | null {
@@ -493,7 +540,8 @@ function mention(found: Span, lead: string | undefined, start: number, end: numb
 /**
  * Every time span named in the text, in order: "last month", "this year",
  * "in 2023", "since March", "before 2021", "after June 2025", "in the past 30
- * days", "Q3 2025", "yesterday", "since Monday", "2026-10-01", "from 2026-10-01
+ * days", "Q3 2025", "yesterday", "the day before yesterday", "3 days ago", "a week ago",
+ * "since Monday", "created last friday", "2026-10-01", "from 2026-10-01
  * to 2026-10-15", "May 3", "between May 3 and May 10", "3-10 May". Days start in the given IANA time zone (UTC by default);
  * months without a year mean their latest occurrence that has started.
  */

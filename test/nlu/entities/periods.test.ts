@@ -206,3 +206,99 @@ describe('extractPeriod', () => {
     });
   });
 });
+
+describe('days, weeks and months ago, and weekdays after a filing verb', () => {
+  // Thursday 10 April 2025, 09:00 UTC.
+  const thu = new Date('2025-04-10T09:00:00Z');
+  const at = (text: string, timeZone?: string) =>
+    findPeriods(text, thu, timeZone).map((p) => ({
+      ...(p.from ? { from: p.from.toISOString().slice(0, 10) } : {}),
+      ...(p.to ? { to: p.to.toISOString().slice(0, 10) } : {}),
+      label: p.label,
+    }));
+
+  it.each([
+    ['tickets created 3 days ago', '2025-04-07', '2025-04-08', '3 days ago'],
+    ['tickets created three days ago', '2025-04-07', '2025-04-08', '3 days ago'],
+    ['a day ago', '2025-04-09', '2025-04-10', 'a day ago'],
+    ['30 days ago', '2025-03-11', '2025-03-12', '30 days ago'],
+    // The calendar week (Monday to Sunday) that held the day a week ago.
+    ['tickets opened a week ago', '2025-03-31', '2025-04-07', 'a week ago'],
+    ['2 weeks ago', '2025-03-24', '2025-03-31', '2 weeks ago'],
+    // The calendar month that held the day a month ago.
+    ['a month ago', '2025-03-01', '2025-04-01', 'a month ago'],
+    ['tickets from 3 months ago', '2025-01-01', '2025-02-01', '3 months ago'],
+    ['a year ago', '2024-01-01', '2025-01-01', 'a year ago'],
+    ['tickets created the day before yesterday', '2025-04-08', '2025-04-09', 'the day before yesterday'],
+    ['day before yesterday', '2025-04-08', '2025-04-09', 'the day before yesterday'],
+    ['yesterday', '2025-04-09', '2025-04-10', 'yesterday'],
+    ['today', '2025-04-10', '2025-04-11', 'today'],
+    // A weekday after a filing verb, or "last …": the latest such day before today.
+    ['tickets created last friday', '2025-04-04', '2025-04-05', 'last Friday'],
+    ['last friday', '2025-04-04', '2025-04-05', 'last Friday'],
+    ['tickets created friday', '2025-04-04', '2025-04-05', 'Friday'],
+    ['tickets created on friday', '2025-04-04', '2025-04-05', 'Friday'],
+    ['tickets on friday', '2025-04-04', '2025-04-05', 'Friday'],
+    ['tickets I filed on Monday', '2025-04-07', '2025-04-08', 'Monday'],
+    ['the ticket I opened wed', '2025-04-09', '2025-04-10', 'Wednesday'],
+    ['tickets opened on sat', '2025-04-05', '2025-04-06', 'Saturday'],
+    // On a Thursday, "last thursday" and "created thursday" are a week ago.
+    ['tickets created last thursday', '2025-04-03', '2025-04-04', 'last Thursday'],
+    ['tickets created thursday', '2025-04-03', '2025-04-04', 'Thursday'],
+    ['tickets on thursday', '2025-04-03', '2025-04-04', 'Thursday'],
+  ])('reads %j as one day or span', (text, from, to, label) => {
+    expect(at(text)).toEqual([{ from, to, label }]);
+  });
+
+  it.each([
+    ['tickets created since 3 days ago', { from: '2025-04-07', label: 'since 3 days ago' }],
+    ['since the day before yesterday', { from: '2025-04-08', label: 'since the day before yesterday' }],
+    ['since last thursday', { from: '2025-04-03', label: 'since last Thursday' }],
+    // "since" with a bare weekday keeps today in: "since Thursday" on a Thursday is today.
+    ['since thursday', { from: '2025-04-10', label: 'since Thursday' }],
+    ['tickets created before april', { to: '2025-04-01', label: 'before April 2025' }],
+    ['tickets created before 1 april', { to: '2025-04-01', label: 'before 1 April 2025' }],
+    ['tickets created after march', { from: '2025-04-01', label: 'after March 2025' }],
+    ['tickets created since last week', { from: '2025-03-31', label: 'since last week' }],
+    ['tickets created before last friday', { to: '2025-04-04', label: 'before last Friday' }],
+  ])('reads %j with its open end', (text, want) => {
+    expect(at(text)).toEqual([want]);
+  });
+
+  it('starts the days in the user time zone', () => {
+    // 09:00 UTC is 02:00 in Los Angeles (PDT, UTC-7), still Thursday there.
+    const la = (text: string) => findPeriods(text, thu, 'America/Los_Angeles')[0]?.from?.toISOString();
+    expect(la('3 days ago')).toBe('2025-04-07T07:00:00.000Z');
+    expect(la('created last friday')).toBe('2025-04-04T07:00:00.000Z');
+  });
+
+  it('ends "a day ago" and "last friday" where they end, not now', () => {
+    expect(extractPeriod('tickets created last friday', thu)?.to.toISOString()).toBe(
+      '2025-04-05T00:00:00.000Z',
+    );
+    expect(extractPeriod('3 days ago', thu)?.to.toISOString()).toBe('2025-04-08T00:00:00.000Z');
+  });
+
+  it.each([
+    ['I may need help'],
+    ['sun hat campaign'],
+    ['tickets for the sun hat campaign'],
+    ['tickets for sun hat campaign'],
+    ['tickets on sun hat campaign'],
+    ['tickets created for sun hat campaign'],
+    ['the last sat nav order'],
+    ['last sun hat order'],
+    ['it sat in the queue'],
+    ['we wed the feeds together'],
+    ['friday'],
+    ['see you friday'],
+    ['my friday promo tickets'],
+    ['3 days'],
+    ['it took 3 days'],
+    ['days ago'],
+    ['a week'],
+    ['the day before'],
+  ])('finds none in %j', (text) => {
+    expect(findPeriods(text, thu)).toEqual([]);
+  });
+});

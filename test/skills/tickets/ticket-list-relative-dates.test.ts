@@ -1,0 +1,79 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ListReply } from '../../../src/core/reply.js';
+import type { UserProfile } from '../../../src/domain/user.js';
+import type { TicketDesk } from '../../../src/skills/tickets/ticket-desk.js';
+import type { Chat } from '../../support/conversation.js';
+import { testProviders } from '../../support/test-database.js';
+import { startTicketBot, type TicketBot, testClock } from './ticket-test-bot.js';
+
+const DAY = 24 * 3_600_000;
+
+describe.each(testProviders())('ticket lists narrowed by relative dates on %s', (provider) => {
+  let bot: TicketBot;
+  let desk: TicketDesk;
+  // Thursday 20 March 2025; the questions are asked on Thursday 10 April.
+  const clock = testClock('2025-03-20T09:00:00Z');
+  let nora: Chat;
+  let noraProfile: UserProfile;
+  const ids = new Map<string, number>();
+
+  async function file(subject: string): Promise<void> {
+    const ticket = await desk.create({
+      requester: noraProfile,
+      subject,
+      issueType: 'other',
+      description: `${subject}: details for support.`,
+      campaignId: null,
+      shared: false,
+      ccEmails: [],
+      channel: 'web',
+      conversationId: null,
+      idempotencyKey: `${provider}-${subject}`,
+    });
+    ids.set(subject, ticket.id);
+  }
+
+  const listTitle = (chat: Chat) =>
+    chat.replies.find((r): r is ListReply => r.type === 'list')?.title ?? chat.text();
+  const listed = (chat: Chat) =>
+    chat.replies
+      .filter((r): r is ListReply => r.type === 'list')
+      .flatMap((r) => r.items.map((i) => i.title.replace(/^.*· /, '')));
+
+  beforeAll(async () => {
+    bot = await startTicketBot(provider, { clock: clock.now });
+    desk = bot.app.services.shared.tickets as TicketDesk;
+    nora = bot.chat('nora');
+    await nora.say('hello');
+    noraProfile = nora.last!.user;
+    await file('March pixel problem'); // Thu 20 March
+    clock.advance(15 * DAY);
+    await file('Early April login trouble'); // Fri 4 April
+    clock.advance(3 * DAY);
+    await file('Monday payout question'); // Mon 7 April
+    clock.advance(2 * DAY);
+    await file('Wednesday feed import'); // Wed 9 April
+    await desk.setStatus(noraProfile, ids.get('Early April login trouble')!, 'closed');
+    clock.advance(DAY); // Thu 10 April 09:00
+  });
+  afterAll(() => bot.close());
+
+  it('"tickets created 3 days ago" lists the tickets of that calendar day', async () => {
+    await nora.say('tickets created 3 days ago');
+    expect(listTitle(nora)).toBe('Tickets you can see (created 3 days ago): 1 of 1');
+    expect(listed(nora)).toEqual(['Monday payout question']);
+  });
+
+  it('"tickets created last friday" lists that Friday\'s ticket, closed too (a named period shows every status)', async () => {
+    await nora.say('tickets created last friday');
+    expect(listTitle(nora)).toBe('Tickets you can see (created last Friday): 1 of 1');
+    expect(listed(nora)).toEqual(['Early April login trouble']);
+  });
+
+  // Read by the period extractor as "before April 2025" (no start), but the ticket list keeps only
+  // periods with a start (src/skills/tickets/ticket-entities.ts, TicketTimeRange.from): still open.
+  it.fails('"tickets created before april" lists only the tickets filed before April', async () => {
+    await nora.say('tickets created before april');
+    expect(listed(nora)).toEqual(['March pixel problem']);
+  });
+});
