@@ -27,12 +27,14 @@ export interface TicketFilter {
   readonly lastActivityAt?: TicketTimeRange;
 }
 
-/** A span [from, to) of ISO instants, named as the user said it ("last month"); without `to` it runs on. */
-export interface TicketTimeRange {
-  readonly from: string;
-  readonly to?: string;
-  readonly label: string;
-}
+/**
+ * A span [from, to) of ISO instants, named as the user said it ("last month"). Either end may be
+ * open, never both: without `to` it runs on ("since March"), without `from` it reaches back to the
+ * first ticket ("before April").
+ */
+export type TicketTimeRange =
+  | { readonly from: string; readonly to?: string; readonly label: string }
+  | { readonly from?: string; readonly to: string; readonly label: string };
 
 /** Where the next page starts (keyset pagination: stable and index-friendly at any depth). */
 export interface TicketCursor {
@@ -219,8 +221,11 @@ async function campaignWhere(
 /** A text names a campaign only with one of these (lower case, as the search text is). */
 const CAMPAIGN_WORDS = ['campaign', 'cid'];
 
-function dateRange(range: TicketTimeRange): { gte: Date; lt?: Date } {
-  return { gte: new Date(range.from), ...(range.to ? { lt: new Date(range.to) } : {}) };
+function dateRange(range: TicketTimeRange): { gte?: Date; lt?: Date } {
+  return {
+    ...(range.from ? { gte: new Date(range.from) } : {}),
+    ...(range.to ? { lt: new Date(range.to) } : {}),
+  };
 }
 
 function afterCursor(cursor: TicketCursor): Prisma.TicketWhereInput {

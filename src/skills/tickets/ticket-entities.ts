@@ -7,14 +7,18 @@ import { findPeriods } from '../../nlu/entities/periods.js';
 import { extractTicketNumbers } from '../../nlu/entities/ticket-numbers.js';
 import { extractStatuses } from '../../nlu/entities/ticket-statuses.js';
 
-/** A time span named in the message: [from, to), no `to` while it still runs; `start`/`end` locate its words. */
-export interface NamedPeriod {
-  readonly from: Date;
-  readonly to?: Date;
+/**
+ * A time span named in the message: [from, to), open at one end at most: no `to` while it still
+ * runs ("since March", "this week"), no `from` before a date ("before April"); `start`/`end` locate its words.
+ */
+export type NamedPeriod = (
+  | { readonly from: Date; readonly to?: Date }
+  | { readonly from?: Date; readonly to: Date }
+) & {
   readonly label: string;
   readonly start: number;
   readonly end: number;
-}
+};
 
 /** The entities the ticket skill reads from a message. */
 export interface TicketEntities {
@@ -49,10 +53,15 @@ export const readTicketEntities: TicketEntityReader = (text, { now, kind, timeZo
   };
 };
 
-/** The first period with a start ("last month", "since Monday", "yesterday"); one still running has no end. */
+/**
+ * The first period named ("last month", "since Monday", "yesterday", "before April"). One still
+ * running has no end; one before a date has no start.
+ */
 function firstPeriod(text: string, now: Date, timeZone: string | undefined): NamedPeriod | undefined {
-  const p = findPeriods(text, now, timeZone).find((mention) => mention.from !== undefined);
-  if (!p?.from) return undefined;
+  const p = findPeriods(text, now, timeZone)[0];
+  if (!p) return undefined;
+  const place = { label: p.label, start: p.start, end: p.end };
+  if (!p.from) return p.to ? { to: p.to, ...place } : undefined;
   const ended = p.to !== undefined && (p.to <= now || p.from > now);
-  return { from: p.from, ...(ended ? { to: p.to } : {}), label: p.label, start: p.start, end: p.end };
+  return { from: p.from, ...(ended ? { to: p.to } : {}), ...place };
 }

@@ -78,11 +78,10 @@ export function parseListFilter(text: string, entities: TicketEntities, viewer: 
 }
 
 function timeRangeOf(period: NamedPeriod): TicketTimeRange {
-  return {
-    from: period.from.toISOString(),
-    ...(period.to ? { to: period.to.toISOString() } : {}),
-    label: period.label,
-  };
+  const { label } = period;
+  // A period without a start has an end (NamedPeriod), which TypeScript cannot narrow here.
+  if (!period.from) return { to: (period.to as Date).toISOString(), label };
+  return { from: period.from.toISOString(), ...(period.to ? { to: period.to.toISOString() } : {}), label };
 }
 
 /** The text with the period's words blanked out, so "payouts from last month" searches for "payouts". */
@@ -149,11 +148,13 @@ function keywordsOf(phrase: SearchPhrase): { keywords?: string[] } {
   return words.length > 0 ? { keywords: [...new Set(words)].slice(0, 5) } : {};
 }
 
-const timeRangeSchema = z.object({
-  from: z.string().datetime(),
-  to: z.string().datetime().optional(),
-  label: z.string().max(60),
-});
+const instant = z.string().datetime();
+const periodLabel = z.string().max(60);
+/** Open at one end at most: "since March" has no `to`, "before April" no `from` (older buttons always have `from`). */
+const timeRangeSchema = z.union([
+  z.object({ from: instant, to: instant.optional(), label: periodLabel }),
+  z.object({ from: instant.optional(), to: instant, label: periodLabel }),
+]);
 
 /** The filter as it travels in a "More" button; checked again when it comes back (clients can send anything). */
 export const ticketFilterSchema = z.object({
