@@ -3,7 +3,10 @@ import {
   CANCEL_PHRASES,
   CHOICE_FILLERS,
   FILLERS,
+  FUNCTION_WORDS,
+  NEGATIONS,
   NO_PHRASES,
+  NONE_PHRASES,
   ORDINALS,
   YES_PHRASES,
 } from './answer-phrases.js';
@@ -28,13 +31,21 @@ function plainWords(text: string): string[] {
 
 const UNSURE = /\b(no idea|not sure|maybe|dunno|don't know|dont know|unsure|perhaps|idk)\b/;
 
+/** First words that do not decide an answer on their own: "right after…", "please help me with…". */
+const NOT_DECIDING_FIRST = new Set(['right', 'fine', 'it', 'please']);
+
 function matchesPhrase(words: readonly string[], phrases: readonly string[]): boolean {
-  const joined = words.filter((w) => !FILLERS.has(w) || words.length === 1).join(' ');
-  if (phrases.includes(joined)) return true;
+  // "please do" is a phrase with its filler; "yes thanks" is "yes" without it.
+  if (phrases.includes(words.join(' '))) return true;
+  if (phrases.includes(withoutFillers(words))) return true;
   // "yes, and the campaign id is 123": the first word decides when it is an unmistakable yes/no word.
   return phrases.some(
-    (p) => !p.includes(' ') && p.length > 1 && words[0] === p && !['right', 'fine', 'it'].includes(p),
+    (p) => !p.includes(' ') && p.length > 1 && words[0] === p && !NOT_DECIDING_FIRST.has(p),
   );
+}
+
+function withoutFillers(words: readonly string[]): string {
+  return words.filter((w) => !FILLERS.has(w)).join(' ');
 }
 
 /** Reads a yes/no answer ("yep", "sure thing", "nah", "👍"); null when it is neither or both. */
@@ -48,6 +59,19 @@ export function parseYesNo(text: string): 'yes' | 'no' | null {
   if (yes === no) return null;
   return yes ? 'yes' : 'no';
 }
+
+/**
+ * True when the answer means "nobody" or "nothing" ("none", "no one", "n/a", "skip") or is a plain
+ * no ("nope", "nah", "no thanks"), as to "Anyone to copy?" or "Which campaign?".
+ */
+export function isNoneAnswer(text: string): boolean {
+  const words = plainWords(text);
+  if (words.length === 0 || words.length > MAX_NONE_WORDS) return false;
+  return NONE_PHRASES.includes(withoutFillers(words)) || parseYesNo(text) === 'no';
+}
+
+/** "no one, thanks": longer, a message is about something ("nobody knows why the pixel broke"). */
+const MAX_NONE_WORDS = 4;
 
 /**
  * Reads a choice among options: "2", "#2", "option 2", "the second one", "last", a label's words, or a
@@ -73,26 +97,59 @@ export function parseChoice(
   } else if (content.length === 0 && joined === 'one') position = 1;
   if (position !== undefined && position >= 1 && position <= options.length)
     return options[position - 1]!.value;
-  // Label words: the option whose label shares the most words with the answer, if it is unique.
-  const answerWords = new Set(words.filter((w) => w.length > 2 && !FILLERS.has(w)));
-  if (answerWords.size === 0) return null;
+  return choiceByLabelWords(words, options);
+}
+
+/**
+ * The option whose label (or value) shares the most naming words with the answer, if it is unique.
+ * Function words never count ("the", "what's"), the answer's shared words must be at least as many
+ * as its other naming words ("what's the status of ticket 1000" is not "No, file the ticket"), and
+ * a negative answer ("that didn't solve it") only picks a negative option ("No, file the ticket").
+ */
+function choiceByLabelWords(
+  words: readonly string[],
+  options: ReadonlyArray<{ value: string; label: string }>,
+): string | null {
+  // A leading "no" answers the question before the choice ("no, file it"); "not", "didn't" negate the choice.
+  const negative = isNegative(words.slice(['no', 'nope', 'nah'].includes(words[0] ?? '') ? 1 : 0));
+  const naming = [
+    ...new Set(
+      words.filter(
+        (w) =>
+          w.length > 2 &&
+          !FILLERS.has(w) &&
+          !CHOICE_FILLERS.has(w) &&
+          !FUNCTION_WORDS.has(w) &&
+          !NEGATIONS.has(w),
+      ),
+    ),
+  ];
+  if (naming.length === 0) return null;
   const scored = options
     .map((o) => {
-      const labelWords = new Set([...plainWords(o.label), ...plainWords(o.value.replace(/[_-]/g, ' '))]);
-      let hits = 0;
-      for (const w of answerWords)
-        if (
-          labelWords.has(w) ||
-          [...labelWords].some((l) => l.length > 3 && w.startsWith(l.slice(0, Math.max(4, l.length - 2))))
-        )
-          hits++;
-      return { o, hits };
+      const labelWords = [...plainWords(o.label), ...plainWords(o.value.replace(/[_-]/g, ' '))];
+      const hits = naming.filter((w) => labelWords.some((l) => sameWord(w, l))).length;
+      return { o, hits, negative: isNegative(plainWords(o.label)) };
     })
-    .filter((s) => s.hits > 0)
+    .filter((s) => s.hits > 0 && 2 * s.hits >= naming.length && (!negative || s.negative))
     .sort((a, b) => b.hits - a.hits);
-  if (scored.length === 0) return null;
-  if (scored.length > 1 && scored[0]!.hits === scored[1]!.hits) return null;
-  return scored[0]!.o.value;
+  const best = scored.filter((s) => s.hits === scored[0]?.hits);
+  if (best.length === 1) return best[0]!.o.value;
+  // "that solved it": "Yes, that solved it" rather than "No, file the ticket" (value "not-solved").
+  const samePolarity = best.filter((s) => s.negative === negative);
+  return samePolarity.length === 1 ? samePolarity[0]!.o.value : null;
+}
+
+/** A label word, or one the answer word starts like ("payments" for "payment", "solve" for "solved"). */
+function sameWord(answer: string, label: string): boolean {
+  if (FUNCTION_WORDS.has(label)) return false;
+  return (
+    answer === label || (label.length > 3 && answer.startsWith(label.slice(0, Math.max(4, label.length - 2))))
+  );
+}
+
+function isNegative(words: readonly string[]): boolean {
+  return words.some((w) => NEGATIONS.has(w) || w.endsWith("n't"));
 }
 
 /** True when the whole message asks to stop the current flow ("cancel", "never mind", "nvm", "forget it"). */

@@ -24,6 +24,8 @@ export const FILLERS = new Set([
 
 export const YES_PHRASES = [
   'yes',
+  // After a yes/no question a lone "please" ("please!", "please do") is the yes; FILLERS drop it elsewhere.
+  'please',
   'y',
   'yeah',
   'yea',
@@ -91,6 +93,63 @@ export const NO_PHRASES = [
   'nein',
   'non',
 ];
+
+/** Answers that mean "nobody / nothing" to a question like "Anyone to copy?" (besides the no-words). */
+export const NONE_PHRASES = [
+  'none',
+  'no one',
+  'noone',
+  'no-one',
+  'nobody',
+  'no body',
+  'nothing',
+  'n a',
+  'na',
+  'none of them',
+  'not needed',
+  'not necessary',
+  'skip',
+  'skip it',
+  'skip that',
+];
+
+/** Words that make an answer negative: "not solved", "that didn't help", "don't share it". */
+export const NEGATIONS = new Set([
+  'no',
+  'not',
+  'nope',
+  'nah',
+  'never',
+  'none',
+  'nothing',
+  'nobody',
+  "don't",
+  'dont',
+  "didn't",
+  'didnt',
+  "doesn't",
+  'doesnt',
+  "isn't",
+  'isnt',
+  "wasn't",
+  'wasnt',
+  "won't",
+  'wont',
+  "can't",
+  'cant',
+  'cannot',
+]);
+
+/**
+ * Words that name nothing: shared with a button's label they do not make an answer that
+ * button ("what's the status of ticket 1000" is not "No, file the ticket" for its "the").
+ */
+export const FUNCTION_WORDS = new Set(
+  `a an and are as at be but by for from if in into is it its of on or so such that the their then there these
+  they this those to was were will with i me my we our us you your he she him her his them what what's whats
+  how how's hows when where where's why which who who's whose can could should would may might do does did
+  has have had am any some about all`.split(/\s+/),
+);
 
 export const ORDINALS: Record<string, number> = {
   first: 1,

@@ -30,7 +30,7 @@ export function parseCampaignAnswer(text: string): CampaignAnswer {
   if (clean.length === 0) return { kind: 'empty' };
   const rest = clean
     .toLowerCase()
-    .replace(/[#:]/g, ' ')
+    .replace(/[#:,;]/g, ' ')
     .split(/\s+/)
     .filter((w) => w.length > 0 && !CAMPAIGN_FILLER.has(w.replace(/[’']/g, '')));
   const only = rest.length === 1 ? rest[0] : undefined;

@@ -64,8 +64,17 @@ describe.each(testProviders())('typing the answer to "Shall I message you…?", 
     });
   }
 
-  // parseYesNo reads neither a lone "please" nor "please do" as yes (FILLERS drop "please"): see the report.
-  it.todo('"please" and "please do" work as Notify me');
+  for (const answer of ['please', 'Please!', 'please do', 'yes please']) {
+    it(`"${answer}" alone works as Notify me`, async () => {
+      const bob = kit.bot.chat('bob');
+      await askForPerson(bob);
+      await bob.say(answer);
+      expect(bob.text()).toMatch(NOTIFY_SET);
+      expect(bob.text()).not.toMatch(/added that to ticket/);
+      expect(kit.tickets.log.comments).toEqual([]);
+      expect(await waitingWatches()).toBe(1);
+    });
+  }
 
   it('a description, even one that starts with "no", is still added to the ticket', async () => {
     const bob = kit.bot.chat('bob');

@@ -1,7 +1,7 @@
 import type { Action } from '../../../core/reply.js';
 import { issueTypesFor } from '../../../domain/issue-types.js';
 import type { UserKind } from '../../../domain/user.js';
-import { parseChoice } from '../../../nlu/answer-parsers.js';
+import { isNoneAnswer, parseChoice } from '../../../nlu/answer-parsers.js';
 import { parseCampaignAnswer } from '../draft-validation.js';
 import { suggestIssueType } from '../issue-type-suggester.js';
 import { contentWords } from '../ticket-text-features.js';
@@ -12,6 +12,19 @@ export interface StepAnswer {
   readonly choice: string;
   readonly text?: string;
 }
+
+/**
+ * A typed answer and how it was read. `loose`: from some of the words rather than a sure form (a
+ * button's label, a number, a yes or no, an ID): a label's words, a campaign name, an issue type in
+ * other words. A confident new request in the same words ("show my open tickets" at the campaign
+ * question) is that request, not this answer.
+ */
+export interface TypedAnswer {
+  readonly answer: StepAnswer;
+  readonly loose: boolean;
+}
+
+type Reading = StepAnswer & { readonly loose?: boolean };
 
 export interface TypedAnswerContext {
   readonly kind: UserKind;
@@ -28,6 +41,18 @@ const PRIVATE = /\b(private|only me|just me|me only|myself|nobody else)\b/i;
 
 /** What typed text means at `step`; null when it is not an answer to it (the router then checks for a new request). */
 export function readTypedAnswer(step: CreateStep, text: string, c: TypedAnswerContext): StepAnswer | null {
+  return typedAnswer(step, text, c)?.answer ?? null;
+}
+
+/** As readTypedAnswer, with whether the answer was read loosely. */
+export function typedAnswer(step: CreateStep, text: string, c: TypedAnswerContext): TypedAnswer | null {
+  const reading = readAnswer(step, text, c);
+  if (!reading) return null;
+  const { loose, ...answer } = reading;
+  return { answer, loose: loose === true };
+}
+
+function readAnswer(step: CreateStep, text: string, c: TypedAnswerContext): Reading | null {
   const trimmed = text.trim();
   if (!trimmed) return null;
   const button = buttonFor(trimmed, c.buttons, CHOICE_STEPS.has(step), ISSUE_TYPE_STEPS.has(step));
@@ -51,22 +76,23 @@ export function readTypedAnswer(step: CreateStep, text: string, c: TypedAnswerCo
       return campaign.kind === 'id' ? { choice: 'id', text: campaign.id } : null;
     }
     case 'campaign-id': {
-      if (NO_CAMPAIGN.test(trimmed)) return { choice: 'none' };
+      // "no, it is 88213" gives the ID; "nope", "none", "not campaign-specific" say there is none.
       const campaign = parseCampaignAnswer(trimmed);
       if (campaign.kind === 'id') return { choice: 'id', text: campaign.id };
-      return campaign.kind === 'name' ? { choice: 'name', text: campaign.name } : null;
+      if (NO_CAMPAIGN.test(trimmed) || isNoneAnswer(trimmed)) return { choice: 'none' };
+      return campaign.kind === 'name' ? { choice: 'name', text: campaign.name, loose: true } : null;
     }
     case 'suggestions':
       return yesNo ? { choice: yesNo === 'yes' ? 'solved' : 'not-solved' } : null;
     case 'duplicate':
       return yesNo ? { choice: yesNo === 'yes' ? 'comment' : 'new' } : null;
     case 'access':
-      if (PRIVATE.test(trimmed)) return { choice: 'private' };
+      if (PRIVATE.test(trimmed)) return { choice: 'private', loose: true };
       if (yesNo) return { choice: yesNo === 'yes' ? 'shared' : 'private' };
-      return SHARED.test(trimmed) ? { choice: 'shared' } : null;
+      return SHARED.test(trimmed) ? { choice: 'shared', loose: true } : null;
     case 'cc':
-      if (NOBODY.test(trimmed)) return { choice: 'none' };
-      return /@/.test(trimmed) ? { choice: 'emails', text: trimmed } : null;
+      if (/@/.test(trimmed)) return { choice: 'emails', text: trimmed };
+      return NOBODY.test(trimmed) || isNoneAnswer(trimmed) ? { choice: 'none' } : null;
     case 'summary':
       if (
         /^(confirm|submit|file it|send it|go ahead|looks good|ok|okay)\b/i.test(trimmed) ||
@@ -74,8 +100,8 @@ export function readTypedAnswer(step: CreateStep, text: string, c: TypedAnswerCo
       ) {
         return { choice: 'confirm' };
       }
-      if (/^(edit|change|fix|correct)\b/i.test(trimmed) || yesNo === 'no') return { choice: 'edit' };
-      return null;
+      if (yesNo === 'no') return { choice: 'edit' };
+      return /^(edit|change|fix|correct)\b/i.test(trimmed) ? { choice: 'edit', loose: true } : null;
     case 'edit':
     case 'form':
       return null;
@@ -133,7 +159,7 @@ function buttonFor(
   buttons: readonly Action[],
   choiceStep: boolean,
   strict: boolean,
-): StepAnswer | null {
+): Reading | null {
   const options = buttons.flatMap((b) =>
     typeof b.value?.choice === 'string' ? [{ value: b.value.choice, label: b.label }] : [],
   );
@@ -143,26 +169,29 @@ function buttonFor(
   const chosen = choiceStep ? parseChoice(text, options) : null;
   if (!chosen) return null;
   const label = options.find((o) => o.value === chosen)?.label ?? '';
-  return !strict || coversLabel(namingWords(text), label) ? { choice: chosen } : null;
+  const naming = namingWords(text);
+  if (strict && !coversLabel(naming, label)) return null;
+  // "the second one" names no label: a position is sure; a label's words are not.
+  return naming.length > 0 ? { choice: chosen, loose: true } : { choice: chosen };
 }
 
 /**
  * An issue type named in the answer: its label, a part of it ("payments"), or a single
  * word the issue-type keywords know ("payouts"). Anything longer is not an answer.
  */
-function issueTypeFromText(text: string, kind: UserKind): StepAnswer | null {
+function issueTypeFromText(text: string, kind: UserKind): Reading | null {
   const wanted = normalise(text);
   const types = issueTypesFor(kind);
-  const byLabel =
-    types.find((t) => normalise(t.label) === wanted) ??
-    types.find((t) => wanted.length >= 4 && normalise(t.label).includes(wanted));
-  if (byLabel) return { choice: byLabel.id };
+  const exact = types.find((t) => normalise(t.label) === wanted);
+  if (exact) return { choice: exact.id };
+  const byLabel = types.find((t) => wanted.length >= 4 && normalise(t.label).includes(wanted));
+  if (byLabel) return { choice: byLabel.id, loose: true };
   const words = namingWords(text);
   if (words.length === 0 || /\?\s*$/.test(text)) return null;
   const covered = types.filter((t) => coversLabel(words, t.label));
-  if (covered.length === 1) return { choice: covered[0]!.id };
+  if (covered.length === 1) return { choice: covered[0]!.id, loose: true };
   const type = words.length === 1 && covered.length === 0 ? suggestIssueType(text, kind) : null;
-  return type ? { choice: type.id } : null;
+  return type ? { choice: type.id, loose: true } : null;
 }
 
 function normalise(text: string): string {

@@ -11,7 +11,7 @@ import { SKILL_NAME } from '../ticket-buttons.js';
 import type { TicketDesk } from '../ticket-desk.js';
 import type { TicketEntityReader } from '../ticket-entities.js';
 import { keepAttachments } from './attachment-intake.js';
-import { readTypedAnswer, type StepAnswer } from './create-answers.js';
+import { type StepAnswer, typedAnswer } from './create-answers.js';
 import { createFlowEndings } from './create-flow-endings.js';
 import { createFlowStepper } from './create-flow-stepper.js';
 import { askQuestion } from './create-questions.js';
@@ -242,16 +242,13 @@ export function createTicketFlow(deps: CreateFlowDeps): CreateTicketFlow {
         kind: ctx.user.kind,
         offerForm: false,
       }).flatMap((r) => (r.type === 'choices' ? r.choices : r.type === 'card' ? r.actions : []));
-      const answer = readTypedAnswer(step, text, {
-        kind: ctx.user.kind,
-        parseYesNo: deps.parseYesNo,
-        buttons,
-      });
-      if (!answer) {
+      const typed = typedAnswer(step, text, { kind: ctx.user.kind, parseYesNo: deps.parseYesNo, buttons });
+      // Words that only loosely fit the question and read as a confident new request are that request.
+      if (!typed || (typed.loose && deps.looksLikeOtherRequest(text))) {
         save(ctx, flow.idempotencyKey, draft, step);
         return 'not-an-answer';
       }
-      await apply(ctx, flow.idempotencyKey, step, draft, answer);
+      await apply(ctx, flow.idempotencyKey, step, draft, typed.answer);
       return 'handled';
     },
 

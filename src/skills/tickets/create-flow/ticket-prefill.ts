@@ -3,11 +3,9 @@ import { checkSubject, MIN_DESCRIPTION_CHARS } from '../draft-validation.js';
 import { suggestIssueType } from '../issue-type-suggester.js';
 import { shortenSubject } from '../subject-shortener.js';
 import type { TicketEntities } from '../ticket-entities.js';
+import { withoutCreateRequest } from './create-request-words.js';
 import { emptyDraft, type TicketDraft } from './ticket-draft.js';
 
-/** "open a ticket", "can you file a support case about", "new ticket:" … anywhere in the message. */
-const CREATE_PHRASE =
-  /\b(?:(?:can|could|would) you\s+|please\s+|pls\s+|i\s*(?:want|need|would like|'d like|wanna)(?:\s+to)?\s+|let'?s\s+|help me\s+)*(?:open|create|file|raise|log|submit|start|make|add|new)\s+(?:(?:a|an|new|another|support|help\s?desk|me)\s+)*(?:ticket|case|support request)s?\b(?:\s+(?:for me|please|pls))?(?:\s+(?:about|for|regarding|re|on|because|saying|that|with))?/gi;
 const LEADING = /^(?:(?:hi|hello|hey|ok|okay|so|please|pls|thanks)\b[\s,!.]*)+/i;
 /** A remaining text shorter than this is not a subject ("please", "for me"). */
 const MIN_SUBJECT_WORDS = 3;
@@ -19,8 +17,7 @@ const MIN_SUBJECT_WORDS = 3;
  */
 export function prefillDraft(text: string, entities: TicketEntities, kind: UserKind): TicketDraft {
   const draft = emptyDraft();
-  const rest = text
-    .replace(CREATE_PHRASE, ' ')
+  const rest = withoutCreateRequest(text)
     .replace(/^[\s:,;.\-–—!?]+/, '')
     .replace(LEADING, '')
     .replace(/[\s:,;\-–—]+$/, '')
