@@ -37,6 +37,11 @@ export interface HandoffMessages {
   /** The latest messages of the conversation (this chat's and those outside any chat), oldest first. */
   transcript(conversationId: string, handoffId: string, limit?: number): Promise<HandoffMessage[]>;
   byId(id: number): Promise<HandoffMessage | null>;
+  /**
+   * What the conversation shows last (its latest message, agents' notes left out): the stored
+   * reply (a bot's or system's button prompt) when that is a message to the user, else null.
+   */
+  latestShown(conversationId: string): Promise<unknown>;
   /** The latest messages of a conversation outside any chat, oldest first, with the intent matched. */
   recentOutsideChats(
     conversationId: string,
@@ -115,6 +120,20 @@ export function createHandoffMessages(db: Db, sql: SqlExecutor): HandoffMessages
         select: { ...select, intent: true },
       });
       return rows.reverse().map((r) => ({ ...toMessage(r), intent: r.intent }));
+    },
+    async latestShown(conversationId) {
+      const row = await sql.get<{ direction: string; payload: unknown }>(
+        'SELECT "direction", "payload" FROM "Message" WHERE "conversationId" = ? AND "author" <> ? ' +
+          'ORDER BY "id" DESC LIMIT 1',
+        [conversationId, 'note'],
+      );
+      if (row?.direction !== 'out' || !row.payload) return null;
+      if (typeof row.payload !== 'string') return row.payload;
+      try {
+        return JSON.parse(row.payload) as unknown;
+      } catch {
+        return null;
+      }
     },
     async byId(id) {
       const row = await db.message.findUnique({ where: { id }, select });

@@ -85,7 +85,17 @@ export interface HandoffRepository {
     agentId: string,
     patch: { readonly claimedAt: Date },
   ): Promise<HandoffRecord | 'at-capacity' | null>;
-  /** Chats waiting for an agent (pending and transferred), oldest first. */
+  /**
+   * Puts a chat its agent can no longer handle (went offline, or cannot take the transfer made
+   * to them) back in its team's queue: a guarded change, as `transition`, to `transferred` for
+   * no agent in particular, waiting again from `at` (kept in claimedAt, which the next claim
+   * sets anew). Null when another change came first.
+   */
+  requeue(from: HandoffRecord, at: Date): Promise<HandoffRecord | null>;
+  /**
+   * Chats waiting for an agent: transferred ones first (the user was already talking to the
+   * help desk), then pending ones; each oldest first.
+   */
   waiting(): Promise<HandoffRecord[]>;
   /** Chats an agent is handling, or that were transferred to them. */
   ofAgent(agentId: string): Promise<HandoffRecord[]>;
@@ -97,7 +107,12 @@ export interface HandoffRepository {
   activeCounts(agentIds: readonly string[]): Promise<Map<string, number>>;
   /** Average minutes an agent spent on the latest resolved chats; null without history. */
   averageHandleMinutes(sample: number): Promise<number | null>;
-  touchUser(id: string, at: Date): Promise<void>;
+  /**
+   * Moves the chat's last-heard time, only while the chat is live and, given `version`, still
+   * as read (no claim, transfer or end since): the conditional update a user's message is
+   * applied with. False when the chat changed (or ended) meanwhile: nothing was written.
+   */
+  touchUser(id: string, at: Date, version?: number): Promise<boolean>;
   touchAgent(id: string, at: Date): Promise<void>;
   /** Sets reminderSentAt only if it still has the value read: one reminder per period across instances. */
   markReminder(id: string, expected: Date | null, at: Date): Promise<boolean>;
@@ -109,6 +124,10 @@ export interface HandoffRepository {
 const ACTIVE_FOR_SQL =
   `SELECT * FROM "Handoff" WHERE "conversationId" = ? AND "status" IN (${ACTIVE_HANDOFF_STATUSES.map(() => '?').join(', ')}) ` +
   'ORDER BY "createdAt" DESC LIMIT 1';
+
+const TOUCH_USER_SQL =
+  'UPDATE "Handoff" SET "lastUserMessageAt" = ? WHERE "id" = ? ' +
+  `AND "status" IN (${ACTIVE_HANDOFF_STATUSES.map(() => '?').join(', ')})`;
 
 export function createHandoffRepository(db: Db, sql: SqlExecutor): HandoffRepository {
   return {
@@ -180,12 +199,26 @@ export function createHandoffRepository(db: Db, sql: SqlExecutor): HandoffReposi
         return { ...from, ...data, status: 'assigned' as const, version: from.version + 1 };
       });
     },
+    async requeue(from, at) {
+      if (from.status !== 'assigned' && from.status !== 'transferred') {
+        throw new BotError('conflict', `A ${from.status} live chat cannot go back to the queue`);
+      }
+      const data = { agentId: null, claimedAt: at, reminderSentAt: null };
+      const won = await db.handoff.updateMany({
+        where: { id: from.id, status: from.status, version: from.version },
+        data: { ...data, status: 'transferred', version: { increment: 1 } },
+      });
+      if (won.count !== 1) return null;
+      return { ...from, ...data, status: 'transferred', version: from.version + 1 };
+    },
     async waiting() {
       const rows = await db.handoff.findMany({
         where: { status: { in: [...WAITING_HANDOFF_STATUSES] } },
         orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
       });
-      return rows.map(toRecord);
+      // A stable sort: each group keeps its oldest-first order.
+      const rank = (status: string) => (status === 'transferred' ? 0 : 1);
+      return rows.sort((a, b) => rank(a.status) - rank(b.status)).map(toRecord);
     },
     async ofAgent(agentId) {
       const rows = await db.handoff.findMany({
@@ -238,8 +271,13 @@ export function createHandoffRepository(db: Db, sql: SqlExecutor): HandoffReposi
       return total / rows.length / 60_000;
     },
     // Once per relayed message: hand-written statements.
-    async touchUser(id, at) {
-      await sql.run('UPDATE "Handoff" SET "lastUserMessageAt" = ? WHERE "id" = ?', [sql.date(at), id]);
+    async touchUser(id, at, version) {
+      const params = [sql.date(at), id, ...ACTIVE_HANDOFF_STATUSES];
+      const changed =
+        version === undefined
+          ? await sql.run(TOUCH_USER_SQL, params)
+          : await sql.run(`${TOUCH_USER_SQL} AND "version" = ?`, [...params, version]);
+      return changed === 1;
     },
     async touchAgent(id, at) {
       await sql.run('UPDATE "Handoff" SET "lastAgentMessageAt" = ?, "reminderSentAt" = NULL WHERE "id" = ?', [

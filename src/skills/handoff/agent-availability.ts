@@ -73,3 +73,40 @@ export async function checkAvailability(
     opensAt: first?.at ?? null,
   };
 }
+
+/**
+ * Online agents who could take a chat of this team now: its online members, none outside its
+ * business hours. A chat of no team (or of a team that is gone) counts every online agent.
+ */
+export function agentsOnDuty(
+  teams: readonly TeamRecord[],
+  agents: readonly AgentRecord[],
+  teamId: string | null,
+  now: Date,
+): number {
+  const online = agents.filter((a) => a.availability === 'online');
+  const team = teamId ? teams.find((t) => t.id === teamId) : undefined;
+  if (!team) return online.length;
+  if (!isOpen({ timezone: team.timezone, hours: team.businessHours }, now)) return 0;
+  return online.filter((a) => team.memberIds.includes(a.userId)).length;
+}
+
+/** Whether anyone who could take a chat of this team is on duty now (see agentsOnDuty). */
+export async function anyAgentOnDuty(
+  deps: { agents: AgentDirectory },
+  teamId: string | null,
+  now: Date,
+): Promise<boolean> {
+  const [teams, agents] = await Promise.all([deps.agents.teams(), deps.agents.agents()]);
+  return agentsOnDuty(teams, agents, teamId, now) > 0;
+}
+
+/** Whether the agent could take one more chat now: online, with a free slot. */
+export async function canTakeAnotherChat(
+  deps: { agents: AgentDirectory; handoffs: HandoffRepository },
+  agentId: string,
+): Promise<boolean> {
+  const agent = await deps.agents.agent(agentId);
+  if (!agent) return false;
+  return hasFreeSlot(agent, await deps.handoffs.activeCounts([agentId]));
+}

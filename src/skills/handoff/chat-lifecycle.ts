@@ -12,6 +12,8 @@ export interface ChatLifecycle {
   /** The 1–5 rating buttons. */
   ratingPrompt(handoff: HandoffRecord, agentName: string): Reply;
   agentName(agentId: string | null): Promise<string>;
+  /** The agent who last wrote in the chat or moved it (a transfer note is theirs). */
+  lastAgentIn(handoff: HandoffRecord): Promise<string | null>;
   /** Keeps the chat on its ticket as an internal comment (best effort: the messages are stored anyway). */
   saveTranscriptToTicket(handoff: HandoffRecord, actorId: string | null): Promise<void>;
   /**
@@ -41,6 +43,12 @@ export function createChatLifecycle(
   async function agentName(agentId: string | null): Promise<string> {
     if (!agentId) return '';
     return (await deps.people.person(agentId))?.profile.displayName ?? agentId;
+  }
+
+  async function lastAgentIn(h: HandoffRecord): Promise<string | null> {
+    const lines = await deps.messages.after(h.id, 0, 1000);
+    const last = lines.findLast((m) => (m.author === 'agent' || m.author === 'note') && m.authorId);
+    return last?.authorId ?? null;
   }
 
   async function saveTranscriptToTicket(h: HandoffRecord, actorId: string | null): Promise<void> {
@@ -73,6 +81,7 @@ export function createChatLifecycle(
   return {
     tellUser,
     agentName,
+    lastAgentIn,
     saveTranscriptToTicket,
     ratingPrompt(h, name) {
       return {
@@ -98,6 +107,9 @@ export function createChatLifecycle(
         by: turn ? 'user' : 'timeout',
       });
       if (h.status === 'pending') await announcer.moved(h);
+      // A transferred chat had an agent (or went back to the queue when its agent left): the
+      // ticket keeps the conversation, under the last agent who took part.
+      else await saveTranscriptToTicket(done, await lastAgentIn(h));
       return done;
     },
     async closeIdle(h) {

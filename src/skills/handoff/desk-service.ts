@@ -2,9 +2,11 @@ import { BotError } from '../../core/errors.js';
 import type { UserProfile } from '../../domain/user.js';
 import type { AgentRecord } from '../../store/agent-directory.js';
 import type { HandoffRecord } from '../../store/handoff-repository.js';
+import { canTakeAnotherChat } from './agent-availability.js';
 import type { AgentDesk, ClaimResult, DeskAgent } from './agent-desk.js';
 import { isOpen } from './business-hours.js';
 import { fillCannedVariables } from './canned-reply-text.js';
+import type { ChatHandback } from './chat-handback.js';
 import type { ChatLifecycle } from './chat-lifecycle.js';
 import type { DeskEventHub } from './desk-events.js';
 import { formatFileSize } from './file-size.js';
@@ -30,9 +32,15 @@ const delay = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve,
 /** The AgentDesk behind the web console, Slack and Teams agent views. */
 export function createAgentDesk(
   deps: HandoffDeps,
-  parts: { views: LiveChatViews; hub: DeskEventHub; lifecycle: ChatLifecycle; announcer: QueueAnnouncer },
+  parts: {
+    views: LiveChatViews;
+    hub: DeskEventHub;
+    lifecycle: ChatLifecycle;
+    announcer: QueueAnnouncer;
+    handback: ChatHandback;
+  },
 ): AgentDesk {
-  const { views, hub, lifecycle, announcer } = parts;
+  const { views, hub, lifecycle, announcer, handback } = parts;
   const { t } = deps.responses;
   /** Per chat, the latest agent reply on its way to the transcript. */
   const replyChains = new Map<string, Promise<void>>();
@@ -124,7 +132,14 @@ export function createAgentDesk(
       if (!WAITING_HANDOFF_STATUSES.includes(h.status)) {
         return { ok: false, reason: h.status === 'assigned' ? 'taken' : 'closed' };
       }
-      if (h.status === 'transferred' && h.agentId && h.agentId !== agent.id)
+      // A chat transferred to another agent is theirs, unless they cannot take it now (offline,
+      // away or full): then any agent may, so it never waits for someone who is not coming.
+      if (
+        h.status === 'transferred' &&
+        h.agentId &&
+        h.agentId !== agent.id &&
+        (await canTakeAnotherChat(deps, h.agentId))
+      )
         return { ok: false, reason: 'taken' };
       // The capacity check and the claim are one guarded step (two claims at once stay within maxChats).
       const won = await deps.handoffs.claim(h, agent.id, { claimedAt: deps.clock() });
@@ -234,6 +249,14 @@ export function createAgentDesk(
         const target = await deps.agents.agent(to.agentId);
         if (!target) throw new BotError('bad_request', `No agent ${to.agentId}`);
         targetName = target.displayName;
+        // Refused up front: a chat given to an agent who cannot take it would wait for nobody.
+        const active = (await deps.handoffs.activeCounts([target.userId])).get(target.userId) ?? 0;
+        if (active >= target.maxChats) {
+          throw new BotError(
+            'bad_request',
+            t('handoff.transfer_target_full', { agentName: targetName, active, max: target.maxChats }),
+          );
+        }
         if (team) teamId = team.id;
       } else if (team) {
         targetName = team.name;
@@ -299,6 +322,11 @@ export function createAgentDesk(
       await deps.signals.publish({ kind: 'availability', agentId: agent.id });
       if (availability === 'online') {
         await bestEffort('availability notifications', '', () => notifyReadyWatchers(deps));
+      } else {
+        // Their chats go back to the queue; users left waiting for nobody are told (the sweeper
+        // finishes whatever this misses).
+        await bestEffort('handing chats back', '', () => handback.agentLeft(agent.id, availability));
+        await bestEffort('no-agent notices', '', () => handback.tellWaitingNoAgent());
       }
     },
 

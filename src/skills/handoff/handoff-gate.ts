@@ -1,6 +1,9 @@
 import type { TurnMiddleware } from '../../core/turn-context.js';
+import type { HandoffRecord } from '../../store/handoff-repository.js';
+import { decideOnLatest } from './chat-decisions.js';
 import type { HandoffDeps } from './handoff-deps.js';
 import type { HandoffRequests } from './handoff-requests.js';
+import { isHandoffOver } from './handoff-state-machine.js';
 import { createLeaveWords } from './leave-words.js';
 import { confirmOpenedChatAgain } from './opened-chat-note.js';
 import { acknowledgeWhileWaiting, isWaitingForAgent } from './queue-acknowledgement.js';
@@ -15,7 +18,10 @@ import { acknowledgeWhileWaiting, isWaitingForAgent } from './queue-acknowledgem
  * messages are acknowledged with the user's place in line. The chat's own buttons
  * (leave as ticket, keep waiting) still reach the handoff skill. The turn that
  * opened the chat, run again after another instance stored the conversation
- * first, answers with its queue confirmation instead.
+ * first, answers with its queue confirmation instead. The words are applied to the
+ * chat as it is at that moment (see decideOnLatest): "cancel" as an agent claims goes
+ * to that agent, and the user hears who joined; a message as the chat closes is kept
+ * on its ticket, and the user told so.
  */
 export function createHandoffGate(deps: HandoffDeps, requests: HandoffRequests): TurnMiddleware {
   const words = createLeaveWords(deps.responses);
@@ -26,20 +32,34 @@ export function createHandoffGate(deps: HandoffDeps, requests: HandoffRequests):
     if (confirmOpenedChatAgain(ctx, handoff.id)) return;
     const value = ctx.message.value;
     if (value && value.skill === 'handoff') return next();
-    const waiting = isWaitingForAgent(handoff);
     const text = ctx.message.text;
-    if (waiting ? words.leavesQueue(text) : words.endsChat(text)) {
-      ctx.handoffId = handoff.id;
-      await requests.endByUser(ctx, handoff);
-      return;
-    }
-    if (value && !ctx.message.text.trim() && ctx.message.attachments.length === 0) {
+    const leaves = (chat: HandoffRecord) =>
+      isWaitingForAgent(chat) ? words.leavesQueue(text) : words.endsChat(text);
+    if (value && !text.trim() && ctx.message.attachments.length === 0) {
       // An old button of another skill: nothing to relay.
       ctx.handoffId = handoff.id;
       ctx.reply({ type: 'text', text: t('handoff.click_during_chat') });
       return;
     }
-    await requests.relay(ctx, handoff);
-    if (waiting) await acknowledgeWhileWaiting(deps, ctx, handoff);
+    const meantToLeave = leaves(handoff);
+    /** What the words meant for the chat as last seen live. */
+    let leaving = meantToLeave;
+    // Decided against the chat as it is when the words are applied: a claim, transfer or
+    // close landing between the read and the change (another instance, the agent's click)
+    // fails the conditional change, and the words are decided again on the chat as it is then.
+    await decideOnLatest(handoff, deps.handoffs.byId, async (chat) => {
+      if (isHandoffOver(chat.status)) {
+        ctx.handoffId = chat.id;
+        if (leaving) ctx.reply({ type: 'text', text: t('handoff.already_ended') });
+        else await requests.answerAfterEnd(ctx, chat);
+        return true;
+      }
+      leaving = leaves(chat);
+      if (leaving) return requests.endByUser(ctx, chat);
+      if (!(await requests.relay(ctx, chat))) return false;
+      if (isWaitingForAgent(chat)) await acknowledgeWhileWaiting(deps, ctx, chat);
+      else if (meantToLeave) await requests.tellAgentJoinedMeanwhile(ctx, chat);
+      return true;
+    });
   };
 }

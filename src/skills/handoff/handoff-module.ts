@@ -12,6 +12,7 @@ import { createAvailabilityWatches } from '../../store/handoff-watches.js';
 import type { TicketService } from '../tickets/ticket-service.js';
 import type { AgentDesk } from './agent-desk.js';
 import { defaultCannedRepliesFile, readCannedReplies } from './canned-replies-seed.js';
+import { createChatHandback } from './chat-handback.js';
 import { createChatLifecycle } from './chat-lifecycle.js';
 import { createDeskEventHub, type DeskEventHub } from './desk-events.js';
 import { createAgentDesk } from './desk-service.js';
@@ -25,6 +26,7 @@ import { createHandoffSweeper, type HandoffSweeper } from './handoff-sweeper.js'
 import { createLiveChatViews } from './live-chat-view.js';
 import { createQueueAnnouncer, type QueueAnnouncer } from './queue-announcer.js';
 import { createTicketDetailsFlow } from './ticket-details-flow.js';
+import { createTypedRatingMiddleware } from './typed-rating.js';
 
 export interface HandoffModuleOptions {
   /** A ticket service of its own (tests); by default the ticket module's `shared.tickets`. */
@@ -131,7 +133,8 @@ export function createHandoffModule(options: HandoffModuleOptions = {}): AppModu
         views,
         logger,
       });
-      const desk = createAgentDesk(deps, { views, hub, lifecycle, announcer });
+      const handback = createChatHandback(deps, { lifecycle, views });
+      const desk = createAgentDesk(deps, { views, hub, lifecycle, announcer, handback });
       const details = createTicketDetailsFlow(deps, services.matcher);
       const requests = createHandoffRequests(deps, {
         views,
@@ -142,7 +145,7 @@ export function createHandoffModule(options: HandoffModuleOptions = {}): AppModu
       });
       const sweeper = createHandoffSweeper(
         deps,
-        { lifecycle, views },
+        { lifecycle, views, handback },
         { intervalMs: options.sweepIntervalMs ?? 15_000 },
       );
       services.shared.agentDesk = desk;
@@ -163,7 +166,11 @@ export function createHandoffModule(options: HandoffModuleOptions = {}): AppModu
 
       return {
         skills: [createHandoffSkill(deps, { requests, desk, matcher: services.matcher, details })],
-        middleware: [createHandoffGate(deps, requests), createHandoffOfferMiddleware(deps, liveChatOpen)],
+        middleware: [
+          createHandoffGate(deps, requests),
+          createTypedRatingMiddleware(deps, requests),
+          createHandoffOfferMiddleware(deps, liveChatOpen),
+        ],
         async start() {
           // Checked at start, when every module has shared what it offers.
           if (!options.tickets && !services.shared.tickets) {

@@ -4,13 +4,17 @@ import type { TurnContext } from '../../core/turn-context.js';
 import type { HandoffMessage } from '../../store/handoff-messages.js';
 import type { HandoffRecord } from '../../store/handoff-repository.js';
 import type { TicketSummary } from '../tickets/ticket-service.js';
-import { checkAvailability } from './agent-availability.js';
+import { anyAgentOnDuty, checkAvailability } from './agent-availability.js';
 import { describeInstant } from './business-hours.js';
+import { decideOnLatest } from './chat-decisions.js';
 import type { ChatLifecycle } from './chat-lifecycle.js';
 import { conversationExcerpt, summariseBotAttempts } from './chat-summary.js';
 import { escalationTicketKey, noteEscalationTicketFiled } from './escalation-key.js';
+import { escalationNextSteps } from './escalation-next-steps.js';
 import { formatFileSize } from './file-size.js';
 import type { HandoffDeps } from './handoff-deps.js';
+import { isHandoffOver, WAITING_HANDOFF_STATUSES } from './handoff-state-machine.js';
+import { createLateMessages } from './late-message.js';
 import type { LiveChatViews } from './live-chat-view.js';
 import { NOTIFY_QUESTION, notifyQuestionReply } from './notify-question.js';
 import { noteOpenedChat } from './opened-chat-note.js';
@@ -34,9 +38,17 @@ const CHATTER = new Set([
 export interface HandoffRequests {
   /** The user asked for a person (or accepted the bot's offer). */
   start(ctx: TurnContext, reason: string): Promise<void>;
-  /** A message during a live chat: stored with the chat's id and signalled to agents. */
-  relay(ctx: TurnContext, handoff: HandoffRecord): Promise<void>;
-  endByUser(ctx: TurnContext, handoff: HandoffRecord): Promise<void>;
+  /**
+   * A message during a live chat: stored with the chat's id and signalled to agents. False
+   * when the chat changed since `handoff` was read (claimed, transferred, ended): nothing done.
+   */
+  relay(ctx: TurnContext, handoff: HandoffRecord): Promise<boolean>;
+  /** The user ends the chat or leaves the queue; false when the chat changed since read: nothing done. */
+  endByUser(ctx: TurnContext, handoff: HandoffRecord): Promise<boolean>;
+  /** A message for a chat that had just ended: kept on its ticket, and the user told. */
+  answerAfterEnd(ctx: TurnContext, ended: HandoffRecord): Promise<void>;
+  /** The user's leaving words were relayed: an agent took the chat as they were said. */
+  tellAgentJoinedMeanwhile(ctx: TurnContext, handoff: HandoffRecord): Promise<void>;
   leaveAsTicket(ctx: TurnContext, handoffId: string): Promise<void>;
   keepWaiting(ctx: TurnContext, handoffId: string): Promise<void>;
   watch(ctx: TurnContext, teamId: string | null): Promise<void>;
@@ -58,6 +70,7 @@ export function createHandoffRequests(
   const { views, lifecycle, announcer, details, matcher } = parts;
   const { t } = deps.responses;
   const saysUnhelpful = phraseMatcher(deps.responses, 'handoff.didnt_help_phrases');
+  const late = createLateMessages(deps, views);
 
   async function ensureTicket(
     ctx: TurnContext,
@@ -131,15 +144,7 @@ export function createHandoffRequests(
   }
 
   /** After live chat, the escalation path goes on: phone, then (enterprise) the customer success manager. */
-  async function nextSteps(ctx: TurnContext): Promise<string[]> {
-    const { supportPhone, csmBookingUrl } = deps.escalation;
-    const steps: string[] = [];
-    if (supportPhone) steps.push(t('handoff.next_phone', { phone: supportPhone }));
-    if (csmBookingUrl && (await deps.people.person(ctx.user.id))?.enterprise) {
-      steps.push(t('handoff.next_csm', { url: csmBookingUrl }));
-    }
-    return steps;
-  }
+  const nextSteps = (ctx: TurnContext) => escalationNextSteps(deps, ctx.user.id);
 
   /** The user asked again while a chat is live: where they stand in it. */
   async function showLiveChat(ctx: TurnContext, live: HandoffRecord): Promise<void> {
@@ -152,15 +157,40 @@ export function createHandoffRequests(
   }
 
   /** The agent who last wrote in the chat or moved it (a transfer note is theirs). */
-  async function lastAgentIn(handoff: HandoffRecord): Promise<string | null> {
-    const lines = await deps.messages.after(handoff.id, 0, 1000);
-    const last = lines.findLast((m) => (m.author === 'agent' || m.author === 'note') && m.authorId);
-    return last?.authorId ?? null;
-  }
+  const lastAgentIn = (handoff: HandoffRecord) => lifecycle.lastAgentIn(handoff);
 
   async function ownWaitingChat(ctx: TurnContext, handoffId: string): Promise<HandoffRecord | null> {
     const h = await deps.handoffs.byId(handoffId);
     return h && h.conversationId === ctx.conversation.id ? h : null;
+  }
+
+  /**
+   * A button of the waiting chat (leave it as a ticket, keep waiting), applied to the chat as it
+   * is when it lands: an agent who took it meanwhile is named, a chat that ended is said to have.
+   */
+  async function onWaitingChat(
+    ctx: TurnContext,
+    handoffId: string,
+    act: (waiting: HandoffRecord) => Promise<boolean>,
+  ): Promise<void> {
+    const read = await ownWaitingChat(ctx, handoffId);
+    if (!read) {
+      ctx.reply({ type: 'text', text: t('handoff.already_ended') });
+      return;
+    }
+    await decideOnLatest(read, deps.handoffs.byId, async (h) => {
+      if (isHandoffOver(h.status)) {
+        ctx.reply({ type: 'text', text: t('handoff.already_ended') });
+        return true;
+      }
+      if (!WAITING_HANDOFF_STATUSES.includes(h.status)) {
+        ctx.handoffId = h.id;
+        const agentName = await lifecycle.agentName(h.agentId);
+        ctx.reply({ type: 'text', text: t('handoff.agent_joined', { agentName }) });
+        return true;
+      }
+      return act(h);
+    });
   }
 
   return {
@@ -247,6 +277,8 @@ export function createHandoffRequests(
     },
 
     async relay(ctx, handoff) {
+      // Applied only to the chat as read: a claim, transfer or end meanwhile is decided anew.
+      if (!(await deps.handoffs.touchUser(handoff.id, ctx.now, handoff.version))) return false;
       ctx.handoffId = handoff.id;
       const files = ctx.message.attachments;
       if (files.length > 0) {
@@ -277,14 +309,17 @@ export function createHandoffRequests(
       // Read after the attachment lines: the next user message of the chat is this turn's own.
       const afterId = await deps.messages.latestId(handoff.id, 'user');
       if (files.length > 0) await deps.signals.messagesStored(handoff.id, afterId - files.length);
-      // The message itself is stored with the turn: announced as soon as it is, and
-      // the chat's last-heard time (for the silence timeout) moves meanwhile.
+      // The message itself is stored with the turn: announced as soon as it is. A chat
+      // still live once it is stored shows it to its agent (and any transcript saved later
+      // holds it); one that ended in between may have saved its transcript without it.
       ctx.afterSave(async () => {
-        await Promise.all([
+        const [, live] = await Promise.all([
           deps.signals.messagesStored(handoff.id, afterId),
           deps.handoffs.touchUser(handoff.id, ctx.now),
         ]);
+        if (!live) await late.keepAfterStored(ctx, handoff);
       });
+      return true;
     },
 
     async endByUser(ctx, handoff) {
@@ -292,10 +327,8 @@ export function createHandoffRequests(
       // user leaves the queue; nobody is with them to rate.
       const to = isWaitingForAgent(handoff) ? 'abandoned' : 'resolved';
       const done = await deps.handoffs.transition(handoff, to, { resolvedAt: ctx.now });
-      if (!done) {
-        ctx.reply({ type: 'text', text: t('handoff.already_ended') });
-        return;
-      }
+      if (!done) return false;
+      ctx.handoffId = handoff.id;
       const ticket = await views.ticket(handoff);
       await deps.signals.publish({ kind: 'chat', handoffId: handoff.id, event: 'closed', by: 'user' });
       if (to === 'abandoned') {
@@ -304,7 +337,7 @@ export function createHandoffRequests(
         // A transferred chat had an agent: the ticket keeps it, under the last one who took part.
         if (handoff.status === 'transferred')
           await lifecycle.saveTranscriptToTicket(done, await lastAgentIn(handoff));
-        return;
+        return true;
       }
       ctx.reply({ type: 'text', text: t('handoff.ended_by_user', { ticketNumber: ticket.number }) });
       const agentId = handoff.agentId;
@@ -312,27 +345,38 @@ export function createHandoffRequests(
         ctx.reply(lifecycle.ratingPrompt(done, await lifecycle.agentName(agentId)));
         await lifecycle.saveTranscriptToTicket(done, agentId);
       }
+      return true;
+    },
+
+    answerAfterEnd: (ctx, ended) => late.answerInTurn(ctx, ended),
+
+    async tellAgentJoinedMeanwhile(ctx, handoff) {
+      const agentName = await lifecycle.agentName(handoff.agentId);
+      ctx.reply({ type: 'text', text: t('handoff.agent_joined_meanwhile', { agentName }) });
     },
 
     async leaveAsTicket(ctx, handoffId) {
-      const h = await ownWaitingChat(ctx, handoffId);
-      const done =
-        h && (h.status === 'pending' || h.status === 'transferred')
-          ? await lifecycle.expireWaiting(h, 'handoff.left_as_ticket', ctx)
-          : null;
-      if (!done) ctx.reply({ type: 'text', text: t('handoff.already_ended') });
+      await onWaitingChat(ctx, handoffId, async (h) => {
+        return (await lifecycle.expireWaiting(h, 'handoff.left_as_ticket', ctx)) !== null;
+      });
     },
 
     async keepWaiting(ctx, handoffId) {
-      const h = await ownWaitingChat(ctx, handoffId);
-      if (!h || (h.status !== 'pending' && h.status !== 'transferred')) {
-        ctx.reply({ type: 'text', text: t('handoff.already_ended') });
-        return;
-      }
-      ctx.handoffId = h.id;
-      await deps.handoffs.touchUser(h.id, ctx.now);
-      const position = (await deps.handoffs.position(h)) ?? 1;
-      ctx.reply({ type: 'text', text: t('handoff.kept_waiting', { position }) });
+      await onWaitingChat(ctx, handoffId, async (h) => {
+        if (!(await deps.handoffs.touchUser(h.id, ctx.now, h.version))) return false;
+        ctx.handoffId = h.id;
+        if (!(await anyAgentOnDuty(deps, h.teamId, ctx.now))) {
+          const ticket = await views.ticket(h);
+          ctx.reply({
+            type: 'text',
+            text: t('handoff.kept_waiting_no_agent', { ticketNumber: ticket.number }),
+          });
+          return true;
+        }
+        const position = (await deps.handoffs.position(h)) ?? 1;
+        ctx.reply({ type: 'text', text: t('handoff.kept_waiting', { position }) });
+        return true;
+      });
     },
 
     async watch(ctx, teamId) {

@@ -3,6 +3,7 @@ import type { IntentMatcher } from '../../core/router.js';
 import type { Skill } from '../../core/skill.js';
 import type { TurnContext } from '../../core/turn-context.js';
 import type { AgentDesk, Availability } from './agent-desk.js';
+import { answerRating, RATING_FLOW } from './chat-rating.js';
 import type { HandoffDeps } from './handoff-deps.js';
 import type { HandoffRequests } from './handoff-requests.js';
 import {
@@ -15,7 +16,6 @@ import {
 } from './notify-question.js';
 import { TICKET_DETAILS_FLOW, type TicketDetailsFlow } from './ticket-details-flow.js';
 
-const RATING_FLOW = 'rating-comment';
 /** A message this confident of another intent is a new request, not a rating comment. */
 const NEW_REQUEST_CONFIDENCE = 0.85;
 
@@ -111,23 +111,7 @@ export function createHandoffSkill(
         case 'rate': {
           const rating = Number(value.rating);
           if (!Number.isInteger(rating) || rating < 1 || rating > 5) return;
-          if (!(await requests.rate(ctx, handoffId, rating))) {
-            ctx.reply({ type: 'text', text: t('handoff.already_rated') });
-            return;
-          }
-          ctx.state.flow = {
-            skill: 'handoff',
-            name: RATING_FLOW,
-            step: 'comment',
-            slots: { handoffId },
-            idempotencyKey: `rating:${handoffId}`,
-            startedAt: ctx.now.toISOString(),
-          };
-          ctx.reply({
-            type: 'choices',
-            prompt: t('handoff.rate_thanks'),
-            choices: [{ label: t('handoff.skip'), value: { skill: 'handoff', action: 'skip-comment' } }],
-          });
+          await answerRating(ctx, deps, requests, handoffId, rating);
           return;
         }
         case 'skip-comment':
