@@ -1,4 +1,4 @@
-import { requestStretches } from '../nlu/message-parts.js';
+import { hasOwnWords, requestStretches } from '../nlu/message-parts.js';
 import { type ActiveFlow, activeFlowSchema, type ConversationState } from './conversation-state.js';
 import type { Responses } from './responses.js';
 import type { Fallback, Skill } from './skill.js';
@@ -30,6 +30,11 @@ export interface RouterDeps {
  * it), so it is never put off behind a button as a second request.
  */
 const PERSON_INTENT = 'agent.handoff';
+/**
+ * A message with no words of its own (a mention, a channel link, an emoji) asks for nothing yet:
+ * it is greeted with what the bot can do, never guessed into a skill's action.
+ */
+const GREETING_INTENT = 'smalltalk.greeting';
 /**
  * A problem told with a question ("the export is timing out again. whats the status of 1001",
  * "status of 1001? the export is timing out again") is the question's context, not a request of
@@ -154,6 +159,18 @@ export function createRouter(deps: RouterDeps): Router {
     });
   }
 
+  /**
+   * A button addressed to a skill. One no skill understood (its skill or action renamed by a later
+   * deploy, a value it no longer reads: nothing answered) is answered as too old, here once for all skills.
+   */
+  async function pressButton(ctx: TurnContext, value: Readonly<Record<string, unknown>>, skillName: string) {
+    const answered = ctx.replies.length;
+    await bySkill.get(skillName)?.onAction?.(ctx, value);
+    if (ctx.replies.length > answered) return;
+    ctx.logger.info({ skill: skillName, action: value.action }, 'button no skill understood');
+    ctx.reply({ type: 'text', text: t('core.button_too_old') });
+  }
+
   // Open questions the turn's first middleware took; a turn routed without it takes its own.
   const taken = new WeakMap<TurnContext, ActiveFlow | undefined>();
 
@@ -170,9 +187,8 @@ export function createRouter(deps: RouterDeps): Router {
     }
     const value = ctx.message.value;
     const text = ctx.message.text.trim();
-    const valueSkill = typeof value?.skill === 'string' ? bySkill.get(value.skill) : undefined;
-    if (value && valueSkill?.onAction) {
-      await valueSkill.onAction(ctx, value);
+    if (typeof value?.skill === 'string') {
+      await pressButton(ctx, value, value.skill);
       return;
     }
 
@@ -237,6 +253,10 @@ export function createRouter(deps: RouterDeps): Router {
     // Like a flow's question, the open question gets the message first; what it does not take is routed as usual.
     const questionSkill = openQuestion ? bySkill.get(openQuestion.skill) : undefined;
     if (openQuestion && (await questionSkill?.onFlowMessage?.(ctx, openQuestion)) === 'handled') return;
+    if (!hasOwnWords(text)) {
+      await runIntent(ctx, { name: GREETING_INTENT, confidence: 1, skill: deps.skillFor(GREETING_INTENT) });
+      return;
+    }
     const intent = deps.matcher.match(text);
     const two = intent.name === PERSON_INTENT ? null : twoRequests(text);
     if (two) {

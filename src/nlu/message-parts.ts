@@ -1,3 +1,5 @@
+import { stripChatMarkup } from '../text/strip-chat-markup.js';
+
 /** Where a message falls into parts: punctuation, a dash between spaces, or a joining word. */
 export const PART_BREAK = /[,;.!?:]+|\s[-–—]\s|\b(?:and|but|because|since|so)\b/giu;
 
@@ -54,4 +56,15 @@ export function requestStretches(text: string): MessagePart[] {
     }
   }
   return stretches;
+}
+
+/** A Slack channel link: its name says where the message points, not what it asks. */
+const CHANNEL_LINK = /<#[A-Z0-9]+(?:\|[^>]*)?>/gi;
+
+/**
+ * Whether a message says anything in words of its own: mentions, channel links, emoji and
+ * punctuation alone ("<@U123> :wave:", "<#C1|general>", "!!") do not.
+ */
+export function hasOwnWords(text: string): boolean {
+  return /[\p{L}\p{N}]/u.test(stripChatMarkup(text.replace(CHANNEL_LINK, ' ')));
 }

@@ -1,6 +1,8 @@
 import { stripChatMarkup } from '../text/strip-chat-markup.js';
 import { DEFAULT_FEATURE_CONFIG } from './classifier/feature-extractor.js';
-import { MAX_RAW_CHARS } from './classifier/normalise-text.js';
+import { MAX_RAW_CHARS, normaliseForIntent } from './classifier/normalise-text.js';
+import { words } from './classifier/tokenize.js';
+import { TypoTolerantVocabulary, vocabularyHashes } from './classifier/typo-tolerant-vocabulary.js';
 import { compileCommandPatterns } from './command-patterns.js';
 import {
   ENGINE_CLASSIFIER_OPTIONS,
@@ -13,7 +15,7 @@ import {
 } from './engine-model.js';
 import { type IntentDefinition, NONE_INTENT } from './intent-definition.js';
 import { loadIntentDefinitions } from './intent-loader.js';
-import { messageParts } from './message-parts.js';
+import { hasOwnWords, messageParts } from './message-parts.js';
 import { modelCacheKey, readCachedModel, writeCachedModel } from './model-cache.js';
 
 export type { IntentDefinition } from './intent-definition.js';
@@ -85,6 +87,26 @@ const MAX_PARTS = 12;
 /** A slash command whose sub-command no pattern knows: the rest is classified as free text. */
 const SLASH_COMMAND = /^\/[a-z][\w-]*\s*/i;
 
+/** A word as the classifier reads it: letters only (numbers, links and "?" are placeholders, not words). */
+const isPlainWord = (w: string) => /^\p{L}+$/u.test(w) && !w.startsWith('xx');
+
+/**
+ * Whether a message has only words no training example has, as written or within one typo ("tikcet" is
+ * "ticket"): "general" is then scored on character n-grams and a Porter stem shared with an unrelated word
+ * ("gener" of "generate"), and its best guess (a person, at 0.4) is no evidence. Stems are not compared for
+ * that reason: a lone unseen form ("escalation") is declined, which the docs search then answers.
+ */
+function onlyUnknownWords(definitions: readonly IntentDefinition[]): (text: string) => boolean {
+  const known = definitions.flatMap((d) =>
+    d.examples.flatMap((example) => words(normaliseForIntent(example)).filter(isPlainWord)),
+  );
+  const vocabulary = new TypoTolerantVocabulary(vocabularyHashes(new Set(known)));
+  return (text) => {
+    const tokens = words(normaliseForIntent(text)).filter((w) => w !== '?');
+    return tokens.length > 0 && tokens.every((w) => isPlainWord(w) && !vocabulary.hasNear(w));
+  };
+}
+
 /** Builds an engine from validated definitions and a trained model (no I/O). */
 export function createNluEngine(definitions: readonly IntentDefinition[], model: EngineModel): NluEngine {
   const patterns = compileCommandPatterns(definitions);
@@ -92,6 +114,7 @@ export function createNluEngine(definitions: readonly IntentDefinition[], model:
   const labels = model.classifier.labels;
   const frozen = Object.freeze([...definitions]);
   const winsInAnyPart = new Set(definitions.filter((d) => d.winsInAnyPart).map((d) => d.name));
+  const unknownWordsOnly = onlyUnknownWords(definitions);
 
   /** The `winsInAnyPart` intent one part of a message surely asks for, if any. */
   function partWinner(text: string): { label: string; probability: number } | null {
@@ -113,8 +136,12 @@ export function createNluEngine(definitions: readonly IntentDefinition[], model:
 
   function classify(text: string): IntentMatch {
     const trimmed = text.length > MAX_RAW_CHARS ? text.slice(0, MAX_RAW_CHARS) : text;
+    // A mention, a channel link ("<#C1|general>") or an emoji alone is no request, whatever its name says.
+    if (!hasOwnWords(trimmed)) return noneMatch();
     const plain = stripChatMarkup(trimmed);
     const command = patterns.match(plain);
+    // A pattern of the out-of-scope intent (a sum to work out) declines the message surely.
+    if (command === NONE_INTENT) return { ...noneMatch(), source: 'pattern' };
     if (command) {
       return {
         name: command,
@@ -126,6 +153,7 @@ export function createNluEngine(definitions: readonly IntentDefinition[], model:
     }
     const free = plain.replace(SLASH_COMMAND, '');
     if (!/[\p{L}\p{N}]/u.test(free)) return noneMatch();
+    if (unknownWordsOnly(free)) return noneMatch();
     const p = model.classifier.probabilities(free);
     const ranking = labels
       .map((name, i) => ({ name, confidence: p[i]! }))
