@@ -4,13 +4,18 @@
  * pasted binary) mean nothing in a help-desk message.
  */
 
-/** Terminal escape sequences (colours, cursor keys): dropped whole, not just their ESC. */
-const ESCAPE_SEQUENCE = /\u001b\[[0-9;?]*[ -/]*[@-~]|\u001b[@-Z\\-_]/g;
-/** C0 control characters except tab and line feed, and DEL. */
-const CONTROL_CHARACTER = /[\u0000-\u0008\u000b-\u001f\u007f]/g;
+import { CONTROL_CHARACTER, cutText, ESCAPE_SEQUENCE } from '../text/control-characters.js';
+import { cleanPlatformLine } from '../text/platform-line.js';
+import type { InboundAttachment, InboundUser } from './inbound-message.js';
 
 /** The largest MAX_MESSAGE_CHARS a deployment may set: the pipeline's limit when none is given. */
 export const LONGEST_MESSAGE_CHARS = 100_000;
+/** The longest profile name the directory keeps. */
+export const PROFILE_NAME_CHARS = 120;
+/** The longest e-mail address (RFC 5321). */
+export const EMAIL_CHARS = 254;
+const FILE_NAME_CHARS = 255;
+const FILE_URL_CHARS = 8192;
 
 export interface CleanText {
   readonly text: string;
@@ -22,8 +27,7 @@ export interface CleanText {
 export function cleanInboundText(text: string, maxChars: number): CleanText {
   const clean = text.replace(ESCAPE_SEQUENCE, '').replace(/\r\n?/g, '\n').replace(CONTROL_CHARACTER, '');
   if (clean.length <= maxChars) return { text: clean, cutFrom: null };
-  const end = /[\ud800-\udbff]/.test(clean[maxChars - 1] ?? '') ? maxChars + 1 : maxChars;
-  return { text: clean.slice(0, end), cutFrom: clean.length };
+  return { text: cutText(clean, maxChars), cutFrom: clean.length };
 }
 
 /** A button's or form's value with every string in it cleaned the same way. */
@@ -44,4 +48,25 @@ export function mapTexts(
     return Object.fromEntries(Object.entries(value).map(([k, v]) => [key(k), mapTexts(v, text, key)]));
   }
   return value;
+}
+
+/** The sender's profile from the platform, cleaned as message text is: one line, no control characters. */
+export function cleanInboundUser(user: InboundUser): InboundUser {
+  const displayName = user.displayName && cleanPlatformLine(user.displayName, PROFILE_NAME_CHARS);
+  const email = user.email && cleanPlatformLine(user.email, EMAIL_CHARS);
+  return {
+    externalId: user.externalId,
+    ...(displayName ? { displayName } : {}),
+    ...(email ? { email } : {}),
+  };
+}
+
+/** Files' names, types and links from the platform, cleaned the same way. */
+export function cleanInboundAttachment(file: InboundAttachment): InboundAttachment {
+  return {
+    ...file,
+    name: cleanPlatformLine(file.name, FILE_NAME_CHARS) || 'file',
+    mimeType: cleanPlatformLine(file.mimeType, FILE_NAME_CHARS) || 'application/octet-stream',
+    ...(file.url === undefined ? {} : { url: cleanPlatformLine(file.url, FILE_URL_CHARS) }),
+  };
 }

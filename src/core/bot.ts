@@ -4,8 +4,15 @@ import type { UserProfile } from '../domain/user.js';
 import type { ConversationRepository, StoredMessage } from '../store/conversation-repository.js';
 import type { ProcessedEvents } from '../store/processed-events.js';
 import type { UserDirectory } from '../store/user-directory.js';
-import { cleanInboundText, cleanInboundValue, LONGEST_MESSAGE_CHARS } from './bot-inbound-text.js';
+import {
+  cleanInboundAttachment,
+  cleanInboundText,
+  cleanInboundUser,
+  cleanInboundValue,
+  LONGEST_MESSAGE_CHARS,
+} from './bot-inbound-text.js';
 import { BotError, isDatabaseUnavailable } from './errors.js';
+import { createEventClaims } from './event-claims.js';
 import type { InboundMessage } from './inbound-message.js';
 import { KeyedLock } from './keyed-lock.js';
 import type { BotMetrics } from './metrics.js';
@@ -13,6 +20,7 @@ import { parkLongActionValues, restoreParkedValue } from './parked-action-values
 import type { Reply } from './reply.js';
 import { replyToPlainText } from './reply.js';
 import type { Responses } from './responses.js';
+import { storedEvent, withStoredEvent } from './stored-event-marks.js';
 import type { IntentResult, TurnContext, TurnMiddleware } from './turn-context.js';
 
 export interface TurnResult {
@@ -21,6 +29,11 @@ export interface TurnResult {
   readonly intent: IntentResult | null;
   /** The event was handled before (a platform retry); nothing was done. */
   readonly duplicate: boolean;
+  /**
+   * With `duplicate`: the event's turn is not stored yet (another delivery of it is running, or
+   * failed where its claim could not be given back); a retry in a while is handled.
+   */
+  readonly inProgress?: boolean;
   readonly user: UserProfile;
 }
 
@@ -45,24 +58,34 @@ export interface BotDeps {
   readonly maxMessageChars?: number;
 }
 
+/** An inbound event's key, and whether this delivery holds its claim (event-claims.ts). */
+interface TurnEvent {
+  readonly key: string;
+  readonly claimed: boolean;
+}
+
 /**
- * The turn pipeline: clean the text → dedupe → user and conversation → a pressed button's parked
- * value restored → middleware → router → long button values parked → save, with one error path.
+ * The turn pipeline: clean the text → claim the event → user and conversation → dedupe (the
+ * conversation's state marks the events it stored) → a pressed button's parked value restored →
+ * middleware → router → long button values parked → save, with one error path.
  * A button whose parked value is gone goes through the middleware too (a live chat's gate keeps
  * it in the chat), and is answered "too old" where the router would run.
- * Every channel's message is cleaned here (control characters removed, text cut to maxMessageChars),
+ * Every channel's message is cleaned here (control characters removed, text cut to maxMessageChars;
+ * the sender's profile and file names too),
  * so nothing a channel lets through can fail the store; and no button value a skill makes is too
  * long for a channel (see parked-action-values.ts).
  */
 export function createBot(deps: BotDeps): Bot {
   const clock = deps.clock ?? (() => new Date());
   const lock = new KeyedLock();
+  const claims = createEventClaims(deps.events, deps.logger);
   const inFlight = new Set<Promise<unknown>>();
 
   async function runTurn(
     message: InboundMessage,
     attempt: number,
     carried: Map<string, unknown>,
+    event: TurnEvent | null,
   ): Promise<TurnResult> {
     const user = await deps.users.resolve(message.channel, message.workspace, message.user);
     const conversation = await deps.conversations.open({
@@ -72,6 +95,18 @@ export function createBot(deps: BotDeps): Bot {
       userId: user.id,
       reference: message.reference,
     });
+    // A retry of a stored event is a duplicate; one whose claim another delivery holds waits for it.
+    const stored = event !== null && storedEvent(conversation.state, event.key);
+    if (stored || event?.claimed === false) {
+      return {
+        conversationId: conversation.id,
+        replies: [],
+        intent: null,
+        duplicate: true,
+        inProgress: !stored,
+        user,
+      };
+    }
     const turnId = randomUUID();
     const logger = deps.logger.child({ turnId, conversationId: conversation.id, userId: user.id });
     const replies: Reply[] = [];
@@ -142,15 +177,16 @@ export function createBot(deps: BotDeps): Bot {
     }));
     try {
       // A failed turn keeps the state it started with, but never loses the user's message.
+      const state = failed ? conversation.state : ctx.state;
       await deps.conversations.saveTurn(
         conversation.id,
         conversation.version,
-        failed ? conversation.state : ctx.state,
+        event ? withStoredEvent(state, event.key) : state,
         [{ ...inbound, handoffId: ctx.handoffId }, ...outbound],
       );
     } catch (error) {
       if (error instanceof BotError && error.code === 'conflict' && attempt === 0) {
-        return runTurn(message, attempt + 1, carried);
+        return runTurn(message, attempt + 1, carried, event);
       }
       throw error;
     }
@@ -164,6 +200,22 @@ export function createBot(deps: BotDeps): Bot {
     }
     if (ctx.intent) deps.metrics.intents.inc({ intent: ctx.intent.name });
     return { conversationId: conversation.id, replies, intent: ctx.intent, duplicate: false, user };
+  }
+
+  /**
+   * One delivery of an event: the claim keeps other deliveries off while it runs (on any
+   * instance); the turn's save marks the event stored, so a later retry is a duplicate. A failed
+   * turn gives its claim back, so the platform's retry runs it.
+   */
+  async function runEvent(message: InboundMessage, eventKey: string | null): Promise<TurnResult> {
+    if (!eventKey) return runTurn(message, 0, new Map(), null);
+    const claimed = await claims.claim(eventKey, clock());
+    try {
+      return await runTurn(message, 0, new Map(), { key: eventKey, claimed });
+    } catch (error) {
+      if (claimed) await claims.release(eventKey);
+      throw error;
+    }
   }
 
   /** A button whose parked value has fallen off: the turn's answer, where the router would run. */
@@ -181,7 +233,10 @@ export function createBot(deps: BotDeps): Bot {
     const value = message.value
       ? (cleanInboundValue(message.value, maxChars) as Readonly<Record<string, unknown>>)
       : undefined;
-    return { ...message, text, value };
+    // Names and files come from the platform's payload too, and are stored as the text is.
+    const user = cleanInboundUser(message.user);
+    const attachments = message.attachments.map(cleanInboundAttachment);
+    return { ...message, user, text, value, attachments };
   }
 
   async function handle(received: InboundMessage): Promise<TurnResult> {
@@ -189,18 +244,9 @@ export function createBot(deps: BotDeps): Bot {
     const message = cleaned(received);
     deps.metrics.messages.inc({ channel: message.channel });
     const eventKey = message.eventId ? `${message.channel}:${message.workspace}:${message.eventId}` : null;
+    const lockKey = `${message.channel}\u0000${message.workspace}\u0000${message.conversationKey}`;
     try {
-      if (eventKey && !(await deps.events.claim(eventKey))) {
-        const user = await deps.users.resolve(message.channel, message.workspace, message.user);
-        return { conversationId: '', replies: [], intent: null, duplicate: true, user };
-      }
-      const lockKey = `${message.channel}\u0000${message.workspace}\u0000${message.conversationKey}`;
-      try {
-        return await lock.run(lockKey, () => runTurn(message, 0, new Map()));
-      } catch (error) {
-        if (eventKey) await deps.events.release(eventKey).catch(() => undefined);
-        throw error;
-      }
+      return await lock.run(lockKey, () => runEvent(message, eventKey));
     } catch (error) {
       if (isDatabaseUnavailable(error)) {
         deps.metrics.errors.inc({ code: 'database_unavailable' });

@@ -27,6 +27,8 @@ export const conversationStateSchema = z.object({
   lastTicketId: z.number().int().optional(),
   /** Skill-owned memory that outlives a flow (e.g. last list query for "more"). */
   memory: z.record(z.string(), z.unknown()).default({}),
+  /** Marks of the latest inbound events whose turns were stored (stored-event-marks.ts). */
+  storedEvents: z.array(z.string()).optional(),
 });
 
 export type ActiveFlow = z.infer<typeof activeFlowSchema>;

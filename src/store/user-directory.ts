@@ -1,6 +1,7 @@
 import { ExpiringCache } from '../core/expiring-cache.js';
 import type { ChannelName, InboundUser } from '../core/inbound-message.js';
 import type { UserKind, UserProfile, UserRole } from '../domain/user.js';
+import { cleanPlatformLine } from '../text/platform-line.js';
 import type { Db } from './prisma-client.js';
 
 /** The account that newcomers of the local web and terminal chats join, so anyone can try every skill locally. */
@@ -63,7 +64,9 @@ export function createUserDirectory(
 }
 
 async function createNewcomer(db: Db, channel: ChannelName, workspace: string, user: InboundUser) {
-  const displayName = (user.displayName ?? user.externalId).slice(0, 120);
+  // A platform's profile may hold anything (a NUL byte PostgreSQL refuses): stored cleaned.
+  const displayName = cleanPlatformLine(user.displayName ?? user.externalId, 120);
+  const email = user.email ? cleanPlatformLine(user.email, 254) : '';
   const account = newcomerAccount(channel, workspace);
   await ensureAccount(db, account);
   try {
@@ -71,7 +74,7 @@ async function createNewcomer(db: Db, channel: ChannelName, workspace: string, u
       data: {
         accountId: account.id,
         displayName,
-        email: user.email ?? null,
+        email: email || null,
         role: 'requester',
         kind: 'brand',
         identities: { create: { channel, workspace, externalId: user.externalId } },

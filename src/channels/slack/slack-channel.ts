@@ -118,7 +118,7 @@ export function createSlackChannel(services: AppServices, options: SlackChannelO
     poster,
     notifier: services.notifier,
     texts,
-    unavailableText: () => t('slack.unavailable'),
+    unavailableText: () => t('core.unavailable'),
     logger,
   });
   const agentDesk = services.shared.agentDesk;

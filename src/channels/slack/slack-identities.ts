@@ -4,6 +4,7 @@ import { ExpiringCache } from '../../core/expiring-cache.js';
 import type { InboundUser } from '../../core/inbound-message.js';
 import { linkIdentityByEmail } from '../../store/link-identity-by-email.js';
 import type { Db } from '../../store/prisma-client.js';
+import { cleanPlatformLine } from '../../text/platform-line.js';
 
 /**
  * Who a Slack user is for the bot. The first time a Slack user shows up, their
@@ -11,6 +12,8 @@ import type { Db } from '../../store/prisma-client.js';
  * user with that address (seeded or created by an admin), which is how agents
  * and admins get their role in Slack. Only the workspace the bot token belongs
  * to is trusted for that link; anyone else starts as a new requester.
+ * When the lookup fails (the database is down), the sender is served without it: the turn
+ * answers as it can (or says the help desk is unavailable), and the next message looks again.
  */
 export interface SlackIdentities {
   inboundUser(team: string, slackUserId: string): Promise<InboundUser>;
@@ -51,9 +54,11 @@ export function createSlackIdentities(deps: {
       deps.logger.warn({ err: error, slackUserId }, 'slack users.info failed');
       return { user: { externalId: slackUserId }, ttl: FAILED_LOOKUP_TTL_MS };
     }
-    const email = info?.profile?.email?.trim() || undefined;
+    const email = cleanPlatformLine(info?.profile?.email ?? '', 254) || undefined;
     const displayName =
-      info?.profile?.display_name?.trim() || info?.real_name?.trim() || info?.name?.trim() || undefined;
+      [info?.profile?.display_name, info?.real_name, info?.name]
+        .map((name) => cleanPlatformLine(name ?? '', 120))
+        .find(Boolean) || undefined;
     if (email && team === deps.homeTeam()) await linkByEmail(team, slackUserId, email, known?.id ?? null);
     return {
       user: { externalId: slackUserId, ...(displayName ? { displayName } : {}), ...(email ? { email } : {}) },
@@ -78,9 +83,14 @@ export function createSlackIdentities(deps: {
       const key = `${team}\u0000${slackUserId}`;
       const hit = cache.get(key);
       if (hit) return hit;
-      const { user, ttl } = await lookUp(team, slackUserId);
-      cache.set(key, user, ttl);
-      return user;
+      try {
+        const { user, ttl } = await lookUp(team, slackUserId);
+        cache.set(key, user, ttl);
+        return user;
+      } catch (error) {
+        deps.logger.warn({ err: error, slackUserId }, 'slack user lookup failed; serving them without it');
+        return { externalId: slackUserId };
+      }
     },
     async botUserIdOf(team, slackUserId) {
       await this.inboundUser(team, slackUserId);

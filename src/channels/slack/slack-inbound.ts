@@ -1,4 +1,5 @@
 import type { InboundAttachment, InboundMessage, InboundUser } from '../../core/inbound-message.js';
+import { cleanPlatformLine } from '../../text/platform-line.js';
 import { conversationKeyOf, type SlackReference } from './slack-reference.js';
 
 /** A Slack file as the message event carries it (only the fields the bot reads). */
@@ -16,8 +17,8 @@ export function attachmentsOf(files: readonly SlackFile[] | undefined): InboundA
   return (files ?? [])
     .filter((f) => f.mode !== 'tombstone' && (f.name || f.title))
     .map((f) => ({
-      name: (f.name || f.title || 'file').slice(0, 255),
-      mimeType: f.mimetype || 'application/octet-stream',
+      name: cleanPlatformLine(f.name || f.title || '', 255) || 'file',
+      mimeType: cleanPlatformLine(f.mimetype ?? '', 255) || 'application/octet-stream',
       size: typeof f.size === 'number' && f.size >= 0 ? f.size : 0,
       ...(f.url_private ? { url: f.url_private } : {}),
     }));

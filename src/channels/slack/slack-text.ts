@@ -1,7 +1,10 @@
+import { CONTROL_CHARACTER, ESCAPE_SEQUENCE } from '../../text/control-characters.js';
+
 /**
  * What a Slack user typed, as plain text for the bot: the bot's own mention
  * removed, user and channel references made readable, links kept as URLs and
- * Slack's HTML entities decoded. Line breaks are kept (ticket descriptions).
+ * Slack's HTML entities decoded. Line breaks are kept (ticket descriptions);
+ * control characters are not (an agent's answer is stored as it comes from here).
  */
 export function slackTextToPlain(text: string | undefined, botUserId?: string): string {
   if (!text) return '';
@@ -22,7 +25,9 @@ export function slackTextToPlain(text: string | undefined, botUserId?: string): 
     .replace(/<((?:https?):[^>]+)>/gi, (_m, url: string) => url)
     .replace(/&lt;/g, '<')
     .replace(/&gt;/g, '>')
-    .replace(/&amp;/g, '&');
+    .replace(/&amp;/g, '&')
+    .replace(ESCAPE_SEQUENCE, '')
+    .replace(CONTROL_CHARACTER, '');
   return out
     .split('\n')
     .map((line) => line.replace(/[ \t]+/g, ' ').trim())

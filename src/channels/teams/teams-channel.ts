@@ -3,7 +3,7 @@ import { type Activity, ActivityTypes, type CloudAdapter, TurnContext } from 'bo
 import type { Logger } from 'pino';
 import type { Bot } from '../../core/bot.js';
 import type { Channel, DeliveryTarget } from '../../core/channel.js';
-import { BotError } from '../../core/errors.js';
+import { BotError, isDatabaseUnavailable } from '../../core/errors.js';
 import type { InboundMessage, InboundUser } from '../../core/inbound-message.js';
 import type { Notifier } from '../../core/notifier.js';
 import { PartlyDeliveredError } from '../../core/outbox-dispatcher.js';
@@ -91,7 +91,8 @@ export function createTeamsChannel(deps: TeamsChannelDeps): TeamsChannel {
     } catch (error) {
       // The pipeline already logged it; the user still hears that something went wrong.
       deps.logger.warn({ err: error }, 'teams turn failed');
-      return { replies: [{ type: 'text', text: t('core.error') }], conversationId: null };
+      const text = isDatabaseUnavailable(error) ? t('core.unavailable') : t('core.error');
+      return { replies: [{ type: 'text', text }], conversationId: null };
     }
   }
 

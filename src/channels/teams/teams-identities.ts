@@ -4,6 +4,7 @@ import { ExpiringCache } from '../../core/expiring-cache.js';
 import type { InboundUser } from '../../core/inbound-message.js';
 import { linkIdentityByEmail } from '../../store/link-identity-by-email.js';
 import type { Db } from '../../store/prisma-client.js';
+import { cleanPlatformLine } from '../../text/platform-line.js';
 import type { ButtonsOwner } from './teams-button-owner.js';
 import { tenantOf } from './teams-inbound.js';
 
@@ -14,7 +15,8 @@ import { tenantOf } from './teams-inbound.js';
  * (seeded or created by an admin): that is how agents and admins get their role
  * in Teams. Only a trusted tenant may link that way (see `trustsTenant`).
  * When the member API does not answer in time, the sender is served without the
- * link and the next message asks again: the failure is never cached.
+ * link and the next message asks again: the failure is never cached. So when the lookup fails
+ * (the database is down): the turn answers as it can (or says the help desk is unavailable).
  */
 export interface TeamsIdentities {
   inboundUser(ctx: TurnContext): Promise<InboundUser>;
@@ -54,8 +56,11 @@ export function createTeamsIdentities(deps: {
     try {
       const found = await Promise.race([TeamsInfo.getMember(ctx, userId), timeout]);
       if (!found) return null;
-      const email = found.email?.trim() || found.userPrincipalName?.trim() || undefined;
-      const name = found.name?.trim() || undefined;
+      const email =
+        cleanPlatformLine(found.email ?? '', 254) ||
+        cleanPlatformLine(found.userPrincipalName ?? '', 254) ||
+        undefined;
+      const name = cleanPlatformLine(found.name ?? '', 120) || undefined;
       return { ...(email ? { email } : {}), ...(name ? { name } : {}) };
     } catch (error) {
       // "Not a member" is Teams' answer, kept like any other; only a failure is asked again.
@@ -91,7 +96,7 @@ export function createTeamsIdentities(deps: {
     externalId: string,
   ): Promise<{ user: InboundUser; settled: boolean }> {
     const from = ctx.activity.from;
-    const activityName = from?.name?.trim() || undefined;
+    const activityName = cleanPlatformLine(from?.name ?? '', 120) || undefined;
     const base = { externalId, ...(activityName ? { displayName: activityName } : {}) };
     const known = await deps.db.channelIdentity.findUnique({
       where: { channel_workspace_externalId: { channel: 'teams', workspace: tenant, externalId } },
@@ -116,9 +121,15 @@ export function createTeamsIdentities(deps: {
       const key = `${tenant}\u0000${externalId}`;
       const hit = cache.get(key);
       if (hit) return hit;
-      const { user, settled } = await lookUp(ctx, tenant, externalId);
-      if (settled) cache.set(key, user);
-      return user;
+      try {
+        const { user, settled } = await lookUp(ctx, tenant, externalId);
+        if (settled) cache.set(key, user);
+        return user;
+      } catch (error) {
+        deps.logger.warn({ err: error, externalId }, 'teams user lookup failed; serving them without it');
+        const name = cleanPlatformLine(from?.name ?? '', 120);
+        return { externalId, ...(name ? { displayName: name } : {}) };
+      }
     },
     async ownerOf(tenant, botUserId) {
       const identity = await deps.db.channelIdentity.findFirst({

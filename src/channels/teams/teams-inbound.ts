@@ -1,5 +1,7 @@
 import { type Activity, TurnContext } from 'botbuilder';
 import type { InboundAttachment, InboundMessage } from '../../core/inbound-message.js';
+import { CONTROL_CHARACTER, ESCAPE_SEQUENCE } from '../../text/control-characters.js';
+import { cleanPlatformLine } from '../../text/platform-line.js';
 import { ACTION_VALUE_KEY, SHOWN_TO_KEY } from './render-adaptive-card.js';
 
 /** The invoke Teams sends for an Action.Execute click. */
@@ -106,16 +108,24 @@ export function plainText(activity: Partial<Activity>): string {
     if (mention.mentioned?.id === botId) text = text.split(mention.text).join(' ');
   }
   text = text.replace(/<at[^>]*>(.*?)<\/at>/gi, '$1');
-  return decodeEntities(text).replace(/\s+/g, ' ').trim();
+  // Control characters are dropped: an agent's answer is stored as it comes from here.
+  return decodeEntities(text)
+    .replace(ESCAPE_SEQUENCE, '')
+    .replace(CONTROL_CHARACTER, '')
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 const entities: Record<string, string> = { nbsp: ' ', amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
 
 function decodeEntities(text: string): string {
   return text.replace(/&(#\d+|#x[0-9a-f]+|[a-z]+);/gi, (whole, name: string) => {
-    if (name.startsWith('#x') || name.startsWith('#X'))
-      return String.fromCodePoint(Number.parseInt(name.slice(2), 16));
-    if (name.startsWith('#')) return String.fromCodePoint(Number(name.slice(1)));
+    if (name.startsWith('#')) {
+      const hex = name[1] === 'x' || name[1] === 'X';
+      const code = hex ? Number.parseInt(name.slice(2), 16) : Number(name.slice(1));
+      // A number past the last code point (`&#99999999;`) is no character: kept as written.
+      return code <= 0x10ffff ? String.fromCodePoint(code) : whole;
+    }
     return entities[name.toLowerCase()] ?? whole;
   });
 }
@@ -141,8 +151,9 @@ export function inboundAttachments(activity: Partial<Activity>): InboundAttachme
     const fileType = typeof content?.fileType === 'string' ? content.fileType : extensionOf(a.name);
     const mimeType = a.contentType === FILE_DOWNLOAD_INFO ? mimeTypeOf(fileType) : a.contentType;
     const name =
-      a.name || `attachment-${out.length + 1}${fileType ? `.${fileType}` : extensionFor(mimeType)}`;
-    out.push({ name, mimeType, size: 0, url: a.contentUrl });
+      cleanPlatformLine(a.name ?? '', 255) ||
+      `attachment-${out.length + 1}${fileType ? `.${fileType}` : extensionFor(mimeType)}`;
+    out.push({ name, mimeType, size: 0, url: cleanPlatformLine(a.contentUrl, 8192) });
   }
   return out;
 }

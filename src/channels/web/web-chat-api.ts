@@ -6,7 +6,7 @@ import type { InboundMessage } from '../../core/inbound-message.js';
 import type { Reply } from '../../core/reply.js';
 import { checkHost, type HostRules } from '../../http/browser-request-guard.js';
 import type { HttpServer } from '../../http/http-server.js';
-import { readJson, sendJson } from '../../http/http-server.js';
+import { publicErrorMessage, readJson, sendJson } from '../../http/http-server.js';
 import { type ChatRateLimitSettings, createChatRateLimit, rateLimitedMessage } from './chat-rate-limit.js';
 import { chatRequestSchema } from './chat-request.js';
 import { newConversationKey } from './conversation-key.js';
@@ -34,6 +34,8 @@ export interface WebChatOptions {
 }
 
 const BODY_LIMIT = 3 * 1024 * 1024;
+/** When a client should send a message again whose earlier attempt is still being handled. */
+const IN_PROGRESS_RETRY_SECONDS = 5;
 
 /** The JSON chat API: POST /api/chat and GET /api/chat/:conversation/updates. */
 export function mountWebChatApi(http: HttpServer, options: WebChatOptions): void {
@@ -73,6 +75,12 @@ export function mountWebChatApi(http: HttpServer, options: WebChatOptions): void
       }),
     };
     const result = await options.bot.handle(message);
+    if (result.inProgress) {
+      // Not stored yet: another attempt of it is running, or failed where its claim outlived it.
+      res.setHeader('retry-after', String(IN_PROGRESS_RETRY_SECONDS));
+      sendJson(res, 503, { error: 'in_progress', message: publicErrorMessage(503) });
+      return;
+    }
     sendJson(res, 200, {
       conversation: key,
       replies: result.replies,
