@@ -4,6 +4,7 @@ import type { SlackListenerDeps } from './slack-listener-deps.js';
 import { fetchSourceMessage } from './slack-message-source.js';
 import { isDirectMessageChannel, type SlackReference } from './slack-reference.js';
 import { slackTextToPlain } from './slack-text.js';
+import { followsThreadWithoutDatabase } from './slack-thread-without-database.js';
 
 /** The fields of a message or app_mention event the bot reads. */
 interface MessageEventLike {
@@ -13,6 +14,8 @@ interface MessageEventLike {
   readonly text?: string;
   readonly ts: string;
   readonly thread_ts?: string;
+  /** In a thread reply: who wrote the thread's parent message. */
+  readonly parent_user_id?: string;
   readonly channel: string;
   readonly channel_type?: string;
   readonly files?: readonly SlackFile[];
@@ -42,6 +45,32 @@ export function registerMessageListeners(app: App, deps: SlackListenerDeps, reac
       return;
     }
     if (!e.thread_ts || e.thread_ts === e.ts) return;
+    const reply = { ...e, user: e.user, thread_ts: e.thread_ts };
+    const ref: SlackReference = { team, channel: e.channel, threadTs: e.thread_ts, user: e.user };
+    let answer: boolean;
+    try {
+      answer = await answersThreadReply(team, reply);
+    } catch (error) {
+      // The database is down: whose thread this is can't be read, and the turn can't run.
+      deps.logger.warn({ err: error, eventId }, 'slack thread reply: the conversation could not be read');
+      if (mentionsBot(e.text)) return;
+      if (await followsThreadWithoutDatabase(deps.client, deps.botUserId(), reply))
+        await deps.turns.apologize(ref);
+      return;
+    }
+    if (answer) await userTurn(eventId, ref, e, body);
+  });
+
+  const mentionsBot = (text: string | undefined) => {
+    const bot = deps.botUserId();
+    return Boolean(bot && text?.includes(`<@${bot}`));
+  };
+
+  /** True when a reply in a channel thread is the bot's to answer (reads the database). */
+  async function answersThreadReply(
+    team: string,
+    e: MessageEventLike & { readonly user: string; readonly thread_ts: string },
+  ): Promise<boolean> {
     const handledByDesk = await deps.desk?.onThreadMessage({
       team,
       channel: e.channel,
@@ -50,16 +79,13 @@ export function registerMessageListeners(app: App, deps: SlackListenerDeps, reac
       text: slackTextToPlain(e.text, deps.botUserId()),
       ...(e.files ? { files: e.files } : {}),
     });
-    if (handledByDesk) return;
+    if (handledByDesk) return false;
     // A reply that mentions the bot also comes as app_mention; that listener answers it.
-    const bot = deps.botUserId();
-    if (bot && e.text?.includes(`<@${bot}`)) return;
-    const ref: SlackReference = { team, channel: e.channel, threadTs: e.thread_ts, user: e.user };
+    if (mentionsBot(e.text)) return false;
     // Only the person the bot talks with there; others in the thread mention the bot to join in.
     const owner = await deps.lookup.ownerOf(team, `${e.channel}:${e.thread_ts}`);
-    if (!owner || owner !== (await deps.identities.botUserIdOf(team, e.user))) return;
-    await userTurn(eventId, ref, e, body);
-  });
+    return owner !== null && owner === (await deps.identities.botUserIdOf(team, e.user));
+  }
 
   app.event('app_mention', async ({ event, body, context }) => {
     const e = event as unknown as MessageEventLike;

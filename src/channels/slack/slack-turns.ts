@@ -26,6 +26,8 @@ export interface SlackTurns {
   /** Posts a turn's replies; what Slack can't take now goes to the outbox and is retried. */
   deliver(result: TurnResult, delivery: TurnDelivery, replies?: readonly Reply[]): Promise<void>;
   run(message: InboundMessage, delivery: TurnDelivery): Promise<TurnResult | null>;
+  /** Tells the user the help desk is temporarily unavailable (a failed turn, or the database down). */
+  apologize(ref: SlackReference): Promise<void>;
   /** Opens a form as a modal; false when Slack refused (expired trigger). */
   openForm(triggerId: string, ref: SlackReference, form: FormReply): Promise<boolean>;
 }
@@ -73,9 +75,7 @@ export function createSlackTurns(deps: {
         return await deps.bot().handle(message);
       } catch (error) {
         deps.logger.error({ err: error, eventId: message.eventId }, 'slack turn failed');
-        await deps.poster
-          .post(ref, [{ type: 'text', text: deps.unavailableText() }])
-          .catch((e: unknown) => deps.logger.warn({ err: e }, 'slack apology not delivered'));
+        await turns.apologize(ref);
         return null;
       }
     },
@@ -113,6 +113,11 @@ export function createSlackTurns(deps: {
           result.user.id,
         );
       }
+    },
+    async apologize(ref) {
+      await deps.poster
+        .post(ref, [{ type: 'text', text: deps.unavailableText() }])
+        .catch((e: unknown) => deps.logger.warn({ err: e }, 'slack apology not delivered'));
     },
     async run(message, delivery) {
       const result = await turns.handle(message, delivery.ref);
