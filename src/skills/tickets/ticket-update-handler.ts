@@ -579,8 +579,8 @@ export function createUpdateHandler(deps: TicketSkillDeps, status: StatusHandler
 
     /**
      * "1042 is still broken" read as a status question: on a ticket still with support the
-     * words are kept as a comment, on a closed one reopening is offered (true); otherwise the
-     * status is shown as asked (false).
+     * words are kept as a comment, on a closed one reopening is offered, on Solution Offered the
+     * solution is rejected as "It didn't help" does (true); otherwise the status is shown as asked (false).
      */
     async keepComplaint(ctx: TurnContext): Promise<boolean> {
       if (isSupportStaff(ctx.user)) return false;
@@ -592,6 +592,10 @@ export function createUpdateHandler(deps: TicketSkillDeps, status: StatusHandler
         const record = (await deps.desk.details(ctx.user, ticket.id))?.ticket;
         if (!record) return false;
         complainOnClosed(ctx, record, request.body);
+        return true;
+      }
+      if (ticket?.status === 'solution_offered') {
+        await rejectSolution(ctx, ticket.id, request.reason ?? null);
         return true;
       }
       if (!ticket || !WITH_SUPPORT.has(ticket.status)) return false;

@@ -17,6 +17,13 @@ const DIDNT_HELP: ReadonlyArray<(id: number) => string> = [
   (id) => `that didnt help ${id}`,
 ];
 
+/** "1000 is still broken" and its variants: on a Solution Offered ticket, the solution did not help. */
+const STILL_BROKEN: ReadonlyArray<(id: number) => string> = [
+  (id) => `${id} is still broken`,
+  (id) => `#${id} still not working`,
+  (id) => `still happening on ${id}`,
+];
+
 /**
  * Routed by the test rules (as the other ticket transcripts are) and by the trained intent engine
  * from intents/ (as a user's message is): "N didn't help" says the ticket's problem is not solved,
@@ -120,6 +127,41 @@ describe.each(testProviders().flatMap((provider) => routings.map((routing) => [p
         await nora.say('cancel');
       },
     );
+
+    // "still happening on N" names no ticket first and no ticket word: only the trained intents
+    // route it to tickets; the test rules (ticketRules) send it nowhere.
+    const stillBroken = STILL_BROKEN.filter(
+      (say) => routing === 'trained intents' || /^#?\d/.test(say(1000)),
+    );
+    it.each(stillBroken.map((say) => [say(1000).replace('1000', 'N'), say] as const))(
+      '"%s" on a Solution Offered ticket rejects the solution and asks what is still wrong, as "N didn\'t help" does',
+      async (_, say) => {
+        const id = await ticketIn('solution_offered');
+        await nora.say(say(id));
+        expect(nora.text()).toContain(
+          `Sorry it didn't help. **#${id}** is back with support (**In Progress**).`,
+        );
+        expect(nora.text()).toContain("Tell me what's still wrong");
+        expect(await statusOf(id)).toBe('in_progress');
+        expect(await comments(id)).toEqual(['export one month at a time']);
+        await nora.say('A single month times out too.');
+        expect(nora.text()).toContain(`Added your comment to **#${id}**`);
+        expect(await comments(id)).toEqual(['export one month at a time', 'A single month times out too.']);
+      },
+    );
+
+    it('"#N still not working, <why>" on a Solution Offered ticket rejects the solution with those words as the comment', async () => {
+      const id = await ticketIn('solution_offered');
+      const typed = `#${id} still not working, the export times out after two minutes`;
+      await nora.say(typed);
+      expect(nora.text()).toContain(
+        `Sorry it didn't help. **#${id}** is back with support (**In Progress**).`,
+      );
+      expect(nora.text()).not.toContain("Tell me what's still wrong");
+      expect(nora.text()).toContain(`Added your comment to **#${id}**`);
+      expect(await statusOf(id)).toBe('in_progress');
+      expect(await comments(id)).toEqual(['export one month at a time', typed]);
+    });
 
     it.each(DIDNT_HELP.map((say) => [say(1000).replace('1000', 'N'), say] as const))(
       '"%s" on an In Progress ticket is kept as a comment, and the ticket keeps its status',
