@@ -4,7 +4,7 @@ import type { UserProfile } from '../../../src/domain/user.js';
 import type { TicketDesk } from '../../../src/skills/tickets/ticket-desk.js';
 import type { Chat } from '../../support/conversation.js';
 import { testProviders } from '../../support/test-database.js';
-import { addRequester, startTicketBot, type TicketBot, testClock } from './ticket-test-bot.js';
+import { addRequester, listTitle, startTicketBot, type TicketBot, testClock } from './ticket-test-bot.js';
 
 const MINUTE = 60_000;
 const DAY = 86_400_000;
@@ -41,8 +41,6 @@ describe.each(testProviders())('following tickets on %s', (provider) => {
     return ticket.id;
   }
 
-  const listTitle = (chat: Chat) =>
-    chat.replies.find((r): r is ListReply => r.type === 'list')?.title ?? chat.text();
   const listed = (chat: Chat) =>
     chat.replies.filter((r): r is ListReply => r.type === 'list').flatMap((r) => r.items.map((i) => i.title));
 

@@ -1,10 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ListReply } from '../../../src/core/reply.js';
 import type { UserProfile } from '../../../src/domain/user.js';
 import type { TicketDesk } from '../../../src/skills/tickets/ticket-desk.js';
 import type { Chat } from '../../support/conversation.js';
 import { testProviders } from '../../support/test-database.js';
-import { addRequester, startTicketBot, type TicketBot, testClock } from './ticket-test-bot.js';
+import {
+  addRequester,
+  listedSubjects,
+  listTitle,
+  startTicketBot,
+  type TicketBot,
+  testClock,
+} from './ticket-test-bot.js';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
@@ -41,14 +47,6 @@ describe.each(testProviders())(
       });
       ids.set(subject, ticket.id);
     }
-
-    const listTitle = (chat: Chat) =>
-      chat.replies.find((r): r is ListReply => r.type === 'list')?.title ?? chat.text();
-    /** Subjects listed in the last answer, newest activity first. */
-    const listed = (chat: Chat) =>
-      chat.replies
-        .filter((r): r is ListReply => r.type === 'list')
-        .flatMap((r) => r.items.map((i) => i.title.replace(/^.*· /, '')));
 
     beforeAll(async () => {
       bot = await startTicketBot(provider, { clock: clock.now });
@@ -88,10 +86,10 @@ describe.each(testProviders())(
     it('"tickets created last month": only tickets created in May of the user\'s time zone, every status, paged with More', async () => {
       await nora.say('tickets created last month');
       expect(listTitle(nora)).toBe('Tickets you can see (created last month): 5 of 6');
-      const firstPage = listed(nora);
+      const firstPage = listedSubjects(nora);
       await nora.click('More');
       expect(listTitle(nora)).toBe('Tickets you can see (created last month): 6 of 6');
-      expect([...firstPage, ...listed(nora)].sort()).toEqual([
+      expect([...firstPage, ...listedSubjects(nora)].sort()).toEqual([
         'Campaign 77120 clicks not tracked',
         'Clicks for campaign 48213 look low',
         'Conversions missing on the spring promotion',
@@ -102,19 +100,19 @@ describe.each(testProviders())(
 
       await nora.say('my tickets created last month');
       expect(listTitle(nora)).toBe('Your tickets (created last month): 5 of 5');
-      expect(listed(nora)).not.toContain('Shared login trouble');
+      expect(listedSubjects(nora)).not.toContain('Shared login trouble');
     });
 
     it('"open tickets for login issues": Login tickets only, a colleague\'s private one never', async () => {
       await nora.say('open tickets for login issues');
       expect(listTitle(nora)).toBe('Tickets you can see (open, Login): 2 of 2');
-      expect(listed(nora)).toEqual(['June login issue', 'Shared login trouble']);
+      expect(listedSubjects(nora)).toEqual(['June login issue', 'Shared login trouble']);
     });
 
     it('"find tickets mentioning campaign 48213": the campaign\'s tickets (by campaign ID or text), not every campaign', async () => {
       await nora.say('find tickets mentioning campaign 48213');
       expect(listTitle(nora)).toBe('Tickets you can see (open, campaign 48213): 2 of 2');
-      expect(listed(nora).sort()).toEqual([
+      expect(listedSubjects(nora).sort()).toEqual([
         'Clicks for campaign 48213 look low',
         'Conversions missing on the spring promotion',
       ]);
@@ -123,11 +121,11 @@ describe.each(testProviders())(
     it('"show me all open tickets" is every visible ticket, not only the user\'s own', async () => {
       await nora.say('show me all open tickets');
       expect(listTitle(nora)).toBe('Tickets you can see (open): 5 of 9');
-      const firstPage = listed(nora);
+      const firstPage = listedSubjects(nora);
       await nora.click('More');
       expect(listTitle(nora)).toBe('Tickets you can see (open): 9 of 9');
-      expect([...firstPage, ...listed(nora)]).toContain('Shared login trouble');
-      expect([...firstPage, ...listed(nora)]).not.toContain('Nick private login question');
+      expect([...firstPage, ...listedSubjects(nora)]).toContain('Shared login trouble');
+      expect([...firstPage, ...listedSubjects(nora)]).not.toContain('Nick private login question');
       await nora.say('show me my open tickets');
       expect(listTitle(nora)).toBe('Your tickets (open): 5 of 8');
       await nora.say('tickets created by me this month');
@@ -137,14 +135,14 @@ describe.each(testProviders())(
     it('"which tickets were updated today": activity today, not the unread filter', async () => {
       await nora.say('which tickets were updated today');
       expect(listTitle(nora)).toBe('Tickets you can see (updated today): 2 of 2');
-      expect(listed(nora)).toEqual(['June login issue', 'April pixel problem']);
+      expect(listedSubjects(nora)).toEqual(['June login issue', 'April pixel problem']);
     });
 
     it('"status of my tickets from april 5 to april 20", read as a status question, lists the tickets of that period', async () => {
       await nora.say('status of my tickets from april 5 to april 20');
       expect(nora.text()).not.toContain('Which one?');
       expect(listTitle(nora)).toMatch(/^Your tickets \(created .+\): 1 of 1$/);
-      expect(listed(nora)).toEqual(['April pixel problem']);
+      expect(listedSubjects(nora)).toEqual(['April pixel problem']);
       // One ticket asked about, no period: its status as before.
       await nora.say(`status of ${ids.get('June login issue')}`);
       expect(nora.text()).toContain('· June login issue');
@@ -152,11 +150,11 @@ describe.each(testProviders())(
 
     it('periods never widen what a user may see', async () => {
       await nick.say('tickets created last month');
-      expect(listed(nick).sort()).toEqual(['Nick private login question', 'Shared login trouble']);
+      expect(listedSubjects(nick).sort()).toEqual(['Nick private login question', 'Shared login trouble']);
       await alice.say('tickets created last month');
-      expect(listed(alice)).toEqual([]);
+      expect(listedSubjects(alice)).toEqual([]);
       await alice.say('find tickets mentioning campaign 48213');
-      expect(listed(alice)).toEqual([]);
+      expect(listedSubjects(alice)).toEqual([]);
     });
 
     it('"show open and closed tickets" lists both, and two statuses named together keep both', async () => {
@@ -170,7 +168,7 @@ describe.each(testProviders())(
       await bot.chat('sam').say(`${ids.get('June login issue')} in progress`);
       await nora.say('show in progress and closed tickets');
       expect(listTitle(nora)).toBe('Tickets you can see (status In Progress or Closed): 2 of 2');
-      expect(listed(nora).sort()).toEqual(['June login issue', 'May feed import']);
+      expect(listedSubjects(nora).sort()).toEqual(['June login issue', 'May feed import']);
     });
   },
 );

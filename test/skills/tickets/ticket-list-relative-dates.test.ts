@@ -1,11 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ListReply } from '../../../src/core/reply.js';
 import type { UserProfile } from '../../../src/domain/user.js';
 import type { TicketDesk } from '../../../src/skills/tickets/ticket-desk.js';
 import { ticketFilterSchema } from '../../../src/skills/tickets/ticket-list-filter.js';
 import type { Chat } from '../../support/conversation.js';
 import { testProviders } from '../../support/test-database.js';
-import { startTicketBot, type TicketBot, testClock } from './ticket-test-bot.js';
+import { listedSubjects, listTitle, startTicketBot, type TicketBot, testClock } from './ticket-test-bot.js';
 
 const DAY = 24 * 3_600_000;
 
@@ -34,13 +33,6 @@ describe.each(testProviders())('ticket lists narrowed by relative dates on %s', 
     ids.set(subject, ticket.id);
   }
 
-  const listTitle = (chat: Chat) =>
-    chat.replies.find((r): r is ListReply => r.type === 'list')?.title ?? chat.text();
-  const listed = (chat: Chat) =>
-    chat.replies
-      .filter((r): r is ListReply => r.type === 'list')
-      .flatMap((r) => r.items.map((i) => i.title.replace(/^.*· /, '')));
-
   beforeAll(async () => {
     bot = await startTicketBot(provider, { clock: clock.now });
     desk = bot.app.services.shared.tickets as TicketDesk;
@@ -62,32 +54,32 @@ describe.each(testProviders())('ticket lists narrowed by relative dates on %s', 
   it('"tickets created 3 days ago" lists the tickets of that calendar day', async () => {
     await nora.say('tickets created 3 days ago');
     expect(listTitle(nora)).toBe('Tickets you can see (created 3 days ago): 1 of 1');
-    expect(listed(nora)).toEqual(['Monday payout question']);
+    expect(listedSubjects(nora)).toEqual(['Monday payout question']);
   });
 
   it('"tickets created last friday" lists that Friday\'s ticket, closed too (a named period shows every status)', async () => {
     await nora.say('tickets created last friday');
     expect(listTitle(nora)).toBe('Tickets you can see (created last Friday): 1 of 1');
-    expect(listed(nora)).toEqual(['Early April login trouble']);
+    expect(listedSubjects(nora)).toEqual(['Early April login trouble']);
   });
 
   it('"tickets created before april" lists only the tickets filed before April, and says so', async () => {
     await nora.say('tickets created before april');
     expect(listTitle(nora)).toBe('Tickets you can see (created before April 2025): 1 of 1');
-    expect(listed(nora)).toEqual(['March pixel problem']);
+    expect(listedSubjects(nora)).toEqual(['March pixel problem']);
   });
 
   it('"tickets until last week" ends where last week starts (Monday 31 March)', async () => {
     await nora.say('tickets until last week');
     expect(listTitle(nora)).toBe('Tickets you can see (created before last week): 1 of 1');
-    expect(listed(nora)).toEqual(['March pixel problem']);
+    expect(listedSubjects(nora)).toEqual(['March pixel problem']);
   });
 
   it('"tickets updated before yesterday" narrows the last activity (the ticket closed yesterday is out)', async () => {
     // The closed ticket's last activity is its closing, on Wednesday 9 April (yesterday).
     await nora.say('tickets updated before yesterday');
     expect(listTitle(nora)).toBe('Tickets you can see (updated before yesterday): 2 of 2');
-    expect(listed(nora)).toEqual(['Monday payout question', 'March pixel problem']);
+    expect(listedSubjects(nora)).toEqual(['Monday payout question', 'March pixel problem']);
   });
 
   it('"tickets since March" still runs on to now', async () => {
@@ -103,10 +95,10 @@ describe.each(testProviders())('ticket lists narrowed by relative dates on %s', 
       });
     await list({ to: '2025-04-01T00:00:00.000Z', label: 'before April 2025' });
     expect(listTitle(nora)).toBe('Tickets you can see (created before April 2025): 1 of 1');
-    expect(listed(nora)).toEqual(['March pixel problem']);
+    expect(listedSubjects(nora)).toEqual(['March pixel problem']);
     await list({ from: '2025-04-07T00:00:00.000Z', label: 'since Monday' });
     expect(listTitle(nora)).toBe('Tickets you can see (created since Monday): 2 of 2');
-    expect(listed(nora)).toEqual(['Wednesday feed import', 'Monday payout question']);
+    expect(listedSubjects(nora)).toEqual(['Wednesday feed import', 'Monday payout question']);
   });
 });
 

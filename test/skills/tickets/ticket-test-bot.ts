@@ -1,4 +1,5 @@
 import type { AppModule } from '../../../src/app-module.js';
+import type { ListReply } from '../../../src/core/reply.js';
 import type { DocSuggestion, DocSuggestions } from '../../../src/skills/docs/doc-suggestions.js';
 import { ticketsModule } from '../../../src/skills/tickets/tickets-module.js';
 import type { DatabaseProvider } from '../../../src/store/prisma-client.js';
@@ -123,3 +124,12 @@ export function testClock(start = '2025-06-02T09:00:00Z') {
     },
   };
 }
+
+const listReplies = (chat: Chat) => chat.replies.filter((r): r is ListReply => r.type === 'list');
+
+/** The title of the ticket list the bot last answered with, or its text when it answered none. */
+export const listTitle = (chat: Chat): string => listReplies(chat)[0]?.title ?? chat.text();
+
+/** Subjects of the tickets listed in the last answer ("#1000 · Pixel" → "Pixel"), in the list's order. */
+export const listedSubjects = (chat: Chat): string[] =>
+  listReplies(chat).flatMap((r) => r.items.map((i) => i.title.replace(/^.*· /, '')));
