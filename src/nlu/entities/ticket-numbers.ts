@@ -50,3 +50,47 @@ export function extractTicketNumbers(text: string): number[] {
   for (const m of rest.matchAll(BARE)) found.push({ at: m.index, n: Number(m[1]) });
   return unique(found.sort((a, b) => a.at - b.at).map((f) => f.n));
 }
+
+/** Ticket ids are the database's integer column: PostgreSQL's ends at 2147483647. */
+export const MAX_TICKET_ID = 2_147_483_647;
+
+/** A number that can be a ticket's id: checked before any query (a client's button can carry any value). */
+export function isTicketId(value: unknown): value is number {
+  return Number.isSafeInteger(value) && (value as number) >= 1 && (value as number) <= MAX_TICKET_ID;
+}
+
+/** A number given as a ticket: "ticket 5", "case no. -5", "#0", "ticket 1e3" (the token as typed). */
+const GIVEN_AS_TICKET = [
+  /\b(?:tickets?|tix|cases?|requests?)\s*(?:no\.?|number|nr\.?|id)?\s*[:#]?\s*#?([-−+]?\d[\w.,]*)/gi,
+  /(?<![\w&])#([-−+]?\d[\w.,]*)/g,
+];
+/** A number that is no ticket number: one digit, ten or more, a sign or an exponent ("1e3"). */
+const NO_TICKET_NUMBER = /^(?:[-−+]\d+(?:e\d+)?|\d(?:e\d+)?|\d{10,}(?:e\d+)?|\d+e\d+)$/i;
+
+/**
+ * Numbers clearly given as tickets ("close ticket 5", "status of #0", "ticket 99999999999999999999",
+ * "ticket -5") that `extractTicketNumbers` does not read, as typed: the user named a ticket that
+ * cannot exist. Quantities ("a ticket 3 days ago"), ordinals and decimals are not given as tickets.
+ */
+export function extractUnknownTicketNumbers(text: string): string[] {
+  let rest = text;
+  for (const re of [
+    URL_PATTERN,
+    EMAIL_PATTERN,
+    CAMPAIGN_ID_PATTERN,
+    PARTNER_ID_PATTERN,
+    DATE_OR_TIME,
+    QUANTITY,
+  ]) {
+    rest = maskMatches(rest, re);
+  }
+  const found: Array<{ at: number; token: string }> = [];
+  for (const re of GIVEN_AS_TICKET) {
+    for (const m of rest.matchAll(re)) {
+      const token = m[1]!.replace(/[.,]+$/, '');
+      if (NO_TICKET_NUMBER.test(token)) found.push({ at: m.index + m[0].lastIndexOf(m[1]!), token });
+    }
+    rest = maskMatches(rest, re);
+  }
+  return unique(found.sort((a, b) => a.at - b.at).map((f) => f.token));
+}

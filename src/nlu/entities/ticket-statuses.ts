@@ -25,3 +25,25 @@ const STATUS_PATTERNS: ReadonlyArray<[TicketStatus, RegExp]> = [
 export function extractStatuses(text: string): TicketStatus[] {
   return STATUS_PATTERNS.filter(([, re]) => re.test(text)).map(([status]) => status);
 }
+
+/**
+ * "not", "aren't", "never", "no longer" before a status, with "yet", "been", "still"… between
+ * ("not yet resolved", "haven't been solved"). A "not" after a verb of doing ("did not open", "can't
+ * open") is about the verb, not a status.
+ */
+const NEGATION = String.raw`(?:\b(?:is|are|was|were|has|have|had)n['’]t|(?<!\b(?:do|does|did|can|could|will|would|should|may|might|must)\s)\bnot|\bnever|\bno longer)(?:\s+(?:yet|been|still|already|marked|set|as|to))*\s+`;
+
+const NEGATED_PATTERNS: ReadonlyArray<[TicketStatus, RegExp]> = STATUS_PATTERNS.map(([status, re]) => [
+  status,
+  new RegExp(`${NEGATION}(?:${re.source})`, 'gi'),
+]);
+
+/** Statuses named with "not" ("tickets that are not closed", "aren't closed", "still not solved"). */
+export function extractNegatedStatuses(text: string): TicketStatus[] {
+  return NEGATED_PATTERNS.filter(([, re]) => new RegExp(re).test(text)).map(([status]) => status);
+}
+
+/** The text without its negated statuses, so `extractStatuses` finds only the statuses wanted. */
+export function withoutNegatedStatuses(text: string): string {
+  return NEGATED_PATTERNS.reduce((rest, [, re]) => rest.replace(re, (m) => ' '.repeat(m.length)), text);
+}

@@ -3,6 +3,12 @@ import { OPEN_STATUSES, TICKET_STATUSES, type TicketStatus } from '../../domain/
 import type { UserKind, UserProfile } from '../../domain/user.js';
 import { CAMPAIGN_ID_PATTERN } from '../../nlu/entities/campaign-ids.js';
 import { extractIssueTypes } from '../../nlu/entities/issue-types.js';
+import { MAX_TICKET_ID } from '../../nlu/entities/ticket-numbers.js';
+import {
+  extractNegatedStatuses,
+  extractStatuses,
+  withoutNegatedStatuses,
+} from '../../nlu/entities/ticket-statuses.js';
 import { STOP_WORDS } from '../../search/stop-words.js';
 import type { TicketFilter, TicketTimeRange } from '../../store/ticket-query-repository.js';
 import { isSupportStaff } from '../../store/ticket-visibility.js';
@@ -28,19 +34,22 @@ const UNREAD = /\b(?:unread|new (?:replies|updates|activity|answers)|not (?:yet 
 const READ = /\b(?:already read|read ones|seen)\b/i;
 /** A period after these words is about the last activity ("updated today"), otherwise about filing. */
 const ACTIVITY = /\b(?:updated|changed|modified|touched|active|activity|answered|replied)\b/i;
+/** "re" is "about" only as a word of its own: "you're working on" is no search. */
 const ABOUT =
-  /\b(?:about|regarding|concerning|mentioning|containing|matching|with the words?|re|named|called)\s+(.+)$/i;
-const SEARCH_FOR = /\b(?:search|find|look(?:ing)? for)\s+(.+)$/i;
+  /\b(?:about|regarding|concerning|mentioning|containing|matching|with the words?|(?<!['’])re|named|called)\s+(.+)$/i;
+/** "I can't find them" is no search for "them". */
+const SEARCH_FOR = /(?<!(?:n['’]t|\bnot|\bcannot)\s+)\b(?:search|find|look(?:ing)? for)\s+(.+)$/i;
 /** Campaigns one list looks for at most ("campaigns 123, 456 and 789"). */
 const MAX_CAMPAIGNS = 5;
-const QUOTED = /["“”']([^"“”']{2,80})["“”']/;
+const DOUBLE_QUOTED = /["“”]([^"“”]{2,80})["“”]/;
+/** Single quotes stand outside words: the apostrophes of "haven't … it's" quote nothing. */
+const SINGLE_QUOTED = /(?<![\p{L}\p{N}])['‘’]([^'‘’"“”]{2,80})['‘’](?![\p{L}\p{N}])/u;
 const LIST_WORDS = new Set(
   `ticket tickets case cases request requests show list find search give see display get open opened closed
   all any every my mine our please pls me i status statuses awaiting waiting response reply answer unread read
   new recent latest last account team company colleagues shared everyone everybody progress solution offered
-  created filed raised which what are is there have for with where updated changed modified active`.split(
-    /\s+/,
-  ),
+  created filed raised which what are is there have for with where updated changed modified active them
+  they those these ones`.split(/\s+/),
 );
 
 /**
@@ -58,7 +67,7 @@ export function parseListFilter(text: string, entities: TicketEntities, viewer: 
     (period ? withoutSpan(text, period) : text).replace(CAMPAIGN_ID_PATTERN, ' '),
   );
   const campaignIds = [...entities.campaignIds].slice(0, MAX_CAMPAIGNS);
-  let statuses: TicketStatus[] | undefined = expandStatuses(statusesNamed(text, entities.statuses));
+  let statuses = statusesAsked(text, entities.statuses);
   if (!statuses && ids.length === 0 && !period && !EVERY_STATUS.test(text)) statuses = [...OPEN_STATUSES];
   const issueTypes = issueTypesOutside(phrase, campaignMentions(text), entities.issueTypes, viewer.kind);
   const staff = isSupportStaff(viewer);
@@ -93,7 +102,7 @@ function withoutSpan(text: string, span: { readonly start: number; readonly end:
 type SearchPhrase = { readonly quoted: string } | { readonly words: string } | null;
 
 function searchPhraseOf(text: string): SearchPhrase {
-  const quoted = text.match(QUOTED)?.[1];
+  const quoted = text.match(DOUBLE_QUOTED)?.[1] ?? text.match(SINGLE_QUOTED)?.[1];
   if (quoted) return { quoted };
   const words = text.match(ABOUT)?.[1] ?? text.match(SEARCH_FOR)?.[1];
   return words ? { words } : null;
@@ -121,6 +130,20 @@ function campaignMentions(text: string): string {
 /** The statuses named, every one of them: a list shows tickets of any of them. */
 function statusesNamed(text: string, named: readonly TicketStatus[]): readonly TicketStatus[] {
   return OPEN_AND_STATUS.test(text) && !named.includes('open') ? ['open', ...named] : named;
+}
+
+/**
+ * The statuses asked for; a status named with "not" ("tickets that are not closed", "not yet
+ * resolved") is every status but that one, or every status named but that one.
+ */
+function statusesAsked(text: string, named: readonly TicketStatus[]): TicketStatus[] | undefined {
+  const negated = expandStatuses(extractNegatedStatuses(text));
+  if (!negated) return expandStatuses(statusesNamed(text, named));
+  const rest = withoutNegatedStatuses(text);
+  const wanted =
+    expandStatuses(statusesNamed(rest, extractStatuses(rest))) ?? TICKET_STATUSES.map((s) => s.id);
+  const left = wanted.filter((s) => !negated.includes(s));
+  return left.length > 0 ? left : undefined;
 }
 
 /** "open" in a list request means every status but Closed (help center: "Ticket statuses explained"). */
@@ -163,7 +186,7 @@ export const ticketFilterSchema = z.object({
   statuses: z.array(z.enum(TICKET_STATUSES.map((s) => s.id) as [TicketStatus, ...TicketStatus[]])).optional(),
   read: z.enum(['read', 'unread']).optional(),
   keywords: z.array(z.string().max(80)).max(5).optional(),
-  ids: z.array(z.number().int().positive()).max(20).optional(),
+  ids: z.array(z.number().int().positive().max(MAX_TICKET_ID)).max(20).optional(),
   issueTypes: z.array(z.string().max(60)).max(20).optional(),
   campaignIds: z
     .array(z.string().regex(/^\d{2,12}$/))
@@ -173,4 +196,7 @@ export const ticketFilterSchema = z.object({
   lastActivityAt: timeRangeSchema.optional(),
 });
 
-export const ticketCursorSchema = z.object({ lastActivityAt: z.string().datetime(), id: z.number().int() });
+export const ticketCursorSchema = z.object({
+  lastActivityAt: z.string().datetime(),
+  id: z.number().int().positive().max(MAX_TICKET_ID),
+});

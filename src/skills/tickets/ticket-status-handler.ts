@@ -1,5 +1,6 @@
 import type { TurnContext } from '../../core/turn-context.js';
 import { OPEN_STATUSES } from '../../domain/ticket-statuses.js';
+import { extractUnknownTicketNumbers, isTicketId } from '../../nlu/entities/ticket-numbers.js';
 import { isSupportStaff } from '../../store/ticket-visibility.js';
 import { ticketButton, ticketNumber } from './ticket-buttons.js';
 import type { TicketSkillDeps } from './ticket-skill-deps.js';
@@ -17,14 +18,20 @@ const TICKETS_PLURAL = /\b(?:tickets|cases|requests)\b/i;
 export function createStatusHandler(deps: TicketSkillDeps, listTickets: (ctx: TurnContext) => Promise<void>) {
   const { t } = deps.responses;
 
+  /** "I couldn't find ticket #5": `number` as the user gave it ("#5", "-5", "1e3"). */
+  function notFound(ctx: TurnContext, number: string): void {
+    ctx.reply({
+      type: 'choices',
+      prompt: t('tickets.status.not_found', { number }),
+      choices: [ticketButton(t('tickets.update.actions.my_tickets'), 'list')],
+    });
+  }
+
   async function show(ctx: TurnContext, id: number): Promise<boolean> {
-    const details = await deps.desk.details(ctx.user, id);
+    // An id no ticket can have (a client's button can carry any number) is not looked up.
+    const details = isTicketId(id) ? await deps.desk.details(ctx.user, id) : null;
     if (!details) {
-      ctx.reply({
-        type: 'choices',
-        prompt: t('tickets.status.not_found', { number: ticketNumber(id) }),
-        choices: [ticketButton(t('tickets.update.actions.my_tickets'), 'list')],
-      });
+      notFound(ctx, ticketNumber(id));
       return false;
     }
     ctx.reply(
@@ -76,8 +83,26 @@ export function createStatusHandler(deps: TicketSkillDeps, listTickets: (ctx: Tu
     return null;
   }
 
+  /**
+   * Numbers given as tickets that cannot be tickets ("ticket 5", "#0", "ticket -5") when the message
+   * names no ticket number: each is not found (true); the ticket talked about before is never meant.
+   * `text`: the part of the message that names the ticket (the whole message by default).
+   */
+  function unknownNumbers(
+    ctx: TurnContext,
+    readNumbers: readonly number[],
+    text = ctx.message.text,
+  ): boolean {
+    if (readNumbers.length > 0) return false;
+    const unknown = extractUnknownTicketNumbers(text);
+    for (const typed of unknown.slice(0, 3)) notFound(ctx, /^\d+$/.test(typed) ? `#${typed}` : typed);
+    return unknown.length > 0;
+  }
+
   return {
     show,
+    notFound,
+    unknownNumbers,
     chooseTicket,
     async onIntent(ctx: TurnContext): Promise<void> {
       const text = ctx.message.text;
@@ -87,6 +112,7 @@ export function createStatusHandler(deps: TicketSkillDeps, listTickets: (ctx: Tu
         for (const id of numbers.slice(0, 3)) await show(ctx, id);
         return;
       }
+      if (unknownNumbers(ctx, numbers)) return;
       if (entities.period && TICKETS_PLURAL.test(text)) return listTickets(ctx);
       const last = ctx.state.lastTicketId;
       if (last && (await deps.desk.get(ctx.user, last))) {

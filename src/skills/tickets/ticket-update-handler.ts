@@ -7,6 +7,7 @@ import {
   TICKET_STATUSES,
   type TicketStatus,
 } from '../../domain/ticket-statuses.js';
+import { extractUnknownTicketNumbers, isTicketId } from '../../nlu/entities/ticket-numbers.js';
 import type { TicketRecord } from '../../store/ticket-record.js';
 import { isSupportStaff } from '../../store/ticket-visibility.js';
 import {
@@ -56,6 +57,22 @@ const WITH_SUPPORT: ReadonlySet<TicketStatus> = new Set(['open', 'in_progress', 
 
 /** "open a new ticket", "file another case": a new ticket asked for in so many words, whatever it mentions. */
 const ASKS_FOR_NEW_TICKET = /\b(?:new|another|separate|fresh|second)\s+(?:ticket|case|request)\b/i;
+
+/** "close it", "reply to this": the ticket talked about. */
+const TICKET_PRONOUN = /\b(?:it|this|that)\b/i;
+
+/** The buttons that act on the ticket whose id they carry. */
+const TICKET_ACTIONS: ReadonlySet<unknown> = new Set([
+  'comment',
+  'close',
+  'reopen',
+  'solved',
+  'not-solved',
+  'assign-me',
+  'set-status',
+  'pick-status',
+  'apply-update',
+]);
 
 /** Replies, closing, reopening, confirming a solution; for agents also statuses and assignment. */
 export function createUpdateHandler(deps: TicketSkillDeps, status: StatusHandler) {
@@ -153,7 +170,7 @@ export function createUpdateHandler(deps: TicketSkillDeps, status: StatusHandler
     askLater?: number[],
   ): Promise<void> {
     const number = ticketNumber(id);
-    const details = await deps.desk.details(ctx.user, id);
+    const details = isTicketId(id) ? await deps.desk.details(ctx.user, id) : null;
     if (!details) return refused(ctx, id, { ok: false, refusal: 'not-visible', ticket: null });
     const { ticket, creatorName } = details;
     switch (request.kind) {
@@ -559,6 +576,9 @@ export function createUpdateHandler(deps: TicketSkillDeps, status: StatusHandler
       );
     }
     const named = listed[0] ?? entities.ticketNumbers[0];
+    // "close ticket 5", "reply to #0: …": a ticket that cannot exist, never the one talked about before.
+    // After "it" ("close it, ticket 2 was the duplicate") a number is part of the reason.
+    if (named === undefined && status.unknownNumbers(ctx, [], beforeTicketPronoun(ctx.message.text))) return;
     const id = named ?? (await currentTicket(ctx));
     if (id) return apply(ctx, id, request);
     const only = await status.chooseTicket(ctx, 'apply-update', { request, wordsKey: ctx.turnId });
@@ -586,7 +606,10 @@ export function createUpdateHandler(deps: TicketSkillDeps, status: StatusHandler
       if (isSupportStaff(ctx.user)) return false;
       const { entities, request } = readRequest(ctx);
       if (request.kind !== 'not-solved' || !request.body) return false;
-      const id = entities.ticketNumbers[0] ?? ctx.state.lastTicketId;
+      // "ticket 5 is still broken" names a ticket that cannot exist: the status answer says so.
+      const named = entities.ticketNumbers[0];
+      if (named === undefined && extractUnknownTicketNumbers(ctx.message.text).length > 0) return false;
+      const id = named ?? ctx.state.lastTicketId;
       const ticket = id ? await deps.desk.get(ctx.user, id) : null;
       if (ticket?.status === 'closed') {
         const record = (await deps.desk.details(ctx.user, ticket.id))?.ticket;
@@ -641,8 +664,13 @@ export function createUpdateHandler(deps: TicketSkillDeps, status: StatusHandler
         await answerOrStatus(ctx, value);
         return true;
       }
-      const id = typeof value.id === 'number' && Number.isInteger(value.id) ? value.id : null;
-      if (id === null) return false;
+      const id = typeof value.id === 'number' ? value.id : null;
+      if (id === null || !TICKET_ACTIONS.has(value.action)) return false;
+      // An id no ticket can have (clients can send any value) is not looked up.
+      if (!isTicketId(id)) {
+        status.notFound(ctx, ticketNumber(id));
+        return true;
+      }
       switch (value.action) {
         case 'comment':
           await apply(ctx, id, { kind: 'comment', body: null, internal: false });
@@ -691,6 +719,12 @@ export function createUpdateHandler(deps: TicketSkillDeps, status: StatusHandler
       }
     },
   };
+}
+
+/** The words before "it", "this" or "that": where a command names its ticket. */
+function beforeTicketPronoun(text: string): string {
+  const pronoun = TICKET_PRONOUN.exec(text);
+  return pronoun ? text.slice(0, pronoun.index) : text;
 }
 
 export type UpdateHandler = ReturnType<typeof createUpdateHandler>;

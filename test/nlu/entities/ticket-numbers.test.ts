@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { extractTicketNumbers } from '../../../src/nlu/entities/ticket-numbers.js';
+import {
+  extractTicketNumbers,
+  extractUnknownTicketNumbers,
+  isTicketId,
+} from '../../../src/nlu/entities/ticket-numbers.js';
 
 describe('extractTicketNumbers', () => {
   it.each([
@@ -45,4 +49,48 @@ describe('extractTicketNumbers', () => {
   it('keeps campaign and ticket apart in one message', () => {
     expect(extractTicketNumbers('campaign 48213 is the one from ticket #1042')).toEqual([1042]);
   });
+});
+
+describe('extractUnknownTicketNumbers', () => {
+  it.each([
+    ['status of #0', ['0']],
+    ['close ticket 5', ['5']],
+    ['reply to #0: please ignore', ['0']],
+    ['case no. 7, please', ['7']],
+    ['status of ticket 99999999999999999999', ['99999999999999999999']],
+    ['status of ticket 1234567890', ['1234567890']],
+    ['status of ticket -5', ['-5']],
+    ['status of ticket 1e3', ['1e3']],
+  ])('finds %j, a ticket number that cannot be one', (text, expected) => {
+    expect(extractUnknownTicketNumbers(text)).toEqual(expected);
+  });
+
+  it.each([
+    ['status of ticket 1042'],
+    ['#1042 and case 77'],
+    ['I filed a ticket 3 days ago'],
+    ['a ticket 2 weeks old'],
+    ['campaign 5 in ticket 1042'],
+    ['the 2nd ticket'],
+    ['see https://example.com/ticket/5'],
+    ['it&#39;s broken'],
+    ['my open tickets'],
+    [''],
+  ])('finds none in %j', (text) => {
+    expect(extractUnknownTicketNumbers(text)).toEqual([]);
+  });
+});
+
+describe('isTicketId', () => {
+  it.each([1, 1042, 2_147_483_647])('takes %d', (id) => {
+    expect(isTicketId(id)).toBe(true);
+  });
+
+  // PostgreSQL's integer column ends at 2147483647; SQLite and Prisma fail on 1e20.
+  it.each([0, -5, 1.5, 2_147_483_648, 1e20, Number.NaN, Number.POSITIVE_INFINITY, '1042', null])(
+    'refuses %j',
+    (id) => {
+      expect(isTicketId(id)).toBe(false);
+    },
+  );
 });

@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { extractStatuses } from '../../../src/nlu/entities/ticket-statuses.js';
+import {
+  extractNegatedStatuses,
+  extractStatuses,
+  withoutNegatedStatuses,
+} from '../../../src/nlu/entities/ticket-statuses.js';
 
 describe('extractStatuses', () => {
   it.each([
@@ -36,5 +40,36 @@ describe('extractStatuses', () => {
     [''],
   ])('finds none in %j', (text) => {
     expect(extractStatuses(text)).toEqual([]);
+  });
+});
+
+describe('extractNegatedStatuses', () => {
+  it.each([
+    ['show my tickets that are not closed', ['closed']],
+    ["show my tickets that aren't closed", ['closed']],
+    ['tickets that aren’t closed', ['closed']],
+    ['my tickets not yet resolved', ['closed']],
+    ['which of my tickets are still not solved?', ['closed']],
+    ['tickets that have not been solved', ['closed']],
+    ['open tickets not in progress', ['in_progress']],
+    ["tickets that aren't open", ['open']],
+  ])('finds %j', (text, expected) => {
+    expect(extractNegatedStatuses(text)).toEqual(expected);
+  });
+
+  it.each([
+    ['closed tickets'],
+    ['not sure, show closed tickets'],
+    ['tickets I did not open'],
+    ["I can't open my tickets"],
+    ["partners don't open the closed ones"],
+    [''],
+  ])('finds none in %j', (text) => {
+    expect(extractNegatedStatuses(text)).toEqual([]);
+  });
+
+  it('leaves the statuses that are named without "not"', () => {
+    expect(extractStatuses(withoutNegatedStatuses('open tickets not in progress'))).toEqual(['open']);
+    expect(extractStatuses(withoutNegatedStatuses("tickets that aren't closed"))).toEqual([]);
   });
 });
