@@ -30,10 +30,20 @@ export function cleanInboundText(text: string, maxChars: number): CleanText {
   return { text: cutText(clean, maxChars), cutFrom: clean.length };
 }
 
-/** A button's or form's value with every string in it cleaned the same way. */
+/**
+ * A button's or form's value with every string in it cleaned the same way. A form's inputs (under
+ * `form`) are cut only at the pipeline's limit: the form checks each input's length and answers a
+ * longer one with that input's error, where cutting here would file less than the user wrote, unsaid.
+ */
 export function cleanInboundValue(value: unknown, maxChars: number): unknown {
-  const clean = (text: string) => cleanInboundText(text, maxChars).text;
-  return mapTexts(value, clean, clean);
+  const cleanTo = (limit: number) => (text: string) => cleanInboundText(text, limit).text;
+  const clean = cleanTo(maxChars);
+  if (value === null || typeof value !== 'object' || Array.isArray(value) || !('form' in value)) {
+    return mapTexts(value, clean, clean);
+  }
+  const { form, ...rest } = value as Record<string, unknown>;
+  const cleaned = mapTexts(rest, clean, clean) as Record<string, unknown>;
+  return { ...cleaned, form: mapTexts(form, cleanTo(LONGEST_MESSAGE_CHARS), clean) };
 }
 
 /** `value` (JSON-like) with every string in it passed through `text`, and every key through `key`. */

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cleanInboundText } from '../../src/core/bot-inbound-text.js';
+import { cleanInboundText, cleanInboundValue } from '../../src/core/bot-inbound-text.js';
 import { startTestBot, type TestBot } from '../support/conversation.js';
 import { basicRules, keywordMatcher } from '../support/keyword-matcher.js';
 import { testProviders } from '../support/test-database.js';
@@ -15,6 +15,24 @@ describe('cleanInboundText', () => {
   it('cuts text beyond the limit without splitting a character made of two code units', () => {
     expect(cleanInboundText('abcdef', 4)).toEqual({ text: 'abcd', cutFrom: 6 });
     expect(cleanInboundText('abc😀def', 4)).toEqual({ text: 'abc😀', cutFrom: 8 });
+  });
+});
+
+describe('cleanInboundValue', () => {
+  it("cuts a button's texts at the limit, but not a form's inputs: the form says which one is too long", () => {
+    const value = {
+      action: 'form-submit',
+      note: 'x'.repeat(150),
+      form: { description: 'a\u0000'.repeat(150) },
+    };
+    expect(cleanInboundValue(value, 100)).toEqual({
+      action: 'form-submit',
+      note: 'x'.repeat(100),
+      form: { description: 'a'.repeat(150) },
+    });
+    expect(cleanInboundValue({ form: { description: 'x'.repeat(200_000) } }, 100)).toEqual({
+      form: { description: 'x'.repeat(100_000) },
+    });
   });
 });
 

@@ -308,28 +308,6 @@ describe.each(testProviders())('filing a ticket by conversation on %s', (provide
     expect(user.text()).toMatch(/Ticket #\d+ filed/);
   });
 
-  it('a form submitted by a channel without a guided flow (a Slack modal) is filed after the summary', async () => {
-    const user = newUser('modal');
-    await user.send({
-      text: '',
-      value: {
-        skill: 'tickets',
-        action: 'form-submit',
-        form: {
-          subject: 'Partner payouts on hold',
-          issueType: 'payments_finance',
-          campaignId: '',
-          description: 'Three partners report their payouts have been on hold for two weeks.',
-          access: 'private',
-          cc: '',
-        },
-      },
-    });
-    expect(user.text()).toContain('Subject: Partner payouts on hold');
-    await user.click('Confirm');
-    expect(user.text()).toMatch(/Ticket #\d+ filed/);
-  });
-
   it('Confirm clicked twice, a retried event and two confirms at once file exactly one ticket', async () => {
     const user = newUser('twice');
     await user.say('open a ticket: product feed import fails with a timeout');

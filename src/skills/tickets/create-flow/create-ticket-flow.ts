@@ -23,6 +23,7 @@ import {
   type EditableField,
   nextMissing,
   readDraft,
+  recheckNewText,
   type TicketDraft,
 } from './ticket-draft.js';
 import { checkTicketForm, ticketForm } from './ticket-form.js';
@@ -191,7 +192,8 @@ export function createTicketFlow(deps: CreateFlowDeps): CreateTicketFlow {
       return;
     }
     const f = check.fields;
-    const draft: TicketDraft = {
+    // A new subject or description is checked against articles and look-alikes again, as a guided edit is.
+    const draft = recheckNewText(start, {
       ...start,
       subject: f.subject,
       subjectProposal: undefined,
@@ -202,8 +204,19 @@ export function createTicketFlow(deps: CreateFlowDeps): CreateTicketFlow {
       shared: f.shared,
       ccEmails: f.ccEmails,
       formOffered: true,
-    };
+    });
     await advance(ctx, key, draft);
+  }
+
+  /** A submitted form that is not the current draft's: said so, and the current draft's question asked again. */
+  function oldForm(ctx: TurnContext): void {
+    const flow = ctx.state.flow;
+    if (flow?.skill === SKILL_NAME && flow.name === CREATE_FLOW) {
+      ctx.reply({ type: 'text', text: t('tickets.create.form_too_old') });
+      ask(ctx, flow.idempotencyKey, readDraft(flow.slots), flow.step as CreateStep);
+      return;
+    }
+    ctx.reply({ type: 'text', text: t('tickets.create.form_too_old_no_draft') });
   }
 
   return {
@@ -257,18 +270,17 @@ export function createTicketFlow(deps: CreateFlowDeps): CreateTicketFlow {
       const flow = ctx.state.flow;
       const active =
         flow && flow.skill === SKILL_NAME && flow.name === CREATE_FLOW && flow.idempotencyKey === key;
+      if (!active || !flow) {
+        if (value.action !== 'form-submit' || (key && (await deps.desk.byIdempotencyKey(ctx.user, key)))) {
+          return staleClick(ctx, key);
+        }
+        // A form of another draft (a cancelled one, from an old message) never replaces the one being written.
+        return oldForm(ctx);
+      }
       if (value.action === 'form-submit') {
-        // A form may also come straight from a channel (a Slack modal, a Teams card) without a guided flow.
-        if (!active && key && (await deps.desk.byIdempotencyKey(ctx.user, key))) return staleClick(ctx, key);
-        await submitForm(
-          ctx,
-          active ? key : key || randomUUID(),
-          active ? readDraft(flow.slots) : readDraft({}),
-          value.form,
-        );
+        await submitForm(ctx, key, readDraft(flow.slots), value.form);
         return;
       }
-      if (!active || !flow) return staleClick(ctx, key);
       const draft = readDraft(flow.slots);
       if (value.action === 'open-form') {
         ask(ctx, key, draft, 'form');

@@ -102,6 +102,12 @@ const RECHECK = {
   duplicate: undefined,
 } as const satisfies Partial<TicketDraft>;
 
+/** `next` with the articles and the duplicate check to look again when its subject or description is new. */
+export function recheckNewText(previous: TicketDraft, next: TicketDraft): TicketDraft {
+  const same = next.subject === previous.subject && next.description === previous.description;
+  return same ? next : { ...next, ...RECHECK };
+}
+
 export function clearField(draft: TicketDraft, field: EditableField): TicketDraft {
   switch (field) {
     case 'subject':

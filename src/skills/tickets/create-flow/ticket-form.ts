@@ -14,6 +14,21 @@ import type { TicketDraft } from './ticket-draft.js';
 
 export const TICKET_FORM_ID = 'ticket-create';
 
+/**
+ * The longest text a form input takes: a Slack modal's text input takes at most 3,000 characters,
+ * so the Teams card and the web chat's form get the same limit and every channel agrees. A longer
+ * text (a client that ignores the limit) is answered with the input's error, never cut.
+ */
+export const FORM_TEXT_MAX_CHARS = 3000;
+
+/** Each text input's limit, shown by every channel and checked on submit. */
+const MAX_CHARS = {
+  subject: MAX_SUBJECT_CHARS,
+  campaignId: FORM_TEXT_MAX_CHARS,
+  description: FORM_TEXT_MAX_CHARS,
+  cc: FORM_TEXT_MAX_CHARS,
+} as const satisfies Record<string, number>;
+
 /** What a submitted ticket form fills in. */
 export interface FormFields {
   readonly subject: string;
@@ -38,6 +53,9 @@ export function ticketForm(
 ): FormReply {
   const { t } = responses;
   const value = (id: string, fallback: string | undefined) => values[id] ?? fallback ?? '';
+  // A description written in the chat may be longer than a form takes: say so before the submit.
+  const shownErrors =
+    errors ?? tooLongErrors(responses, { description: value('description', draft.description) });
   return {
     type: 'form',
     id: TICKET_FORM_ID,
@@ -48,7 +66,7 @@ export function ticketForm(
         label: t('tickets.form.subject'),
         kind: 'text',
         required: true,
-        maxLength: MAX_SUBJECT_CHARS,
+        maxLength: MAX_CHARS.subject,
         value: value('subject', draft.subject ?? draft.subjectProposal),
         placeholder: t('tickets.form.subject_placeholder'),
       },
@@ -65,6 +83,7 @@ export function ticketForm(
         label: t('tickets.form.campaign_id'),
         kind: 'text',
         required: false,
+        maxLength: MAX_CHARS.campaignId,
         value: value('campaignId', draft.campaignId),
         placeholder: t('tickets.form.campaign_placeholder'),
       },
@@ -73,6 +92,7 @@ export function ticketForm(
         label: t('tickets.form.description'),
         kind: 'textarea',
         required: true,
+        maxLength: MAX_CHARS.description,
         value: value('description', draft.description),
         placeholder: t('tickets.form.description_placeholder'),
       },
@@ -92,13 +112,14 @@ export function ticketForm(
         label: t('tickets.form.cc'),
         kind: 'email-list',
         required: false,
+        maxLength: MAX_CHARS.cc,
         value: value('cc', draft.ccEmails?.join(', ')),
         placeholder: t('tickets.form.cc_placeholder'),
       },
     ],
     submit: ticketButton(t('tickets.form.submit'), 'form-submit', { key }, 'primary'),
     cancel: ticketButton(t('tickets.form.cancel'), 'answer', { key, step: 'form', choice: 'cancel' }),
-    ...(errors && Object.keys(errors).length > 0 ? { errors } : {}),
+    ...(Object.keys(shownErrors).length > 0 ? { errors: shownErrors } : {}),
   };
 }
 
@@ -110,7 +131,12 @@ export type FormCheck =
 export function checkTicketForm(responses: Responses, kind: UserKind, raw: unknown): FormCheck {
   const { t } = responses;
   const values = stringValues(raw);
-  const errors: Record<string, string> = {};
+  // Too long is said as such, whatever else the text would be wrong about.
+  const errors: Record<string, string> = tooLongErrors(responses, {
+    campaignId: values.campaignId ?? '',
+    description: (values.description ?? '').trim(),
+    cc: values.cc ?? '',
+  });
 
   const subject = checkSubject(values.subject ?? '');
   if (!subject.ok) {
@@ -125,7 +151,7 @@ export function checkTicketForm(responses: Responses, kind: UserKind, raw: unkno
   let campaignId: string | null = null;
   const campaign = parseCampaignAnswer(values.campaignId ?? '');
   if (campaign.kind === 'id') campaignId = campaign.id;
-  if (campaign.kind === 'name') errors.campaignId = t('tickets.form.error_campaign_name');
+  if (campaign.kind === 'name') errors.campaignId ??= t('tickets.form.error_campaign_name');
 
   const description = (values.description ?? '').trim();
   if (description.length < MIN_DESCRIPTION_CHARS) errors.description = t('tickets.form.error_description');
@@ -136,7 +162,9 @@ export function checkTicketForm(responses: Responses, kind: UserKind, raw: unkno
 
   let ccEmails: string[] = [];
   const cc = checkEmailList(values.cc ?? '');
-  if (!cc.ok) {
+  if (errors.cc) {
+    // Too long already: the addresses are not read.
+  } else if (!cc.ok) {
     errors.cc =
       cc.reason === 'invalid'
         ? t('tickets.form.error_cc_invalid', { value: cc.value })
@@ -152,6 +180,23 @@ export function checkTicketForm(responses: Responses, kind: UserKind, raw: unkno
     ok: true,
     fields: { subject: subject.subject, issueType: issueType.id, campaignId, description, shared, ccEmails },
   };
+}
+
+/** An error for each text over its input's limit. */
+function tooLongErrors(
+  responses: Responses,
+  texts: Partial<Record<Exclude<keyof typeof MAX_CHARS, 'subject'>, string>>,
+): Record<string, string> {
+  const errors: Record<string, string> = {};
+  for (const [id, text] of Object.entries(texts)) {
+    const max = MAX_CHARS[id as keyof typeof MAX_CHARS];
+    if (text.length > max) {
+      const key =
+        id === 'description' ? 'tickets.form.error_description_too_long' : 'tickets.form.error_text_too_long';
+      errors[id] = responses.t(key, { max, length: text.length });
+    }
+  }
+  return errors;
 }
 
 /** Toggles and check boxes arrive as true/false or on/off depending on the channel. */
