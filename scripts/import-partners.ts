@@ -136,7 +136,8 @@ async function main(): Promise<number> {
       out.push(`Rejected rows written to ${values.rejects}.`);
     }
     process.stdout.write(`${out.join('\n')}\n`);
-    return summary.rejected.length > 0 ? 2 : 0;
+    if (summary.rejected.length === 0) return 0;
+    return imported > 0 ? 2 : 1;
   } catch (error) {
     if (tty) process.stderr.write('\n');
     if (error instanceof PartnerImportError) {

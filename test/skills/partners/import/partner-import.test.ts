@@ -247,6 +247,57 @@ describe.each(testProviders())('partner CSV import on %s', (provider) => {
     ]);
   });
 
+  it('takes every ISO country by code or English name, and US states and Canadian provinces by code or name', async () => {
+    const summary = await run(
+      [
+        'Partner ID,Partner name,Country,State,Audience country',
+        '1,Lux Deals,LU,,Luxembourg',
+        '2,Manila Deals,PH,,the Philippines',
+        '3,Bucharest Deals,Romania,,RO',
+        '4,Lagos Deals,Nigeria,,UK',
+        '5,Abidjan Deals,Ivory Coast,,USA',
+        '6,Reno Deals,US,NV,',
+        '7,Vegas Deals,United States,Nevada,',
+        '8,Halifax Deals,CA,Nova Scotia,',
+        '9,Whitehorse Deals,Canada,YT,',
+        '10,Charlottetown Deals,Canada,Prince Edward Island,',
+        '11,Hobart Deals,Australia,Tasmania,',
+      ].join('\n'),
+    );
+    expect(summary.rejected).toEqual([]);
+    const stored = await database.prisma.partner.findMany({
+      where: { accountId: ACCOUNT },
+      select: { partnerId: true, country: true, state: true, audienceCountry: true },
+    });
+    const byId = Object.fromEntries(
+      stored.map((p) => [p.partnerId, [p.country, p.state, p.audienceCountry]]),
+    );
+    expect(byId).toEqual({
+      '1': ['LU', null, 'LU'],
+      '2': ['PH', null, 'PH'],
+      '3': ['RO', null, 'RO'],
+      '4': ['NG', null, 'GB'],
+      '5': ['CI', null, 'US'],
+      '6': ['US', 'NV', null],
+      '7': ['US', 'NV', null],
+      '8': ['CA', 'NS', null],
+      '9': ['CA', 'YT', null],
+      '10': ['CA', 'PE', null],
+      '11': ['AU', 'TAS', null],
+    });
+  });
+
+  it('still rejects a country that is not one, and a state name that is not one of the country', async () => {
+    const summary = await run(
+      'Partner ID,Partner name,Country,State\n1,A,Narnia,\n2,B,US,Ontario\n3,C,ZZ,\n',
+    );
+    expect(summary.rejected.map((r) => [r.line, r.reason])).toEqual([
+      [2, 'Country “Narnia” is not a country (use a two-letter code such as CA or a country name)'],
+      [3, 'State “Ontario” is not a state or province code'],
+      [4, 'Country “ZZ” is not a country (use a two-letter code such as CA or a country name)'],
+    ]);
+  });
+
   it('checks every row but writes nothing in a dry run, and lists the columns it ignored', async () => {
     const summary = await run(`Partner ID,Partner name,Favourite colour\n900009,Nine,blue`, { dryRun: true });
     expect(summary).toMatchObject({
@@ -285,6 +336,32 @@ describe('npm run import:partners', () => {
       expect(result.stdout).toContain('  line 4: Partner ID “abc” is not a number');
       expect(result.code).toBe(2);
       expect(await database.prisma.partner.count({ where: { accountId: ACCOUNT } })).toBe(3);
+    } finally {
+      await database.drop();
+    }
+  });
+
+  it('exits 1 (nothing imported) when every row is rejected', async () => {
+    const { execFile } = await import('node:child_process');
+    const { mkdtempSync, writeFileSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const database = await createTestDatabase('sqlite');
+    try {
+      await seedDirectory(database.prisma, await readSeedDirectory('content/seed/directory.yml'));
+      const file = join(mkdtempSync(join(tmpdir(), 'partners-csv-')), 'partners.csv');
+      writeFileSync(file, 'Partner ID,Partner name,Country\nabc,Bad Id,CA\n920002,Bad Country,Narnia\n');
+      const result = await new Promise<{ code: number | null; stdout: string }>((resolve) => {
+        execFile(
+          process.execPath,
+          ['--import', 'tsx', 'scripts/import-partners.ts', file, '--account', 'acc_demo_brand'],
+          { env: { ...process.env, DATABASE_URL: database.url } },
+          (error, stdout) => resolve({ code: error ? (error.code as number) : 0, stdout }),
+        );
+      });
+      expect(result.stdout).toMatch(/^Imported 0 of 2 rows in [\d.]+ s: 0 added, 0 updated, 2 rejected\./);
+      expect(result.code).toBe(1);
+      expect(await database.prisma.partner.count({ where: { accountId: 'acc_demo_brand' } })).toBe(0);
     } finally {
       await database.drop();
     }
