@@ -11,8 +11,10 @@ import {
   cleanInboundValue,
   LONGEST_MESSAGE_CHARS,
 } from './bot-inbound-text.js';
+import type { FlowOwner } from './conversation-state.js';
 import { BotError, isDatabaseUnavailable } from './errors.js';
 import { createEventClaims } from './event-claims.js';
+import { stampFlowOwner } from './flow-owner.js';
 import type { InboundMessage } from './inbound-message.js';
 import { KeyedLock } from './keyed-lock.js';
 import type { BotMetrics } from './metrics.js';
@@ -35,6 +37,11 @@ export interface TurnResult {
    */
   readonly inProgress?: boolean;
   readonly user: UserProfile;
+  /**
+   * The message was no answer to the conversation's open flow, which asks this other person (a
+   * shared thread); the replies say so, and a channel may say it addressed to the sender instead.
+   */
+  readonly flowHeldBy?: FlowOwner;
 }
 
 export interface Bot {
@@ -67,7 +74,8 @@ interface TurnEvent {
 /**
  * The turn pipeline: clean the text → claim the event → user and conversation → dedupe (the
  * conversation's state marks the events it stored) → a pressed button's parked value restored →
- * middleware → router → long button values parked → save, with one error path.
+ * middleware → router → a new flow's owner stamped → long button values parked → save, with one
+ * error path.
  * A button whose parked value is gone goes through the middleware too (a live chat's gate keeps
  * it in the chat), and is answered "too old" where the router would run.
  * Every channel's message is cleaned here (control characters removed, text cut to maxMessageChars;
@@ -149,6 +157,8 @@ export function createBot(deps: BotDeps): Bot {
       // An expired button still passes the middleware (in a live chat the live-agent gate has it,
       // as any old button: kept in the chat); only the router, which has nothing to run, is skipped.
       await compose(deps.middleware, pressed.kind === 'expired' ? answerTooOld : deps.route)(ctx);
+      // A flow opened this turn asks its sender: in a shared thread only they answer it.
+      stampFlowOwner(ctx);
       // Before the replies go to the channel: long button values wait in the state, the buttons carry their ids.
       parkLongActionValues(ctx.state, replies);
     } catch (error) {
@@ -199,7 +209,14 @@ export function createBot(deps: BotDeps): Bot {
       );
     }
     if (ctx.intent) deps.metrics.intents.inc({ intent: ctx.intent.name });
-    return { conversationId: conversation.id, replies, intent: ctx.intent, duplicate: false, user };
+    return {
+      conversationId: conversation.id,
+      replies,
+      intent: ctx.intent,
+      duplicate: false,
+      user,
+      ...(ctx.flowHeldBy && !failed ? { flowHeldBy: ctx.flowHeldBy } : {}),
+    };
   }
 
   /**

@@ -1,6 +1,18 @@
 import { z } from 'zod';
 
 /**
+ * The person a flow asks: only their messages answer it (see flow-owner.ts). Their channel id
+ * (Slack user id, Teams AAD object id) is what a channel mentions; their name, what it writes.
+ */
+export const flowOwnerSchema = z.object({
+  /** The help-desk user. */
+  userId: z.string(),
+  /** Their id on the channel; the same person after the directory links them to another user. */
+  externalId: z.string(),
+  name: z.string(),
+});
+
+/**
  * What the bot remembers about a conversation between turns. Persisted as JSON
  * on the conversation row, so a restart mid-form resumes where the user was.
  */
@@ -15,6 +27,8 @@ export const activeFlowSchema = z.object({
   /** One key per flow: a retried submit never files twice. */
   idempotencyKey: z.string(),
   startedAt: z.string(),
+  /** Whom the flow asks; set when the turn that opened it is stored. None in rows of older versions: anyone's. */
+  owner: flowOwnerSchema.optional(),
 });
 
 export const conversationStateSchema = z.object({
@@ -31,6 +45,7 @@ export const conversationStateSchema = z.object({
   storedEvents: z.array(z.string()).optional(),
 });
 
+export type FlowOwner = z.infer<typeof flowOwnerSchema>;
 export type ActiveFlow = z.infer<typeof activeFlowSchema>;
 export type ConversationState = z.infer<typeof conversationStateSchema>;
 

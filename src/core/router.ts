@@ -1,5 +1,6 @@
 import { hasOwnWords, requestStretches } from '../nlu/message-parts.js';
 import { type ActiveFlow, activeFlowSchema, type ConversationState } from './conversation-state.js';
+import { someoneElsesFlow } from './flow-owner.js';
 import type { Responses } from './responses.js';
 import type { Fallback, Skill } from './skill.js';
 import type { IntentResult, TurnContext, TurnMiddleware } from './turn-context.js';
@@ -85,7 +86,8 @@ function takeOpenQuestion(state: ConversationState): ActiveFlow | undefined {
 }
 
 /**
- * Routes a turn: button click → its skill; active flow → its skill (cancel always
+ * Routes a turn: a message from someone other than the person the active flow asks → told
+ * so, nothing else; button click → its skill; active flow → its skill (cancel always
  * works; a confident new intent asks before leaving the form); an open question →
  * its skill, first as an answer; intent → its skill; otherwise the fallback.
  * The live-agent gate runs before this, as middleware.
@@ -177,6 +179,19 @@ export function createRouter(deps: RouterDeps): Router {
   async function route(ctx: TurnContext): Promise<void> {
     const openQuestion = taken.has(ctx) ? taken.get(ctx) : takeOpenQuestion(ctx.state);
     taken.delete(ctx);
+    // Someone else's message (a shared thread) touches no flow that asks another person: no answer, no cancel.
+    const heldBy = someoneElsesFlow(ctx);
+    if (heldBy) {
+      ctx.flowHeldBy = heldBy;
+      ctx.reply({
+        type: 'text',
+        text: t('core.flow_held', {
+          sender: ctx.message.user.displayName || ctx.user.displayName,
+          user: heldBy.name,
+        }),
+      });
+      return;
+    }
     const typed = ctx.message.value?.typed;
     if (typeof typed === 'string') {
       // A button that stands for words (the second request of a message): routed as if the user typed them.

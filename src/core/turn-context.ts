@@ -1,6 +1,6 @@
 import type { Logger } from 'pino';
 import type { UserProfile } from '../domain/user.js';
-import type { ConversationState } from './conversation-state.js';
+import type { ConversationState, FlowOwner } from './conversation-state.js';
 import type { InboundMessage } from './inbound-message.js';
 import type { Reply } from './reply.js';
 
@@ -35,6 +35,11 @@ export interface TurnContext {
   intent: IntentResult | null;
   /** Set by the live-agent gate when this message belongs to a live chat. */
   handoffId: string | null;
+  /**
+   * Set by the router when the message was left alone because the conversation's open flow asks
+   * someone else (flow-owner.ts): that person.
+   */
+  flowHeldBy?: FlowOwner;
   readonly replies: Reply[];
   reply(...replies: Reply[]): void;
   /**

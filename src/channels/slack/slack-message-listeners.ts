@@ -1,4 +1,6 @@
 import type { App } from '@slack/bolt';
+import type { InboundMessage } from '../../core/inbound-message.js';
+import { tellNotYours } from './slack-button-owner.js';
 import { attachmentsOf, type SlackFile, slackInbound } from './slack-inbound.js';
 import type { SlackListenerDeps } from './slack-listener-deps.js';
 import { fetchSourceMessage } from './slack-message-source.js';
@@ -124,7 +126,7 @@ export function registerMessageListeners(app: App, deps: SlackListenerDeps, reac
       attachments: attachmentsOf(source.files),
       raw: body,
     });
-    await deps.turns.run(message, { ref });
+    await runTurn(message, ref);
   });
 
   async function userTurn(
@@ -142,6 +144,23 @@ export function registerMessageListeners(app: App, deps: SlackListenerDeps, reac
       attachments: attachmentsOf(e.files),
       raw,
     });
-    await deps.turns.run(message, { ref });
+    await runTurn(message, ref);
+  }
+
+  /**
+   * Runs the turn and posts its answer. A message that someone else's open flow in the thread
+   * did not take (core/flow-owner.ts) is answered to its sender alone, privately, naming whose
+   * request it is, as a press of someone else's buttons is (slack-button-owner.ts).
+   */
+  async function runTurn(message: InboundMessage, ref: SlackReference): Promise<void> {
+    const result = await deps.turns.handle(message, ref);
+    if (!result || result.duplicate) return;
+    const heldBy = result.flowHeldBy;
+    if (heldBy && ref.user && !isDirectMessageChannel(ref.channel)) {
+      const text = deps.services.responses.t('slack.flow_held');
+      await tellNotYours(deps, ref, ref.user, heldBy.externalId, text);
+      return;
+    }
+    await deps.turns.deliver(result, { ref });
   }
 }

@@ -3,6 +3,7 @@ import { type Activity, ActivityTypes, type CloudAdapter, TurnContext } from 'bo
 import type { Logger } from 'pino';
 import type { Bot } from '../../core/bot.js';
 import type { Channel, DeliveryTarget } from '../../core/channel.js';
+import type { FlowOwner } from '../../core/conversation-state.js';
 import { BotError, isDatabaseUnavailable } from '../../core/errors.js';
 import type { InboundMessage, InboundUser } from '../../core/inbound-message.js';
 import type { Notifier } from '../../core/notifier.js';
@@ -41,6 +42,8 @@ interface TurnOutcome {
   readonly replies: readonly Reply[];
   readonly conversationId: string | null;
   readonly userId?: string;
+  /** The message was left alone: the open flow asks this other person (core/flow-owner.ts). */
+  readonly flowHeldBy?: FlowOwner;
 }
 
 /** Stores a conversation's reference when the bot is installed, before anyone writes. */
@@ -87,7 +90,12 @@ export function createTeamsChannel(deps: TeamsChannelDeps): TeamsChannel {
   async function runTurn(message: InboundMessage): Promise<TurnOutcome> {
     try {
       const result = await deps.bot().handle(message);
-      return { replies: result.replies, conversationId: result.conversationId, userId: result.user.id };
+      return {
+        replies: result.replies,
+        conversationId: result.conversationId,
+        userId: result.user.id,
+        ...(result.flowHeldBy ? { flowHeldBy: result.flowHeldBy } : {}),
+      };
     } catch (error) {
       // The pipeline already logged it; the user still hears that something went wrong.
       deps.logger.warn({ err: error }, 'teams turn failed');
@@ -162,6 +170,35 @@ export function createTeamsChannel(deps: TeamsChannelDeps): TeamsChannel {
       .catch((error: unknown) => deps.logger.warn({ err: error }, 'teams "not yours" reply not delivered'));
   }
 
+  /** Whose request the open flow is, said to `sender` (a mention or their name). */
+  function flowHeldText(sender: string, owner: FlowOwner): string {
+    const text = t('teams.flow_held', { sender, user: owner.name || t('teams.buttons_owner_unnamed') });
+    // Without the sender's name the text would start ", …".
+    return text.replace(/^,\s*(.)/, (_whole, first: string) => first.toUpperCase());
+  }
+
+  /**
+   * The sender's message was left alone because the open flow of this channel thread or group
+   * chat asks someone else: they are told so in the thread, by @mention, as a press of someone
+   * else's buttons is (Teams has no ephemeral messages).
+   */
+  async function tellFlowHeld(ctx: TurnContext, owner: FlowOwner): Promise<void> {
+    const sender = ctx.activity.from;
+    const mention = `<at>${sender?.name ?? ''}</at>`;
+    await ctx
+      .sendActivity({
+        type: 'message',
+        text: flowHeldText(mention, owner),
+        textFormat: 'markdown',
+        entities: [
+          { type: 'mention', text: mention, mentioned: { id: sender?.id ?? '', name: sender?.name ?? '' } },
+        ],
+      })
+      .catch((error: unknown) =>
+        deps.logger.warn({ err: error }, 'teams "someone else\'s request" reply not delivered'),
+      );
+  }
+
   async function onMessage(ctx: TurnContext): Promise<void> {
     if (deps.agents && (await deps.agents.onMessage(ctx))) return;
     if (isOverheard(ctx.activity)) return;
@@ -176,6 +213,8 @@ export function createTeamsChannel(deps: TeamsChannelDeps): TeamsChannel {
     } finally {
       await stopTyping();
     }
+    if (turn.flowHeldBy && isSharedConversation(ctx.activity))
+      return await tellFlowHeld(ctx, turn.flowHeldBy);
     await postOrQueue(ctx, turn.replies, turn.conversationId, turn.userId);
   }
 
@@ -196,9 +235,15 @@ export function createTeamsChannel(deps: TeamsChannelDeps): TeamsChannel {
       message = notYoursInvokeText(deps.responses, ctx.activity, owner);
     } else {
       const inbound = toInboundMessage(ctx.activity);
-      const replies = inbound ? (await runTurn(await withUser(ctx, inbound))).replies : [];
+      const turn = inbound ? await runTurn(await withUser(ctx, inbound)) : null;
+      const replies = turn?.replies ?? [];
       const shownTo = buttonsOwner(ctx.activity);
-      card = replies.length > 0 ? renderCombinedCard(replies, shownTo ? { shownTo } : {}) : null;
+      if (turn?.flowHeldBy && isSharedConversation(ctx.activity)) {
+        // The card stays as it is; the presser alone reads whose request this is.
+        message = flowHeldText(ctx.activity.from?.name ?? '', turn.flowHeldBy);
+      } else {
+        card = replies.length > 0 ? renderCombinedCard(replies, shownTo ? { shownTo } : {}) : null;
+      }
     }
     await ctx.sendActivity({
       type: ActivityTypes.InvokeResponse,

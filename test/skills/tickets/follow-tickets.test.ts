@@ -1462,7 +1462,7 @@ describe.each(testProviders())('following tickets on %s', (provider) => {
     expect(await comments(logs)).toEqual([['added an internal note with the logs', true]]);
   });
 
-  it('the answer-or-status question is answered only by the agent who typed the words', async () => {
+  it('the answer-or-status question is answered only by the agent who typed the words (anyone else is told whose it is)', async () => {
     const status = async (id: number) => (await desk.get(noraProfile, id))?.status;
     const comments = async (id: number) =>
       (
@@ -1489,11 +1489,11 @@ describe.each(testProviders())('following tickets on %s', (provider) => {
       [riley, send],
     ] as const) {
       await chat.send({ text: '', value: pressed });
-      expect(chat.text()).toContain('Only the agent who typed those words can answer that question');
+      expect(chat.text()).toContain('Sam Agent is in the middle of a request here, so I left it as it is.');
     }
     // Typed, the choice is refused as well.
     await requester.say('1');
-    expect(requester.text()).toContain('Only the agent who typed those words can answer that question');
+    expect(requester.text()).toContain('Sam Agent is in the middle of a request here, so I left it as it is.');
     expect(await status(id)).toBe('open');
     expect(await comments(id)).toEqual([]);
     // The agent's question is still open, with the words.
