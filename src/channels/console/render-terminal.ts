@@ -1,14 +1,27 @@
-import type { Action, Reply } from '../../core/reply.js';
+import type { Action, FormInput, Reply } from '../../core/reply.js';
 
-/** A reply as terminal text; actions are numbered so the user can type the number to click. */
-export function renderTerminal(reply: Reply, actions: Action[]): string {
+/** How the output may look: `bold` only where it is a terminal that takes colours (see terminal-style.ts). */
+export interface TerminalStyle {
+  readonly bold: boolean;
+}
+
+const PLAIN: TerminalStyle = { bold: false };
+
+/**
+ * A reply as terminal text. Buttons are numbered (pushed onto `actions`) so the user can type the
+ * number to press one; a link is no button here: it is printed with its address, unnumbered.
+ */
+export function renderTerminal(reply: Reply, actions: Action[], style: TerminalStyle = PLAIN): string {
   const rich = (text: string) =>
-    text.replace(/\[([^\]]+)\]\((\S+?)\)/g, '$1 <$2>').replace(/\*\*(.+?)\*\*/g, '\u001b[1m$1\u001b[22m');
+    text
+      .replace(/\[([^\]]+)\]\((\S+?)\)/g, '$1 <$2>')
+      .replace(/\*\*(.+?)\*\*/g, style.bold ? '\u001b[1m$1\u001b[22m' : '$1');
   const buttons = (list: readonly Action[]) =>
     list
       .map((a) => {
+        if (a.url) return `  ↗ ${a.label} <${a.url}>`;
         actions.push(a);
-        return `  [${actions.length}] ${a.label}${a.url ? ` <${a.url}>` : ''}`;
+        return `  [${actions.length}] ${a.label}`;
       })
       .join('\n');
   switch (reply.type) {
@@ -29,7 +42,7 @@ export function renderTerminal(reply: Reply, actions: Action[]): string {
     case 'list':
       return [
         rich(`**${reply.title}**`),
-        ...reply.items.map((i) => renderTerminal(i, actions)),
+        ...reply.items.map((i) => renderTerminal(i, actions, style)),
         reply.actions.length ? buttons(reply.actions) : '',
       ]
         .filter(Boolean)
@@ -38,10 +51,17 @@ export function renderTerminal(reply: Reply, actions: Action[]): string {
       const lines = [`┌ ${reply.title}`];
       for (const input of reply.inputs) {
         const error = reply.errors?.[input.id];
-        lines.push(`│ ${input.label}${input.value ? `: ${input.value}` : ''}${error ? `  ✖ ${error}` : ''}`);
+        const shown = shownValue(input);
+        lines.push(`│ ${input.label}${shown ? `: ${shown}` : ''}${error ? `  ✖ ${error}` : ''}`);
       }
       lines.push(buttons([reply.submit, ...(reply.cancel ? [reply.cancel] : [])]));
       return lines.join('\n');
     }
   }
+}
+
+/** An input's value as the user reads it: a list's chosen option by its label, not its code. */
+export function shownValue(input: FormInput, value = input.value): string {
+  if (!value) return '';
+  return input.options?.find((o) => o.value === value)?.label ?? value;
 }

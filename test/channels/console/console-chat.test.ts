@@ -1,37 +1,6 @@
-import { spawn } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../../support/test-database.js';
-
-/** Runs `npm run chat`'s entry point as a real process, typing into its stdin. */
-function runConsole(url: string, lines: string[]): Promise<{ out: string; code: number | null }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/channels/console/console-main.ts'], {
-      env: { ...process.env, DATABASE_URL: url, CHAT_USER: 'alice', LOG_LEVEL: 'silent', NO_COLOR: '1' },
-      stdio: ['pipe', 'pipe', 'pipe'],
-    });
-    let out = '';
-    let err = '';
-    child.stdout.on('data', (d: Buffer) => {
-      out += d.toString();
-    });
-    child.stderr.on('data', (d: Buffer) => {
-      err += d.toString();
-    });
-    child.on('error', reject);
-    child.on('close', (code) =>
-      code === 0 ? resolve({ out, code }) : reject(new Error(`exit ${code}: ${err}`)),
-    );
-    // Type one line at a time, each after the previous answer has been printed.
-    let sent = 0;
-    const typeNext = () => {
-      if (sent < lines.length) child.stdin.write(`${lines[sent++]}\n`);
-      else child.stdin.end();
-    };
-    child.stdout.on('data', (d: Buffer) => {
-      if (/you › $/.test(d.toString())) typeNext();
-    });
-  });
-}
+import { runTerminalChat } from './terminal-chat-process.js';
 
 describe('terminal chat', () => {
   let database: TestDatabase;
@@ -41,12 +10,11 @@ describe('terminal chat', () => {
   afterAll(() => database.drop());
 
   it('holds a conversation: greeting, help, a button pressed by number (my tickets), an out-of-scope message, exit', async () => {
-    const { out } = await runConsole(database.url, [
+    const out = await runTerminalChat(database.url, [
       'hello',
       'what can you do',
       '2',
       'whats the weather in paris',
-      'exit',
     ]);
     expect(out).toMatch(/signed in as "alice"/);
     expect(out).toMatch(/bot › (Hi|Hello) Alice/);
@@ -58,11 +26,11 @@ describe('terminal chat', () => {
     expect(out).toMatch(/no (open )?tickets|don't have any/i);
     expect(out).toMatch(/not sure I understood|couldn't find/);
     expect(await database.prisma.message.count({ where: { direction: 'in' } })).toBe(4);
-  }, 120_000);
+  }, 240_000);
 
   it('refuses a message over MAX_MESSAGE_CHARS with a clear answer, and stores a NUL-byte message without the NUL', async () => {
     const before = await database.prisma.message.count({ where: { direction: 'in' } });
-    const { out } = await runConsole(database.url, ['x'.repeat(200_000), 'hello\u0000there', 'exit']);
+    const out = await runTerminalChat(database.url, ['x'.repeat(200_000), 'hello\u0000there']);
     expect(out).toContain(
       'bot › Your message is 200,000 characters long; the limit is 8,000. Nothing was sent: please shorten it',
     );
@@ -73,5 +41,22 @@ describe('terminal chat', () => {
       skip: before,
     });
     expect(stored.map((m) => m.text)).toEqual(['hellothere']);
-  });
+  }, 240_000);
+
+  it('writes no escape codes to a piped output: **bold** is plain text there', async () => {
+    const out = await runTerminalChat(database.url, ['what can you do']);
+    expect(out).toContain('Type cancel at any time');
+    expect(out).not.toMatch(/\u001b\[/);
+  }, 240_000);
+
+  it('prints a link with its address and no number: typing 1 presses the first button', async () => {
+    const out = await runTerminalChat(database.url, ['how do I set up the tracking pixel?', '1']);
+    expect(out).toMatch(
+      / {2}↗ Set up the tracking pixel <https:\/\/help\.example\.com\/articles\/set-up-the-tracking-pixel#find-your-tag>/,
+    );
+    expect(out).toMatch(/Did this help\?\n {2}\[1\] Yes, thanks\n {2}\[2\] No/);
+    const afterPress = out.slice(out.lastIndexOf('[2] No'));
+    expect(afterPress).not.toContain("I didn't get any text");
+    expect(afterPress).toMatch(/bot › \S/);
+  }, 240_000);
 });
