@@ -1,14 +1,23 @@
 import { foldAccents } from '../search/fold-accents.js';
 
+/** Letters whose accents are folded ("Café" is "cafe", "Берёзка" is "березка"). */
+const FOLDED_LETTER = /[\p{Script=Latin}\p{Script=Cyrillic}\p{Script=Greek}]\p{M}*/gu;
+
 /**
- * The normalised form of a partner name used for matching: accents folded,
- * lower-case, "&" read as "and", punctuation dropped, single spaces.
+ * The normalised form of a partner name used for matching: full-width forms
+ * made plain, accents of Latin, Cyrillic and Greek letters folded, lower-case,
+ * "&" read as "and", punctuation dropped, single spaces. Letters of every
+ * script are kept with their marks (a Japanese dakuten tells two names apart),
+ * so a name in any script has a key of its own.
  */
 export function partnerNameKey(name: string): string {
-  return foldAccents(name)
+  return name
+    .normalize('NFKC')
+    .replace(FOLDED_LETTER, (letter) => foldAccents(letter))
+    .toLowerCase()
     .replace(/&/g, ' and ')
     .replace(/['’`]/g, '')
-    .replace(/[^a-z0-9]+/g, ' ')
+    .replace(/[^\p{L}\p{M}\p{N}]+/gu, ' ')
     .trim();
 }
 

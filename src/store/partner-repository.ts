@@ -24,6 +24,10 @@ export interface PartnerVocabulary {
   readonly contractNames: readonly string[];
   readonly businessModels: readonly string[];
   readonly promotionalAreas: readonly string[];
+  /** Countries the account has partners in (ISO codes). */
+  readonly countries: readonly string[];
+  /** States/provinces it has partners in, as "US-TX". */
+  readonly regions: readonly string[];
 }
 
 /** `(SELECT COUNT(...))`: how many partners of the account match the filter. */
@@ -186,7 +190,11 @@ export function createPartnerRepository(db: Db): PartnerRepository {
           WHERE "accountId" = ${accountId} AND "contractName" IS NOT NULL
         UNION SELECT CAST('model' AS TEXT), "businessModel" FROM "Partner"
           WHERE "accountId" = ${accountId} AND "businessModel" IS NOT NULL
-        UNION SELECT CAST('areas' AS TEXT), "promotionalAreas" FROM "Partner" WHERE "accountId" = ${accountId}`;
+        UNION SELECT CAST('areas' AS TEXT), "promotionalAreas" FROM "Partner" WHERE "accountId" = ${accountId}
+        UNION SELECT CAST('country' AS TEXT), "country" FROM "Partner"
+          WHERE "accountId" = ${accountId} AND "country" IS NOT NULL
+        UNION SELECT CAST('region' AS TEXT), "country" || '-' || "state" FROM "Partner"
+          WHERE "accountId" = ${accountId} AND "country" IS NOT NULL AND "state" IS NOT NULL`;
       const of = (field: string) =>
         rows
           .filter((r) => r.field === field)
@@ -198,6 +206,8 @@ export function createPartnerRepository(db: Db): PartnerRepository {
         contractNames: of('contract'),
         businessModels: of('model'),
         promotionalAreas: [...new Set(of('areas').flatMap(parseList))].sort(codeUnitOrder),
+        countries: of('country'),
+        regions: of('region'),
       };
     },
     async version(accountId) {

@@ -1,6 +1,6 @@
 import type { PartnerFilter, PartnerSort } from '../../store/partner-filter.js';
 import type { PartnerRepository, PartnerSummary, PartnerView } from '../../store/partner-repository.js';
-import type { NameEntry } from './partner-name-index.js';
+import type { NameEntry, NameMatch } from './partner-name-index.js';
 import type { PartnerField, PartnerQuestion, PartnerRef } from './partner-question.js';
 import type { PartnerSnapshot } from './partner-snapshots.js';
 
@@ -10,10 +10,14 @@ export type PartnerAnswer =
   | {
       readonly kind: 'choices';
       readonly query: string;
+      /** The partners of this page (all of them when they fit one). */
       readonly partners: readonly NameEntry[];
       readonly fields: readonly PartnerField[];
       /** True when no name matched exactly: "did you mean ...?". */
       readonly approximate: boolean;
+      /** Where this page starts among all the partners the name can mean, and how many they are. */
+      readonly offset: number;
+      readonly total: number;
     }
   | {
       readonly kind: 'not-found';
@@ -39,12 +43,16 @@ export type PartnerAnswer =
 export const PAGE_SIZE = 10;
 /** Partners answered for in one question ("who manages 100481, 100234 and 100877?"). */
 export const MAX_PARTNERS_ASKED = 3;
+/** Partners offered at once for a name that can mean several; "More" shows the next ones. */
+export const CHOICES_PAGE_SIZE = 8;
 /** A fuzzy name this good, clearly ahead of the next, is the partner meant. */
 const ACCEPT = 0.78;
 /** Names this close are offered as choices. */
 const OFFER = 0.72;
 /** Names within this of the best one are equally likely. */
 const TIE = 0.06;
+/** Names looked at for one name typed: every one a shared word can mean, for paging. */
+const MAX_NAME_MATCHES = 100;
 
 export interface AnswerDeps {
   readonly repository: PartnerRepository;
@@ -52,12 +60,28 @@ export interface AnswerDeps {
   readonly accountId: string;
 }
 
-async function byName(
+/**
+ * The names a fuzzy name can mean, best first: those scored about as well as the best,
+ * and every name whose words the typed words match as well as the best one's do
+ * ("Badger" is each of the "Badger …" partners, short or long), in name order.
+ */
+function equallyGood(matches: readonly NameMatch[]): NameMatch[] {
+  const best = matches[0]!;
+  const close = matches.filter((m) => m.score >= OFFER && best.score - m.score < TIE);
+  const sameWords = best.words > 0 ? matches.filter((m) => m.words >= best.words) : [];
+  if (sameWords.length <= 1) return close;
+  const chosen = new Set([...close, ...sameWords]);
+  return [...chosen].sort((a, b) => a.entry.name.localeCompare(b.entry.name));
+}
+
+/** A partner by a name that is not exactly any partner's: the one meant, choices (a page of them), or not found. */
+export async function answerByName(
   deps: AnswerDeps,
   value: string,
   fields: readonly PartnerField[],
+  offset = 0,
 ): Promise<PartnerAnswer> {
-  const matches = deps.snapshot.names.search(value, 8, 0.4);
+  const matches = deps.snapshot.names.search(value, MAX_NAME_MATCHES, 0.4);
   const best = matches[0];
   if (!best || best.score < OFFER) {
     return {
@@ -68,14 +92,16 @@ async function byName(
       fields,
     };
   }
-  const close = matches.filter((m) => m.score >= OFFER && best.score - m.score < TIE);
-  if (close.length === 1 && best.score >= ACCEPT) return one(deps, best.entry.id, fields);
+  const meant = equallyGood(matches);
+  if (meant.length === 1 && best.score >= ACCEPT) return one(deps, best.entry.id, fields);
   return {
     kind: 'choices',
     query: value,
-    partners: close.slice(0, 5).map((m) => m.entry),
+    partners: meant.slice(offset, offset + CHOICES_PAGE_SIZE).map((m) => m.entry),
     fields,
     approximate: best.score < 1,
+    offset,
+    total: meant.length,
   };
 }
 
@@ -102,6 +128,8 @@ function fromViews(
       partners: found.map((p) => ({ id: p.id, partnerId: p.partnerId, name: p.name })),
       fields,
       approximate: false,
+      offset: 0,
+      total: found.length,
     };
   }
   // A site or address nobody has: offer the names closest to its first word.
@@ -150,7 +178,7 @@ export async function answerPartnerQuestion(
               fields,
             );
           }
-          return byName(deps, ref.value, fields);
+          return answerByName(deps, ref.value, fields);
       }
       break;
     }

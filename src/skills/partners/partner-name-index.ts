@@ -11,6 +11,12 @@ export interface NameMatch {
   readonly entry: NameEntry;
   /** 0..1; 1 = the same name up to case, spaces and punctuation. */
   readonly score: number;
+  /**
+   * How well the words typed match words of the name, whatever its other words:
+   * 1 when each is a whole word of it ("Badger" in every "Badger …" name), less
+   * for prefixes and typos, 0 when a word typed is not in it.
+   */
+  readonly words: number;
 }
 
 /**
@@ -87,7 +93,8 @@ function wordMatch(typed: string, word: string): number {
   return 0;
 }
 
-function coverScore(typed: readonly string[], name: Indexed): number {
+/** How the words typed cover a name's words: their mean match, and the share of the name's letters covered. */
+function cover(typed: readonly string[], name: Indexed): { words: number; letters: number } {
   const used = new Set<number>();
   let quality = 0;
   let covered = 0;
@@ -102,20 +109,22 @@ function coverScore(typed: readonly string[], name: Indexed): number {
         bestAt = k;
       }
     });
-    if (best === 0) return 0;
+    if (best === 0) return { words: 0, letters: 0 };
     used.add(bestAt);
     quality += best;
     // A prefix covers only the letters typed ("cobalt" is a small part of "cobaltcollective").
     covered += best === 0.9 ? t.length : name.tokens[bestAt]!.length;
   }
-  return 0.55 + 0.4 * (covered / name.letters) * (quality / typed.length);
+  return { words: typed.length > 0 ? quality / typed.length : 0, letters: covered / name.letters };
 }
 
-function score(typedCompact: string, typedTokens: readonly string[], name: Indexed): number {
-  if (typedCompact === name.compact) return 1;
+function score(typedCompact: string, typedTokens: readonly string[], name: Indexed): NameMatch {
+  if (typedCompact === name.compact) return { entry: name.entry, score: 1, words: 1 };
   const full =
     1 - editDistance(typedCompact, name.compact) / Math.max(typedCompact.length, name.compact.length);
-  return Math.max(full, coverScore(typedTokens, name));
+  const words = cover(typedTokens, name);
+  const covering = words.words > 0 ? 0.55 + 0.4 * words.letters * words.words : 0;
+  return { entry: name.entry, score: Math.max(full, covering), words: words.words };
 }
 
 /** The lowest score a search returns; `minScore` raises it. */
@@ -184,9 +193,8 @@ export function createPartnerNameIndex(entries: readonly NameEntry[]): PartnerNa
     }
     const matches: NameMatch[] = [];
     for (const i of candidates) {
-      const item = items[i]!;
-      const s = score(typedCompact, typedTokens, item);
-      if (s >= MIN_SCORE) matches.push({ entry: item.entry, score: s });
+      const match = score(typedCompact, typedTokens, items[i]!);
+      if (match.score >= MIN_SCORE) matches.push(match);
     }
     return matches.sort((a, b) => b.score - a.score || a.entry.name.localeCompare(b.entry.name));
   }

@@ -1,12 +1,14 @@
 import { intersectPeriods } from '../../nlu/entities/periods.js';
 import type { PartnerFilter, PartnerSort } from '../../store/partner-filter.js';
 import { FIELD_OF_FILTER, type LexFilterKey } from './partner-lexicon.js';
-import type { PartnerField, PartnerQuestion } from './partner-question.js';
+import type { PartnerField, PartnerQuestion, PartnerRef } from './partner-question.js';
 import {
   fuzzyNameSpan,
   isResidual,
+  type LinkedName,
   type ParserContext,
   readQuestionWords,
+  type Token,
 } from './partner-question-words.js';
 import { wordForm } from './partner-words.js';
 
@@ -42,6 +44,52 @@ function pickFields(fields: Array<{ field: PartnerField; weak: boolean }>): Part
   return FIELD_PRIORITY.filter((f) => chosen.has(f));
 }
 
+/** Words that point back to the partners just answered for ("what is their status?", "are they active?"). */
+const POINTS_BACK = new Set([
+  'it',
+  'its',
+  'they',
+  'them',
+  'their',
+  'theirs',
+  'this',
+  'that',
+  'these',
+  'those',
+  'both',
+]);
+
+/** A fuzzy name must be this good to be answered beside a name or ID found exactly. */
+const OTHER_NAME_SCORE = 0.78;
+/** Words that join a second partner to the first ("Northwind Deals and Contoso Coupons"). */
+const JOINING = new Set(['and', 'or', 'vs', 'versus']);
+
+/**
+ * The partner named by the words left over beside a name or ID found exactly
+ * ("status of Northwind Deals and Nortwind Outlet"): a run of unknown words that
+ * reads well as a name, or that is joined to the other partner by "and" and
+ * capitalised like a name (answered as not found rather than left out). None for a
+ * stray word ("is Northwind Deals active pls").
+ */
+function otherName(
+  plain: string,
+  tokens: Token[],
+  residual: Token[],
+  names: readonly LinkedName[],
+  ctx: ParserContext,
+): PartnerRef[] {
+  const first = residual[0];
+  const last = residual[residual.length - 1];
+  if (!first || !last) return [];
+  const at = tokens.indexOf(first);
+  // One run of words, with no name found exactly inside it.
+  if (tokens.indexOf(last) - at !== residual.length - 1) return [];
+  if (names.some((n) => n.start >= first.start && n.end <= last.end)) return [];
+  const name = fuzzyNameSpan(plain, tokens, residual, ctx);
+  const joined = JOINING.has(tokens[at - 1]?.form ?? '') && residual.every((t) => /^\p{Lu}/u.test(t.raw));
+  return name.score >= OTHER_NAME_SCORE || joined ? [{ by: 'name', value: name.text, rowIds: [] }] : [];
+}
+
 /**
  * Reads a question about the partner directory: one partner (by name, ID,
  * website or contact e-mail) and the facts asked, or a list/count with filters
@@ -49,8 +97,7 @@ function pickFields(fields: Array<{ field: PartnerField; weak: boolean }>): Part
  * database; names are checked against the account's name index.
  */
 export function parsePartnerQuestion(text: string, ctx: ParserContext): PartnerQuestion {
-  const { plain, tokens, ref: found, partnerIds, periods, reach } = readQuestionWords(text, ctx);
-  const ref = found;
+  const { plain, tokens, ref, names, partnerIds, periods, reach } = readQuestionWords(text, ctx);
   let residual = tokens.filter(isResidual);
   // Misspelt filter words ("suspnded", "Canda") when every unknown word is one.
   if (residual.length > 0 && !ref) {
@@ -156,16 +203,31 @@ export function parsePartnerQuestion(text: string, ctx: ParserContext): PartnerQ
       ...filterFields.filter((f) => !skip(f.at)).map((f) => ({ field: f.field, weak: true })),
     ]);
   if (ref) {
+    // "partner ID 4021" names the partner by its ID rather than asking for it.
+    const asked = askedWith(() => false).filter((f) => f !== 'partnerId' || ref.by !== 'partnerId');
+    if (asked.length === 0 && join) asked.push('joinedAt');
+    const refs =
+      ref.by === 'name' || ref.by === 'partnerId'
+        ? [
+            ...names.map((n) => n.ref),
+            ...partnerIds.map((value): PartnerRef => ({ by: 'partnerId', value })),
+            ...otherName(plain, tokens, residual, names, ctx),
+          ]
+        : [ref];
+    if (refs.length > 1) return { kind: 'several', refs, fields: asked };
+    return { kind: 'one', ref, fields: asked };
+  }
+
+  // A fact about the partners just answered for, asked with "their", "it", "they" (filter words are facts here: "are they active?").
+  const subject = ctx.subject ?? [];
+  if (subject.length > 0 && residual.length === 0 && !count && !listMarker && !pluralNoun && !sort) {
     const asked = askedWith(() => false);
     if (asked.length === 0 && join) asked.push('joinedAt');
-    if (ref.by === 'partnerId' && partnerIds.length > 1) {
-      return {
-        kind: 'several',
-        refs: partnerIds.map((value) => ({ by: 'partnerId', value })),
-        fields: asked,
-      };
+    if (asked.length > 0 && tokens.some((t) => POINTS_BACK.has(t.form))) {
+      return subject.length === 1
+        ? { kind: 'one', ref: subject[0]!, fields: asked }
+        : { kind: 'several', refs: subject, fields: asked };
     }
-    return { kind: 'one', ref, fields: asked };
   }
 
   // A plural filter word ("coupons", "creators") makes a list unless a fact is asked ("status of Contoso Coupons").

@@ -2,7 +2,7 @@ import { findPeriods, type PeriodMention } from '../../nlu/entities/periods.js';
 import { compactNameKey, domainOf } from '../../store/partner-name-key.js';
 import { canonicalPartnerId } from '../../store/partner-repository.js';
 import { stripChatMarkup } from '../../text/strip-chat-markup.js';
-import type { LexTag, PartnerLexicon } from './partner-lexicon.js';
+import { type LexTag, type PartnerLexicon, placeCodeForm } from './partner-lexicon.js';
 import type { PartnerNameIndex } from './partner-name-index.js';
 import type { PartnerRef } from './partner-question.js';
 import { findReach, type ReachMatch } from './partner-reach.js';
@@ -12,6 +12,11 @@ export interface ParserContext {
   readonly now: Date;
   readonly lexicon: PartnerLexicon;
   readonly names: PartnerNameIndex;
+  /**
+   * The partners just answered for, that "their", "it" or "they" in a follow-up
+   * question stand for ("what is their contract status?"); none outside a follow-up.
+   */
+  readonly subject?: readonly PartnerRef[];
 }
 
 export interface Token {
@@ -29,6 +34,13 @@ const EMAIL = /[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+/g;
 const URL =
   /(?:https?:\/\/)?(?:www\.)?[A-Za-z0-9][A-Za-z0-9-]*(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,12}(?![A-Za-z0-9-])(?:\/\S*)?/g;
 const PARTNER_ID = /#?\b(\d{5,9})\b/g;
+/**
+ * IDs said to be partner IDs ("partner 4021", "partner ID #1234567890", "partner 12, 40 and 7"):
+ * any length an import accepts (1 to 12 digits), where a bare number of 5 to 9 digits is
+ * read as one only for want of a better meaning.
+ */
+const NAMED_PARTNER_IDS =
+  /\b(?:partner(?:\s+id)?|id)\s*(?:#|no\.?|number|:)?\s*#?\d{1,12}\b(?:\s*(?:,|and|&|or)\s*#?\d{1,12}\b)*/g;
 const ARTICLES = new Set(['the', 'a', 'an']);
 
 /** Blanks matched spans so later passes do not see them again (positions stay the same). */
@@ -55,6 +67,11 @@ function tokenize(plain: string, work: string): Token[] {
       });
       continue;
     }
+    const placeCode = placeCodeForm(raw, previous?.form);
+    if (placeCode) {
+      tokens.push({ raw, form: placeCode, start: w.start, end: w.end, covered: false, tags: null });
+      continue;
+    }
     const joined = lower
       .replace(/^e-mail/, 'email')
       .replace(/^sub-network/, 'subnetwork')
@@ -77,19 +94,75 @@ function tokenize(plain: string, work: string): Token[] {
   return tokens;
 }
 
+/** A partner name found in the question, with where it is. */
+export interface LinkedName {
+  readonly ref: PartnerRef;
+  readonly start: number;
+  readonly end: number;
+}
+
+/** Words on either side of an exact name that may still belong to it ("Harvest Emporium Centrl"). */
+const MAX_NAME_EXTENSION = 2;
+/** A longer name must match the extended words this well to replace the exact shorter one. */
+const EXTENDED_NAME_SCORE = 0.8;
+
+/** A word that can only be part of a name: no article, filter or field word, time or number. */
+function nameOnlyWord(t: Token, ctx: ParserContext): boolean {
+  return (
+    !ARTICLES.has(t.form) &&
+    !ctx.lexicon.isKnownWord(t.form) &&
+    !/^\d[\d,.]*$/.test(t.form) &&
+    findPeriods(t.form, ctx.now).length === 0
+  );
+}
+
 /**
- * The longest run of words that is exactly a partner's name ("Northwind Deals",
- * "couponcave"), with where it is in the text. A single word the lexicon knows,
- * or that names a time ("today"), is never taken for a name on its own.
+ * An exact name with the unknown words next to it, when those words make a longer
+ * name match better ("Harvest Emporium Centrl" is Harvest Emporium Central, not
+ * Harvest Emporium): the words as typed, to be matched fuzzily. Null when the exact
+ * name is the best reading.
  */
-function linkExactName(
-  tokens: Token[],
+function extendedName(
+  tokens: readonly Token[],
+  from: number,
+  to: number,
+  exactIds: ReadonlySet<string>,
+  free: (k: number) => boolean,
+  plain: string,
   ctx: ParserContext,
-): { ref: PartnerRef; start: number; end: number } | null {
+): { from: number; to: number; text: string } | null {
+  let a = from;
+  let b = to;
+  while (from - a < MAX_NAME_EXTENSION && a > 0 && free(a - 1) && nameOnlyWord(tokens[a - 1]!, ctx)) a -= 1;
+  while (
+    b - to < MAX_NAME_EXTENSION &&
+    b + 1 < tokens.length &&
+    free(b + 1) &&
+    nameOnlyWord(tokens[b + 1]!, ctx)
+  )
+    b += 1;
+  if (a === from && b === to) return null;
+  const text = plain.slice(tokens[a]!.start, tokens[b]!.end);
+  const best = ctx.names.search(text, 1)[0];
+  if (!best || best.score < EXTENDED_NAME_SCORE || exactIds.has(best.entry.id)) return null;
+  return { from: a, to: b, text };
+}
+
+/**
+ * The partner names in the question, in order: each the longest run of words that is
+ * exactly a partner's name ("Northwind Deals", "couponcave"), or a longer name its
+ * unknown neighbouring words make ("Harvest Emporium Centrl"). A single word the
+ * lexicon knows, or that names a time ("today"), is never taken for a name on its own.
+ */
+function linkExactNames(tokens: Token[], plain: string, ctx: ParserContext): LinkedName[] {
   // The compact key of a run of words is its words' keys put together.
   const keys = tokens.map((t) => compactNameKey(t.raw));
+  const taken = new Array<boolean>(tokens.length).fill(false);
+  const free = (k: number) => !taken[k];
+  const found: Array<LinkedName & { from: number }> = [];
   for (let length = Math.min(6, tokens.length); length >= 1; length--) {
     for (let i = 0; i + length <= tokens.length; i++) {
+      if (taken.slice(i, i + length).some(Boolean)) continue;
       const span = tokens.slice(i, i + length);
       if (
         length === 1 &&
@@ -99,16 +172,22 @@ function linkExactName(
       }
       if (span.every((t) => ARTICLES.has(t.form) || ctx.lexicon.isKnownWord(t.form))) continue;
       const entries = ctx.names.exactCompact(keys.slice(i, i + length).join(''));
-      if (entries.length > 0) {
-        return {
-          ref: { by: 'name', value: entries[0]!.name, rowIds: entries.map((e) => e.id) },
-          start: span[0]!.start,
-          end: span[span.length - 1]!.end,
-        };
-      }
+      if (entries.length === 0) continue;
+      const ids = new Set(entries.map((e) => e.id));
+      const longer = extendedName(tokens, i, i + length - 1, ids, free, plain, ctx);
+      const [from, to] = longer ? [longer.from, longer.to] : [i, i + length - 1];
+      for (let k = from; k <= to; k++) taken[k] = true;
+      found.push({
+        ref: longer
+          ? { by: 'name', value: longer.text, rowIds: [] }
+          : { by: 'name', value: entries[0]!.name, rowIds: entries.map((e) => e.id) },
+        start: tokens[from]!.start,
+        end: tokens[to]!.end,
+        from,
+      });
     }
   }
-  return null;
+  return found.sort((x, y) => x.from - y.from).map(({ ref, start, end }) => ({ ref, start, end }));
 }
 
 function tag(tokens: Token[], lexicon: PartnerLexicon): void {
@@ -174,6 +253,8 @@ export interface QuestionWords {
   readonly plain: string;
   readonly tokens: Token[];
   readonly ref: PartnerRef | null;
+  /** Every partner named in the question (exactly, or a longer name typed with a typo), in order. */
+  readonly names: readonly LinkedName[];
   /** Every partner ID in the question, in order, each once. */
   readonly partnerIds: readonly string[];
   readonly periods: readonly PeriodMention[];
@@ -200,30 +281,35 @@ export function readQuestionWords(text: string, ctx: ParserContext): QuestionWor
     ref ??= { by: 'domain', value: domain };
     work = blank(work, m.index, m.index + m[0].length);
   }
-  // An exact name first: names can hold words the next passes would take ("Spark Hub Today", "Deals 24").
-  if (!ref) {
-    const linked = linkExactName(tokenize(plain, work.toLowerCase()), ctx);
-    if (linked) {
-      ref = linked.ref;
-      work = blank(work, linked.start, linked.end);
-    }
-  }
+  // Exact names first: names can hold words the next passes would take ("Spark Hub Today", "Deals 24").
+  const names = ref ? [] : linkExactNames(tokenize(plain, work.toLowerCase()), plain, ctx);
+  for (const linked of names) work = blank(work, linked.start, linked.end);
+  ref ??= names[0]?.ref ?? null;
   let lower = work.toLowerCase();
+  // Before reach and periods: "partner 2024" is a partner, not a year.
+  const found: Array<{ id: string; at: number }> = [];
+  for (const named of lower.matchAll(NAMED_PARTNER_IDS)) {
+    for (const id of named[0].matchAll(/\d{1,12}/g)) found.push({ id: id[0], at: named.index + id.index });
+  }
+  for (const { id, at } of found) lower = blank(lower, at, at + id.length);
   const reach = findReach(lower);
   for (const r of reach.spans) lower = blank(lower, r.start, r.end);
   const periods = findPeriods(lower, ctx.now);
   for (const p of periods) lower = blank(lower, p.start, p.end);
+  for (const m of lower.matchAll(PARTNER_ID)) {
+    found.push({ id: m[1]!, at: m.index });
+    lower = blank(lower, m.index, m.index + m[0].length);
+  }
   const partnerIds: string[] = [];
-  for (const id of lower.matchAll(PARTNER_ID)) {
+  for (const { id } of found.sort((a, b) => a.at - b.at)) {
     // "000100234" and "100234" name one partner (IDs are numbers), so it is answered once.
-    const canonical = canonicalPartnerId(id[1]!);
-    if (!partnerIds.some((known) => canonicalPartnerId(known) === canonical)) partnerIds.push(id[1]!);
-    lower = blank(lower, id.index, id.index + id[0].length);
+    const canonical = canonicalPartnerId(id);
+    if (!partnerIds.some((known) => canonicalPartnerId(known) === canonical)) partnerIds.push(id);
   }
   if (partnerIds.length > 0) ref ??= { by: 'partnerId', value: partnerIds[0]! };
 
   const tokens = tokenize(plain, lower);
   tag(tokens, ctx.lexicon);
 
-  return { plain, tokens, ref, partnerIds, periods, reach };
+  return { plain, tokens, ref, names, partnerIds, periods, reach };
 }

@@ -36,7 +36,7 @@ export type PartnerRef =
 export type PartnerQuestion =
   /** `fields` empty: show the partner's card. */
   | { readonly kind: 'one'; readonly ref: PartnerRef; readonly fields: readonly PartnerField[] }
-  /** Several partners by ID ("who manages 100481 and 100234?"), the same facts for each. */
+  /** Several partners by ID or name ("who manages 100481 and Northwind Outlet?"), the same facts for each. */
   | {
       readonly kind: 'several';
       readonly refs: readonly PartnerRef[];

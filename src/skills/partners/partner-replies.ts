@@ -27,6 +27,15 @@ export const listAction = (filter: PartnerFilter, sort: PartnerSort, offset: num
   offset,
 });
 
+/** The next page of the partners a name can mean ("who manages Badger" → More). */
+export const namesAction = (query: string, fields: readonly PartnerField[], offset: number) => ({
+  skill: SKILL_NAME,
+  action: 'names',
+  query,
+  fields: [...fields],
+  offset,
+});
+
 const CARD_FIELDS: readonly PartnerField[] = [
   'website',
   'location',
@@ -163,6 +172,21 @@ function listReply(
   ];
 }
 
+/** Which partner of several: with the range shown when they do not all fit one message. */
+function choicesPrompt(answer: Extract<PartnerAnswer, { kind: 'choices' }>, responses: Responses): string {
+  const { t } = responses;
+  const { query, total } = answer;
+  if (answer.partners.length === total) {
+    return answer.approximate
+      ? t('partners.did_you_mean', { query })
+      : t('partners.choices_prompt', { query });
+  }
+  const range = { query, total, from: answer.offset + 1, to: answer.offset + answer.partners.length };
+  return answer.approximate
+    ? t('partners.did_you_mean_page', range)
+    : t('partners.choices_prompt_page', range);
+}
+
 /** Words an answer for the chat: a card, a short fact, a list with "More", a count, choices or a way forward. */
 export function partnerAnswerReplies(
   answer: PartnerAnswer,
@@ -179,13 +203,21 @@ export function partnerAnswerReplies(
       return [
         {
           type: 'choices',
-          prompt: answer.approximate
-            ? t('partners.did_you_mean', { query: answer.query })
-            : t('partners.choices_prompt', { query: answer.query }),
-          choices: answer.partners.map((p) => ({
-            label: `${p.name} (ID ${p.partnerId})`,
-            value: showAction(p.partnerId, answer.fields),
-          })),
+          prompt: choicesPrompt(answer, responses),
+          choices: [
+            ...answer.partners.map((p) => ({
+              label: `${p.name} (ID ${p.partnerId})`,
+              value: showAction(p.partnerId, answer.fields),
+            })),
+            ...(answer.offset + answer.partners.length < answer.total
+              ? [
+                  {
+                    label: t('partners.more'),
+                    value: namesAction(answer.query, answer.fields, answer.offset + answer.partners.length),
+                  },
+                ]
+              : []),
+          ],
         },
       ];
     case 'not-found': {

@@ -25,10 +25,10 @@ function formOf(raw: string): string {
   return w;
 }
 
-/** Splits text into raw words with their positions (hyphens and dots inside words kept). */
+/** Splits text into raw words with their positions (hyphens, dots and the marks of any script inside words kept). */
 export function splitWords(text: string): Array<{ raw: string; start: number; end: number }> {
   const out: Array<{ raw: string; start: number; end: number }> = [];
-  for (const m of text.matchAll(/[\p{L}\p{N}](?:[\p{L}\p{N}'’&%+]|[.-](?=[\p{L}\p{N}]))*/gu)) {
+  for (const m of text.matchAll(/[\p{L}\p{N}](?:[\p{L}\p{M}\p{N}'’&%+]|[.-](?=[\p{L}\p{N}]))*/gu)) {
     out.push({ raw: m[0], start: m.index, end: m.index + m[0].length });
   }
   return out;

@@ -1,9 +1,7 @@
 import { z } from 'zod';
-import type { Reply } from '../../core/reply.js';
 import type { Responses } from '../../core/responses.js';
-import type { Skill } from '../../core/skill.js';
+import type { FlowOutcome, Skill } from '../../core/skill.js';
 import type { TurnContext } from '../../core/turn-context.js';
-import { partnerFilterSchema, partnerSortSchema } from '../../store/partner-filter.js';
 import type { PartnerRepository } from '../../store/partner-repository.js';
 import { mainMenuActions } from '../core/help-skill.js';
 import {
@@ -12,11 +10,25 @@ import {
   PICKED_ACCOUNT_KEY,
   resolvePartnerAccess,
 } from './partner-access.js';
-import { answerPartnerQuestion, type PartnerAnswer } from './partner-answerer.js';
+import { answerByName, answerPartnerQuestion, type PartnerAnswer } from './partner-answerer.js';
+import { askFollowUp, type FollowUp, followUpOf, followUpQuestion } from './partner-follow-up.js';
+import {
+  asksForMore,
+  forgetList,
+  type ListValue,
+  lastList,
+  listValueSchema,
+  type NamesValue,
+  namesValueSchema,
+  rememberList,
+} from './partner-list-memory.js';
 import { PARTNER_FIELDS, type PartnerField } from './partner-question.js';
 import { parsePartnerQuestion } from './partner-question-parser.js';
 import { listDoneText, type PartnerPageUrl, partnerAnswerReplies, SKILL_NAME } from './partner-replies.js';
 import type { PartnerSnapshots } from './partner-snapshots.js';
+
+/** The intent this skill answers. */
+const PARTNER_INTENT = 'partner.query';
 
 export interface PartnersSkillDeps extends PartnerAccessDeps {
   readonly responses: Responses;
@@ -24,15 +36,6 @@ export interface PartnersSkillDeps extends PartnerAccessDeps {
   readonly snapshots: PartnerSnapshots;
 }
 
-/** The last list shown, so "more" typed as text continues it. */
-const LAST_LIST_KEY = 'partners.lastList';
-const MORE = /^(?:show |give me |see )?(?:more|next(?: page)?|the rest|continue)(?: please)?[.!]?$/i;
-
-const listValueSchema = z.object({
-  filter: partnerFilterSchema,
-  sort: partnerSortSchema,
-  offset: z.number().int().min(0).max(1_000_000),
-});
 const showValueSchema = z.object({
   partnerId: z.string().regex(/^\d{1,12}$/),
   fields: z.array(z.enum(PARTNER_FIELDS)).max(20).default([]),
@@ -45,24 +48,6 @@ const useAccountSchema = z.object({
 function pageUrlFor(account: DirectoryAccount): PartnerPageUrl {
   const base = account.partnerPageUrl?.replace(/\/+$/, '');
   return (partnerId) => (base ? `${base}/${encodeURIComponent(partnerId)}` : null);
-}
-
-/**
- * Keeps what "more" continues: the rest of a list just shown, or the partners
- * just counted; an answer with no partners to page through leaves nothing.
- */
-function rememberList(ctx: TurnContext, answer: PartnerAnswer): void {
-  if (answer.kind === 'list' && answer.total > 0) {
-    ctx.state.memory[LAST_LIST_KEY] = {
-      filter: answer.filter,
-      sort: answer.sort,
-      offset: answer.offset + answer.items.length,
-    };
-  } else if (answer.kind === 'count' && answer.total > 0) {
-    ctx.state.memory[LAST_LIST_KEY] = { filter: answer.filter, sort: 'name', offset: 0 };
-  } else if (answer.kind === 'list' || answer.kind === 'count') {
-    delete ctx.state.memory[LAST_LIST_KEY];
-  }
 }
 
 /**
@@ -110,14 +95,23 @@ export function createPartnersSkill(deps: PartnersSkillDeps): Skill {
     }
   }
 
+  /** Shows an answer, keeps what "more" continues, and lets the next message follow up on its partners. */
+  function replyWith(ctx: TurnContext, account: DirectoryAccount, answer: PartnerAnswer): void {
+    rememberList(ctx, answer);
+    ctx.reply(...partnerAnswerReplies(answer, deps.responses, pageUrlFor(account)));
+    askFollowUp(ctx, account.id, answer);
+  }
+
   async function answerText(ctx: TurnContext, text: string): Promise<void> {
-    const last = listValueSchema.safeParse(ctx.state.memory[LAST_LIST_KEY]);
-    if (MORE.test(text.trim())) {
-      if (!last.success) {
+    if (asksForMore(text)) {
+      const last = lastList(ctx);
+      if (!last) {
         ctx.reply({ type: 'text', text: t('partners.more_nothing') });
-        return;
+      } else if ('query' in last) {
+        await showNames(ctx, last);
+      } else {
+        await showList(ctx, last, text);
       }
-      await showList(ctx, last.data, text);
       return;
     }
     const account = await accessFor(ctx, text);
@@ -133,15 +127,59 @@ export function createPartnersSkill(deps: PartnersSkillDeps): Skill {
       snapshot,
       accountId: account.id,
     });
-    rememberList(ctx, answer);
-    ctx.reply(...partnerAnswerReplies(answer, deps.responses, pageUrlFor(account)));
+    replyWith(ctx, account, answer);
   }
 
-  async function showList(
-    ctx: TurnContext,
-    value: z.infer<typeof listValueSchema>,
-    text: string,
-  ): Promise<void> {
+  /** The next page of the partners a name can mean. */
+  async function showNames(ctx: TurnContext, value: NamesValue): Promise<void> {
+    const account = await accessFor(ctx, '');
+    if (!account) return;
+    const snapshot = await deps.snapshots.get(account.id);
+    const answer = await answerByName(
+      { repository: deps.repository, snapshot, accountId: account.id },
+      value.query,
+      value.fields,
+      value.offset,
+    );
+    if (answer.kind === 'choices' && answer.partners.length === 0) {
+      forgetList(ctx);
+      ctx.reply({
+        type: 'text',
+        text: t('partners.choices_done', { query: value.query, count: answer.total }),
+      });
+      return;
+    }
+    replyWith(ctx, account, answer);
+  }
+
+  /**
+   * A follow-up right after a partner answer ("what is their contract status?", "what about
+   * Northwind Outlet?"), answered from the same directory; anything else is routed as usual.
+   */
+  async function answerFollowUp(ctx: TurnContext, followUp: FollowUp): Promise<FlowOutcome> {
+    const access = await resolvePartnerAccess(ctx, deps);
+    if (access.kind !== 'account' || access.account.id !== followUp.accountId) return 'not-an-answer';
+    const snapshot = await deps.snapshots.get(access.account.id);
+    const question = followUpQuestion(ctx.message.text, followUp, {
+      now: ctx.now,
+      lexicon: snapshot.lexicon,
+      names: snapshot.names,
+    });
+    if (!question) return 'not-an-answer';
+    const answer = await answerPartnerQuestion(question, {
+      repository: deps.repository,
+      snapshot,
+      accountId: access.account.id,
+    });
+    // "what about X?" where X is no partner is not taken for a partner question.
+    if (answer.kind === 'not-found' && answer.by === 'name') return 'not-an-answer';
+    // Recorded as the partner question it is (the message alone would not be one).
+    ctx.intent = { name: PARTNER_INTENT, confidence: 1, skill: SKILL_NAME };
+    replyWith(ctx, access.account, answer);
+    return 'handled';
+  }
+
+  async function showList(ctx: TurnContext, value: ListValue, text: string): Promise<void> {
     const account = await accessFor(ctx, text);
     if (!account) return;
     const snapshot = await deps.snapshots.get(account.id);
@@ -152,26 +190,24 @@ export function createPartnersSkill(deps: PartnersSkillDeps): Skill {
     );
     if (answer.kind === 'list' && answer.total > 0 && answer.items.length === 0) {
       // Past the last page: every partner of the list has been shown.
-      delete ctx.state.memory[LAST_LIST_KEY];
+      forgetList(ctx);
       ctx.reply({ type: 'text', text: listDoneText(answer, deps.responses) });
       return;
     }
-    rememberList(ctx, answer);
-    ctx.reply(...partnerAnswerReplies(answer, deps.responses, pageUrlFor(account)));
+    replyWith(ctx, account, answer);
   }
 
   async function showPartner(ctx: TurnContext, partnerId: string, fields: readonly string[]): Promise<void> {
     const account = await accessFor(ctx, '');
     if (!account) return;
     const partner = await deps.repository.byPartnerId(account.id, partnerId);
-    const replies: Reply[] = partner
-      ? partnerAnswerReplies(
-          { kind: 'one', partner, fields: fields as PartnerField[] },
-          deps.responses,
-          pageUrlFor(account),
-        )
-      : [{ type: 'text', text: t('partners.not_found.partnerId', { query: partnerId }) }];
-    ctx.reply(...replies);
+    if (!partner) {
+      ctx.reply({ type: 'text', text: t('partners.not_found.partnerId', { query: partnerId }) });
+      return;
+    }
+    const answer: PartnerAnswer = { kind: 'one', partner, fields: fields as PartnerField[] };
+    ctx.reply(...partnerAnswerReplies(answer, deps.responses, pageUrlFor(account)));
+    askFollowUp(ctx, account.id, answer);
   }
 
   return {
@@ -179,8 +215,17 @@ export function createPartnersSkill(deps: PartnersSkillDeps): Skill {
     async onIntent(ctx) {
       await answerText(ctx, ctx.message.text);
     },
+    async onFlowMessage(ctx, question) {
+      const followUp = followUpOf(question);
+      return followUp ? answerFollowUp(ctx, followUp) : 'not-an-answer';
+    },
     async onAction(ctx, value) {
       switch (value.action) {
+        case 'names': {
+          const parsed = namesValueSchema.safeParse(value);
+          if (parsed.success) await showNames(ctx, parsed.data);
+          return;
+        }
         case 'show': {
           const parsed = showValueSchema.safeParse(value);
           if (parsed.success) await showPartner(ctx, parsed.data.partnerId, parsed.data.fields);
@@ -196,7 +241,7 @@ export function createPartnersSkill(deps: PartnersSkillDeps): Skill {
           // Only support staff choose whose directory to read; a brand user's account is fixed.
           if (!parsed.success || ctx.user.role === 'requester' || ctx.user.kind === 'partner') return;
           ctx.state.memory[PICKED_ACCOUNT_KEY] = parsed.data.accountId;
-          delete ctx.state.memory[LAST_LIST_KEY];
+          forgetList(ctx);
           if (parsed.data.text) await answerText(ctx, parsed.data.text);
           else {
             const account = await accessFor(ctx, '');
@@ -206,7 +251,7 @@ export function createPartnersSkill(deps: PartnersSkillDeps): Skill {
         }
         case 'switch-account':
           delete ctx.state.memory[PICKED_ACCOUNT_KEY];
-          delete ctx.state.memory[LAST_LIST_KEY];
+          forgetList(ctx);
           if (ctx.user.role !== 'requester') await accessFor(ctx, '');
           return;
       }

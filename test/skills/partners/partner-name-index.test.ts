@@ -31,6 +31,44 @@ describe('partner name index', () => {
     expect(Math.abs(a!.score - b!.score)).toBeLessThan(0.06);
   });
 
+  it('says how well the words typed match the words of each name, whatever its length', () => {
+    const badgers = createPartnerNameIndex(
+      ['Badger Den', 'Badger Collective', 'Badger Studio', 'Badgerton', 'Honey Badger Vault'].map(
+        (name, i) => ({
+          id: `b${i}`,
+          partnerId: String(200 + i),
+          name,
+        }),
+      ),
+    );
+    const words = (text: string) =>
+      Object.fromEntries(badgers.search(text, 10).map((m) => [m.entry.name, m.words]));
+    expect(words('badger')).toEqual({
+      'Badger Den': 1,
+      'Badger Collective': 1,
+      'Badger Studio': 1,
+      'Honey Badger Vault': 1,
+      Badgerton: 0.9,
+    });
+    expect(words('badger studo')['Badger Studio']).toBeCloseTo(0.925);
+    expect(words('badger den')['Badger Studio'] ?? 0).toBe(0);
+  });
+
+  it('finds names of any script by their own letters, never by the script they share', () => {
+    const names = createPartnerNameIndex(
+      ['東京ショップ', '北海道マート', 'Ромашка Маркет'].map((name, i) => ({
+        id: `n${i}`,
+        partnerId: String(i),
+        name,
+      })),
+    );
+    expect(names.exact('東京ショップ').map((e) => e.name)).toEqual(['東京ショップ']);
+    expect(names.exact('大阪ストア')).toEqual([]);
+    expect(names.search('大阪ストア', 3)).toEqual([]);
+    expect(names.search('Берёзка Шоп', 3)).toEqual([]);
+    expect(names.search('Ромашка Маркт', 1)[0]?.entry.name).toBe('Ромашка Маркет');
+  });
+
   it('weighs a prefix by the letters typed, not by the whole word it starts', () => {
     expect(top('cobalt')[0]).toMatch(/^Cobalt Club/);
   });
