@@ -36,10 +36,18 @@ export type TicketTimeRange =
   | { readonly from: string; readonly to?: string; readonly label: string }
   | { readonly from?: string; readonly to: string; readonly label: string };
 
-/** Where the next page starts (keyset pagination: stable and index-friendly at any depth). */
+/**
+ * Where the next page starts: after ticket `id`. Lists go by ticket number, newest first, a key
+ * no update moves, so a ticket answered while the user reads a page is neither skipped nor shown
+ * twice by "More" (an order by last activity moved it above the cursor).
+ */
 export interface TicketCursor {
-  readonly lastActivityAt: string;
   readonly id: number;
+  /**
+   * The last listed ticket's activity. Not read: the More buttons' schema
+   * (ticket-list-filter.ts) and buttons already posted still carry it.
+   */
+  readonly lastActivityAt: string;
 }
 
 export interface ListedTicket extends TicketRecord {
@@ -64,6 +72,7 @@ export const COUNT_CAP = 100;
 
 /** Reads of ticket lists, always scoped to what the viewer may see. */
 export interface TicketQueryRepository {
+  /** One page of matching tickets, newest (highest number) first. */
   list(
     viewer: UserProfile,
     filter: TicketFilter,
@@ -82,10 +91,10 @@ export function createTicketQueryRepository(db: Db): TicketQueryRepository {
       const where: Prisma.TicketWhereInput = {
         AND: [await whereOf(db, viewer, filter), ...(after ? [afterCursor(after)] : [])],
       };
-      // One walk in activity order gives the page and the (capped) count of what is left.
+      // One walk in list order gives the page and the (capped) count of what is left.
       const matches = await db.ticket.findMany({
         where,
-        orderBy: [{ lastActivityAt: 'desc' }, { id: 'desc' }],
+        orderBy: { id: 'desc' },
         take: COUNT_CAP + 1,
         select: { id: true },
       });
@@ -105,7 +114,7 @@ export function createTicketQueryRepository(db: Db): TicketQueryRepository {
         items,
         next:
           matches.length > limit && last
-            ? { lastActivityAt: last.lastActivityAt.toISOString(), id: last.id }
+            ? { id: last.id, lastActivityAt: last.lastActivityAt.toISOString() }
             : null,
         remaining: Math.min(matches.length, COUNT_CAP),
         remainingCapped: matches.length > COUNT_CAP,
@@ -229,8 +238,7 @@ function dateRange(range: TicketTimeRange): { gte?: Date; lt?: Date } {
 }
 
 function afterCursor(cursor: TicketCursor): Prisma.TicketWhereInput {
-  const at = new Date(cursor.lastActivityAt);
-  return { OR: [{ lastActivityAt: { lt: at } }, { lastActivityAt: at, id: { lt: cursor.id } }] };
+  return { id: { lt: cursor.id } };
 }
 
 function withUnread(

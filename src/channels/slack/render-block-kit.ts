@@ -11,6 +11,7 @@ import type {
 import { replyToPlainText } from '../../core/reply.js';
 import { context, divider, plain, sections } from './block-kit-parts.js';
 import { ACTION_OPEN_FORM, encodeOpenForm, encodePostback } from './slack-action-ids.js';
+import { fieldMrkdwn } from './slack-field-text.js';
 import { boldMrkdwn, escapeMrkdwn, toMrkdwn, truncate } from './slack-mrkdwn.js';
 
 type Block = types.KnownBlock;
@@ -104,7 +105,7 @@ function renderCard(card: CardReply, counter: ButtonContext): Block[] {
       type: 'section',
       fields: card.fields.slice(i, i + FIELDS_PER_SECTION).map((f) => ({
         type: 'mrkdwn' as const,
-        text: truncate(`${boldMrkdwn(f.label)}\n${toMrkdwn(f.value) || ' '}`, FIELD_MAX),
+        text: truncate(`${boldMrkdwn(f.label)}\n${fieldMrkdwn(f.value) || ' '}`, FIELD_MAX),
       })),
     });
   }

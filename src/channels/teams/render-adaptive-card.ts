@@ -14,6 +14,7 @@ import {
   type AdaptiveElement,
   adaptiveCard,
 } from './adaptive-card-types.js';
+import { escapeCardMarkdown, factText } from './card-plain-text.js';
 import type { ButtonsOwner } from './teams-button-owner.js';
 
 /**
@@ -127,18 +128,16 @@ export function textBlocks(text: string, style: Record<string, unknown> = {}): A
   return blocks;
 }
 
+/** A title is plain text (a ticket's subject, as typed), like Slack's: its markdown is escaped. */
 function titleBlock(title: string, url?: string): AdaptiveElement {
+  const text = escapeCardMarkdown(title);
   return {
     type: 'TextBlock',
-    text: url ? `[${escapeLinkLabel(title)}](${url})` : title,
+    text: url ? `[${text}](${url})` : text,
     wrap: true,
     size: 'Medium',
     weight: 'Bolder',
   };
-}
-
-function escapeLinkLabel(label: string): string {
-  return label.replace(/[[\]]/g, (c) => `\\${c}`);
 }
 
 function withSeparator(element: AdaptiveElement): AdaptiveElement {
@@ -172,7 +171,10 @@ function cardBody(card: CardReply): AdaptiveElement[] {
   }
   if (card.body) body.push(...textBlocks(card.body));
   if (card.fields.length > 0) {
-    body.push({ type: 'FactSet', facts: card.fields.map((f) => ({ title: f.label, value: f.value })) });
+    body.push({
+      type: 'FactSet',
+      facts: card.fields.map((f) => ({ title: f.label, value: factText(f.value) })),
+    });
   }
   return body;
 }

@@ -9,6 +9,7 @@ import type { TicketRecord } from '../../store/ticket-record.js';
 import { isSupportStaff } from '../../store/ticket-visibility.js';
 import type { UserDirectory } from '../../store/user-directory.js';
 import { ticketActions, ticketNumber, ticketUrl } from './ticket-buttons.js';
+import { colleaguePlace, type NotificationPlace, requesterPlace } from './ticket-notification-places.js';
 
 export type TicketChange =
   | { readonly kind: 'comment'; readonly body: string; readonly attachmentNames: readonly string[] }
@@ -78,22 +79,6 @@ export function createTicketNotifications(deps: {
     };
   }
 
-  /**
-   * Where the requester hears about a change: the conversation the ticket was filed in
-   * when only they see it, else their DM with the bot on that platform. Without a DM,
-   * a shared ticket is told in its channel thread; a private one only gets a line there
-   * saying it changed (`neutral`), never its content.
-   */
-  async function requesterPlace(ticket: TicketRecord): Promise<Place | null> {
-    const filedIn = ticket.conversationId;
-    if (filedIn && (await deps.recipients.isDirect(filedIn)))
-      return { conversationId: filedIn, neutral: false };
-    const dm = await deps.recipients.directConversation(ticket.creatorId, ticket.channel);
-    if (dm) return { conversationId: dm, neutral: false };
-    const fallback = filedIn ?? (await deps.recipients.latestConversation(ticket.creatorId, ticket.channel));
-    return fallback ? { conversationId: fallback, neutral: !ticket.shared } : null;
-  }
-
   function neutralLine(ticket: TicketRecord): Reply {
     return {
       type: 'text',
@@ -103,16 +88,13 @@ export function createTicketNotifications(deps: {
 
   return {
     async changed(ticket, actor, change) {
-      const targets = new Map<string, () => Promise<Place | null>>();
-      if (ticket.creatorId !== actor.id) targets.set(ticket.creatorId, () => requesterPlace(ticket));
+      const targets = new Map<string, () => Promise<NotificationPlace | null>>();
+      if (ticket.creatorId !== actor.id)
+        targets.set(ticket.creatorId, () => requesterPlace(deps.recipients, ticket));
       if (ticket.shared && ticket.ccEmails.length > 0) {
         for (const userId of await deps.recipients.usersByEmail(ticket.accountId, ticket.ccEmails)) {
           if (userId === actor.id || targets.has(userId)) continue;
-          // CC'd colleagues hear about it where they talk to the bot on the platform the ticket came from.
-          targets.set(userId, async () => {
-            const conversationId = await deps.recipients.latestConversation(userId, ticket.channel);
-            return conversationId ? { conversationId, neutral: false } : null;
-          });
+          targets.set(userId, () => colleaguePlace(deps.recipients, ticket, userId));
         }
       }
       const from = {
@@ -133,10 +115,4 @@ export function createTicketNotifications(deps: {
       }
     },
   };
-}
-
-/** A conversation to notify; `neutral`: others see it, so only say that the ticket changed. */
-interface Place {
-  readonly conversationId: string;
-  readonly neutral: boolean;
 }

@@ -47,7 +47,7 @@ export type StatusChangeResult = 'changed' | 'unchanged' | 'solution-already-off
 export interface TicketService {
   create(input: NewTicketInput): Promise<TicketSummary>;
   get(viewer: UserProfile, id: number): Promise<TicketSummary | null>;
-  /** Open tickets the viewer may see, most recent activity first (App Home). */
+  /** Open tickets the viewer may see, newest ticket first (App Home). */
   listOpen(viewer: UserProfile, limit: number): Promise<TicketSummary[]>;
   comment(
     actor: UserProfile,

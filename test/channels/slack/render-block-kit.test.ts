@@ -174,6 +174,27 @@ describe('render-block-kit', () => {
     expect(blocks.length).toBeLessThanOrEqual(50);
   });
 
+  it('shows a field value as typed: a link or bold a user wrote stays text; a link named by its own address stays a link', () => {
+    const fieldTexts = (value: string) => {
+      const blocks = renderBlocks([{ ...card, fields: [{ label: 'Subject', value }], actions: [] }], texts);
+      const section = blocks.find((b) => 'fields' in b && b.fields) as { fields: Array<{ text: string }> };
+      return section.fields[0]?.text;
+    };
+    // A colleague's ticket subject, in the status notification CC'd users get.
+    expect(
+      fieldTexts('Payout hold: [confirm your bank details](https://evil.example/login) **today** <!here>'),
+    ).toBe(
+      '*Subject*\nPayout hold: [confirm your bank details](https://evil.example/login) **today** &lt;!here&gt;',
+    );
+    expect(fieldTexts('[confirm your bank details](https://evil.example/login)')).toBe(
+      '*Subject*\n[confirm your bank details](https://evil.example/login)',
+    );
+    // A partner's website: the label is the address it goes to.
+    expect(fieldTexts('[acme.example](https://www.acme.example/)')).toBe(
+      '*Subject*\n<https://www.acme.example/|acme.example>',
+    );
+  });
+
   it('gives a plain notification text, escaped', () => {
     expect(fallbackText([{ type: 'text', text: 'a <b> & c' }, card])).toContain('a &lt;b&gt; &amp; c');
   });

@@ -154,6 +154,46 @@ describe('renderAdaptiveCard', () => {
     });
   });
 
+  it('shows titles and field values as typed: a link or bold a user wrote is text, a link named by its own address stays', () => {
+    const subject = 'Payout hold: [confirm your bank details](https://evil.example/login) **today**';
+    const shown =
+      '#1000 · Payout hold: \\[confirm your bank details\\](https://evil.example/login) \\*\\*today\\*\\*';
+    const card = renderAdaptiveCard({
+      type: 'list',
+      title: 'Your tickets (about "_urgent_")',
+      items: [
+        { type: 'card', title: `#1000 · ${subject}`, fields: [], actions: [] },
+        {
+          type: 'card',
+          title: `#1000 · ${subject}`,
+          url: 'https://support.example.com/tickets/1000',
+          fields: [
+            { label: 'Subject', value: subject },
+            { label: 'Website', value: '[acme.example](https://www.acme.example/)' },
+          ],
+          actions: [],
+        },
+      ],
+      actions: [],
+    });
+    expect(card.body).toMatchObject([
+      { type: 'TextBlock', text: 'Your tickets (about "\\_urgent\\_")' },
+      { items: [{ type: 'TextBlock', text: shown }] },
+      {
+        items: [
+          { type: 'TextBlock', text: `[${shown}](https://support.example.com/tickets/1000)` },
+          {
+            type: 'FactSet',
+            facts: [
+              { title: 'Subject', value: shown.replace('#1000 · ', '') },
+              { title: 'Website', value: '[acme.example](https://www.acme.example/)' },
+            ],
+          },
+        ],
+      },
+    ]);
+  });
+
   it('combines a turn into one card, each reply keeping its buttons next to it', () => {
     const card = renderCombinedCard([replies.text!, replies.list!]);
     expect(card.actions).toBeUndefined();

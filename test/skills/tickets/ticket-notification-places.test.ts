@@ -17,7 +17,7 @@ describe.each(testProviders())('where ticket notifications go on %s', (provider)
   /** A Slack user who asked in a channel thread, and their DM with the bot when they have one. */
   async function slackUser(
     withDm: boolean,
-  ): Promise<{ thread: Chat; dm: Chat | null; profile: UserProfile }> {
+  ): Promise<{ slackId: string; thread: Chat; dm: Chat | null; profile: UserProfile }> {
     const id = `U${provider.slice(0, 2).toUpperCase()}${++n}`;
     const thread = bot.chat(id, { channel: 'slack', conversationKey: `${THREAD}${n}` });
     await thread.say('hello');
@@ -26,17 +26,23 @@ describe.each(testProviders())('where ticket notifications go on %s', (provider)
       dm = bot.chat(id, { channel: 'slack', conversationKey: `D0${id}` });
       await dm.say('hello');
     }
-    return { thread, dm, profile: thread.last!.user };
+    return { slackId: id, thread, dm, profile: thread.last!.user };
   }
 
-  async function fileIn(chat: Chat, who: UserProfile, subject: string, shared: boolean): Promise<number> {
+  async function fileIn(
+    chat: Chat,
+    who: UserProfile,
+    subject: string,
+    shared: boolean,
+    ccEmails: readonly string[] = [],
+  ): Promise<number> {
     const ticket = await desk.create({
       requester: who,
       subject,
       issueType: 'other',
       description: `${subject}: details for support.`,
       shared,
-      ccEmails: [],
+      ccEmails: [...ccEmails],
       channel: 'slack',
       conversationId: chat.last!.conversationId,
       idempotencyKey: `${provider}-${subject}`,
@@ -89,5 +95,31 @@ describe.each(testProviders())('where ticket notifications go on %s', (provider)
     const second = await fileIn(noDm.thread, noDm.profile, 'Shared: banner sizes', true);
     await sam.say(`reply to #${second}: 300x250 and 728x90 are supported.`);
     expect((await bot.notifications(noDm.thread)).join('\n')).toContain('300x250 and 728x90 are supported.');
+  });
+
+  it('a CC’d colleague hears in their DM, never in a channel thread of theirs, even their latest', async () => {
+    const requester = await slackUser(true);
+    const colleague = await slackUser(true);
+    const noDm = await slackUser(false);
+    // After writing in the DM, the colleague @mentions the bot in a channel about something else.
+    const laterThread = bot.chat(colleague.slackId, { channel: 'slack', conversationKey: `${THREAD}${n}b` });
+    await laterThread.say('hello');
+    expect(laterThread.last!.user.id).toBe(colleague.profile.id);
+    expect(colleague.profile.accountId).toBe(requester.profile.accountId);
+    const emails: string[] = [];
+    for (const { slackId, profile } of [colleague, noDm]) {
+      const email = `${slackId.toLowerCase()}@acme.example`;
+      await bot.app.services.db.user.update({ where: { id: profile.id }, data: { email } });
+      emails.push(email);
+    }
+
+    const id = await fileIn(requester.dm!, requester.profile, 'Shared: commission for spring', true, emails);
+    await sam.say(`reply to #${id}: Your commission rate is 12% until August.`);
+
+    expect((await bot.notifications(requester.dm!)).join('\n')).toContain('12% until August');
+    expect((await bot.notifications(colleague.dm!)).join('\n')).toContain('12% until August');
+    expect(await bot.notifications(laterThread)).toEqual([]);
+    expect(await bot.notifications(colleague.thread)).toEqual([]);
+    expect(await bot.notifications(noDm.thread)).toEqual([]);
   });
 });
