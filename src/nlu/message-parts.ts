@@ -3,6 +3,21 @@ import { stripChatMarkup } from '../text/strip-chat-markup.js';
 /** Where a message falls into parts: punctuation, a dash between spaces, or a joining word. */
 export const PART_BREAK = /[,;.!?:]+|\s[-–—]\s|\b(?:and|but|because|since|so)\b/giu;
 
+/**
+ * A link no part break falls inside: Slack's `<https://…|label>` markup whole, or a web address
+ * up to its last character that is not punctuation (a stop after a link still ends the sentence).
+ */
+const LINK =
+  /<(?:https?|mailto):[^\s|>]*(?:\|[^>]*)?>|\b(?:https?:\/\/|www\.)[^\s<>]*[^\s<>.,;:!?'"()[\]]/giu;
+
+/** The breaks of a message outside its links. */
+function partBreaks(text: string): RegExpExecArray[] {
+  const links = [...text.matchAll(LINK)].map((m) => ({ start: m.index, end: m.index + m[0].length }));
+  return [...text.matchAll(PART_BREAK)].filter(
+    (m) => !links.some((link) => m.index < link.end && m.index + m[0].length > link.start),
+  );
+}
+
 /** One part of a message: its span in the text, and its words trimmed. */
 export interface MessagePart {
   readonly start: number;
@@ -13,12 +28,12 @@ export interface MessagePart {
 /**
  * The parts of a message ("I need to talk to a person, our payouts are missing" →
  * "I need to talk to a person" and "our payouts are missing"), empty ones included so
- * that callers can rebuild the text around any part.
+ * that callers can rebuild the text around any part. A link is never split.
  */
 export function messageParts(text: string): MessagePart[] {
   const parts: MessagePart[] = [];
   let start = 0;
-  for (const m of text.matchAll(PART_BREAK)) {
+  for (const m of partBreaks(text)) {
     parts.push({ start, end: m.index, text: text.slice(start, m.index).trim() });
     start = m.index + m[0].length;
   }

@@ -3,8 +3,13 @@
  * terminal's escape sequences, a pasted binary) mean nothing in a help desk.
  */
 
-/** Terminal escape sequences (colours, cursor keys): dropped whole, not just their ESC. */
-export const ESCAPE_SEQUENCE = /\u001b\[[0-9;?]*[ -/]*[@-~]|\u001b[@-Z\\-_]/g;
+/**
+ * Terminal escape sequences, dropped whole, not just their ESC: strings such as a window title
+ * (OSC `ESC ] 0;title BEL`, and DCS, SOS, PM, APC, ended by BEL or `ESC \`, or by the text's end),
+ * control sequences (colours, cursor keys), and two-character escapes.
+ */
+export const ESCAPE_SEQUENCE =
+  /\u001b[\]PX^_][^\u0007\u001b]*(?:\u0007|\u001b\\)?|\u001b\[[0-9;?]*[ -/]*[@-~]|\u001b[@-Z\\-_]/g;
 /** C0 control characters except tab and line feed, and DEL. */
 export const CONTROL_CHARACTER = /[\u0000-\u0008\u000b-\u001f\u007f]/g;
 

@@ -20,6 +20,17 @@ describe('message parts', () => {
     expect(parts.map((p) => p.text)).toEqual(['help', 'talk to a human']);
   });
 
+  it('never splits inside a link, whose last stop still ends the sentence', () => {
+    const parts = (text: string) => messageParts(text).map((p) => p.text);
+    expect(parts('talk to someone about https://app.example.com/so/and?x=1,2 showing zero clicks')).toEqual([
+      'talk to someone about https://app.example.com/so/and?x=1,2 showing zero clicks',
+    ]);
+    expect(parts('see www.example.com/help. it fails')).toEqual(['see www.example.com/help', 'it fails']);
+    expect(parts('a person: <https://app.example.com/c/4821|Campaign 4821: spring, sale> is broken')).toEqual(
+      ['a person', '<https://app.example.com/c/4821|Campaign 4821: spring, sale> is broken'],
+    );
+  });
+
   it('leaves words that only contain a joining word whole, and hyphenated words too', () => {
     expect(messageParts('android sandbox e-mail').map((p) => p.text)).toEqual(['android sandbox e-mail']);
   });

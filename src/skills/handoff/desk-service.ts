@@ -1,3 +1,4 @@
+import { cleanInboundText, LONGEST_MESSAGE_CHARS } from '../../core/bot-inbound-text.js';
 import { BotError } from '../../core/errors.js';
 import type { UserProfile } from '../../domain/user.js';
 import type { AgentRecord } from '../../store/agent-directory.js';
@@ -26,6 +27,13 @@ import { notifyReadyWatchers } from './watch-notifier.js';
 const REPLY_ORDER_WAIT_MS = 30_000;
 /** How long an agent's profile (role check, chat limit) is reused. */
 const PROFILE_CACHE_MS = 5000;
+
+/**
+ * An agent's words cleaned as every channel's inbound text is, whichever desk they come from:
+ * PostgreSQL cannot store a NUL byte (the reply would never leave the outbox), and escape
+ * sequences would reach the user's terminal.
+ */
+const cleanAgentText = (text: string) => cleanInboundText(text, LONGEST_MESSAGE_CHARS).text.trim();
 
 const delay = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms).unref());
 
@@ -163,9 +171,12 @@ export function createAgentDesk(
 
     async reply(agent, handoffId, text, attachments = []) {
       const h = await requireOwnChat(agent, handoffId);
-      const body = text.trim();
+      const body = cleanAgentText(text);
       if (!body && attachments.length === 0)
-        throw new BotError('bad_request', 'Write a message or attach a file');
+        throw new BotError(
+          'bad_request',
+          text.trim() ? t('handoff.desk_text_unprintable') : 'Write a message or attach a file',
+        );
       const [ticket, requester] = await Promise.all([views.ticket(h), deps.people.person(h.userId)]);
       const filled = fillCannedVariables(body, {
         userName: requester?.profile.displayName.split(' ')[0] ?? '',
@@ -209,8 +220,12 @@ export function createAgentDesk(
     async note(agent, handoffId, text) {
       await requireAgent(agent);
       const h = await requireChat(handoffId);
-      const body = text.trim();
-      if (!body) throw new BotError('bad_request', 'A note needs some text');
+      const body = cleanAgentText(text);
+      if (!body)
+        throw new BotError(
+          'bad_request',
+          text.trim() ? t('handoff.desk_text_unprintable') : 'A note needs some text',
+        );
       const afterId = await deps.messages.latestId(h.id);
       await deps.messages.appendNote({
         conversationId: h.conversationId,
@@ -227,7 +242,7 @@ export function createAgentDesk(
 
     async setTicketStatus(agent, handoffId, status, solution) {
       await requireAgent(agent);
-      const text = solution?.trim() ?? '';
+      const text = cleanAgentText(solution ?? '');
       if (status === 'solution_offered' && !text)
         throw new BotError('bad_request', t('handoff.solution_required'));
       const h = await requireChat(handoffId);
@@ -237,8 +252,9 @@ export function createAgentDesk(
       return { notice: result === 'solution-already-offered' ? t('handoff.solution_already_offered') : null };
     },
 
-    async transfer(agent, handoffId, to, note) {
+    async transfer(agent, handoffId, to, typedNote) {
       const h = await requireOwnChat(agent, handoffId);
+      const note = cleanAgentText(typedNote);
       let targetName: string;
       let teamId = h.teamId;
       // A named team must exist, whether it comes alone or with an agent.
@@ -272,7 +288,7 @@ export function createAgentDesk(
         text: t('handoff.transfer_note', {
           agentName: agent.displayName,
           target: targetName,
-          note: note.trim(),
+          note,
         }),
         at: deps.clock(),
       });
@@ -294,7 +310,7 @@ export function createAgentDesk(
       await deps.signals.publish({ kind: 'chat', handoffId, event: 'transferred', noteId });
       await bestEffort('ticket transfer', handoffId, async () => {
         const tickets = deps.tickets();
-        if (note.trim()) await tickets.comment(agent, h.ticketId, note.trim(), { internal: true });
+        if (note) await tickets.comment(agent, h.ticketId, note, { internal: true });
         await tickets.assign(agent, h.ticketId, to.agentId ?? null);
       });
     },

@@ -1,5 +1,5 @@
 import type { IntentMatcher } from '../../core/router.js';
-import { messageParts } from '../../nlu/message-parts.js';
+import { type MessagePart, messageParts } from '../../nlu/message-parts.js';
 import { CHAT_FILLER_WORDS, QUESTION_WORDS, STOP_WORDS } from '../../search/stop-words.js';
 
 /** The fewest words of substance that make the rest of a request a description of the problem. */
@@ -9,6 +9,31 @@ const REQUEST_CONFIDENCE = 0.5;
 /** Punctuation and joining words left over at either end of the problem's wording. */
 const LOOSE_ENDS =
   /^(?:[\s,;.!?:–—-]|\b(?:and|but|because|since|so)\b)+|(?:[\s,;:–—-]|\b(?:and|but|because|since|so)\b)+$/giu;
+
+/**
+ * The word after which a request for a person says what it is about ("talk to someone about …"),
+ * between spaces (not "example.com/about").
+ */
+const TOPIC_WORD = /(?<=\s)(?:about|regarding|concerning)(?=\s)/iu;
+
+const asksForPerson = (text: string, matcher: IntentMatcher) => {
+  const intent = matcher.match(text);
+  return intent.name === 'agent.handoff' && intent.confidence >= REQUEST_CONFIDENCE;
+};
+
+/**
+ * Where a part of the message asks for a person, as the end of its span: the whole part, or
+ * only up to its topic word when the words before it ask ("talk to someone about the export
+ * failing" keeps "the export failing"); null when the part asks for nothing of the kind.
+ */
+function requestEnd(text: string, part: MessagePart, matcher: IntentMatcher): number | null {
+  const topic = TOPIC_WORD.exec(text.slice(part.start, part.end));
+  if (topic) {
+    const head = text.slice(part.start, part.start + topic.index).trim();
+    if (head && asksForPerson(head, matcher)) return part.start + topic.index + topic[0].length;
+  }
+  return asksForPerson(part.text, matcher) ? part.end : null;
+}
 
 function contentWords(text: string): string[] {
   return (
@@ -23,7 +48,7 @@ function contentWords(text: string): string[] {
  * What a request for a person says about the problem ("I need to talk to a person,
  * our May payouts to partners are missing" → "our May payouts to partners are missing"):
  * the message without its parts that ask for a person (as the intent engine recognises
- * `agent.handoff`), when a few words of substance remain; null for a request alone
+ * `agent.handoff`, up to "about" when that comes after the asking words), when a few words of substance remain; null for a request alone
  * ("talk to a person", "can i talk to someone pls").
  */
 export function problemInRequest(text: string, matcher: IntentMatcher): string | null {
@@ -33,10 +58,10 @@ export function problemInRequest(text: string, matcher: IntentMatcher): string |
   let asked = false;
   for (const part of messageParts(text)) {
     if (!part.text) continue;
-    const intent = matcher.match(part.text);
-    if (intent.name === 'agent.handoff' && intent.confidence >= REQUEST_CONFIDENCE) {
+    const end = requestEnd(text, part, matcher);
+    if (end !== null) {
       rest += `${text.slice(last, part.start)}\n`;
-      last = part.end;
+      last = end;
       asked = true;
     }
   }

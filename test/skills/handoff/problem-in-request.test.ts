@@ -17,6 +17,18 @@ describe('what a request for a person says about the problem, as the intent engi
     ],
     ['our May payouts to partners are missing, get me a human', 'our May payouts to partners are missing'],
     ['talk to a person because the tracking pixel stopped firing', 'the tracking pixel stopped firing'],
+    [
+      'I need to talk to someone about the campaign showing zero clicks since Monday',
+      'the campaign showing zero clicks since Monday',
+    ],
+    [
+      'I need to talk to someone about https://app.example.com/campaigns/4821 showing zero clicks since Monday',
+      'https://app.example.com/campaigns/4821 showing zero clicks since Monday',
+    ],
+    [
+      'get me a person regarding <https://app.example.com/c/4821|Campaign 4821: spring> showing no sales',
+      '<https://app.example.com/c/4821|Campaign 4821: spring> showing no sales',
+    ],
   ])('"%s" → "%s"', (text, problem) => {
     expect(problemInRequest(text, matcher)).toBe(problem);
   });
@@ -28,6 +40,7 @@ describe('what a request for a person says about the problem, as the intent engi
     'I want to speak to an agent, asap',
     'get me a real agent, this bot is useless',
     "Can I talk to a person? I'd appreciate a quick reply",
+    'I want to talk to an agent about it',
   ])('"%s" is a request alone', (text) => {
     expect(problemInRequest(text, matcher)).toBeNull();
   });

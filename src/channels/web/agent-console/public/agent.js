@@ -60,9 +60,16 @@ function teamName(id) {
 
 // ---------------------------------------------------------------- lists
 
+// The desk's rule (README, Transfers): a chat transferred to another agent is theirs while they
+// can take it (online, with a free chat slot); once they cannot, any agent may claim it.
+function heldForOther(chat) {
+  if (chat.status !== 'transferred' || !chat.agentId || chat.agentId === state.me?.id) return false;
+  const target = state.directory.agents.find((a) => a.id === chat.agentId);
+  return Boolean(target && target.availability === 'online' && target.activeChats < target.maxChats);
+}
+
 function chatItem(chat, kind) {
   const mineTeam = state.me?.teamIds.includes(chat.teamId);
-  const forOther = chat.status === 'transferred' && chat.agentId && chat.agentId !== state.me?.id;
   return el(
     'li',
     {
@@ -92,7 +99,7 @@ function chatItem(chat, kind) {
       chat.position ? ` · #${chat.position} in line` : '',
       chat.status === 'transferred' ? ' · transferred' : '',
     ),
-    kind === 'queue' && !forOther
+    kind === 'queue' && !heldForOther(chat)
       ? el(
           'button',
           {
@@ -119,10 +126,13 @@ function renderLists() {
 }
 
 async function refreshLists() {
-  const [queue, mine] = await Promise.all([api('/queue'), api('/chats')]);
+  // The directory too: who can take a chat transferred to them decides who may claim it.
+  const [queue, mine, directory] = await Promise.all([api('/queue'), api('/chats'), api('/directory')]);
   state.queue = queue.chats;
   state.mine = mine.chats;
+  state.directory = directory;
   renderLists();
+  renderChatHead();
 }
 
 let refreshTimer = null;
@@ -133,6 +143,45 @@ function refreshSoon() {
 
 // ---------------------------------------------------------------- the open chat
 
+// What the requester wrote that the bot, an agent or the help desk repeats in their own lines (the
+// ticket's subject in a status card, the reason they gave, their messages, their name), when it
+// reads as Markdown: only then does showing it as typed differ from formatting it.
+function requesterWords() {
+  const chat = state.chat;
+  const typed = [...state.entries.values()].filter((e) => e.author === 'user').map((e) => e.text);
+  const words = [
+    chat?.ticketSubject,
+    chat?.reason,
+    chat?.requester.name,
+    chat?.requester.accountName,
+    ...typed,
+  ];
+  return words.filter((w) => typeof w === 'string' && rich(w).children.length > 0);
+}
+
+// A line's Markdown as formatting, but the requester's words in it as typed: a subject written as
+// "[Reset password](https://…)" is no link with a hidden target in an agent's or the bot's line.
+function richAround(text, typed) {
+  const out = document.createDocumentFragment();
+  let rest = text;
+  for (;;) {
+    let at = -1;
+    let found = '';
+    for (const words of typed) {
+      const i = rest.indexOf(words);
+      if (i >= 0 && (at < 0 || i < at || (i === at && words.length > found.length))) {
+        at = i;
+        found = words;
+      }
+    }
+    if (at < 0) break;
+    out.append(rich(rest.slice(0, at)), found);
+    rest = rest.slice(at + found.length);
+  }
+  out.append(rich(rest));
+  return out;
+}
+
 function entryNode(entry) {
   const who =
     entry.author === 'note' ? `${entry.authorName} · internal note` : entry.authorName || entry.author;
@@ -141,8 +190,8 @@ function entryNode(entry) {
     { class: `entry ${entry.author}`, 'data-entry': String(entry.id) },
     el('span', { class: 'who' }, `${who} · ${new Date(entry.at).toLocaleTimeString()}`),
     // The user's words exactly as typed (as the chat page shows them: no hidden link targets);
-    // the bot's and agents' Markdown as formatting.
-    entry.author === 'user' ? entry.text : rich(entry.text),
+    // the bot's and agents' Markdown as formatting, with the user's words in it as typed.
+    entry.author === 'user' ? entry.text : richAround(entry.text, requesterWords()),
   );
 }
 
@@ -166,9 +215,7 @@ function renderChatHead() {
   const chat = state.chat;
   if (!chat) return;
   const mine = chat.status === 'assigned' && chat.agentId === state.me?.id;
-  const claimable =
-    (chat.status === 'pending' || chat.status === 'transferred') &&
-    (!chat.agentId || chat.agentId === state.me?.id);
+  const claimable = (chat.status === 'pending' || chat.status === 'transferred') && !heldForOther(chat);
   root.querySelector('.requester').textContent = `${chat.requester.name} · ${chat.requester.accountName}`;
   root.querySelector('.meta').textContent =
     `${chat.ticketNumber} ${chat.ticketSubject} · ${teamName(chat.teamId)} · ${chat.status}` +
@@ -389,6 +436,8 @@ function onDeskEvent(type, event) {
       return;
     case 'availability':
       if (event.agentId === state.me?.id) $('availability').value = event.availability;
+      // Another agent going away or offline may open the chats transferred to them to anyone.
+      refreshSoon();
       return;
     default:
       if (type === 'queued') toast(`New chat: ${event.chat.requester.name}`);
