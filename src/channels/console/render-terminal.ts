@@ -1,4 +1,5 @@
 import type { Action, FormInput, Reply } from '../../core/reply.js';
+import { hideEscapedCharacters, showEscapedCharacters } from '../../text/markdown-escapes.js';
 
 /** How the output may look: `bold` only where it is a terminal that takes colours (see terminal-style.ts). */
 export interface TerminalStyle {
@@ -12,10 +13,13 @@ const PLAIN: TerminalStyle = { bold: false };
  * number to press one; a link is no button here: it is printed with its address, unnumbered.
  */
 export function renderTerminal(reply: Reply, actions: Action[], style: TerminalStyle = PLAIN): string {
+  // A backslash-escaped character (text a user typed) is shown as typed and opens no link or bold.
   const rich = (text: string) =>
-    text
-      .replace(/\[([^\]]+)\]\((\S+?)\)/g, '$1 <$2>')
-      .replace(/\*\*(.+?)\*\*/g, style.bold ? '\u001b[1m$1\u001b[22m' : '$1');
+    showEscapedCharacters(
+      hideEscapedCharacters(text)
+        .replace(/\[([^\]]+)\]\((\S+?)\)/g, '$1 <$2>')
+        .replace(/\*\*(.+?)\*\*/g, style.bold ? '\u001b[1m$1\u001b[22m' : '$1'),
+    );
   const buttons = (list: readonly Action[]) =>
     list
       .map((a) => {

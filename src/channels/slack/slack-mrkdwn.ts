@@ -1,3 +1,5 @@
+import { hideEscapedCharacters, showEscapedCharacters } from '../../text/markdown-escapes.js';
+
 /**
  * Slack mrkdwn from the bot's tiny markdown (**bold**, _italic_, [label](url)).
  * Everything is escaped first (`&`, `<`, `>`), so text a user typed can never
@@ -10,11 +12,16 @@ export function escapeMrkdwn(text: string): string {
 const LINK = /\[([^\]\n]+)\]\(((?:https?:\/\/|mailto:)[^\s)|]+)\)/g;
 const BOLD = /\*\*(?=\S)([^*\n]+?)\*\*/g;
 
-/** Converts the bot's markdown to Slack mrkdwn, escaping first. */
+/**
+ * Converts the bot's markdown to Slack mrkdwn, escaping first. A backslash-escaped character (text a
+ * user typed) stays literal: it opens no link or bold, and an asterisk is shown as `∗`, which Slack
+ * never reads as bold (mrkdwn has no escapes).
+ */
 export function toMrkdwn(markdown: string): string {
-  return escapeMrkdwn(markdown)
+  const converted = escapeMrkdwn(hideEscapedCharacters(markdown))
     .replace(LINK, (_m, label: string, url: string) => `<${url}|${label.replace(/\|/g, '¦')}>`)
     .replace(BOLD, (_m, inner: string) => `*${inner}*`);
+  return showEscapedCharacters(converted, (c) => (c === '*' ? '∗' : c));
 }
 
 /** Escaped plain text in bold, for titles built by the channel itself. */

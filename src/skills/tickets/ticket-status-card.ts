@@ -10,6 +10,15 @@ import { formatAgo, formatDate } from './ticket-time.js';
 const REPLY_PREVIEW_CHARS = 280;
 
 /**
+ * Text someone typed (a comment, a profile name), put into the reply's markdown as written: the
+ * characters that would make it bold, italic or a link are backslash-escaped, as in CommonMark, so
+ * a colleague's "[the shared folder](https://…)" is never a link whose target is hidden.
+ */
+function asTyped(text: string): string {
+  return text.replace(/[\\`*_~[\]]/g, (c) => `\\${c}`);
+}
+
+/**
  * Where a ticket stands, told for this viewer: the status and what it means for
  * them right now, what support last said, who is on it, and the next steps.
  */
@@ -35,8 +44,10 @@ export function ticketStatusCard(
     const body = details.latestReply.body;
     lines.push(
       t('tickets.status.latest_reply', {
-        author: details.latestReply.authorName,
-        text: body.length > REPLY_PREVIEW_CHARS ? `${body.slice(0, REPLY_PREVIEW_CHARS - 1)}…` : body,
+        author: asTyped(details.latestReply.authorName),
+        text: asTyped(
+          body.length > REPLY_PREVIEW_CHARS ? `${body.slice(0, REPLY_PREVIEW_CHARS - 1)}…` : body,
+        ),
       }),
     );
   }

@@ -12,6 +12,16 @@ describe('renderTerminal', () => {
     expect(renderTerminal(reply, [], { bold: true })).toBe('Type \u001b[1mcancel\u001b[22m at any time.');
   });
 
+  it('shows backslash-escaped characters (words a user typed) as typed, making no link of them', () => {
+    const reply = {
+      type: 'text',
+      text: 'Nora wrote: \\[the shared folder\\](https://evil.example/login) \\*\\*hi\\*\\*',
+    } as const;
+    expect(renderTerminal(reply, [])).toBe(
+      'Nora wrote: [the shared folder](https://evil.example/login) **hi**',
+    );
+  });
+
   it('numbers only buttons: a link is printed with its address and gets no number', () => {
     const actions: Action[] = [];
     const text = renderTerminal(

@@ -35,4 +35,11 @@ describe('mrkdwn', () => {
       '*Done*: _see_ <https://x.example/a_b|guide> or [bad](javascript:alert(1))',
     );
   });
+
+  it('keeps backslash-escaped characters (words a user typed) literal: no hidden link, no bold', () => {
+    expect(
+      toMrkdwn('Nora: \\[the shared folder\\](https://evil.example/login) and \\*\\*not bold\\*\\*'),
+    ).toBe('Nora: [the shared folder](https://evil.example/login) and ∗∗not bold∗∗');
+    expect(toMrkdwn('a \\\\ backslash, **bold**')).toBe('a \\ backslash, *bold*');
+  });
 });

@@ -13,17 +13,30 @@ export function el(tag, attrs = {}, ...children) {
   return node;
 }
 
-/** Renders the bot's small markdown subset (**bold**, _italic_, [label](url)) as nodes; never as HTML. */
+/** A backslash-escaped character of the bot's markdown (text a user typed, shown as typed). */
+const ESCAPED = /\\([\\`*_~[\]])/g;
+const unescaped = (text) => text.replace(ESCAPED, '$1');
+
+// An escape is matched first, so a character it keeps literal opens or closes nothing; inside bold,
+// italic and link labels an escaped pair is skipped whole.
+const MARKDOWN =
+  /\\([\\`*_~[\]])|\*\*((?:\\.|[^\\\n])+?)\*\*|\[((?:\\.|[^\\\]])+)\]\((https?:\/\/[^\s)]+)\)|(?<![\w])_((?:\\.|[^\\\n])+?)_(?![\w])/g;
+
+/**
+ * Renders the bot's small markdown subset (**bold**, _italic_, [label](url), and backslash escapes
+ * such as \[ and \* for characters shown as typed) as nodes; never as HTML.
+ */
 export function rich(text) {
   const source = String(text);
   const out = document.createDocumentFragment();
-  const pattern = /\*\*(.+?)\*\*|\[([^\]]+)\]\((https?:\/\/[^\s)]+)\)|(?<![\w])_(.+?)_(?![\w])/g;
   let last = 0;
-  for (const m of source.matchAll(pattern)) {
+  for (const m of source.matchAll(MARKDOWN)) {
     out.append(source.slice(last, m.index));
-    if (m[1] !== undefined) out.append(el('strong', {}, m[1]));
-    else if (m[2] !== undefined) out.append(el('a', { href: m[3], target: '_blank', rel: 'noopener' }, m[2]));
-    else out.append(el('em', {}, m[4]));
+    if (m[1] !== undefined) out.append(m[1]);
+    else if (m[2] !== undefined) out.append(el('strong', {}, unescaped(m[2])));
+    else if (m[3] !== undefined)
+      out.append(el('a', { href: m[4], target: '_blank', rel: 'noopener' }, unescaped(m[3])));
+    else out.append(el('em', {}, unescaped(m[5])));
     last = m.index + m[0].length;
   }
   out.append(source.slice(last));
