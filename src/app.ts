@@ -159,6 +159,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
         perAddressPerMinute: config.WEB_CHAT_LIMIT_PER_ADDRESS,
         perUserPerMinute: config.WEB_CHAT_LIMIT_PER_USER,
       },
+      responses,
     });
     channels.set(web.name, web);
   }

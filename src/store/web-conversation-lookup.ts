@@ -46,5 +46,30 @@ export function createWebConversationLookup(
         reply: (r.payload ? JSON.parse(r.payload) : { type: 'text', text: r.text }) as Reply,
       }));
     },
+    async messages(channel, key, afterId, limit) {
+      const rows = await sql.all<{
+        id: number;
+        direction: string;
+        author: 'user' | 'bot' | 'agent' | 'system';
+        text: string;
+        payload: string | null;
+      }>(
+        'SELECT m."id", m."direction", m."author", m."text", m."payload" FROM "Message" m ' +
+          'JOIN "Conversation" c ON c."id" = m."conversationId" ' +
+          'WHERE c."channel" = ? AND c."workspace" = \'\' AND c."externalId" = ? AND m."id" > ? ' +
+          'AND ((m."direction" = \'in\' AND m."author" = \'user\') ' +
+          "OR (m.\"direction\" = 'out' AND m.\"author\" IN ('bot', 'agent', 'system'))) " +
+          'ORDER BY m."id" DESC LIMIT ?',
+        [channel, key, afterId, limit],
+      );
+      // An inbound message's payload is the button value it carried, not a reply: it shows as its text.
+      return rows.reverse().map((r) => ({
+        id: Number(r.id),
+        author: r.author,
+        reply: (r.direction === 'out' && r.payload
+          ? JSON.parse(r.payload)
+          : { type: 'text', text: r.text }) as Reply,
+      }));
+    },
   };
 }

@@ -66,4 +66,38 @@ describe.each(testProviders())('web conversation lookup on %s', (provider) => {
     expect((await lookup.updates('web', 'web-1', ids[1]!)).map((u) => u.author)).toEqual(['system']);
     expect(await lookup.updates('web', 'unknown', 0)).toEqual([]);
   });
+
+  it("gives a conversation's latest messages both ways, oldest first, never an agent's note", async () => {
+    const conversations = createConversationRepository(database.prisma, database.sql);
+    const ids = await conversations.appendMessages(conversationId, [
+      { direction: 'in', author: 'user', text: 'hello', payload: { value: { action: 'x' } } },
+      { direction: 'out', author: 'bot', text: 'Hi!', payload: { type: 'text', text: 'Hi!' } },
+    ]);
+    // An agent's internal note, as the live chat stores it.
+    await database.prisma.message.create({
+      data: { conversationId, direction: 'out', author: 'note', text: 'internal note' },
+    });
+    ids.push(
+      ...(await conversations.appendMessages(conversationId, [
+        { direction: 'out', author: 'agent', text: 'Sam here', payload: { type: 'text', text: 'Sam here' } },
+        { direction: 'out', author: 'system', text: 'chat closed' },
+      ])),
+    );
+    const lookup = createWebConversationLookup(database.sql);
+    const all = await lookup.messages('web', 'web-1', 0, 10);
+    expect(all.map((m) => [m.author, m.reply])).toEqual([
+      ['user', { type: 'text', text: 'hello' }],
+      ['bot', { type: 'text', text: 'Hi!' }],
+      ['agent', { type: 'text', text: 'Sam here' }],
+      ['system', { type: 'text', text: 'chat closed' }],
+    ]);
+    expect(all.map((m) => m.id)).toEqual(ids);
+    // The latest ones when there are more, still oldest first; and after an id.
+    expect((await lookup.messages('web', 'web-1', 0, 2)).map((m) => m.author)).toEqual(['agent', 'system']);
+    expect((await lookup.messages('web', 'web-1', ids[1]!, 10)).map((m) => m.author)).toEqual([
+      'agent',
+      'system',
+    ]);
+    expect(await lookup.messages('web', 'unknown', 0, 10)).toEqual([]);
+  });
 });

@@ -23,6 +23,10 @@ const boundedValue = (maxTextChars: number) =>
     if (problem) ctx.addIssue({ code: 'custom', message: problem });
   });
 
+/** How many files one message may carry, and how long each one's base64 may be. */
+export const MAX_ATTACHMENTS = 5;
+export const MAX_ATTACHMENT_BASE64_CHARS = 2_000_000;
+
 /** POST /api/chat body. Unknown fields are ignored. */
 export function chatRequestSchema(maxTextChars: number) {
   return z
@@ -44,10 +48,10 @@ export function chatRequestSchema(maxTextChars: number) {
               .string()
               .max(255)
               .regex(/^[\w.+-]+\/[\w.+-]+$/, 'must be a MIME type'),
-            contentBase64: z.string().max(2_000_000),
+            contentBase64: z.string().max(MAX_ATTACHMENT_BASE64_CHARS),
           }),
         )
-        .max(5)
+        .max(MAX_ATTACHMENTS)
         .optional(),
     })
     .refine((b) => b.text.trim() !== '' || b.value !== undefined || (b.attachments?.length ?? 0) > 0, {

@@ -184,7 +184,8 @@ describe.each(testProviders())('web chat API on %s', (provider) => {
       conversation: a.json<{ conversation: string }>().conversation,
     });
     expect(b.status).toBe(200);
-    expect(b.json()).toMatchObject({ duplicate: true, replies: [] });
+    // Not handled again: answered with the replies its first attempt got.
+    expect(b.json()).toMatchObject({ duplicate: true, replies: a.json<{ replies: unknown[] }>().replies });
   });
 
   it('exposes Prometheus metrics', async () => {

@@ -1,6 +1,15 @@
-// The local web chat: posts to /api/chat, renders the bot's neutral replies,
-// and polls for proactive messages (agent replies, ticket updates).
-import { el, rich } from './dom.js';
+// The local web chat: posts to /api/chat (through the outbox: in order, retried with the same id),
+// renders the bot's neutral replies, shows the conversation again after a reload, and polls for
+// proactive messages (agent replies, ticket updates).
+
+import { readAttachments } from './chat-attachments.js';
+import { createOutbox } from './chat-outbox.js';
+import { replyNode, userNode } from './chat-render.js';
+import { loadPageSetup, pageLimits, t } from './chat-texts.js';
+import { el } from './dom.js';
+
+/** A request that has not answered by then is taken as lost and sent again (same id). */
+const REQUEST_TIMEOUT_MS = 90_000;
 
 const log = document.getElementById('log');
 const textInput = document.getElementById('text');
@@ -20,10 +29,58 @@ const authHeaders = token ? { authorization: `Bearer ${token}` } : {};
 
 let user =
   params.get('user') || localStorage.getItem('hd-user') || `guest-${Math.random().toString(36).slice(2, 8)}`;
+// The tab's conversation survives a reload (sessionStorage): the page shows it again on load.
 let conversation = sessionStorage.getItem(`hd-conv-${user}`) || null;
 let cursor = Number(sessionStorage.getItem(`hd-cursor-${user}`) || 0);
 userInput.value = user;
 localStorage.setItem('hd-user', user);
+
+const setupRead = loadPageSetup();
+const typing = el('div', { class: 'msg typing', role: 'status' });
+const restored = showConversationAgain();
+
+const outbox = createOutbox({
+  ready: restored,
+  post: (entry) =>
+    fetch('/api/chat', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...authHeaders },
+      body: JSON.stringify({
+        user,
+        ...(conversation ? { conversation } : {}),
+        text: entry.text,
+        value: entry.value,
+        attachments: entry.attachments,
+        id: entry.id,
+      }),
+      signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
+    }),
+  answered(_entry, data) {
+    rememberConversation(data.conversation);
+    // A message sent again whose first answer was lost gets that answer ({"duplicate": true}).
+    for (const r of data.replies) renderReply(r);
+  },
+  unknownConversation(entry) {
+    if (!conversation) return false;
+    forgetConversation();
+    entry.bubble.after(el('div', { class: 'msg notice warning', role: 'status' }, t('new_conversation')));
+    return true;
+  },
+  refused(entry) {
+    if (entry.text && !textInput.value.trim()) textInput.value = entry.text;
+  },
+  busy(on) {
+    if (on) {
+      typing.textContent = t('typing');
+      log.append(typing);
+      log.setAttribute('aria-busy', 'true');
+      log.scrollTop = log.scrollHeight;
+    } else {
+      typing.remove();
+      log.removeAttribute('aria-busy');
+    }
+  },
+});
 
 userInput.addEventListener('change', () => {
   user = userInput.value.trim() || user;
@@ -32,213 +89,113 @@ userInput.addEventListener('change', () => {
 });
 document.getElementById('new-chat').addEventListener('click', resetChat);
 
-function resetChat() {
+function rememberConversation(key) {
+  conversation = key;
+  sessionStorage.setItem(`hd-conv-${user}`, key);
+}
+
+function forgetConversation() {
   conversation = null;
   cursor = 0;
   sessionStorage.removeItem(`hd-conv-${user}`);
+  sessionStorage.removeItem(`hd-cursor-${user}`);
+}
+
+function resetChat() {
+  outbox.clear();
+  forgetConversation();
   log.replaceChildren();
 }
 
-function actionButtons(actions) {
-  return el(
-    'div',
-    { class: 'actions' },
-    actions.map((a) =>
-      a.url
-        ? el('a', { href: a.url, target: '_blank', rel: 'noopener' }, a.label)
-        : el('button', { type: 'button', class: a.style || '', onclick: (e) => click(e, a) }, a.label),
-    ),
-  );
-}
-
-function card(c) {
-  return el(
-    'div',
-    { class: 'card' },
-    el('h3', {}, c.url ? el('a', { href: c.url, target: '_blank', rel: 'noopener' }, c.title) : c.title),
-    c.subtitle ? el('div', { class: 'sub' }, rich(c.subtitle)) : null,
-    c.body ? el('div', {}, rich(c.body)) : null,
-    c.fields?.length
-      ? el(
-          'dl',
-          {},
-          c.fields.flatMap((f) => [el('dt', {}, f.label), el('dd', {}, rich(f.value))]),
-        )
-      : null,
-    c.actions?.length ? actionButtons(c.actions) : null,
-  );
-}
-
-function form(f) {
-  const node = el('form', { class: 'bot-form', 'data-form': f.id }, el('strong', {}, f.title));
-  for (const input of f.inputs) {
-    let control;
-    if (input.kind === 'textarea') control = el('textarea', { name: input.id, rows: '4' });
-    else if (input.kind === 'select') {
-      control = el(
-        'select',
-        { name: input.id },
-        el('option', { value: '' }, '—'),
-        input.options.map((o) => el('option', { value: o.value }, o.label)),
-      );
-    } else if (input.kind === 'toggle') control = el('input', { type: 'checkbox', name: input.id });
-    else
-      control = el('input', {
-        name: input.id,
-        type: input.kind === 'number' ? 'text' : 'text',
-        inputmode: input.kind === 'number' ? 'numeric' : 'text',
-      });
-    if (input.value !== undefined) {
-      if (input.kind === 'toggle') control.checked = input.value === 'true';
-      else control.value = input.value;
-    }
-    if (input.placeholder) control.placeholder = input.placeholder;
-    if (input.maxLength) control.maxLength = input.maxLength;
-    const error = f.errors?.[input.id];
-    node.append(
-      el(
-        'label',
-        {},
-        input.label + (input.required ? ' *' : ''),
-        control,
-        error ? el('span', { class: 'error' }, error) : null,
-      ),
-    );
-  }
-  const buttons = [f.submit, ...(f.cancel ? [f.cancel] : [])];
-  node.append(
-    el(
-      'div',
-      { class: 'actions' },
-      buttons.map((a, i) =>
-        el(
-          'button',
-          {
-            type: i === 0 ? 'submit' : 'button',
-            class: i === 0 ? 'primary' : '',
-            onclick: i === 0 ? null : (e) => click(e, a),
-          },
-          a.label,
-        ),
-      ),
-    ),
-  );
-  node.addEventListener('submit', (e) => {
-    e.preventDefault();
-    const values = {};
-    for (const input of f.inputs) {
-      const c = node.elements[input.id];
-      values[input.id] = input.kind === 'toggle' ? String(c.checked) : c.value;
-    }
-    click(e, { label: f.submit.label, value: { ...f.submit.value, form: values } });
-  });
+/** A node at the end of the log (above the typing indicator while it shows). */
+function show(node) {
+  if (typing.isConnected) typing.before(node);
+  else log.append(node);
+  log.scrollTop = log.scrollHeight;
   return node;
 }
 
+function authorLabel(author) {
+  return author === 'agent' ? t('author.agent') : t('author.update');
+}
+
 function renderReply(r, author = 'bot') {
-  let body;
-  switch (r.type) {
-    case 'text':
-      body = rich(r.text);
-      break;
-    case 'notice':
-      body = rich(r.text);
-      break;
-    case 'card':
-      body = card(r);
-      break;
-    case 'choices':
-      body = el('div', {}, rich(r.prompt), actionButtons(r.choices));
-      break;
-    case 'list':
-      body = el(
-        'div',
-        {},
-        el('strong', {}, r.title),
-        r.items.map(card),
-        r.actions?.length ? actionButtons(r.actions) : null,
-      );
-      break;
-    case 'form':
-      body = form(r);
-      break;
-    default:
-      body = JSON.stringify(r);
+  show(replyNode(r, author, { press, authorLabel }));
+}
+
+/** The conversation's stored messages after a message id (null when they cannot be read). */
+async function readMessages(key, after) {
+  try {
+    const res = await fetch(
+      `/api/chat/${encodeURIComponent(key)}/messages?user=${encodeURIComponent(user)}&after=${after}`,
+      { headers: authHeaders },
+    );
+    return res.ok ? (await res.json()).messages : null;
+  } catch {
+    return null;
   }
-  const cls = `msg ${author}${r.type === 'notice' ? ` notice ${r.level}` : ''}`;
-  log.append(
-    el(
-      'div',
-      { class: cls, 'data-type': r.type },
-      author !== 'bot' ? el('div', { class: 'author' }, author === 'agent' ? 'Agent' : 'Update') : null,
-      body,
-    ),
-  );
+}
+
+/** After a reload: what was said so far, above anything written meanwhile. */
+async function showConversationAgain() {
+  await setupRead;
+  if (!conversation) return;
+  const key = conversation;
+  const messages = await readMessages(key, 0);
+  if (!messages || key !== conversation) return;
+  const nodes = [];
+  for (const m of messages) {
+    cursor = Math.max(cursor, m.id);
+    if (m.author !== 'user') nodes.push(replyNode(m.reply, m.author, { press, authorLabel }));
+    // A button press is stored without text: its label is not kept.
+    else if (m.reply.text) nodes.push(userNode(m.reply.text));
+  }
+  log.prepend(...nodes);
+  sessionStorage.setItem(`hd-cursor-${user}`, String(cursor));
   log.scrollTop = log.scrollHeight;
 }
 
-function showUser(text) {
-  log.append(el('div', { class: 'msg user' }, text));
-  log.scrollTop = log.scrollHeight;
-}
-
-async function send(payload) {
-  const res = await fetch('/api/chat', {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...authHeaders },
-    body: JSON.stringify({ user, ...(conversation ? { conversation } : {}), ...payload }),
-  });
-  const data = await res.json().catch(() => ({}));
-  if (!res.ok) {
-    renderReply({
-      type: 'notice',
-      level: 'error',
-      text: data.message || `The help desk answered ${res.status}.`,
-    });
-    if (res.status === 404) resetChat();
-    return;
-  }
-  conversation = data.conversation;
-  sessionStorage.setItem(`hd-conv-${user}`, conversation);
-  for (const r of data.replies) renderReply(r);
-}
-
-function click(event, action) {
+function press(event, action) {
   if (event.target && 'disabled' in event.target) event.target.disabled = true;
-  showUser(action.label);
-  void send({ text: '', value: action.value, id: crypto.randomUUID() });
+  const bubble = show(userNode(action.label));
+  outbox.add({ text: '', value: action.value, bubble });
 }
 
-async function readFiles() {
-  const files = [...fileInput.files].slice(0, 5);
-  fileInput.value = '';
-  return Promise.all(
-    files.map(async (f) => ({
-      name: f.name,
-      mimeType: f.type || 'application/octet-stream',
-      contentBase64: btoa(String.fromCharCode(...new Uint8Array(await f.arrayBuffer()))),
-    })),
-  );
-}
-
+let readingFiles = false;
 document.getElementById('composer').addEventListener('submit', async (e) => {
   e.preventDefault();
+  if (readingFiles) return;
   const text = textInput.value.trim();
-  const attachments = fileInput.files.length ? await readFiles() : undefined;
-  if (!text && !attachments) return;
-  textInput.value = '';
-  showUser(text || attachments.map((a) => `📎 ${a.name}`).join(', '));
-  await send({ text, attachments, id: crypto.randomUUID() });
+  const files = [...fileInput.files];
+  if (!text && files.length === 0) return;
+  let attachments;
+  if (files.length > 0) {
+    readingFiles = true;
+    try {
+      const read = await readAttachments(files, await pageLimits());
+      fileInput.value = '';
+      // Too large or unreadable: nothing is sent, and the text stays in the box.
+      if (read.problem)
+        return void show(el('div', { class: 'msg notice error', role: 'status' }, read.problem));
+      attachments = read.attachments;
+    } finally {
+      readingFiles = false;
+    }
+  }
+  if (textInput.value.trim() === text) textInput.value = '';
+  const bubble = show(userNode(text || attachments.map((a) => `📎 ${a.name}`).join(', ')));
+  outbox.add({ text, attachments, bubble });
 });
 
 async function poll() {
-  if (conversation) {
+  const key = conversation;
+  if (key) {
     try {
       const res = await fetch(
-        `/api/chat/${encodeURIComponent(conversation)}/updates?user=${encodeURIComponent(user)}&after=${cursor}`,
+        `/api/chat/${encodeURIComponent(key)}/updates?user=${encodeURIComponent(user)}&after=${cursor}`,
         { headers: authHeaders },
       );
-      if (res.ok) {
+      if (res.ok && key === conversation) {
         const data = await res.json();
         for (const u of data.updates) {
           cursor = Math.max(cursor, u.id);
@@ -252,5 +209,5 @@ async function poll() {
   }
   setTimeout(poll, 1000);
 }
-poll();
+void restored.then(poll);
 textInput.focus();
