@@ -1,11 +1,12 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { type Activity, ActivityTypes, type CloudAdapter, TurnContext } from 'botbuilder';
+import { type Activity, ActivityTypes, type CloudAdapter, type TurnContext } from 'botbuilder';
 import type { Logger } from 'pino';
 import type { Bot } from '../../core/bot.js';
 import type { Channel, DeliveryTarget } from '../../core/channel.js';
 import type { FlowOwner } from '../../core/conversation-state.js';
 import { BotError, isDatabaseUnavailable } from '../../core/errors.js';
-import type { InboundMessage, InboundUser } from '../../core/inbound-message.js';
+import type { EventClaims } from '../../core/event-claims.js';
+import type { InboundMessage } from '../../core/inbound-message.js';
 import type { Notifier } from '../../core/notifier.js';
 import { PartlyDeliveredError } from '../../core/outbox-dispatcher.js';
 import type { Reply } from '../../core/reply.js';
@@ -32,9 +33,9 @@ import {
   cardActionData,
   executeVerb,
   isOverheard,
-  tenantOf,
   toInboundMessage,
 } from './teams-inbound.js';
+import { createTeamsInstalls, type InstallRecorder } from './teams-install-welcome.js';
 import { asTeamsReference, type TeamsPoster, type TeamsReference } from './teams-poster.js';
 
 /** A turn's replies and, when the turn was stored, its conversation and user (for queueing them). */
@@ -46,16 +47,6 @@ interface TurnOutcome {
   readonly flowHeldBy?: FlowOwner;
 }
 
-/** Stores a conversation's reference when the bot is installed, before anyone writes. */
-export interface InstallRecorder {
-  record(install: {
-    readonly workspace: string;
-    readonly conversationKey: string;
-    readonly user: InboundUser;
-    readonly reference: unknown;
-  }): Promise<{ readonly conversationId: string }>;
-}
-
 export interface TeamsChannelDeps {
   readonly adapter: CloudAdapter;
   readonly auth: TeamsAuthentication;
@@ -64,6 +55,9 @@ export interface TeamsChannelDeps {
   readonly responses: Responses;
   readonly identities: TeamsIdentities;
   readonly installs: InstallRecorder;
+  /** Once-only claims of inbound events (core/event-claims.ts), for install activities. */
+  readonly claims: EventClaims;
+  readonly clock: () => Date;
   readonly agents: TeamsAgentView | null;
   /** Queues replies the connector could not take during the turn. */
   readonly notifier: Notifier;
@@ -140,6 +134,8 @@ export function createTeamsChannel(deps: TeamsChannelDeps): TeamsChannel {
   async function withUser(ctx: TurnContext, message: InboundMessage): Promise<InboundMessage> {
     return { ...message, user: await deps.identities.inboundUser(ctx) };
   }
+
+  const installs = createTeamsInstalls({ ...deps, postOrQueue });
 
   /** Shows "typing…" until stopped, renewing it while the turn takes long. */
   function startTyping(ctx: TurnContext): () => Promise<void> {
@@ -270,39 +266,6 @@ export function createTeamsChannel(deps: TeamsChannelDeps): TeamsChannel {
     return (await deps.identities.ownerOf(target.workspace, target.addressee)) ?? undefined;
   }
 
-  /** Stores where the bot was installed, so proactive messages can reach it before anyone writes. */
-  async function recordInstall(
-    ctx: TurnContext,
-  ): Promise<{ readonly user: InboundUser; readonly conversationId: string | null }> {
-    const activity = ctx.activity;
-    const user = await deps.identities.inboundUser(ctx);
-    try {
-      const { conversationId } = await deps.installs.record({
-        workspace: tenantOf(activity),
-        conversationKey: activity.conversation.id,
-        user,
-        reference: TurnContext.getConversationReference(activity),
-      });
-      return { user, conversationId };
-    } catch (error) {
-      deps.logger.warn({ err: error }, 'teams install could not be recorded');
-      return { user, conversationId: null };
-    }
-  }
-
-  /** The bot was added to a personal chat, a group chat or a team: remember where, and say hello. */
-  async function onConversationUpdate(ctx: TurnContext): Promise<void> {
-    const activity = ctx.activity;
-    const botId = activity.recipient?.id;
-    if (!botId || !(activity.membersAdded ?? []).some((m) => m.id === botId)) return;
-    const { user, conversationId } = await recordInstall(ctx);
-    const personal = activity.conversation.conversationType === 'personal' || !activity.conversation.isGroup;
-    const name = (user.displayName ?? '').split(' ')[0] ?? '';
-    // Without a name "Hi {name}!" would read "Hi !".
-    const text = personal ? t('teams.welcome', { name }).replace(/\s+!/, '!') : t('teams.welcome_group');
-    await postOrQueue(ctx, [{ type: 'text', text }], conversationId);
-  }
-
   async function onTurn(ctx: TurnContext): Promise<void> {
     const activity = ctx.activity;
     deps.agents?.observe(activity);
@@ -314,10 +277,10 @@ export function createTeamsChannel(deps: TeamsChannelDeps): TeamsChannel {
           if (activity.name === ADAPTIVE_CARD_ACTION_INVOKE) return await onExecute(ctx);
           return;
         case ActivityTypes.ConversationUpdate:
-          return await onConversationUpdate(ctx);
+          return await installs.onConversationUpdate(ctx);
         case ActivityTypes.InstallationUpdate:
           // Teams sends this beside conversationUpdate; the welcome goes with the latter.
-          if (String(activity.action ?? '').startsWith('add')) await recordInstall(ctx);
+          if (String(activity.action ?? '').startsWith('add')) await installs.record(ctx);
           return;
         default:
           return;

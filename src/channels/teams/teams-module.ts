@@ -1,12 +1,14 @@
 import { CloudAdapter, type ConfigurationBotFrameworkAuthenticationOptions } from 'botbuilder';
 import type { AppModule, AppServices, ModuleParts } from '../../app-module.js';
+import { createEventClaims } from '../../core/event-claims.js';
 import { createProcessedEvents } from '../../store/processed-events.js';
 import type { TransferTargets } from './agents/desk-cards.js';
 import { createTeamsAgentView, type TeamsAgentView } from './agents/teams-agent-desk.js';
 import { createTeamsAgentThreads } from './agents/teams-agent-threads.js';
 import { teamsAuthentication } from './bot-authentication.js';
-import { createTeamsChannel, type InstallRecorder } from './teams-channel.js';
+import { createTeamsChannel } from './teams-channel.js';
 import { createTeamsIdentities } from './teams-identities.js';
+import type { InstallRecorder } from './teams-install-welcome.js';
 import { asTeamsReference, createTeamsPoster, type TeamsReference } from './teams-poster.js';
 
 /** The Teams endpoint: POST /api/messages on the bot's one HTTP server. */
@@ -89,6 +91,8 @@ async function createTeamsParts(services: AppServices, options: TeamsModuleOptio
     responses,
     identities,
     installs: installRecorder(services),
+    claims: createEventClaims(createProcessedEvents(services.sql), logger),
+    clock: services.clock,
     agents,
     notifier: services.notifier,
     logger,
