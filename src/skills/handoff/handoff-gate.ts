@@ -1,12 +1,14 @@
 import type { TurnMiddleware } from '../../core/turn-context.js';
 import type { HandoffRecord } from '../../store/handoff-repository.js';
 import { decideOnLatest } from './chat-decisions.js';
+import { rememberOpenedChat, rememberRequester, someoneElsesChat } from './chat-requester.js';
 import type { HandoffDeps } from './handoff-deps.js';
 import type { HandoffRequests } from './handoff-requests.js';
 import { isHandoffOver } from './handoff-state-machine.js';
 import { createLeaveWords } from './leave-words.js';
 import { confirmOpenedChatAgain } from './opened-chat-note.js';
 import { acknowledgeWhileWaiting, isWaitingForAgent } from './queue-acknowledgement.js';
+import { holdForRequester, someoneElsesRating } from './someone-elses-chat.js';
 
 /**
  * The live-agent gate, before the router: while the conversation has a live chat
@@ -22,14 +24,25 @@ import { acknowledgeWhileWaiting, isWaitingForAgent } from './queue-acknowledgem
  * chat as it is at that moment (see decideOnLatest): "cancel" as an agent claims goes
  * to that agent, and the user hears who joined; a message as the chat closes is kept
  * on its ticket, and the user told so.
+ * A live chat, and the question rating it, belong to its requester: in a conversation several
+ * people write in, anyone else's message is left alone and they are told whose chat it is
+ * (someone-elses-chat.ts).
  */
 export function createHandoffGate(deps: HandoffDeps, requests: HandoffRequests): TurnMiddleware {
   const words = createLeaveWords(deps.responses);
   const { t } = deps.responses;
   return async (ctx, next) => {
     const handoff = await deps.handoffs.activeFor(ctx.conversation.id);
-    if (!handoff) return next();
+    if (!handoff) {
+      const rated = await someoneElsesRating(deps, ctx);
+      if (rated) return holdForRequester(ctx, deps.responses, rated);
+      await next();
+      return rememberOpenedChat(deps, ctx);
+    }
     if (confirmOpenedChatAgain(ctx, handoff.id)) return;
+    const requester = await someoneElsesChat(deps, ctx, handoff);
+    if (requester) return holdForRequester(ctx, deps.responses, requester);
+    rememberRequester(ctx, handoff.id);
     const value = ctx.message.value;
     if (value && value.skill === 'handoff') return next();
     const text = ctx.message.text;
