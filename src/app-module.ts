@@ -8,7 +8,7 @@ import type { Responses } from './core/responses.js';
 import type { Fallback, Skill } from './core/skill.js';
 import type { TurnContext, TurnMiddleware } from './core/turn-context.js';
 import type { HttpServer } from './http/http-server.js';
-import type { AppMatcher } from './nlu-matcher.js';
+import type { AppMatcher, PartnerDirectoryNames } from './nlu-matcher.js';
 import type { DocSuggestions } from './skills/docs/doc-suggestions.js';
 import type { AgentDesk } from './skills/handoff/agent-desk.js';
 import type { TicketService } from './skills/tickets/ticket-service.js';
@@ -32,6 +32,8 @@ export interface SharedServices {
   agentDesk?: AgentDesk;
   /** From the handoff module: whether an agent can take a new live chat now (for home views' buttons). */
   liveChatOpen?: (now: Date) => Promise<boolean>;
+  /** From the partners module: the partner directory of the person writing, as routing reads it. */
+  partnerDirectory?: (ctx: TurnContext) => Promise<PartnerDirectoryNames | null>;
 }
 
 /** What the composition root hands every module. */

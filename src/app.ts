@@ -125,6 +125,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     fallback,
     responses,
     skillFor: (intent) => matcher.skillFor(intent),
+    partnerDirectory: async (ctx) => (await services.shared.partnerDirectory?.(ctx)) ?? null,
   });
   const events = createProcessedEvents(database.sql);
   bot = createBot({

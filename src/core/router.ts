@@ -1,3 +1,5 @@
+import type { PartnerDirectoryNames } from '../nlu/named-partner-question.js';
+import type { MatchContext } from '../nlu/match-context.js';
 import { hasOwnWords, requestStretches } from '../nlu/message-parts.js';
 import { type ActiveFlow, activeFlowSchema, type ConversationState } from './conversation-state.js';
 import { someoneElsesFlow } from './flow-owner.js';
@@ -6,7 +8,9 @@ import type { Fallback, Skill } from './skill.js';
 import type { IntentResult, TurnContext, TurnMiddleware } from './turn-context.js';
 
 export interface IntentMatcher {
-  match(text: string): IntentResult;
+  match(text: string, context?: MatchContext): IntentResult;
+  /** Whether `match` could use the writer's partner directory for this message (it is read only then). */
+  readsPartnerDirectory?(text: string): boolean;
 }
 
 export interface AnswerParsers {
@@ -24,6 +28,8 @@ export interface RouterDeps {
   readonly responses: Responses;
   /** A new intent at or above this confidence may interrupt a flow (after the user confirms). */
   readonly interruptConfidence?: number;
+  /** The partner directory of the person writing (null: none), for a question naming one of its partners. */
+  readonly partnerDirectory?: (ctx: TurnContext) => Promise<PartnerDirectoryNames | null>;
 }
 
 /**
@@ -127,12 +133,12 @@ export function createRouter(deps: RouterDeps): Router {
    * greetings or thanks. Anything else (a problem told with a question, an unsure stretch, a
    * short numbered fragment: "status of 1000 and 1001 please") is one request: null.
    */
-  function twoRequests(text: string): readonly [OneRequest, OneRequest] | null {
+  function twoRequests(text: string, context?: MatchContext): readonly [OneRequest, OneRequest] | null {
     const stretches = requestStretches(text);
     if (stretches.length < 2) return null;
     const requests: OneRequest[] = [];
     for (const stretch of stretches) {
-      const intent = deps.matcher.match(stretch.text);
+      const intent = deps.matcher.match(stretch.text, context);
       const confident = intent.name !== 'none' && intent.confidence >= interruptAt;
       if (confident && intent.name.startsWith('smalltalk.')) continue;
       if (!confident || !intent.skill || requests.length === 2) return null;
@@ -272,8 +278,12 @@ export function createRouter(deps: RouterDeps): Router {
       await runIntent(ctx, { name: GREETING_INTENT, confidence: 1, skill: deps.skillFor(GREETING_INTENT) });
       return;
     }
-    const intent = deps.matcher.match(text);
-    const two = intent.name === PERSON_INTENT ? null : twoRequests(text);
+    const context =
+      deps.partnerDirectory && deps.matcher.readsPartnerDirectory?.(text)
+        ? { partnerDirectory: await deps.partnerDirectory(ctx) }
+        : undefined;
+    const intent = deps.matcher.match(text, context);
+    const two = intent.name === PERSON_INTENT ? null : twoRequests(text, context);
     if (two) {
       await answerFirstOfTwo(ctx, two);
       return;

@@ -15,8 +15,10 @@ import {
 } from './engine-model.js';
 import { type IntentDefinition, NONE_INTENT } from './intent-definition.js';
 import { loadIntentDefinitions } from './intent-loader.js';
+import type { MatchContext } from './match-context.js';
 import { hasOwnWords, messageParts } from './message-parts.js';
 import { modelCacheKey, readCachedModel, writeCachedModel } from './model-cache.js';
+import { asksAboutNamedPartner, mayAskAboutAPartner } from './named-partner-question.js';
 
 export type { IntentDefinition } from './intent-definition.js';
 
@@ -51,8 +53,13 @@ export interface IntentMatch {
 }
 
 export interface NluEngine {
-  /** Classifies one message; never throws, whatever the input. */
-  match(text: string): IntentMatch;
+  /**
+   * Classifies one message; never throws, whatever the input. A question naming a partner (of the
+   * writer's directory when `context` gives it) and asking a fact about it is a partner question.
+   */
+  match(text: string, context?: MatchContext): IntentMatch;
+  /** Whether `match` could read the writer's partner directory for this message (worth loading only then). */
+  readsPartnerDirectory(text: string): boolean;
   /** Every intent definition, for help texts and validation. */
   intents(): ReadonlyArray<IntentDefinition>;
 }
@@ -83,6 +90,23 @@ const PART_WIN_CONFIDENCE = 0.9;
 const PART_WINS_BELOW = 0.8;
 /** Parts of a long message looked at for a `winsInAnyPart` intent (a pasted log has hundreds). */
 const MAX_PARTS = 12;
+
+/** The intent of questions about the partner directory. */
+const PARTNER_INTENT = 'partner.query';
+/**
+ * Asking for a person wins over any partner question ("talk to whoever manages Blue Deals").
+ */
+const PERSON_INTENT = 'agent.handoff';
+/**
+ * How sure a question naming a partner of the writer's directory, asking a fact about it, is a partner
+ * question: sure enough to be offered while a form is open (the router asks at 0.85).
+ */
+const DIRECTORY_PARTNER_CONFIDENCE = 0.9;
+/**
+ * The same for a name only guessed from capitals ("what's the status of Savvy Press"): routed, but
+ * never interrupting a form, nor split off as a second request.
+ */
+const GUESSED_PARTNER_CONFIDENCE = 0.8;
 
 /** A slash command whose sub-command no pattern knows: the rest is classified as free text. */
 const SLASH_COMMAND = /^\/[a-z][\w-]*\s*/i;
@@ -188,15 +212,42 @@ export function createNluEngine(definitions: readonly IntentDefinition[], model:
     };
   }
 
+  /**
+   * A question naming a partner and asking a fact about it ("what stage is Amber Deals in?") goes to
+   * partner.query however the model read the name's unknown words ("status of" reads as a ticket's);
+   * never a command, nor a request for a person.
+   */
+  function partnerQuestion(text: string, matched: IntentMatch, context?: MatchContext): IntentMatch {
+    const skill = skills.get(PARTNER_INTENT);
+    if (!skill || matched.source === 'pattern' || matched.name === PERSON_INTENT) return matched;
+    const directory = context?.partnerDirectory;
+    if (!asksAboutNamedPartner(text, directory)) return matched;
+    const modelSays = matched.ranking.find((r) => r.name === PARTNER_INTENT)?.confidence ?? 0;
+    const sure = directory ? DIRECTORY_PARTNER_CONFIDENCE : GUESSED_PARTNER_CONFIDENCE;
+    const confidence = Math.max(modelSays, matched.name === PARTNER_INTENT ? matched.confidence : 0, sure);
+    return {
+      name: PARTNER_INTENT,
+      confidence,
+      skill,
+      source: matched.source === 'none' ? 'model' : matched.source,
+      ranking: [
+        { name: PARTNER_INTENT, confidence },
+        ...matched.ranking.filter((r) => r.name !== PARTNER_INTENT).slice(0, RANKING_SIZE - 1),
+      ],
+    };
+  }
+
   return {
-    match(text) {
+    match(text, context) {
       try {
-        return typeof text === 'string' && text.length > 0 ? classify(text) : noneMatch();
+        if (typeof text !== 'string' || text.length === 0) return noneMatch();
+        return partnerQuestion(text, classify(text), context);
       } catch {
         // The router must always get an answer; an unexpected failure is "not understood", not a crash.
         return noneMatch();
       }
     },
+    readsPartnerDirectory: (text) => skills.has(PARTNER_INTENT) && mayAskAboutAPartner(text),
     intents: () => frozen,
   };
 }

@@ -31,9 +31,12 @@ const LEGAL_SUFFIXES = new Set([
 ]);
 const MIN_SCORE = 0.75;
 const PARTIAL_WEIGHT = 0.85;
+/** A match scoring above this is of the whole name (up to typos): a first word alone scores at most this. */
+export const WHOLE_NAME_SCORE = PARTIAL_WEIGHT;
 const MAX_TEXT_CHARS = 2000;
 
-function tokens(text: string): string[] {
+/** The words of a name or text as names are compared: no accents, lower case, "&" read as "and". */
+export function nameWords(text: string): string[] {
   return text
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')
@@ -43,8 +46,9 @@ function tokens(text: string): string[] {
     .filter((t) => t.length > 0);
 }
 
-function nameKey(name: string): string {
-  const t = tokens(name);
+/** A name as matching compares it: its words without a legal suffix ("Contoso GmbH" is "contoso"). */
+export function nameKey(name: string): string {
+  const t = nameWords(name);
   while (t.length > 1 && LEGAL_SUFFIXES.has(t[t.length - 1]!)) t.pop();
   return t.join(' ');
 }
@@ -110,7 +114,7 @@ export function createFuzzyNameMatcher(names: ReadonlyArray<{ id: string; name: 
   return {
     match(text, limit = 5) {
       if (typeof text !== 'string' || entries.length === 0) return [];
-      const words = tokens(text.length > MAX_TEXT_CHARS ? text.slice(0, MAX_TEXT_CHARS) : text);
+      const words = nameWords(text.length > MAX_TEXT_CHARS ? text.slice(0, MAX_TEXT_CHARS) : text);
       const windows = new Set<string>();
       for (let n = 1; n <= maxWords; n++) {
         for (let i = 0; i + n <= words.length; i++) windows.add(words.slice(i, i + n).join(' '));

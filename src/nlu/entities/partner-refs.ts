@@ -25,8 +25,9 @@ const NAME_STOPWORDS = new Set(
 );
 
 const QUOTED = /["“”'‘’]([^"“”'‘’]{2,60})["“”'‘’]/g;
+/** Capitalised words in any script ("Müller & Söhne", "Café Olé"), not split inside a word. */
 const CAPITALISED_RUN =
-  /\b([A-Z][A-Za-z&'.-]*(?:\s+(?:&|and|of|the|[A-Z][A-Za-z&'.-]*))*\s+[A-Z][A-Za-z&'.-]*)\b/g;
+  /(?<![\p{L}\p{N}])(\p{Lu}[\p{L}&'.-]*(?:\s+(?:&|and|of|the|\p{Lu}[\p{L}&'.-]*))*\s+\p{Lu}(?:[\p{L}&'.-]*\p{L})?)(?![\p{L}\p{N}])/gu;
 const AFTER_PARTNER_WORD =
   /\b(?:partner|affiliate|creator|publisher|influencer)\s+(?:named\s+|called\s+)?([A-Z][\w&'.-]+)/g;
 

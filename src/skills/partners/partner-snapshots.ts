@@ -1,3 +1,4 @@
+import { type PartnerDirectoryNames, partnerDirectoryNames } from '../../nlu/named-partner-question.js';
 import type { PartnerRepository } from '../../store/partner-repository.js';
 import { createPartnerLexicon, type PartnerLexicon } from './partner-lexicon.js';
 import { createPartnerNameIndex, type PartnerNameIndex } from './partner-name-index.js';
@@ -6,6 +7,8 @@ import { createPartnerNameIndex, type PartnerNameIndex } from './partner-name-in
 export interface PartnerSnapshot {
   readonly names: PartnerNameIndex;
   readonly lexicon: PartnerLexicon;
+  /** The names as intent routing reads them. */
+  readonly routing: PartnerDirectoryNames;
 }
 
 export interface PartnerSnapshots {
@@ -47,7 +50,11 @@ export function createPartnerSnapshots(
     ]);
     return {
       version,
-      snapshot: { names: createPartnerNameIndex(names), lexicon: createPartnerLexicon(vocabulary) },
+      snapshot: {
+        names: createPartnerNameIndex(names),
+        lexicon: createPartnerLexicon(vocabulary),
+        routing: partnerDirectoryNames(names),
+      },
     };
   }
 

@@ -1,6 +1,7 @@
 import type { AppModule } from '../../app-module.js';
 import { createPartnerRepository } from '../../store/partner-repository.js';
 import { SAMPLE_DIRECTORY_ACCOUNTS, seedSampleDirectory } from '../../store/seed/partner-seeding.js';
+import { resolvePartnerAccess } from './partner-access.js';
 import { createPartnerSnapshots } from './partner-snapshots.js';
 import { createPartnersSkill } from './partners-skill.js';
 
@@ -13,13 +14,12 @@ export const partnersModule: AppModule = {
   create(services) {
     const repository = createPartnerRepository(services.db);
     const snapshots = createPartnerSnapshots(repository);
-    const skill = createPartnersSkill({
-      db: services.db,
-      responses: services.responses,
-      repository,
-      snapshots,
-      agentDesk: () => services.shared.agentDesk,
-    });
+    const access = { db: services.db, agentDesk: () => services.shared.agentDesk };
+    const skill = createPartnersSkill({ ...access, responses: services.responses, repository, snapshots });
+    services.shared.partnerDirectory = async (ctx) => {
+      const found = await resolvePartnerAccess(ctx, access);
+      return found.kind === 'account' ? (await snapshots.get(found.account.id)).routing : null;
+    };
     return {
       skills: [skill],
       async start() {

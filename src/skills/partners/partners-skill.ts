@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { Responses } from '../../core/responses.js';
+import { askOpenQuestion } from '../../core/router.js';
 import type { FlowOutcome, Skill } from '../../core/skill.js';
 import type { TurnContext } from '../../core/turn-context.js';
 import type { PartnerRepository } from '../../store/partner-repository.js';
@@ -29,6 +30,11 @@ import type { PartnerSnapshots } from './partner-snapshots.js';
 
 /** The intent this skill answers. */
 const PARTNER_INTENT = 'partner.query';
+/**
+ * The open question a list, a count or names to choose from leave: "more" typed next reaches this skill
+ * before intent matching, which reads a lone "more" as anything ("nothing to cancel", a new ticket).
+ */
+const MORE_QUESTION = 'more';
 
 export interface PartnersSkillDeps extends PartnerAccessDeps {
   readonly responses: Responses;
@@ -100,6 +106,12 @@ export function createPartnersSkill(deps: PartnersSkillDeps): Skill {
     rememberList(ctx, answer);
     ctx.reply(...partnerAnswerReplies(answer, deps.responses, pageUrlFor(account)));
     askFollowUp(ctx, account.id, answer);
+    if (answer.kind === 'list' || answer.kind === 'count' || answer.kind === 'choices') askMore(ctx);
+  }
+
+  /** Lets "more" typed next continue what was just shown, or say that nothing is left. */
+  function askMore(ctx: TurnContext): void {
+    askOpenQuestion(ctx, { skill: SKILL_NAME, name: MORE_QUESTION, slots: {} });
   }
 
   async function answerText(ctx: TurnContext, text: string): Promise<void> {
@@ -147,6 +159,7 @@ export function createPartnersSkill(deps: PartnersSkillDeps): Skill {
         type: 'text',
         text: t('partners.choices_done', { query: value.query, count: answer.total }),
       });
+      askMore(ctx);
       return;
     }
     replyWith(ctx, account, answer);
@@ -192,6 +205,7 @@ export function createPartnersSkill(deps: PartnersSkillDeps): Skill {
       // Past the last page: every partner of the list has been shown.
       forgetList(ctx);
       ctx.reply({ type: 'text', text: listDoneText(answer, deps.responses) });
+      askMore(ctx);
       return;
     }
     replyWith(ctx, account, answer);
@@ -216,6 +230,12 @@ export function createPartnersSkill(deps: PartnersSkillDeps): Skill {
       await answerText(ctx, ctx.message.text);
     },
     async onFlowMessage(ctx, question) {
+      if (question.name === MORE_QUESTION) {
+        if (!asksForMore(ctx.message.text)) return 'not-an-answer';
+        ctx.intent = { name: PARTNER_INTENT, confidence: 1, skill: SKILL_NAME };
+        await answerText(ctx, ctx.message.text);
+        return 'handled';
+      }
       const followUp = followUpOf(question);
       return followUp ? answerFollowUp(ctx, followUp) : 'not-an-answer';
     },

@@ -26,6 +26,16 @@ describe('extractPartnerRefs', () => {
     ]);
   });
 
+  it('takes capitalised names in any script, without the full stop after them', () => {
+    expect(extractPartnerRefs('who manages Müller & Söhne? and Café Olé.')).toEqual([
+      { kind: 'name', value: 'Müller & Söhne' },
+      { kind: 'name', value: 'Café Olé' },
+    ]);
+    expect(extractPartnerRefs('contact for Northwind Deals.')).toEqual([
+      { kind: 'name', value: 'Northwind Deals' },
+    ]);
+  });
+
   it.each([
     ['how many partners are suspended'],
     ['Show My Tickets'],
