@@ -1,6 +1,6 @@
-import type { PartnerDirectoryNames } from '../nlu/named-partner-question.js';
 import type { MatchContext } from '../nlu/match-context.js';
 import { hasOwnWords, requestStretches } from '../nlu/message-parts.js';
+import type { PartnerDirectoryNames } from '../nlu/named-partner-question.js';
 import { type ActiveFlow, activeFlowSchema, type ConversationState } from './conversation-state.js';
 import { someoneElsesFlow } from './flow-owner.js';
 import type { Responses } from './responses.js';

@@ -1493,7 +1493,9 @@ describe.each(testProviders())('following tickets on %s', (provider) => {
     }
     // Typed, the choice is refused as well.
     await requester.say('1');
-    expect(requester.text()).toContain('Sam Agent is in the middle of a request here, so I left it as it is.');
+    expect(requester.text()).toContain(
+      'Sam Agent is in the middle of a request here, so I left it as it is.',
+    );
     expect(await status(id)).toBe('open');
     expect(await comments(id)).toEqual([]);
     // The agent's question is still open, with the words.
