@@ -6,6 +6,10 @@ export interface BotIdentity {
   readonly botUserId: string;
   /** The workspace the bot token belongs to. */
   readonly teamId: string;
+  /** Its name ("Acme Support"), for the people it does not serve. */
+  readonly teamName: string;
+  /** Its Enterprise Grid organisation; null outside Grid. */
+  readonly enterpriseId: string | null;
 }
 
 /**
@@ -26,7 +30,13 @@ export function createBotIdentity(client: webApi.WebClient): {
         .test()
         .then((r) => {
           if (!r.user_id || !r.team_id) throw new Error('auth.test gave no user or team id');
-          known = { botId: r.bot_id ?? '', botUserId: r.user_id, teamId: r.team_id };
+          known = {
+            botId: r.bot_id ?? '',
+            botUserId: r.user_id,
+            teamId: r.team_id,
+            teamName: r.team ?? '',
+            enterpriseId: r.enterprise_id || null,
+          };
           return known;
         })
         .finally(() => {

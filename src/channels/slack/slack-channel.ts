@@ -18,9 +18,11 @@ import type { SlackListenerDeps } from './slack-listener-deps.js';
 import { boltLogger } from './slack-logger.js';
 import { registerMessageListeners } from './slack-message-listeners.js';
 import { createOnceMarks } from './slack-once.js';
+import { createOutsideGuests } from './slack-outside-guests.js';
 import { createSlackPoster } from './slack-poster.js';
 import { parseSlackReference, type SlackReference } from './slack-reference.js';
 import { createSlackTurns } from './slack-turns.js';
+import { createWorkspaceMembers, type WorkspaceHome } from './slack-workspace-members.js';
 
 /** Bolt's default path: events, interactivity and the slash command all arrive here. */
 export const SLACK_EVENTS_PATH = '/slack/events';
@@ -103,13 +105,33 @@ export function createSlackChannel(services: AppServices, options: SlackChannelO
   });
 
   const texts: BlockKitTexts = { openForm: t('slack.open_form'), close: t('slack.form_close') };
+  const home = (): WorkspaceHome | null => identity.current();
   const identities = createSlackIdentities({
     db: services.db,
     client,
     homeTeam: () => identity.current()?.teamId ?? null,
+    homeEnterprise: () => identity.current()?.enterpriseId ?? null,
     logger,
     onLinked: () => services.users.invalidate(),
   });
+  const ticketReaction = config.SLACK_TICKET_REACTION.replace(/:/g, '');
+  const guests = createOutsideGuests({
+    members: createWorkspaceMembers({ client, home, logger }),
+    client,
+    ticketReaction,
+    texts: {
+      guest: () => {
+        const me = identity.current();
+        return t('slack.outside_guest', { workspace: me?.teamName || me?.teamId || '' });
+      },
+      unavailable: () => t('core.unavailable'),
+      modalTitle: () => t('slack.home.title'),
+      modalClose: () => t('slack.outside_guest_close'),
+    },
+    logger,
+  });
+  // Before every listener, the agents' desk's too: people of other companies get no turn.
+  app.use(guests.middleware);
   const dms = createDirectMessages(client);
   const poster = createSlackPoster({ client, texts, dms });
   const turns = createSlackTurns({
@@ -136,7 +158,7 @@ export function createSlackChannel(services: AppServices, options: SlackChannelO
         ...(options.agentsResyncIntervalMs ? { resyncIntervalMs: options.agentsResyncIntervalMs } : {}),
       })
     : null;
-  const home = createSlackAppHome({
+  const appHome = createSlackAppHome({
     services,
     client,
     identities,
@@ -147,6 +169,7 @@ export function createSlackChannel(services: AppServices, options: SlackChannelO
     services,
     client,
     identities,
+    guests,
     dms,
     poster,
     turns,
@@ -156,8 +179,8 @@ export function createSlackChannel(services: AppServices, options: SlackChannelO
     botUserId: () => identity.current()?.botUserId,
     logger,
   };
-  registerMessageListeners(app, deps, config.SLACK_TICKET_REACTION.replace(/:/g, ''));
-  registerInteractionListeners(app, deps, home);
+  registerMessageListeners(app, deps, ticketReaction);
+  registerInteractionListeners(app, deps, appHome);
   desk?.register(app);
 
   const socket = socketReceiver ? keepSocketConnected(socketReceiver, logger) : null;

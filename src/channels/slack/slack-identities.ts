@@ -5,13 +5,15 @@ import type { InboundUser } from '../../core/inbound-message.js';
 import { linkIdentityByEmail } from '../../store/link-identity-by-email.js';
 import type { Db } from '../../store/prisma-client.js';
 import { cleanPlatformLine } from '../../text/platform-line.js';
+import { isOutsideProfile } from './slack-workspace-members.js';
 
 /**
  * Who a Slack user is for the bot. The first time a Slack user shows up, their
  * e-mail (`users.info`, scope users:read.email) links them to an existing bot
  * user with that address (seeded or created by an admin), which is how agents
  * and admins get their role in Slack. Only the workspace the bot token belongs
- * to is trusted for that link; anyone else starts as a new requester.
+ * to is trusted for that link, and only for its own members: a user users.info places in
+ * another company (Slack Connect) is never linked, even to a directory user with their e-mail.
  * When the lookup fails (the database is down), the sender is served without it: the turn
  * answers as it can (or says the help desk is unavailable), and the next message looks again.
  */
@@ -30,6 +32,8 @@ export function createSlackIdentities(deps: {
   client: webApi.WebClient;
   /** The workspace of the bot token (auth.test); null while unknown. */
   homeTeam: () => string | null;
+  /** Its Enterprise Grid organisation (auth.test); null outside Grid. */
+  homeEnterprise?: () => string | null;
   logger: Logger;
   /** Called after a link, so cached profiles are read again. */
   onLinked?: () => void;
@@ -59,11 +63,17 @@ export function createSlackIdentities(deps: {
       [info?.profile?.display_name, info?.real_name, info?.name]
         .map((name) => cleanPlatformLine(name ?? '', 120))
         .find(Boolean) || undefined;
-    if (email && team === deps.homeTeam()) await linkByEmail(team, slackUserId, email, known?.id ?? null);
+    if (email && isHomeMember(team, info)) await linkByEmail(team, slackUserId, email, known?.id ?? null);
     return {
       user: { externalId: slackUserId, ...(displayName ? { displayName } : {}), ...(email ? { email } : {}) },
       ttl: cacheMs,
     };
+  }
+
+  /** True when the workspace is the bot's and users.info places the user in it. */
+  function isHomeMember(team: string, info: webApi.UsersInfoResponse['user']): boolean {
+    if (team !== deps.homeTeam()) return false;
+    return !isOutsideProfile(info, { teamId: team, enterpriseId: deps.homeEnterprise?.() ?? null });
   }
 
   /**

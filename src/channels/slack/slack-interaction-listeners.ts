@@ -74,6 +74,7 @@ export function registerInteractionListeners(app: App, deps: SlackListenerDeps, 
 
   app.command(COMMAND, async ({ ack, command, respond }) => {
     await ack();
+    if (!(await deps.guests.admitCommand(command, respond))) return;
     const team = command.team_id;
     const typed = slackTextToPlain(command.text, deps.botUserId());
     // "/helpdesk online" is the agents' availability command in every channel; the handoff skill owns it.

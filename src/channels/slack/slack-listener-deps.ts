@@ -6,6 +6,7 @@ import type { SlackConversationLookup } from './slack-conversation-lookup.js';
 import type { DirectMessages } from './slack-direct-messages.js';
 import type { SlackIdentities } from './slack-identities.js';
 import type { SlackFile } from './slack-inbound.js';
+import type { OutsideGuests } from './slack-outside-guests.js';
 import type { SlackPoster } from './slack-poster.js';
 import type { SlackTurns } from './slack-turns.js';
 
@@ -30,6 +31,8 @@ export interface SlackListenerDeps {
   readonly services: AppServices;
   readonly client: webApi.WebClient;
   readonly identities: SlackIdentities;
+  /** People of other companies (Slack Connect): the slash command checks with it. */
+  readonly guests: Pick<OutsideGuests, 'admitCommand'>;
   readonly dms: DirectMessages;
   readonly poster: SlackPoster;
   readonly turns: SlackTurns;
