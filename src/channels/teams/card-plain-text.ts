@@ -1,5 +1,4 @@
-/** A value that is one link of the bot's markdown and nothing else. */
-const WHOLE_LINK = /^\[([^\]\n]+)\]\((https?:\/\/[^\s)]+)\)$/;
+import { addressLink } from '../../text/address-link.js';
 
 /**
  * Text shown as typed where an Adaptive Card reads markdown (a TextBlock, a fact's value):
@@ -16,19 +15,5 @@ export function escapeCardMarkdown(text: string): string {
  * which stays a link: its label hides nothing.
  */
 export function factText(value: string): string {
-  const link = WHOLE_LINK.exec(value.trim());
-  return link && labelNamesAddress(link[1]!, link[2]!) ? value.trim() : escapeCardMarkdown(value);
-}
-
-/** Whether a link's label is its address: the URL itself, or its host (with or without "www."). */
-function labelNamesAddress(label: string, url: string): boolean {
-  let host: string;
-  try {
-    host = new URL(url).hostname.toLowerCase();
-  } catch {
-    return false;
-  }
-  const named = label.trim().toLowerCase().replace(/\/$/, '');
-  const bare = (text: string) => text.replace(/^www\./, '');
-  return named === url.toLowerCase().replace(/\/$/, '') || bare(named) === bare(host);
+  return addressLink(value) ? value.trim() : escapeCardMarkdown(value);
 }
