@@ -1,11 +1,4 @@
-import type {
-  App,
-  BlockAction,
-  ButtonAction,
-  MessageShortcut,
-  RespondFn,
-  ViewSubmitAction,
-} from '@slack/bolt';
+import type { App, BlockAction, ButtonAction, RespondFn, ViewSubmitAction } from '@slack/bolt';
 import type { FormReply } from '../../core/reply.js';
 import { modalErrors, readFormValues, renderFormModal } from './render-block-kit.js';
 import {
@@ -16,15 +9,15 @@ import {
   COMMAND,
   decodeOpenForm,
   decodePostback,
-  SHORTCUT_TICKET_FROM_MESSAGE,
   VIEW_FORM,
 } from './slack-action-ids.js';
 import type { SlackAppHome } from './slack-app-home.js';
 import { tellNotYours } from './slack-button-owner.js';
+import { slashCommandText } from './slack-command-text.js';
 import { decodeFormMetadata, encodeFormMetadata } from './slack-form-metadata.js';
-import { attachmentsOf, type SlackFile, slackInbound } from './slack-inbound.js';
+import { slackInbound } from './slack-inbound.js';
 import type { SlackListenerDeps } from './slack-listener-deps.js';
-import { TICKET_FROM_MESSAGE } from './slack-message-listeners.js';
+import { registerMessageShortcut } from './slack-message-shortcut.js';
 import { conversationKeyOf, isDirectMessageChannel, type SlackReference } from './slack-reference.js';
 import { slackTextToPlain } from './slack-text.js';
 
@@ -78,7 +71,10 @@ export function registerInteractionListeners(app: App, deps: SlackListenerDeps, 
     const team = command.team_id;
     const typed = slackTextToPlain(command.text, deps.botUserId());
     // "/helpdesk online" is the agents' availability command in every channel; the handoff skill owns it.
-    const text = /^(online|away|offline)$/i.test(typed) ? `${COMMAND} ${typed.toLowerCase()}` : typed;
+    const asked = /^(online|away|offline)$/i.test(typed)
+      ? { text: `${COMMAND} ${typed.toLowerCase()}` }
+      : slashCommandText(typed, (t) => deps.services.matcher.match(t));
+    const text = 'text' in asked ? asked.text : '';
     const dm = await deps.dms.of(team, command.user_id).catch(() => null);
     // The slash command's conversation is the user's DM with the bot: follow-ups and notifications land there.
     const ref: SlackReference = { team, channel: dm ?? command.channel_id, user: command.user_id };
@@ -199,28 +195,7 @@ export function registerInteractionListeners(app: App, deps: SlackListenerDeps, 
     await deps.turns.run(message, { ref: meta.ref });
   });
 
-  app.shortcut<MessageShortcut>(SHORTCUT_TICKET_FROM_MESSAGE, async ({ ack, shortcut }) => {
-    await ack();
-    const team = shortcut.team?.id ?? shortcut.user.team_id ?? '';
-    const userId = shortcut.user.id;
-    const channel = shortcut.channel.id;
-    const threadTs = (shortcut.message.thread_ts as string | undefined) ?? shortcut.message_ts;
-    // In a DM the bot is not part of, the user's own DM with the bot holds the conversation.
-    const ref: SlackReference = isDirectMessageChannel(channel)
-      ? { team, channel: await deps.dms.of(team, userId), user: userId }
-      : { team, channel, threadTs, user: userId };
-    const user = await deps.identities.inboundUser(team, userId);
-    const message = slackInbound({
-      eventId: `shortcut:${shortcut.trigger_id}`,
-      ref,
-      user,
-      text: slackTextToPlain(shortcut.message.text, deps.botUserId()),
-      value: TICKET_FROM_MESSAGE,
-      attachments: attachmentsOf(shortcut.message.files as SlackFile[] | undefined),
-      raw: shortcut,
-    });
-    await deps.turns.run(message, { ref, triggerId: shortcut.trigger_id });
-  });
+  registerMessageShortcut(app, deps);
 
   app.event('app_home_opened', async ({ event, body, context }) => {
     if (event.tab !== 'home') return;

@@ -1,8 +1,9 @@
 import type { App } from '@slack/bolt';
 import type { InboundMessage } from '../../core/inbound-message.js';
-import { tellNotYours } from './slack-button-owner.js';
+import { runThreadTurn } from './slack-held-turn.js';
 import { attachmentsOf, type SlackFile, slackInbound } from './slack-inbound.js';
 import type { SlackListenerDeps } from './slack-listener-deps.js';
+import { withMentionNames } from './slack-mention-names.js';
 import { fetchSourceMessage } from './slack-message-source.js';
 import { isDirectMessageChannel, type SlackReference } from './slack-reference.js';
 import { slackTextToPlain } from './slack-text.js';
@@ -121,7 +122,7 @@ export function registerMessageListeners(app: App, deps: SlackListenerDeps, reac
       eventId: body.event_id,
       ref,
       user,
-      text: slackTextToPlain(source.text, deps.botUserId()),
+      text: slackTextToPlain(await withMentionNames(deps, source.text, deps.botUserId()), deps.botUserId()),
       value: TICKET_FROM_MESSAGE,
       attachments: attachmentsOf(source.files),
       raw: body,
@@ -147,20 +148,8 @@ export function registerMessageListeners(app: App, deps: SlackListenerDeps, reac
     await runTurn(message, ref);
   }
 
-  /**
-   * Runs the turn and posts its answer. A message that someone else's open flow in the thread
-   * did not take (core/flow-owner.ts) is answered to its sender alone, privately, naming whose
-   * request it is, as a press of someone else's buttons is (slack-button-owner.ts).
-   */
-  async function runTurn(message: InboundMessage, ref: SlackReference): Promise<void> {
-    const result = await deps.turns.handle(message, ref);
-    if (!result || result.duplicate) return;
-    const heldBy = result.flowHeldBy;
-    if (heldBy && ref.user && !isDirectMessageChannel(ref.channel)) {
-      const text = deps.services.responses.t('slack.flow_held');
-      await tellNotYours(deps, ref, ref.user, heldBy.externalId, text);
-      return;
-    }
-    await deps.turns.deliver(result, { ref });
+  /** The turn, answered in its thread; see slack-held-turn.ts for someone else's open request there. */
+  function runTurn(message: InboundMessage, ref: SlackReference): Promise<void> {
+    return runThreadTurn(deps, message, { ref });
   }
 }

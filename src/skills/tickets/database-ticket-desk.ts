@@ -2,7 +2,7 @@ import type { Logger } from 'pino';
 import { BotError } from '../../core/errors.js';
 import type { InboundAttachment } from '../../core/inbound-message.js';
 import { findIssueType } from '../../domain/issue-types.js';
-import type { TicketStatus } from '../../domain/ticket-statuses.js';
+import { OPEN_STATUSES, type TicketStatus } from '../../domain/ticket-statuses.js';
 import type { UserProfile } from '../../domain/user.js';
 import type { TicketCommentRepository } from '../../store/ticket-comment-repository.js';
 import type { TicketQueryRepository } from '../../store/ticket-query-repository.js';
@@ -309,12 +309,19 @@ export function createTicketDesk(deps: {
     },
 
     async listOpen(viewer, limit) {
-      const page = await queries.list(
-        viewer,
-        { createdBy: 'anyone', statuses: ['open', 'in_progress', 'awaiting_response', 'solution_offered'] },
-        { limit },
-      );
-      return page.items.map((t) => summaryOf(t, t.unread));
+      const statuses = [...OPEN_STATUSES];
+      // The viewer's own tickets (a colleague's shared one is not); an agent's also those assigned to them.
+      const [own, assigned] = await Promise.all([
+        queries.list(viewer, { createdBy: 'me', statuses }, { limit }),
+        isSupportStaff(viewer)
+          ? queries.list(viewer, { createdBy: 'anyone', assignedToMe: true, statuses }, { limit })
+          : null,
+      ]);
+      const byId = new Map([...own.items, ...(assigned?.items ?? [])].map((t) => [t.id, t]));
+      return [...byId.values()]
+        .sort((a, b) => b.id - a.id)
+        .slice(0, limit)
+        .map((t) => summaryOf(t, t.unread));
     },
 
     async list(viewer, filter, page) {

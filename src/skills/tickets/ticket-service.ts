@@ -47,7 +47,7 @@ export type StatusChangeResult = 'changed' | 'unchanged' | 'solution-already-off
 export interface TicketService {
   create(input: NewTicketInput): Promise<TicketSummary>;
   get(viewer: UserProfile, id: number): Promise<TicketSummary | null>;
-  /** Open tickets the viewer may see, newest ticket first (App Home). */
+  /** The viewer's open tickets (created by them; for staff also assigned to them), newest ticket first (App Home). */
   listOpen(viewer: UserProfile, limit: number): Promise<TicketSummary[]>;
   comment(
     actor: UserProfile,
