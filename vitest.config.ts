@@ -11,6 +11,9 @@ export default defineConfig({
     // 2-core host Vitest's default (cores - 1 = one file at a time) took 11.9 min for the suite, three
     // files at a time 6.9 min.
     maxWorkers: Math.max(3, availableParallelism()),
+    // expect.poll waits until its assertion holds: on a loaded host a background step (a resync, an
+    // outbox retry) may take longer than the 1 s default, so a poll gives up only after 10 s.
+    expect: { poll: { timeout: 10_000 } },
     env: { DOTENV_CONFIG_QUIET: 'true', LOG_LEVEL: 'silent' },
   },
 });

@@ -445,7 +445,7 @@ describe.each(testProviders())("the agents' channel catches up with the queue (%
       slack.fake.failNext('chat.update', { status: 200, error }, (a) => a.ts === ts);
 
       await signals().publish({ kind: 'chat', handoffId, event: 'queued' });
-      await expect.poll(() => rewritesOf(slack, ts).length, { timeout: 5_000 }).toBe(1);
+      await expect.poll(() => rewritesOf(slack, ts).length, { timeout: 15_000 }).toBe(1);
       await pause(3 * RESYNC_MS);
       await slack.settle();
 
@@ -690,7 +690,7 @@ describe.each(testProviders())("the agents' channel catches up with the queue (%
       // A's rewrite (waiting, Claim) is slow to reach Slack...
       const slow = slowCall(a.slack, (method, args) => method === 'chat.update' && args.ts === ts);
       await a.signals().publish({ kind: 'chat', handoffId, event: 'queued' });
-      await expect.poll(() => slow.held(), { timeout: 5_000 }).toBe(1);
+      await expect.poll(() => slow.held(), { timeout: 15_000 }).toBe(1);
 
       // ...Sam claims meanwhile, and B's rewrite shows it.
       expect((await a.desk().claim(await samOf(a.slack), handoffId)).ok).toBe(true);
@@ -702,7 +702,7 @@ describe.each(testProviders())("the agents' channel catches up with the queue (%
 
       // A's rewrite lands after B's: A reads the chat again and puts the claim back on the message.
       slow.release();
-      await expect.poll(() => rewritesOf(a.slack, ts).length, { timeout: 5_000 }).toBeGreaterThanOrEqual(3);
+      await expect.poll(() => rewritesOf(a.slack, ts).length, { timeout: 15_000 }).toBeGreaterThanOrEqual(3);
       await pause(300);
       await a.slack.settle();
       const last = rewritesOf(a.slack, ts).at(-1)!;
@@ -735,7 +735,7 @@ describe.each(testProviders())("the agents' channel catches up with the queue (%
       // The escalation (waiting, Claim) is slow to reach Slack...
       const slow = slowCall(a.slack, (method, args) => method === 'chat.postMessage' && toAgents(args));
       await a.slack.sendEvent(directMessage(USERS.alice.id, 'I want a human'));
-      await expect.poll(() => slow.held(), { timeout: 5_000 }).toBe(1);
+      await expect.poll(() => slow.held(), { timeout: 15_000 }).toBe(1);
 
       // ...Sam claims meanwhile.
       const handoff = await a.slack.database.prisma.handoff.findFirstOrThrow({

@@ -200,7 +200,7 @@ describe.each(testProviders())('Teams escalation cards the connector refused to 
     const { handoffId, rootId, refused } = await claimWhileCardUpdateRefused(connector, bot, 'refuse');
 
     // Refused (403): the resync tries again, every time.
-    await expect.poll(() => refused(), { timeout: 5_000 }).toBeGreaterThan(1);
+    await expect.poll(() => refused(), { timeout: 15_000 }).toBeGreaterThan(1);
     expect(await staleNote(database, handoffId)).not.toBeNull();
 
     // The card was deleted from the channel: the connector answers 404 from now on.
@@ -211,7 +211,7 @@ describe.each(testProviders())('Teams escalation cards the connector refused to 
       if (hit) missing++;
       return hit;
     };
-    await expect.poll(() => missing, { timeout: 5_000 }).toBe(1);
+    await expect.poll(() => missing, { timeout: 15_000 }).toBe(1);
     await expect.poll(() => staleNote(database, handoffId)).toBeNull();
     // Never tried again: the resyncs after it leave the card alone.
     await pause(4 * RESYNC_MS);
@@ -259,7 +259,7 @@ describe.each(testProviders())('Teams escalation cards the connector refused to 
       return hit;
     };
     await bot.signals.publish({ kind: 'chat', handoffId, event: 'queued' });
-    await expect.poll(() => refused, { timeout: 5_000 }).toBeGreaterThan(0);
+    await expect.poll(() => refused, { timeout: 15_000 }).toBeGreaterThan(0);
     await expect.poll(() => staleNote(database, handoffId)).not.toBeNull();
 
     // The connector takes updates again: the resync rewrites the card and clears the mark.
@@ -316,7 +316,7 @@ describe.each(testProviders())('Teams escalation cards the connector refused to 
     const missing = deleteCard(connector, rootId);
 
     await bot.signals.publish({ kind: 'chat', handoffId, event: 'queued' });
-    await expect.poll(() => missing(), { timeout: 5_000 }).toBe(1);
+    await expect.poll(() => missing(), { timeout: 15_000 }).toBe(1);
 
     // The chat waits for an agent: it shows in the agents' channel again, as a new card with Claim.
     const repost = await connector.waitFor((c) => c.kind === 'create' && c.newId !== rootId, 5_000);
@@ -328,7 +328,7 @@ describe.each(testProviders())('Teams escalation cards the connector refused to 
     // Alice's lines go to the new card's reply chain.
     await chat.say('is anyone there?');
     await expect
-      .poll(() => connector.messagesIn(newThread).map((c) => JSON.stringify(c.body)), { timeout: 5_000 })
+      .poll(() => connector.messagesIn(newThread).map((c) => JSON.stringify(c.body)), { timeout: 15_000 })
       .toEqual([expect.stringMatching(/is anyone there/)]);
     await pause(300);
     expect(cardsPosted(connector)).toHaveLength(2);
@@ -420,7 +420,7 @@ describe.each(testProviders())('Teams escalation cards the connector refused to 
         return slow;
       };
       await a.signals.publish({ kind: 'chat', handoffId, event: 'queued' });
-      await expect.poll(() => held, { timeout: 5_000 }).toBe(1);
+      await expect.poll(() => held, { timeout: 15_000 }).toBe(1);
 
       // ...Sam claims meanwhile, and B's rewrite shows it.
       const claimed = await a.desk.claim((await a.app.services.users.byId('usr_sam'))!, handoffId);
@@ -436,7 +436,7 @@ describe.each(testProviders())('Teams escalation cards the connector refused to 
       // A's rewrite lands after B's: A reads the chat again and puts the claim back on the card.
       release();
       await expect
-        .poll(() => cardUpdates(connector, rootId).length, { timeout: 5_000 })
+        .poll(() => cardUpdates(connector, rootId).length, { timeout: 15_000 })
         .toBeGreaterThanOrEqual(3);
       await pause(500);
       const last = cardUpdates(connector, rootId).at(-1)!.body.attachments[0].content;
@@ -477,7 +477,7 @@ describe.each(testProviders())('Teams escalation cards the connector refused to 
       );
       await chat.say('hello');
       await chat.say('my tracking pixel stopped firing, can I talk to a person please');
-      await expect.poll(() => held, { timeout: 5_000 }).toBe(1);
+      await expect.poll(() => held, { timeout: 15_000 }).toBe(1);
 
       // ...Sam claims meanwhile.
       const [waiting] = await a.desk.queue();
