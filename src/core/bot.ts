@@ -42,6 +42,8 @@ export interface TurnResult {
    * shared thread); the replies say so, and a channel may say it addressed to the sender instead.
    */
   readonly flowHeldBy?: FlowOwner;
+  /** With `flowHeldBy`: it is that person's live chat the message was kept out of. */
+  readonly heldLiveChat?: boolean;
 }
 
 export interface Bot {
@@ -216,6 +218,7 @@ export function createBot(deps: BotDeps): Bot {
       duplicate: false,
       user,
       ...(ctx.flowHeldBy && !failed ? { flowHeldBy: ctx.flowHeldBy } : {}),
+      ...(ctx.flowHeldBy && ctx.heldLiveChat && !failed ? { heldLiveChat: true } : {}),
     };
   }
 

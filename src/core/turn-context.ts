@@ -40,6 +40,8 @@ export interface TurnContext {
    * someone else (flow-owner.ts): that person.
    */
   flowHeldBy?: FlowOwner;
+  /** With `flowHeldBy`: what was held is that person's live chat, not a question of the bot's. */
+  heldLiveChat?: boolean;
   readonly replies: Reply[];
   reply(...replies: Reply[]): void;
   /**

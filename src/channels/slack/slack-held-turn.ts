@@ -19,7 +19,7 @@ export async function runThreadTurn(
   if (!result || result.duplicate) return;
   const heldBy = result.flowHeldBy;
   if (heldBy && ref.user && !isDirectMessageChannel(ref.channel)) {
-    const text = deps.services.responses.t('slack.flow_held');
+    const text = deps.services.responses.t(result.heldLiveChat ? 'slack.chat_held' : 'slack.flow_held');
     await tellNotYours(deps, ref, ref.user, heldBy.externalId, text);
     return;
   }

@@ -45,6 +45,8 @@ interface TurnOutcome {
   readonly userId?: string;
   /** The message was left alone: the open flow asks this other person (core/flow-owner.ts). */
   readonly flowHeldBy?: FlowOwner;
+  /** With `flowHeldBy`: it is that person's live chat the message was kept out of. */
+  readonly heldLiveChat?: boolean;
 }
 
 export interface TeamsChannelDeps {
@@ -89,6 +91,7 @@ export function createTeamsChannel(deps: TeamsChannelDeps): TeamsChannel {
         conversationId: result.conversationId,
         userId: result.user.id,
         ...(result.flowHeldBy ? { flowHeldBy: result.flowHeldBy } : {}),
+        ...(result.heldLiveChat ? { heldLiveChat: true } : {}),
       };
     } catch (error) {
       // The pipeline already logged it; the user still hears that something went wrong.
@@ -167,8 +170,9 @@ export function createTeamsChannel(deps: TeamsChannelDeps): TeamsChannel {
   }
 
   /** Whose request the open flow is, said to `sender` (a mention or their name). */
-  function flowHeldText(sender: string, owner: FlowOwner): string {
-    const text = t('teams.flow_held', { sender, user: owner.name || t('teams.buttons_owner_unnamed') });
+  function flowHeldText(sender: string, owner: FlowOwner, liveChat = false): string {
+    const key = liveChat ? 'teams.chat_held' : 'teams.flow_held';
+    const text = t(key, { sender, user: owner.name || t('teams.buttons_owner_unnamed') });
     // Without the sender's name the text would start ", …".
     return text.replace(/^,\s*(.)/, (_whole, first: string) => first.toUpperCase());
   }
@@ -178,13 +182,13 @@ export function createTeamsChannel(deps: TeamsChannelDeps): TeamsChannel {
    * chat asks someone else: they are told so in the thread, by @mention, as a press of someone
    * else's buttons is (Teams has no ephemeral messages).
    */
-  async function tellFlowHeld(ctx: TurnContext, owner: FlowOwner): Promise<void> {
+  async function tellFlowHeld(ctx: TurnContext, owner: FlowOwner, liveChat: boolean): Promise<void> {
     const sender = ctx.activity.from;
     const mention = `<at>${sender?.name ?? ''}</at>`;
     await ctx
       .sendActivity({
         type: 'message',
-        text: flowHeldText(mention, owner),
+        text: flowHeldText(mention, owner, liveChat),
         textFormat: 'markdown',
         entities: [
           { type: 'mention', text: mention, mentioned: { id: sender?.id ?? '', name: sender?.name ?? '' } },
@@ -210,7 +214,7 @@ export function createTeamsChannel(deps: TeamsChannelDeps): TeamsChannel {
       await stopTyping();
     }
     if (turn.flowHeldBy && isSharedConversation(ctx.activity))
-      return await tellFlowHeld(ctx, turn.flowHeldBy);
+      return await tellFlowHeld(ctx, turn.flowHeldBy, turn.heldLiveChat === true);
     await postOrQueue(ctx, turn.replies, turn.conversationId, turn.userId);
   }
 
@@ -236,7 +240,7 @@ export function createTeamsChannel(deps: TeamsChannelDeps): TeamsChannel {
       const shownTo = buttonsOwner(ctx.activity);
       if (turn?.flowHeldBy && isSharedConversation(ctx.activity)) {
         // The card stays as it is; the presser alone reads whose request this is.
-        message = flowHeldText(ctx.activity.from?.name ?? '', turn.flowHeldBy);
+        message = flowHeldText(ctx.activity.from?.name ?? '', turn.flowHeldBy, turn.heldLiveChat === true);
       } else {
         card = replies.length > 0 ? renderCombinedCard(replies, shownTo ? { shownTo } : {}) : null;
       }

@@ -13,7 +13,10 @@ import { parseTypedRating } from './typed-rating.js';
  * (Slack privately, Teams with a mention), as for someone else's flow (core/flow-owner.ts).
  */
 export function holdForRequester(ctx: TurnContext, responses: Responses, requester: FlowOwner): void {
-  if (requester.externalId) ctx.flowHeldBy = requester;
+  if (requester.externalId) {
+    ctx.flowHeldBy = requester;
+    ctx.heldLiveChat = true;
+  }
   ctx.reply({
     type: 'text',
     text: responses.t('handoff.chat_held', {

@@ -39,7 +39,7 @@ describe.each(testProviders())("Slack: someone else's live chat in a channel thr
     return rows.map((r) => r.text);
   }
 
-  /** Bob's `event` in Alice's thread: told privately whose request it is; nothing posted anywhere. */
+  /** Bob's `event` in Alice's thread: told privately whose live chat it is; nothing posted anywhere. */
   async function bobIsToldPrivately(channel: string, thread: string, event: Record<string, unknown>) {
     const mark = slack.mark();
     await slack.sendEvent(event);
@@ -47,7 +47,7 @@ describe.each(testProviders())("Slack: someone else's live chat in a channel thr
     await slack.settle();
     expect(told.args).toMatchObject({ channel, thread_ts: thread, user: USERS.bob.id });
     expect(String(told.args.text)).toContain(
-      `<@${USERS.alice.id}> is in the middle of a request in this thread`,
+      `<@${USERS.alice.id}> is talking with the help desk in this thread, so I did not pass your message on`,
     );
     expect(String(told.args.text)).toContain('mention me in a new thread or send me a direct message');
     expect(slack.fake.callsTo('chat.postMessage').filter(since(mark))).toEqual([]);
