@@ -160,7 +160,7 @@ export function createOutbox(hooks) {
   function show(entry, text, withRetry) {
     const notice = el(
       'div',
-      { class: 'msg notice error', role: 'status' },
+      { class: 'msg notice error', role: 'status', dir: 'auto' },
       text,
       withRetry
         ? el(

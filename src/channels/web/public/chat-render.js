@@ -9,7 +9,8 @@ export function replyNode(r, author, { press, authorLabel }) {
   const cls = `msg ${author}${r.type === 'notice' ? ` notice ${r.level}` : ''}`;
   return el(
     'div',
-    { class: cls, 'data-type': r.type },
+    // Each message takes its direction from its own text: Arabic or Hebrew reads right to left.
+    { class: cls, 'data-type': r.type, dir: 'auto' },
     author !== 'bot' ? el('div', { class: 'author' }, authorLabel(author)) : null,
     replyBody(r, press),
   );
@@ -17,7 +18,7 @@ export function replyNode(r, author, { press, authorLabel }) {
 
 /** What the user sent, as their bubble. */
 export function userNode(text) {
-  return el('div', { class: 'msg user' }, text);
+  return el('div', { class: 'msg user', dir: 'auto' }, text);
 }
 
 function replyBody(r, press) {

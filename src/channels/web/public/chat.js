@@ -36,7 +36,7 @@ userInput.value = user;
 localStorage.setItem('hd-user', user);
 
 const setupRead = loadPageSetup();
-const typing = el('div', { class: 'msg typing', role: 'status' });
+const typing = el('div', { class: 'msg typing', role: 'status', dir: 'auto' });
 const restored = showConversationAgain();
 
 const outbox = createOutbox({
@@ -63,7 +63,9 @@ const outbox = createOutbox({
   unknownConversation(entry) {
     if (!conversation) return false;
     forgetConversation();
-    entry.bubble.after(el('div', { class: 'msg notice warning', role: 'status' }, t('new_conversation')));
+    entry.bubble.after(
+      el('div', { class: 'msg notice warning', role: 'status', dir: 'auto' }, t('new_conversation')),
+    );
     return true;
   },
   refused(entry) {
@@ -176,7 +178,7 @@ document.getElementById('composer').addEventListener('submit', async (e) => {
       fileInput.value = '';
       // Too large or unreadable: nothing is sent, and the text stays in the box.
       if (read.problem)
-        return void show(el('div', { class: 'msg notice error', role: 'status' }, read.problem));
+        return void show(el('div', { class: 'msg notice error', role: 'status', dir: 'auto' }, read.problem));
       attachments = read.attachments;
     } finally {
       readingFiles = false;

@@ -545,10 +545,9 @@ async function start() {
       toast(e.message, 'warn');
     }
   });
-  const [canned, directory] = await Promise.all([api('/canned'), api('/directory')]);
-  state.canned = canned.replies;
-  state.directory = directory;
+  state.canned = (await api('/canned')).replies;
   $('desk').hidden = false;
+  // Reads the queue, the agent's chats and the directory.
   await refreshLists();
   connect();
   // A slow safety net: the stream may drop events while reconnecting.
