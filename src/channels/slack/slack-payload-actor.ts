@@ -33,16 +33,14 @@ const str = (value: unknown): string | undefined =>
 const obj = (value: unknown): Fields => (value && typeof value === 'object' ? (value as Fields) : {});
 
 /**
- * The person behind an event, click, shortcut, modal or slash command the bot acts on; null for
+ * The person behind an event, click, shortcut or modal the bot acts on (a slash command is checked
+ * by its listener once acknowledged: slack-outside-guests.ts `admitCommand`); null for
  * what it does not act on (bots, edits, other reactions, channel messages outside its threads),
  * which go on to the listeners unchecked. `ticketReaction`: the reaction name that files a ticket.
  */
 export function actorOf(body: unknown, ticketReaction: string): PayloadActor | null {
   const b = obj(body);
   if (b.type === 'event_callback') return eventActor(obj(b.event), ticketReaction);
-  const command = str(b.command);
-  const commandUser = str(b.user_id);
-  if (command && commandUser) return { user: commandUser, team: undefined, reach: { via: 'respond' } };
   const user = obj(b.user);
   const id = str(user.id);
   if (!id) return null;

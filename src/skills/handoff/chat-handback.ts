@@ -1,5 +1,5 @@
 import type { HandoffRecord } from '../../store/handoff-repository.js';
-import { agentsOnDuty } from './agent-availability.js';
+import { agentsOnDuty, anyAgentOnDuty } from './agent-availability.js';
 import type { Availability } from './agent-desk.js';
 import type { ChatLifecycle } from './chat-lifecycle.js';
 import { escalationNextSteps } from './escalation-next-steps.js';
@@ -53,11 +53,6 @@ export function createChatHandback(
     return true;
   }
 
-  async function onDuty(teamId: string | null, now: Date): Promise<number> {
-    const [teams, agents] = await Promise.all([deps.agents.teams(), deps.agents.agents()]);
-    return agentsOnDuty(teams, agents, teamId, now);
-  }
-
   async function requeue(h: HandoffRecord, why: HandbackReason): Promise<boolean> {
     const now = deps.clock();
     const leaving = h.agentId;
@@ -80,7 +75,7 @@ export function createChatHandback(
     const lead = t(why === 'agent-left' ? 'handoff.requeued_agent_left' : 'handoff.requeued_target_left', {
       agentName,
     });
-    if ((await onDuty(moved.teamId, now)) > 0) {
+    if (await anyAgentOnDuty(deps, moved.teamId, now)) {
       await lifecycle.tellUser(moved, [{ type: 'text', text: t('handoff.requeued_back_in_line', { lead }) }]);
     } else {
       await offerNoAgent(moved, `${lead} ${t('handoff.no_other_agent_now')}`);

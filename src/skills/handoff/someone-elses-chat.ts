@@ -3,7 +3,7 @@ import type { Responses } from '../../core/responses.js';
 import type { TurnContext } from '../../core/turn-context.js';
 import { someoneElsesChat } from './chat-requester.js';
 import type { HandoffDeps } from './handoff-deps.js';
-import { parseTypedRating } from './typed-rating.js';
+import { parseTypedRating, ratingAsked } from './typed-rating.js';
 
 /**
  * Someone else's message in a conversation where another person's live chat is on (a shared
@@ -50,19 +50,5 @@ async function ratedChat(
     return rates && typeof value.handoffId === 'string' ? value.handoffId : null;
   }
   if (attachments.length > 0 || parseTypedRating(text, deps.responses) === null) return null;
-  return ratingQuestionOf(await deps.messages.latestShown(ctx.conversation.id));
-}
-
-/** The chat a stored reply asks to rate (its 1–5 buttons), if it is a rating question. */
-function ratingQuestionOf(reply: unknown): string | null {
-  if (typeof reply !== 'object' || reply === null) return null;
-  const { type, choices } = reply as { type?: unknown; choices?: unknown };
-  if (type !== 'choices' || !Array.isArray(choices)) return null;
-  for (const choice of choices as Array<{ value?: Record<string, unknown> }>) {
-    const value = choice?.value;
-    if (value?.skill === 'handoff' && value.action === 'rate' && typeof value.handoffId === 'string') {
-      return value.handoffId;
-    }
-  }
-  return null;
+  return ratingAsked(await deps.messages.latestShown(ctx.conversation.id));
 }

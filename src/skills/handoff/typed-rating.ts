@@ -67,8 +67,8 @@ export function createTypedRatingMiddleware(deps: HandoffDeps, requests: Handoff
   };
 }
 
-/** The chat whose rating question this stored reply is, if it is one. */
-function ratingAsked(reply: unknown): string | null {
+/** The chat whose rating question (its 1–5 buttons) this stored reply is, if it is one. */
+export function ratingAsked(reply: unknown): string | null {
   if (typeof reply !== 'object' || reply === null) return null;
   const { type, choices } = reply as { type?: unknown; choices?: unknown };
   if (type !== 'choices' || !Array.isArray(choices)) return null;

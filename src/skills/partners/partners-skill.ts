@@ -219,9 +219,7 @@ export function createPartnersSkill(deps: PartnersSkillDeps): Skill {
       ctx.reply({ type: 'text', text: t('partners.not_found.partnerId', { query: partnerId }) });
       return;
     }
-    const answer: PartnerAnswer = { kind: 'one', partner, fields: fields as PartnerField[] };
-    ctx.reply(...partnerAnswerReplies(answer, deps.responses, pageUrlFor(account)));
-    askFollowUp(ctx, account.id, answer);
+    replyWith(ctx, account, { kind: 'one', partner, fields: fields as PartnerField[] });
   }
 
   return {
